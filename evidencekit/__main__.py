@@ -1,0 +1,5 @@
+"""`python -m evidencekit` runs the command line."""
+
+from evidencekit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""The command line: parses, calls the core, and turns typed errors into one plain line.
+
+Exit codes (the CLI contract): 0 success/valid, 1 failed/invalid, 2 usage or input error,
+3 wrong passphrase or vault locked/busy. Tracebacks only with --verbose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+
+from evidencekit import __version__
+from evidencekit.cli import vault_commands
+from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, EvidenceKitError
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit with our code 2 and one plain line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"evidencekit: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="evidencekit",
+        description="Capture online abuse as evidence, kept in an encrypted vault.",
+    )
+    parser.add_argument("--version", action="version", version=f"EvidenceKit {__version__}")
+    parser.add_argument(
+        "--vault", metavar="PATH", help="the vault file (default: your data folder)"
+    )
+    parser.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE")
+    parser.add_argument("--operator", metavar="NAME", help="who is acting (for the custody log)")
+    parser.add_argument(
+        "--role", metavar="ROLE", help='the operator\'s role, e.g. "victim" or "support worker"'
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="show details of errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    vault_commands.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.handler(args) or 0)
+    except EvidenceKitError as exc:
+        if args.verbose:
+            traceback.print_exc()
+        sys.stderr.write(f"{exc}\n")
+        if exc.detail and args.verbose:
+            sys.stderr.write(f"({exc.detail})\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("Stopped. Nothing half-done was kept.\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - last line of defence: no tracebacks for users
+        if args.verbose:
+            traceback.print_exc()
+        sys.stderr.write(
+            f"Something unexpected went wrong ({type(exc).__name__}). "
+            "Run the command again with --verbose to see details.\n"
+        )
+        return EXIT_FAILED

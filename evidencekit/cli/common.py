@@ -1,0 +1,96 @@
+"""What every command shares: where the vault is, the passphrase, settings, and output."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from evidencekit.config import Settings, default_vault_path, load_settings
+from evidencekit.errors import NoPassphrase, UsageError
+from evidencekit.vault.store import Vault
+
+PASSPHRASE_ENV = "EVIDENCEKIT_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+NEW_PASSPHRASE_ENV = "EVIDENCEKIT_NEW_PASSPHRASE"  # noqa: S105
+VAULT_ENV = "EVIDENCEKIT_VAULT"
+
+
+def vault_path(args: argparse.Namespace) -> Path:
+    """--vault, else $EVIDENCEKIT_VAULT, else the default vault in the user's data folder."""
+    if args.vault:
+        return Path(args.vault).expanduser()
+    if os.environ.get(VAULT_ENV):
+        return Path(os.environ[VAULT_ENV]).expanduser()
+    return default_vault_path()
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    return load_settings(operator=args.operator or None, operator_role=args.role or None)
+
+
+def _read_passphrase_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"The passphrase file “{path}” cannot be read.") from exc
+    # One trailing newline is how editors save a file; the passphrase itself may hold spaces.
+    return text[:-1] if text.endswith("\n") else text
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: str = "") -> str:
+    """$EVIDENCEKIT_PASSPHRASE, else --passphrase-file, else typed on the terminal, unechoed."""
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    if args.passphrase_file:
+        return _read_passphrase_file(args.passphrase_file)
+    if not _interactive():
+        raise NoPassphrase()
+    return _ask(prompt or "Vault passphrase: ", confirm=confirm)
+
+
+def new_passphrase(args: argparse.Namespace) -> str:
+    """For `passwd`: $EVIDENCEKIT_NEW_PASSPHRASE, else --new-passphrase-file, else typed twice."""
+    if os.environ.get(NEW_PASSPHRASE_ENV):
+        return os.environ[NEW_PASSPHRASE_ENV]
+    if getattr(args, "new_passphrase_file", None):
+        return _read_passphrase_file(args.new_passphrase_file)
+    if not _interactive():
+        raise NoPassphrase(
+            "No new passphrase was given. Set EVIDENCEKIT_NEW_PASSPHRASE, use "
+            "--new-passphrase-file, or run the command in a terminal to type it."
+        )
+    return _ask("New passphrase: ", confirm=True)
+
+
+def _ask(prompt: str, *, confirm: bool) -> str:
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Type it again: ") != first:
+        raise UsageError("The two passphrases are not the same. Nothing was changed.")
+    return first
+
+
+def open_vault(args: argparse.Namespace, *, write: bool) -> Vault:
+    settings = settings_for(args)
+    return Vault.open(vault_path(args), passphrase(args), settings, write=write)
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def say(text: str = "") -> None:
+    print(text)
+
+
+def short(text: str | None, width: int) -> str:
+    text = text or ""
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,317 @@
+"""Commands over the vault itself: init, import, list, show, search, cases, artifact, log,
+verify-vault, passwd, delete, note, tag."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from evidencekit.cli.common import (
+    new_passphrase,
+    open_vault,
+    passphrase,
+    print_json,
+    say,
+    settings_for,
+    short,
+    vault_path,
+)
+from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, InputFileError, UsageError
+from evidencekit.importer import check_input, import_file
+from evidencekit.vault.records import ItemRecord
+from evidencekit.vault.rekey import change_passphrase
+from evidencekit.vault.store import Vault
+from evidencekit.vault.verify import verify_vault
+
+
+def register(commands: Any) -> None:
+    p = commands.add_parser("init", help="create a vault")
+    p.add_argument(
+        "--kdf-memory-mib",
+        type=int,
+        metavar="N",
+        help="Argon2id memory in MiB (default 64; lower only for tests)",
+    )
+    p.set_defaults(handler=cmd_init)
+
+    p = commands.add_parser("import", help="add local files as evidence")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--case", metavar="C")
+    p.add_argument("--note", metavar="T")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import)
+
+    p = commands.add_parser("list", help="list the items")
+    p.add_argument("--case", metavar="C")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+
+    p = commands.add_parser("show", help="show one item")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_show)
+
+    p = commands.add_parser("search", help="find items by words in titles, links, notes, text")
+    p.add_argument("text", nargs="+", metavar="TEXT")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search)
+
+    p = commands.add_parser("cases", help="list the cases")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_cases)
+
+    p = commands.add_parser("artifact", help="write one artifact, decrypted, to a file")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write, or -")
+    p.set_defaults(handler=cmd_artifact)
+
+    p = commands.add_parser("log", help="the custody log")
+    p.add_argument("--item", metavar="ID", help="only entries about this item")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_log)
+
+    p = commands.add_parser("verify-vault", help="re-hash every file and check the custody chain")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_verify_vault)
+
+    p = commands.add_parser("passwd", help="change the passphrase")
+    p.add_argument("--new-passphrase-file", metavar="FILE")
+    p.set_defaults(handler=cmd_passwd)
+
+    p = commands.add_parser("delete", help="remove an item for good (the custody log keeps a note)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--reason", default="", metavar="TEXT")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler=cmd_delete)
+
+    p = commands.add_parser("note", help="add a note to an item")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("text", metavar="TEXT")
+    p.set_defaults(handler=cmd_note)
+
+    p = commands.add_parser("tag", help="set an item's tags")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("tags", nargs="*", metavar="TAG")
+    p.set_defaults(handler=cmd_tag)
+
+
+# --- creating and changing the vault ------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    settings = settings_for(args)
+    if args.kdf_memory_mib is not None:
+        if args.kdf_memory_mib < 1:
+            raise UsageError("--kdf-memory-mib must be at least 1.")
+        from dataclasses import replace
+
+        settings = replace(settings, kdf_memory_mib=args.kdf_memory_mib)
+    path = vault_path(args)
+    secret = passphrase(args, confirm=True, prompt="Choose a passphrase for the new vault: ")
+    with Vault.create(path, secret, settings):
+        pass
+    say(f"Created the vault {path}")
+    say("Keep the passphrase safe: without it nobody, not even you, can open the vault.")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    vault = open_vault(args, write=True)
+    new = new_passphrase(args)
+    with change_passphrase(vault, new):
+        pass
+    say("The passphrase was changed. Older copies of the vault still open with the old one.")
+    return 0
+
+
+# --- adding -------------------------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    paths = [Path(f) for f in args.files]
+    problems = []
+    for path in paths:
+        try:
+            check_input(path)
+        except InputFileError as exc:
+            problems.append(str(exc))
+    if problems:
+        # Check every input before storing any, so a typo never half-imports a batch.
+        raise InputFileError("\n".join(problems) + "\nNothing was imported.")
+    results: list[dict[str, Any]] = []
+    with open_vault(args, write=True) as vault:
+        for path in paths:
+            item = import_file(vault, path, case=args.case, note=args.note)
+            results.append({"input": str(path), **item.to_json()})
+            if not args.json:
+                original = next(a for a in item.artifacts if a.name.startswith("original/"))
+                say(
+                    f"Imported {path.name} as {item.id}  "
+                    f"({original.media_type}, sha256 {original.sha256})"
+                )
+    if args.json:
+        print_json(results)
+    return 0
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _item_line(item: ItemRecord) -> str:
+    where = item.url if item.kind == "web" else item.file_name
+    status = str(item.status) if item.status is not None else "-"
+    return (
+        f"{item.id}  {item.captured_at[:19].replace('T', ' ')}  {item.kind:<4}  {status:>3}  "
+        f"{short(item.case or '-', 14):<14}  {short(where, 60)}"
+    )
+
+
+def _print_items(items: list[ItemRecord], as_json: bool) -> None:
+    if as_json:
+        print_json([i.to_json() for i in items])
+        return
+    if not items:
+        say("No items.")
+        return
+    say(f"{'ID':<12}  {'CAPTURED (UTC)':<19}  KIND  ST.  {'CASE':<14}  WHAT")
+    for item in items:
+        say(_item_line(item))
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_vault(args, write=False) as vault:
+        _print_items(vault.items(case=args.case), args.json)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_vault(args, write=False) as vault:
+        _print_items(vault.search(" ".join(args.text)), args.json)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_vault(args, write=False) as vault:
+        item = vault.item(args.id)
+    if args.json:
+        print_json(item.to_json(full=True))
+        return 0
+    rows = [
+        ("Id", item.id),
+        ("Kind", "web capture" if item.kind == "web" else "imported file"),
+        ("Case", item.case or "-"),
+        ("Title", item.title or "-"),
+    ]
+    if item.kind == "web":
+        rows += [("URL", item.url or "-"), ("Final URL", item.final_url or "-")]
+        rows.append(("HTTP status", str(item.status) if item.status is not None else "-"))
+    else:
+        rows.append(("File name", item.file_name or "-"))
+    rows += [
+        ("Captured at", item.captured_at + " (UTC)"),
+        ("Operator", item.operator),
+        ("Seal digest", item.manifest_sha256),
+    ]
+    if item.tags:
+        rows.append(("Tags", ", ".join(item.tags)))
+    for label, value in rows:
+        say(f"{label + ':':<13} {value}")
+    say("Files:")
+    for a in item.artifacts:
+        say(f"  {a.name:<28} {a.size:>12,} B  {a.media_type:<24} sha256 {a.sha256}")
+    for note in item.notes:
+        say(f"Note ({note.author}, {note.created_at}): {note.body}")
+    return 0
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    with open_vault(args, write=False) as vault:
+        cases = vault.cases()
+    if args.json:
+        print_json([c.to_json() for c in cases])
+    elif not cases:
+        say("No cases yet. Add items with --case NAME to start one.")
+    else:
+        for case in cases:
+            say(f"{case.name:<30} {case.item_count:>5} items   since {case.created_at[:10]}")
+    return 0
+
+
+def cmd_artifact(args: argparse.Namespace) -> int:
+    with open_vault(args, write=True) as vault:
+        if args.output == "-":
+            item, info = vault.artifact_info(args.id, args.name)
+            for chunk in vault.iter_artifact(item.id, args.name):
+                sys.stdout.buffer.write(chunk)
+            sys.stdout.buffer.flush()
+            vault.log_action(
+                "extract", f"item:{item.id}", {"artifact": args.name, "sha256": info.sha256}
+            )
+        else:
+            info = vault.extract_artifact(args.id, args.name, Path(args.output))
+            say(
+                f"Wrote {args.output} ({info.size:,} bytes, sha256 {info.sha256})",
+            )
+    return 0
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    with open_vault(args, write=False) as vault:
+        ids = [vault.resolve(args.item)] if args.item else None
+        entries = vault.custody(ids)
+    if args.json:
+        print_json([e.to_json() for e in entries])
+        return 0
+    for e in entries:
+        details = ", ".join(f"{k}={v}" for k, v in e.details.items())
+        say(f"{e.seq:>5}  {e.at}  {short(e.operator, 16):<16} {e.action:<18} {e.object}  {details}")
+    return 0
+
+
+def cmd_verify_vault(args: argparse.Namespace) -> int:
+    with open_vault(args, write=False) as vault:
+        report = verify_vault(vault)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        for check in report.checks:
+            say(f"{'OK ' if check.ok else 'BAD'}  {check.name}: {check.detail}")
+        say("The vault is intact." if report.ok else "The vault has problems (see BAD above).")
+    return 0 if report.ok else EXIT_FAILED
+
+
+# --- changing items -----------------------------------------------------------------------
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    with open_vault(args, write=True) as vault:
+        item = vault.item(args.id)
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UsageError("Deleting cannot be undone. Add --yes to confirm.")
+            what = item.url or item.file_name or item.id
+            say(f"This removes item {item.id} ({what}) and all its files from the vault for good.")
+            say("The custody log will keep a note that it existed and was deleted.")
+            if input("Type DELETE to confirm: ").strip() != "DELETE":
+                say("Nothing was deleted.")
+                return EXIT_USAGE
+        vault.delete_item(item.id, args.reason)
+    say(f"Deleted item {item.id}.")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    with open_vault(args, write=True) as vault:
+        vault.add_note(args.id, args.text)
+    say("Note added.")
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    with open_vault(args, write=True) as vault:
+        vault.set_tags(args.id, args.tags)
+    say("Tags saved.")
+    return 0

@@ -1,0 +1,1 @@
+"""Sealing: canonical manifests, trusted timestamps and the vault's signing identity."""

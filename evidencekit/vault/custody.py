@@ -1,0 +1,126 @@
+"""The custody log: an append-only, hash-chained record of everything done to the evidence.
+
+Each entry's hash is SHA-256 over the canonical JSON (RFC 8785) of
+`{"seq", "at", "operator", "action", "object", "details", "prev"}`, where `prev` is the previous
+entry's hash (null for the first). Changing, removing or reordering any entry breaks the chain
+at that entry, and `verify_chain` names it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from evidencekit.canonical import canonical_json
+
+
+@dataclass(frozen=True)
+class CustodyEntry:
+    seq: int
+    at: str
+    operator: str
+    action: str
+    object: str
+    details: dict[str, Any]
+    prev_hash: str | None
+    hash: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "at": self.at,
+            "operator": self.operator,
+            "action": self.action,
+            "object": self.object,
+            "details": self.details,
+            "prev_hash": self.prev_hash,
+            "hash": self.hash,
+        }
+
+
+def utc_now() -> str:
+    """Now, UTC, ISO 8601 with milliseconds and a Z."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def entry_hash(
+    seq: int, at: str, operator: str, action: str, obj: str, details: Any, prev: str | None
+) -> str:
+    body = {
+        "seq": seq,
+        "at": at,
+        "operator": operator,
+        "action": action,
+        "object": obj,
+        "details": details,
+        "prev": prev,
+    }
+    return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+def head(conn: Any) -> tuple[int, str | None]:
+    """(last seq, last hash) — (0, None) for an empty log."""
+    row = conn.execute("SELECT seq, hash FROM custody ORDER BY seq DESC LIMIT 1").fetchone()
+    return (0, None) if row is None else (int(row[0]), str(row[1]))
+
+
+def append(
+    conn: Any, operator: str, action: str, obj: str, details: dict[str, Any]
+) -> CustodyEntry:
+    """Append one entry. Must run inside the caller's write transaction."""
+    last_seq, prev = head(conn)
+    seq = last_seq + 1
+    at = utc_now()
+    digest = entry_hash(seq, at, operator, action, obj, details, prev)
+    conn.execute(
+        "INSERT INTO custody (seq, at, operator, action, object, details, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, at, operator, action, obj, canonical_json(details).decode(), prev, digest),
+    )
+    return CustodyEntry(seq, at, operator, action, obj, details, prev, digest)
+
+
+def _row_to_entry(row: Any) -> CustodyEntry:
+    seq, at, operator, action, obj, details, prev, digest = row
+    return CustodyEntry(int(seq), at, operator, action, obj, json.loads(details), prev, digest)
+
+
+def entries(conn: Any, *, objects: Iterable[str] | None = None) -> list[CustodyEntry]:
+    """All entries in order, or only those about `objects`."""
+    sql = "SELECT seq, at, operator, action, object, details, prev_hash, hash FROM custody"
+    rows = conn.execute(sql + " ORDER BY seq").fetchall()
+    wanted = set(objects) if objects is not None else None
+    result = [_row_to_entry(r) for r in rows]
+    return result if wanted is None else [e for e in result if e.object in wanted]
+
+
+def verify_chain(conn: Any) -> tuple[int, str | None]:
+    """Walk the whole chain. Returns (entries checked, None) or (n, description of first break)."""
+    rows = conn.execute(
+        "SELECT seq, at, operator, action, object, details, prev_hash, hash FROM custody "
+        "ORDER BY seq"
+    ).fetchall()
+    prev: str | None = None
+    expected_seq = 1
+    for count, row in enumerate(rows, start=1):
+        seq, at, operator, action, obj, details_text, prev_hash, stored_hash = row
+        if seq != expected_seq:
+            return count, f"entry {expected_seq} is missing (the next entry is {seq})"
+        try:
+            details = json.loads(details_text)
+        except ValueError:
+            return count, f"entry {seq} ({action}): its details are not readable"
+        if prev_hash != prev:
+            return count, (
+                f"entry {seq} ({action}): does not link to entry {seq - 1} "
+                f"(entry {seq - 1} was changed or replaced)"
+            )
+        if entry_hash(seq, at, operator, action, obj, details, prev_hash) != stored_hash:
+            return count, f"entry {seq} ({action}): its content was changed after it was written"
+        prev = stored_hash
+        expected_seq += 1
+    return len(rows), None

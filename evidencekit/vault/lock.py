@@ -1,0 +1,62 @@
+"""One writer at a time: an OS lock held for as long as a vault is open for writing.
+
+On POSIX we `flock` the vault file itself (SQLite uses fcntl byte-range locks, which do not
+interact with flock on Linux and the BSDs), so no lock file is left beside the vault. On Windows
+`msvcrt.locking` would collide with SQLite's own byte locks, so a sidecar `.lock` file is used.
+The kernel drops the lock when the process dies, so a crash never leaves the vault "in use".
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import IO
+
+from evidencekit.errors import VaultBusy
+
+
+class WriterLock:
+    """Held while a vault is open for writing. `acquire` raises VaultBusy if another holds it."""
+
+    def __init__(self, vault_path: Path) -> None:
+        self._path = vault_path
+        self._handle: IO[bytes] | None = None
+        self._sidecar: Path | None = None
+
+    def acquire(self) -> None:
+        handle: IO[bytes]
+        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+            import msvcrt
+
+            self._sidecar = self._path.with_name(self._path.name + ".lock")
+            handle = open(self._sidecar, "a+b")
+            try:
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            except OSError as exc:
+                handle.close()
+                raise VaultBusy() from exc
+        else:
+            import fcntl
+
+            handle = open(self._path, "rb")
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                handle.close()
+                raise VaultBusy() from exc
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        self._handle.close()  # closing the descriptor drops the lock
+        self._handle = None
+        if self._sidecar is not None:  # pragma: no cover - Windows only
+            try:
+                self._sidecar.unlink()
+            except OSError:
+                pass
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None

@@ -1,0 +1,567 @@
+"""The vault: one encrypted SQLCipher file holding every item, artifact and custody entry.
+
+Open it with `Vault.create` or `Vault.open`; use it as a context manager so it is always closed.
+Opened for writing, it holds an OS lock (one writer at a time); readers need no lock. Every
+change is one transaction: a process killed half-way leaves the vault as it was before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import secrets
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from evidencekit import __version__
+from evidencekit.atomic import atomic_output, fsync_dir
+from evidencekit.config import Settings, ensure_private_dir
+from evidencekit.errors import (
+    AmbiguousItemId,
+    ArtifactNotFound,
+    CaseNotFound,
+    ItemNotFound,
+    VaultExists,
+    VaultNotFound,
+    WeakPassphrase,
+    WrongPassphrase,
+)
+from evidencekit.seal.manifest import MANIFEST_NAME, ArtifactEntry, build_manifest
+from evidencekit.vault import blobs, custody, schema
+from evidencekit.vault.connection import connect, translate
+from evidencekit.vault.custody import CustodyEntry
+from evidencekit.vault.kdf import SALT_SIZE, KdfParams, derive_key, new_salt, params_from_salt
+from evidencekit.vault.lock import WriterLock
+from evidencekit.vault.records import (
+    ArtifactInfo,
+    ArtifactSource,
+    CaseInfo,
+    ItemRecord,
+    NewItem,
+    Note,
+)
+
+log = logging.getLogger(__name__)
+
+MIN_PASSPHRASE_LENGTH = 8
+_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: ids are read aloud and typed
+
+
+def kdf_params_for(settings: Settings) -> KdfParams:
+    return KdfParams.from_memory_mib(
+        settings.kdf_memory_mib, settings.kdf_iterations, settings.kdf_lanes
+    )
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise WeakPassphrase()
+
+
+def read_salt(path: Path) -> bytes:
+    """The vault's 16-byte plaintext header (see kdf.py)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(SALT_SIZE)
+    except FileNotFoundError as exc:
+        raise VaultNotFound() from exc
+    except IsADirectoryError as exc:
+        raise VaultNotFound("That place is a folder, not a vault file.") from exc
+
+
+def new_item_id() -> str:
+    return "".join(secrets.choice(_ID_ALPHABET) for _ in range(12))
+
+
+class Vault:
+    """An open vault. Not thread-safe: one thread uses it at a time."""
+
+    def __init__(self, path: Path, conn: Any, settings: Settings, lock: WriterLock | None) -> None:
+        self.path = path
+        self.settings = settings
+        self._conn = conn
+        self._lock = lock
+
+    # --- opening and closing ----------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str, settings: Settings) -> Vault:
+        """Make a new vault at `path` (which must not exist) and open it for writing.
+
+        Built under a temporary name and moved into place only when complete, so an
+        interrupted `init` never leaves a half-made vault under the real name.
+        """
+        path = Path(path)
+        if path.exists():
+            raise VaultExists()
+        check_new_passphrase(passphrase)
+        ensure_private_dir(path.parent)
+        params = kdf_params_for(settings)
+        salt = new_salt(params)
+        key = derive_key(passphrase, salt, params)
+        temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        try:
+            conn = connect(temp, key, salt=salt, write=True)
+            try:
+                schema.migrate(conn)
+                conn.execute("BEGIN IMMEDIATE")
+                for k, v in (
+                    ("vault_id", str(uuid.uuid4())),
+                    ("created_at", custody.utc_now()),
+                    ("created_by", f"EvidenceKit {__version__}"),
+                ):
+                    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (k, v))
+                custody.append(
+                    conn,
+                    settings.operator,
+                    "create",
+                    "vault",
+                    {
+                        "app_version": __version__,
+                        "kdf": "argon2id",
+                        "kdf_memory_kib": params.memory_kib,
+                        "kdf_iterations": params.iterations,
+                        "kdf_lanes": params.lanes,
+                    },
+                )
+                conn.execute("COMMIT")
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+            _publish_no_clobber(temp, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+        return cls.open(path, passphrase, settings, write=True)
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str, settings: Settings, *, write: bool) -> Vault:
+        """Open an existing vault. Raises WrongPassphrase, VaultBusy, VaultNotFound, ..."""
+        path = Path(path)
+        salt = read_salt(path)
+        params = params_from_salt(salt)
+        if params is None:
+            # Not our header: not a vault, or its first bytes are damaged. Either way the
+            # passphrase cannot open it, and we must not guess further.
+            raise WrongPassphrase()
+        key = derive_key(passphrase, salt, params)
+        return cls.open_with_key(path, key, settings, write=write)
+
+    @classmethod
+    def open_with_key(cls, path: Path, key: bytes, settings: Settings, *, write: bool) -> Vault:
+        lock: WriterLock | None = None
+        if write:
+            lock = WriterLock(path)
+            lock.acquire()
+            _remove_stale_copies(path)
+        try:
+            conn = connect(path, key, write=write)
+            try:
+                if write:
+                    schema.migrate(conn)
+                elif conn.execute("PRAGMA user_version").fetchone()[0] != schema.CURRENT_VERSION:
+                    schema.migrate(conn)  # raises VaultTooNew for newer vaults
+            except Exception as exc:
+                conn.close()
+                mapped = translate(exc)
+                if mapped is exc:
+                    raise
+                raise mapped from exc
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(path, conn, settings, lock)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            finally:
+                self._conn = None
+                if self._lock is not None:
+                    self._lock.release()
+
+    def close_keeping_lock(self) -> WriterLock | None:
+        """Close the database but hand the writer lock to the caller (for a file swap)."""
+        lock, self._lock = self._lock, None
+        self.close()
+        return lock
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def writable(self) -> bool:
+        return self._lock is not None
+
+    @property
+    def conn(self) -> Any:
+        """The raw connection, for the vault's own maintenance modules (verify, rekey)."""
+        if self._conn is None:
+            raise RuntimeError("the vault is closed")
+        return self._conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """One write transaction; rolled back on any error (or a kill: SQLite's journal)."""
+        if not self.writable:
+            raise RuntimeError("the vault was opened read-only")
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    # --- cases ------------------------------------------------------------------------------
+
+    def _case_id(self, conn: Any, name: str | None, *, create: bool) -> int | None:
+        if not name:
+            return None
+        row = conn.execute("SELECT id FROM cases WHERE name = ?", (name,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        if not create:
+            raise CaseNotFound(f"There is no case called “{name}”.")
+        case_id = conn.execute(
+            "INSERT INTO cases (name, created_at) VALUES (?, ?)", (name, custody.utc_now())
+        ).lastrowid
+        custody.append(conn, self.settings.operator, "create-case", f"case:{name}", {})
+        return int(case_id)
+
+    def cases(self) -> list[CaseInfo]:
+        rows = self.conn.execute(
+            "SELECT c.name, c.created_at, count(i.id) FROM cases c "
+            "LEFT JOIN items i ON i.case_id = c.id GROUP BY c.id ORDER BY c.name"
+        ).fetchall()
+        return [CaseInfo(r[0], r[1], int(r[2])) for r in rows]
+
+    def create_case(self, name: str) -> None:
+        with self.transaction() as conn:
+            self._case_id(conn, name, create=True)
+
+    # --- items ------------------------------------------------------------------------------
+
+    def add_item(self, new: NewItem, artifacts: Sequence[ArtifactSource]) -> ItemRecord:
+        """Store an item with all its artifacts and its manifest, in one transaction."""
+        names = [a.name for a in artifacts]
+        if len(set(names)) != len(names) or MANIFEST_NAME in names:
+            raise ValueError("artifact names must be unique and not 'manifest.json'")
+        uid = new_item_id()
+        chunk = self.settings.chunk_size
+        with self.transaction() as conn:
+            case_id = self._case_id(conn, new.case, create=True)
+            stored: list[ArtifactEntry] = []
+            for source in artifacts:
+                if source.data is not None:
+                    blob = blobs.put_bytes(conn, source.data, chunk)
+                else:
+                    assert source.stream is not None
+                    blob = blobs.put_stream(conn, source.stream, chunk)
+                stored.append(ArtifactEntry(source.name, source.media_type, blob.size, blob.sha256))
+            _, head = custody.head(conn)
+            manifest = build_manifest(
+                {
+                    "id": uid,
+                    "kind": new.kind,
+                    "url": new.url,
+                    "final_url": new.final_url,
+                    "file_name": new.file_name,
+                    "status": new.status,
+                    "captured_at": new.captured_at,
+                    "operator": self.settings.operator,
+                    "operator_role": self.settings.operator_role,
+                    "vault_id": self.meta("vault_id"),
+                    **new.manifest_fields,
+                },
+                stored,
+                head,
+            )
+            manifest_blob = blobs.put_bytes(conn, manifest.data, chunk)
+            stored.append(
+                ArtifactEntry(
+                    MANIFEST_NAME, "application/json", manifest_blob.size, manifest.sha256
+                )
+            )
+            item_id = conn.execute(
+                "INSERT INTO items (uid, case_id, kind, title, url, final_url, file_name, status, "
+                "captured_at, operator, manifest_sha256, metadata, sensitive) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    uid,
+                    case_id,
+                    new.kind,
+                    new.title,
+                    new.url,
+                    new.final_url,
+                    new.file_name,
+                    new.status,
+                    new.captured_at,
+                    self.settings.operator,
+                    manifest.sha256,
+                    json.dumps(new.metadata, ensure_ascii=False, sort_keys=True),
+                    int(new.sensitive),
+                ),
+            ).lastrowid
+            conn.executemany(
+                "INSERT INTO artifacts (item_id, name, media_type, size, sha256) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(item_id, a.name, a.media_type, a.size, a.sha256) for a in stored],
+            )
+            if new.note:
+                self._insert_note(conn, item_id, new.note)
+            conn.execute(
+                "INSERT INTO search (rowid, title, url, notes, body) VALUES (?, ?, ?, ?, ?)",
+                (
+                    item_id,
+                    new.title or new.file_name or "",
+                    " ".join(u for u in (new.url, new.final_url) if u),
+                    new.note or "",
+                    new.text,
+                ),
+            )
+            details: dict[str, Any] = {
+                "kind": new.kind,
+                "manifest_sha256": manifest.sha256,
+                "artifacts": len(stored),
+            }
+            if new.case:
+                details["case"] = new.case
+            if self.settings.operator_role:
+                details["role"] = self.settings.operator_role
+            custody.append(conn, self.settings.operator, new.action, f"item:{uid}", details)
+        return self.item(uid)
+
+    def _insert_note(self, conn: Any, item_id: int, body: str) -> None:
+        conn.execute(
+            "INSERT INTO notes (item_id, body, author, created_at) VALUES (?, ?, ?, ?)",
+            (item_id, body, self.settings.operator, custody.utc_now()),
+        )
+
+    def resolve(self, id_or_prefix: str) -> str:
+        """The full item id for an id or an unambiguous prefix of one (at least 4 characters)."""
+        text = id_or_prefix.strip().lower()
+        row = self.conn.execute("SELECT uid FROM items WHERE uid = ?", (text,)).fetchone()
+        if row is not None:
+            return str(row[0])
+        if len(text) < 4 or any(c not in _ID_ALPHABET for c in text):
+            raise ItemNotFound(f"No item has the id “{id_or_prefix}”.")
+        rows = self.conn.execute(
+            "SELECT uid FROM items WHERE substr(uid, 1, ?) = ? LIMIT 2", (len(text), text)
+        ).fetchall()
+        if not rows:
+            raise ItemNotFound(f"No item has the id “{id_or_prefix}”.")
+        if len(rows) > 1:
+            raise AmbiguousItemId()
+        return str(rows[0][0])
+
+    def _row_to_item(self, row: Any) -> ItemRecord:
+        (item_id, uid, case, kind, title, url, final_url, file_name, status, captured_at,
+         operator, manifest_sha256, metadata, sensitive) = row  # fmt: skip
+        conn = self.conn
+        artifacts = tuple(
+            ArtifactInfo(*a)
+            for a in conn.execute(
+                "SELECT name, media_type, size, sha256 FROM artifacts WHERE item_id = ? "
+                "ORDER BY name",
+                (item_id,),
+            )
+        )
+        notes = tuple(
+            Note(*n)
+            for n in conn.execute(
+                "SELECT body, author, created_at FROM notes WHERE item_id = ? ORDER BY id",
+                (item_id,),
+            )
+        )
+        tags = tuple(
+            t[0]
+            for t in conn.execute("SELECT tag FROM tags WHERE item_id = ? ORDER BY tag", (item_id,))
+        )
+        return ItemRecord(
+            id=uid,
+            kind=kind,
+            case=case,
+            title=title,
+            url=url,
+            final_url=final_url,
+            file_name=file_name,
+            status=status,
+            captured_at=captured_at,
+            operator=operator,
+            manifest_sha256=manifest_sha256,
+            sensitive=bool(sensitive),
+            artifacts=artifacts,
+            metadata=json.loads(metadata),
+            notes=notes,
+            tags=tags,
+        )
+
+    _ITEM_SELECT = (
+        "SELECT i.id, i.uid, c.name, i.kind, i.title, i.url, i.final_url, i.file_name, i.status, "
+        "i.captured_at, i.operator, i.manifest_sha256, i.metadata, i.sensitive "
+        "FROM items i LEFT JOIN cases c ON c.id = i.case_id "
+    )
+
+    def item(self, id_or_prefix: str) -> ItemRecord:
+        uid = self.resolve(id_or_prefix)
+        row = self.conn.execute(self._ITEM_SELECT + "WHERE i.uid = ?", (uid,)).fetchone()
+        return self._row_to_item(row)
+
+    def items(self, case: str | None = None) -> list[ItemRecord]:
+        if case is not None:
+            case_id = self._case_id(self.conn, case, create=False)
+            rows = self.conn.execute(
+                self._ITEM_SELECT + "WHERE i.case_id = ? ORDER BY i.captured_at, i.id", (case_id,)
+            ).fetchall()
+        else:
+            rows = self.conn.execute(self._ITEM_SELECT + "ORDER BY i.captured_at, i.id").fetchall()
+        return [self._row_to_item(r) for r in rows]
+
+    def search(self, text: str) -> list[ItemRecord]:
+        """Items whose title, URL, notes or captured text contain every word of `text`."""
+        words = [w for w in text.split() if w]
+        if not words:
+            return []
+        # Each word quoted (so FTS syntax in user text is inert) and prefix-matched.
+        query = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+        rows = self.conn.execute(
+            self._ITEM_SELECT + "JOIN search s ON s.rowid = i.id WHERE search MATCH ? "
+            "ORDER BY s.rank",
+            (query,),
+        ).fetchall()
+        return [self._row_to_item(r) for r in rows]
+
+    def add_note(self, id_or_prefix: str, body: str) -> None:
+        uid = self.resolve(id_or_prefix)
+        with self.transaction() as conn:
+            item_id = conn.execute("SELECT id FROM items WHERE uid = ?", (uid,)).fetchone()[0]
+            self._insert_note(conn, item_id, body)
+            all_notes = " ".join(
+                r[0] for r in conn.execute("SELECT body FROM notes WHERE item_id = ?", (item_id,))
+            )
+            conn.execute("UPDATE search SET notes = ? WHERE rowid = ?", (all_notes, item_id))
+            custody.append(
+                conn, self.settings.operator, "note", f"item:{uid}", {"chars": len(body)}
+            )
+
+    def set_tags(self, id_or_prefix: str, tags: Iterable[str]) -> None:
+        uid = self.resolve(id_or_prefix)
+        clean = sorted({t.strip() for t in tags if t.strip()})
+        with self.transaction() as conn:
+            item_id = conn.execute("SELECT id FROM items WHERE uid = ?", (uid,)).fetchone()[0]
+            conn.execute("DELETE FROM tags WHERE item_id = ?", (item_id,))
+            conn.executemany(
+                "INSERT INTO tags (item_id, tag) VALUES (?, ?)", [(item_id, t) for t in clean]
+            )
+            custody.append(conn, self.settings.operator, "tag", f"item:{uid}", {"tags": clean})
+
+    def delete_item(self, id_or_prefix: str, reason: str = "") -> None:
+        """Remove an item and its bytes for good, leaving a tombstone in the custody log."""
+        item = self.item(id_or_prefix)
+        with self.transaction() as conn:
+            item_id = conn.execute("SELECT id FROM items WHERE uid = ?", (item.id,)).fetchone()[0]
+            conn.execute("DELETE FROM search WHERE rowid = ?", (item_id,))
+            conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
+            freed = blobs.collect_garbage(conn)
+            details: dict[str, Any] = {
+                "kind": item.kind,
+                "captured_at": item.captured_at,
+                "manifest_sha256": item.manifest_sha256,
+                "blobs_removed": freed,
+            }
+            if reason:
+                details["reason"] = reason
+            custody.append(conn, self.settings.operator, "delete", f"item:{item.id}", details)
+
+    # --- artifacts --------------------------------------------------------------------------
+
+    def artifact_info(self, id_or_prefix: str, name: str) -> tuple[ItemRecord, ArtifactInfo]:
+        item = self.item(id_or_prefix)
+        info = item.artifact(name)
+        if info is None:
+            raise ArtifactNotFound(
+                f"Item {item.id} has no file called “{name}”. "
+                f"It has: {', '.join(a.name for a in item.artifacts)}."
+            )
+        return item, info
+
+    def iter_artifact(self, id_or_prefix: str, name: str) -> Iterator[bytes]:
+        """The artifact's bytes, chunk by chunk, hash-checked (VaultCorrupt at the end if not)."""
+        _, info = self.artifact_info(id_or_prefix, name)
+        try:
+            yield from blobs.iter_chunks(self.conn, info.sha256)
+        except Exception as exc:
+            raise translate(exc) from exc
+
+    def read_artifact(self, id_or_prefix: str, name: str) -> bytes:
+        """A small artifact, whole (a manifest, metadata). Use iter_artifact for big ones."""
+        return b"".join(self.iter_artifact(id_or_prefix, name))
+
+    def extract_artifact(self, id_or_prefix: str, name: str, out: Path) -> ArtifactInfo:
+        """Write an artifact, decrypted, to `out` (atomically) and log the copy."""
+        item, info = self.artifact_info(id_or_prefix, name)
+        with atomic_output(out) as handle:
+            for chunk in self.iter_artifact(item.id, name):
+                handle.write(chunk)
+        with self.transaction() as conn:
+            custody.append(
+                conn,
+                self.settings.operator,
+                "extract",
+                f"item:{item.id}",
+                {"artifact": name, "sha256": info.sha256},
+            )
+        return info
+
+    # --- custody ----------------------------------------------------------------------------
+
+    def custody(self, item_ids: Iterable[str] | None = None) -> list[CustodyEntry]:
+        objects = None if item_ids is None else [f"item:{i}" for i in item_ids]
+        return custody.entries(self.conn, objects=objects)
+
+    def log_action(self, action: str, obj: str, details: dict[str, Any]) -> CustodyEntry:
+        """Append a custody entry for something done outside the vault (an export, a view)."""
+        with self.transaction() as conn:
+            return custody.append(conn, self.settings.operator, action, obj, details)
+
+
+def _publish_no_clobber(temp: Path, final: Path) -> None:
+    """Move a finished file into place, refusing to replace one that appeared meanwhile."""
+    try:
+        os.link(temp, final)  # atomic, and fails if `final` exists
+    except FileExistsError as exc:
+        raise VaultExists() from exc
+    except OSError:
+        # File systems without hard links (FAT on a USB stick): best effort.
+        if final.exists():
+            raise VaultExists() from None
+        os.replace(temp, final)
+    fsync_dir(final.parent)
+
+
+def _remove_stale_copies(path: Path) -> None:
+    """Drop temporary copies an interrupted init or passphrase change left behind.
+
+    Only called with the writer lock held, so no other process is still making them. They
+    are encrypted, but they are clutter and hold old data.
+    """
+    for leftover in path.parent.glob(f".{path.name}.*"):
+        if leftover.suffix in (".rekey", ".tmp") or leftover.name.endswith((".rekey-journal",)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()

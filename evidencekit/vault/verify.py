@@ -1,0 +1,132 @@
+"""`verify-vault`: re-read and re-hash everything, and walk the custody chain.
+
+Returns a report of checks rather than raising: a damaged vault is a finding, not a crash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from evidencekit.seal.manifest import MANIFEST_NAME
+from evidencekit.vault import blobs, custody
+from evidencekit.vault.connection import DatabaseError
+from evidencekit.vault.store import Vault
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "ok": self.ok, "detail": self.detail}
+
+
+@dataclass
+class VaultReport:
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+    def add(self, name: str, ok: bool, detail: str) -> None:
+        self.checks.append(Check(name, ok, detail))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "checks": [c.to_json() for c in self.checks]}
+
+
+def _damaged(exc: Exception) -> str:
+    return f"part of the vault file could not be decrypted or read ({exc})"
+
+
+def verify_vault(vault: Vault) -> VaultReport:
+    """Check the vault file page by page, every stored file's hash, manifests and the chain."""
+    conn = vault.conn
+    report = VaultReport()
+
+    try:
+        bad_pages = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
+        report.add(
+            "encrypted pages",
+            not bad_pages,
+            "every page decrypts and passes its authentication check"
+            if not bad_pages
+            else "; ".join(str(p) for p in bad_pages[:5]),
+        )
+        structure = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        report.add(
+            "database structure",
+            structure == ["ok"],
+            "consistent" if structure == ["ok"] else "; ".join(structure[:5]),
+        )
+    except DatabaseError as exc:
+        report.add("encrypted pages", False, _damaged(exc))
+        return report
+
+    try:
+        _check_blobs(conn, report)
+        _check_items(vault, report)
+        count, problem = custody.verify_chain(conn)
+        report.add(
+            "custody log",
+            problem is None,
+            f"{count} entries, every link intact" if problem is None else f"broken at {problem}",
+        )
+    except DatabaseError as exc:
+        report.add("readable", False, _damaged(exc))
+    return report
+
+
+def _check_blobs(conn: Any, report: VaultReport) -> None:
+    shas = [r[0] for r in conn.execute("SELECT sha256 FROM blobs ORDER BY id")]
+    problems = []
+    for sha in shas:
+        if sha is None:
+            problems.append("a stored file was never finished")
+            continue
+        problem = blobs.check_blob(conn, sha)
+        if problem:
+            problems.append(problem)
+    missing = conn.execute(
+        "SELECT count(*) FROM artifacts WHERE sha256 NOT IN (SELECT sha256 FROM blobs "
+        "WHERE sha256 IS NOT NULL)"
+    ).fetchone()[0]
+    if missing:
+        problems.append(f"{missing} artifact(s) point to a stored file that is missing")
+    sizes = conn.execute(
+        "SELECT count(*) FROM artifacts a JOIN blobs b ON a.sha256 = b.sha256 "
+        "WHERE a.size != b.size"
+    ).fetchone()[0]
+    if sizes:
+        problems.append(f"{sizes} artifact(s) record a size different from the stored file")
+    report.add(
+        "stored files",
+        not problems,
+        f"{len(shas)} files re-hashed, all match" if not problems else "; ".join(problems[:5]),
+    )
+
+
+def _check_items(vault: Vault, report: VaultReport) -> None:
+    problems = []
+    items = vault.items()
+    for item in items:
+        manifest = item.artifact(MANIFEST_NAME)
+        if manifest is None:
+            problems.append(f"item {item.id} has no manifest")
+            continue
+        if manifest.sha256 != item.manifest_sha256:
+            problems.append(f"item {item.id}: its manifest is not the one it was sealed with")
+            continue
+        data = b"".join(blobs.iter_chunks(vault.conn, manifest.sha256))
+        if hashlib.sha256(data).hexdigest() != item.manifest_sha256:
+            problems.append(f"item {item.id}: manifest bytes do not match the seal digest")
+    report.add(
+        "items",
+        not problems,
+        f"{len(items)} items, each with its manifest" if not problems else "; ".join(problems[:5]),
+    )

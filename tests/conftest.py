@@ -1,0 +1,109 @@
+"""Shared fixtures: an isolated home for every test, a fast-KDF vault, and CLI runners.
+
+Tests never touch the real user's data folder: XDG dirs (and HOME) point into tmp_path.
+KDF cost is lowered here through the explicit setting, never by default.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from evidencekit.config import Settings
+from evidencekit.vault.store import Vault
+
+TEST_PASSPHRASE = "correct horse battery"
+TEST_KDF_MIB = 8  # explicit low cost for speed; the default stays 64 MiB
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings(kdf_memory_mib=TEST_KDF_MIB, kdf_iterations=1)
+
+
+@pytest.fixture
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+    }
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    for key in ("EVIDENCEKIT_VAULT", "EVIDENCEKIT_PASSPHRASE", "EVIDENCEKIT_NEW_PASSPHRASE"):
+        monkeypatch.delenv(key, raising=False)
+    return env
+
+
+@pytest.fixture
+def vault_path(tmp_path: Path, isolated_env: dict[str, str]) -> Path:
+    return tmp_path / "case.ekv"
+
+
+@pytest.fixture
+def vault(vault_path: Path, settings: Settings) -> Vault:
+    v = Vault.create(vault_path, TEST_PASSPHRASE, settings)
+    yield v
+    v.close()
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@dataclass
+class Cli:
+    """Runs `python -m evidencekit` in a real subprocess, as a user's shell would."""
+
+    env: dict[str, str]
+    cwd: Path
+
+    def __call__(self, *args: str, passphrase: str | None = TEST_PASSPHRASE,
+                 timeout: float = 120, extra_env: dict[str, str] | None = None) -> CliResult:
+        env = {**self.env, **(extra_env or {})}
+        if passphrase is not None:
+            env["EVIDENCEKIT_PASSPHRASE"] = passphrase
+        else:
+            env.pop("EVIDENCEKIT_PASSPHRASE", None)
+        proc = subprocess.run(
+            [sys.executable, "-m", "evidencekit", *args],
+            env=env, cwd=self.cwd, capture_output=True, text=True, timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )
+        return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+    def popen(self, *args: str, **kwargs: object) -> subprocess.Popen[bytes]:
+        env = {**self.env, "EVIDENCEKIT_PASSPHRASE": TEST_PASSPHRASE}
+        return subprocess.Popen(  # type: ignore[call-overload]
+            [sys.executable, "-m", "evidencekit", *args], env=env, cwd=self.cwd,
+            stdin=subprocess.DEVNULL, **kwargs,
+        )
+
+
+@pytest.fixture
+def cli(tmp_path: Path, isolated_env: dict[str, str], vault_path: Path) -> Cli:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EVIDENCEKIT_")}
+    env.update(isolated_env)
+    env["EVIDENCEKIT_VAULT"] = str(vault_path)
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    return Cli(env, tmp_path)
+
+
+@pytest.fixture
+def cli_vault(cli: Cli) -> Cli:
+    """A CLI runner whose vault already exists (made through `init`)."""
+    result = cli("init", "--kdf-memory-mib", str(TEST_KDF_MIB))
+    assert result.code == 0, result.err
+    return cli
