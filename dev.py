@@ -117,12 +117,28 @@ def system_packages() -> None:
         run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env)
 
 
+def _ensure_venv_support() -> None:
+    """Debian ships ensurepip (needed by venv) separately, in python3.X-venv."""
+    try:
+        import ensurepip  # noqa: F401
+    except ImportError:
+        package = f"python3.{sys.version_info.minor}-venv"
+        if sys.platform.startswith("linux") and shutil.which("apt-get") and os.geteuid() == 0:
+            say(f"installing {package}")
+            env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+            run(["apt-get", "install", "-y", "-qq", package], env=env)
+        else:
+            say(f"Python's venv module is missing: install it (sudo apt-get install {package})")
+            raise SystemExit(1) from None
+
+
 def python_packages() -> None:
     """A virtualenv with EvidenceKit and its test tools, reinstalled when pyproject changes."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on any Python 3
         say(f"EvidenceKit needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
         raise SystemExit(1)
     if not PY.exists():
+        _ensure_venv_support()
         say(f"creating the virtualenv {VENV}")
         venv.create(VENV, with_pip=True)
     fingerprint = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()

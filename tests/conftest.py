@@ -70,8 +70,13 @@ class Cli:
     env: dict[str, str]
     cwd: Path
 
-    def __call__(self, *args: str, passphrase: str | None = TEST_PASSPHRASE,
-                 timeout: float = 120, extra_env: dict[str, str] | None = None) -> CliResult:
+    def __call__(
+        self,
+        *args: str,
+        passphrase: str | None = TEST_PASSPHRASE,
+        timeout: float = 120,
+        extra_env: dict[str, str] | None = None,
+    ) -> CliResult:
         env = {**self.env, **(extra_env or {})}
         if passphrase is not None:
             env["EVIDENCEKIT_PASSPHRASE"] = passphrase
@@ -79,7 +84,11 @@ class Cli:
             env.pop("EVIDENCEKIT_PASSPHRASE", None)
         proc = subprocess.run(
             [sys.executable, "-m", "evidencekit", *args],
-            env=env, cwd=self.cwd, capture_output=True, text=True, timeout=timeout,
+            env=env,
+            cwd=self.cwd,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
             stdin=subprocess.DEVNULL,
         )
         return CliResult(proc.returncode, proc.stdout, proc.stderr)
@@ -87,8 +96,11 @@ class Cli:
     def popen(self, *args: str, **kwargs: object) -> subprocess.Popen[bytes]:
         env = {**self.env, "EVIDENCEKIT_PASSPHRASE": TEST_PASSPHRASE}
         return subprocess.Popen(  # type: ignore[call-overload]
-            [sys.executable, "-m", "evidencekit", *args], env=env, cwd=self.cwd,
-            stdin=subprocess.DEVNULL, **kwargs,
+            [sys.executable, "-m", "evidencekit", *args],
+            env=env,
+            cwd=self.cwd,
+            stdin=subprocess.DEVNULL,
+            **kwargs,
         )
 
 

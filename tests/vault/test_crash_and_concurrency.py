@@ -42,8 +42,9 @@ def _wait_then_kill(proc: subprocess.Popen[bytes], delay: float) -> bool:
 
 @pytest.mark.slow
 @pytest.mark.timeout(600)
-def test_kill9_during_import_20_times(cli_vault: Cli, vault_path: Path, tmp_path: Path,
-                                      settings: Settings) -> None:
+def test_kill9_during_import_20_times(
+    cli_vault: Cli, vault_path: Path, tmp_path: Path, settings: Settings
+) -> None:
     small = tmp_path / "earlier.png"
     small.write_bytes(os.urandom(200_000))
     assert cli_vault("import", str(small), "--case", "A").code == 0
@@ -63,8 +64,9 @@ def test_kill9_during_import_20_times(cli_vault: Cli, vault_path: Path, tmp_path
     rng = random.Random(20261129)
     killed = 0
     for _ in range(20):
-        proc = cli_vault.popen("import", str(big), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+        proc = cli_vault.popen(
+            "import", str(big), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         if _wait_then_kill(proc, rng.uniform(0.05, full * 0.95)):
             killed += 1
         after = _snapshot(vault_path, settings)
@@ -77,8 +79,9 @@ def test_kill9_during_import_20_times(cli_vault: Cli, vault_path: Path, tmp_path
 
 @pytest.mark.slow
 @pytest.mark.timeout(600)
-def test_kill9_during_passphrase_change(cli_vault: Cli, vault_path: Path, tmp_path: Path,
-                                        settings: Settings) -> None:
+def test_kill9_during_passphrase_change(
+    cli_vault: Cli, vault_path: Path, tmp_path: Path, settings: Settings
+) -> None:
     files = []
     for n in range(8):
         f = tmp_path / f"photo-{n}.jpg"
@@ -92,18 +95,26 @@ def test_kill9_during_passphrase_change(cli_vault: Cli, vault_path: Path, tmp_pa
     outcomes = set()
     for round_no in range(10):
         new = f"new passphrase {round_no}"
-        env = {**cli_vault.env, "EVIDENCEKIT_PASSPHRASE": current,
-               "EVIDENCEKIT_NEW_PASSPHRASE": new}
-        proc = subprocess.Popen([sys.executable, "-m", "evidencekit", "passwd"], env=env,
-                                cwd=tmp_path, stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env = {
+            **cli_vault.env,
+            "EVIDENCEKIT_PASSPHRASE": current,
+            "EVIDENCEKIT_NEW_PASSPHRASE": new,
+        }
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "evidencekit", "passwd"],
+            env=env,
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         _wait_then_kill(proc, rng.uniform(0.1, 1.2))
         opened = []
         for candidate in (current, new):
             try:
                 assert _snapshot(vault_path, settings, candidate) == expected
                 opened.append(candidate)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 if "does not open" not in str(exc):
                     raise
         assert len(opened) == 1, "the vault must open with exactly the old or the new passphrase"
@@ -128,11 +139,15 @@ v.close()
 """
 
 
-def test_second_writer_is_told_vault_in_use(cli_vault: Cli, vault_path: Path,
-                                             tmp_path: Path) -> None:
+def test_second_writer_is_told_vault_in_use(
+    cli_vault: Cli, vault_path: Path, tmp_path: Path
+) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(vault_path), TEST_PASSPHRASE],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=cli_vault.env, cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=cli_vault.env,
+        cwd=REPO,
     )
     try:
         assert holder.stdout.readline().strip() == b"ready"

@@ -122,7 +122,7 @@ def test_rewritten_custody_entry_is_named(cli_vault: Cli, vault_path: Path, tmp_
     key = derive_key(TEST_PASSPHRASE, salt, params_from_salt(salt))
     conn = connect(vault_path, key, write=True)
     conn.execute("DROP TRIGGER custody_no_update")
-    conn.execute("UPDATE custody SET details = '{\"kind\":\"web\"}' WHERE seq = 3")
+    conn.execute('UPDATE custody SET details = \'{"kind":"web"}\' WHERE seq = 3')
     conn.close()
     result = cli_vault("verify-vault", "--json")
     assert result.code == 1
