@@ -18,8 +18,19 @@ class NotCanonicalizable(TypeError):
     """A value that has no canonical form here (a float, bytes, an unknown object)."""
 
 
+_MAX_SAFE_INTEGER = 2**53 - 1
+
+
 def _utf16_key(key: str) -> bytes:
-    return key.encode("utf-16-be")
+    return key.encode("utf-16-be", errors="surrogatepass")
+
+
+def _string(text: str) -> str:
+    try:
+        text.encode("utf-8")  # lone surrogates are not Unicode text (RFC 8785 3.2.2.2)
+    except UnicodeEncodeError as exc:
+        raise NotCanonicalizable("a string holds a lone surrogate") from exc
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _encode(value: Any, out: list[str]) -> None:
@@ -30,9 +41,12 @@ def _encode(value: Any, out: list[str]) -> None:
     elif value is False:
         out.append("false")
     elif isinstance(value, int):
+        # RFC 8785 numbers are IEEE 754 doubles: beyond 2**53 other implementations would round.
+        if abs(value) > _MAX_SAFE_INTEGER:
+            raise NotCanonicalizable(f"integer {value} is too large for canonical JSON")
         out.append(str(value))
     elif isinstance(value, str):
-        out.append(json.dumps(value, ensure_ascii=False))
+        out.append(_string(value))
     elif isinstance(value, Mapping):
         out.append("{")
         keys = list(value.keys())
@@ -42,7 +56,7 @@ def _encode(value: Any, out: list[str]) -> None:
         for index, key in enumerate(sorted(keys, key=_utf16_key)):
             if index:
                 out.append(",")
-            out.append(json.dumps(key, ensure_ascii=False))
+            out.append(_string(key))
             out.append(":")
             _encode(value[key], out)
         out.append("}")

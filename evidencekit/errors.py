@@ -158,3 +158,72 @@ class IdentityImportFailed(EvidenceKitError):
 class IdentityDamaged(EvidenceKitError):
     exit_code = EXIT_FAILED
     message = "The vault's signing identity is damaged and cannot be used to sign."
+
+
+# --- capture -----------------------------------------------------------------------------------
+
+
+class BrowserNotFound(EvidenceKitError):
+    exit_code = EXIT_FAILED
+    message = (
+        "No Chromium, Google Chrome or Microsoft Edge browser was found on this computer. "
+        "Install one with: python -m playwright install chromium"
+    )
+
+
+class BrowserLaunchFailed(EvidenceKitError):
+    exit_code = EXIT_FAILED
+    message = (
+        "The browser could not be started. Check that it is installed correctly, "
+        "or point EVIDENCEKIT_BROWSER at another Chromium, Chrome or Edge."
+    )
+
+
+class BadUrl(EvidenceKitError):
+    exit_code = EXIT_USAGE
+    message = "That is not a web address EvidenceKit can capture: give one starting with https://"
+
+
+class HostNotFound(EvidenceKitError):
+    exit_code = EXIT_USAGE
+    message = (
+        "The site's name could not be found. Check the address for typing mistakes "
+        "and that this computer is online."
+    )
+
+
+class ConnectionRefused(EvidenceKitError):
+    exit_code = EXIT_USAGE
+    message = "The site refused the connection. Check the address (and its port), or try later."
+
+
+class PageIsDownload(EvidenceKitError):
+    exit_code = EXIT_USAGE
+    message = (
+        "That address starts a file download instead of showing a page. "
+        "Save the file and add it with 'evidencekit import'."
+    )
+
+
+class PageLoadFailed(EvidenceKitError):
+    exit_code = EXIT_FAILED
+    message = "The page could not be loaded. Nothing was saved."
+
+
+class CaptureTimedOut(EvidenceKitError):
+    exit_code = EXIT_FAILED
+    message = "The capture took too long and was stopped. Nothing was saved."
+
+    def __init__(self, step: str, timeout_s: float, *, detail: str | None = None) -> None:
+        self.step = step
+        self.timeout_s = timeout_s
+        super().__init__(
+            f"The capture took longer than {timeout_s:g} s and was stopped while {step}. "
+            "Nothing was saved. Try again, or allow more time with --timeout.",
+            detail=detail,
+        )
+
+
+class CaptureFailed(EvidenceKitError):
+    exit_code = EXIT_FAILED
+    message = "The capture failed (the browser stopped unexpectedly). Nothing was saved."

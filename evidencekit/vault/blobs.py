@@ -123,7 +123,9 @@ def check_blob(conn: Any, sha256: str) -> str | None:
 def collect_garbage(conn: Any) -> int:
     """Delete blobs no artifact refers to any more; return how many."""
     rows = conn.execute(
-        "SELECT id FROM blobs WHERE sha256 IS NULL OR sha256 NOT IN (SELECT sha256 FROM artifacts)"
+        "SELECT id FROM blobs WHERE sha256 IS NULL "
+        "OR (sha256 NOT IN (SELECT sha256 FROM artifacts) "
+        "AND sha256 NOT IN (SELECT token_sha256 FROM timestamps WHERE token_sha256 IS NOT NULL))"
     ).fetchall()
     for (blob_id,) in rows:
         conn.execute("DELETE FROM chunks WHERE blob_id = ?", (blob_id,))

@@ -88,6 +88,16 @@ class ItemRecord:
     metadata: dict[str, Any]
     notes: tuple[Note, ...] = ()
     tags: tuple[str, ...] = ()
+    # {digest, signed_by, timestamps: [{tsa, time, status}]}; None for an unsealed item
+    seal: dict[str, Any] | None = None
+
+    @property
+    def timestamp_status(self) -> str:
+        """granted (a token is held), pending (waiting for one) or unsealed."""
+        if self.seal is None:
+            return "unsealed"
+        statuses = {t["status"] for t in self.seal["timestamps"]}
+        return "granted" if "granted" in statuses else "pending"
 
     def artifact(self, name: str) -> ArtifactInfo | None:
         return next((a for a in self.artifacts if a.name == name), None)
@@ -107,6 +117,7 @@ class ItemRecord:
             "sensitive": self.sensitive,
             "tags": list(self.tags),
             "artifacts": [a.to_json() for a in self.artifacts],
+            "seal": self.seal,
         }
         if self.kind == "web":
             data["url"] = self.url

@@ -91,8 +91,42 @@ CREATE VIRTUAL TABLE search USING fts5(
 );
 """
 
+# Sealing: the vault's signing identity, each item's signature, and trusted timestamps.
+_V2 = """
+CREATE TABLE identities (
+    id          INTEGER PRIMARY KEY,
+    fingerprint TEXT NOT NULL UNIQUE,     -- SHA-256 of the certificate DER, hex
+    subject     TEXT NOT NULL,
+    storage     TEXT NOT NULL,            -- JSON of Identity.to_storage (bytes as base64)
+    created_at  TEXT NOT NULL,
+    active      INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE seals (
+    item_id     INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+    digest      TEXT NOT NULL,            -- the manifest's SHA-256
+    signed_by   TEXT NOT NULL,            -- identity fingerprint
+    signed_at   TEXT NOT NULL
+);
+-- One row per token obtained (granted), per rejected answer (failed), and one 'pending' row
+-- per subject still waiting for its first token.
+CREATE TABLE timestamps (
+    id            INTEGER PRIMARY KEY,
+    subject       TEXT NOT NULL,          -- 'item:<id>' or 'custody:<seq>'
+    item_id       INTEGER REFERENCES items(id) ON DELETE CASCADE,
+    digest        TEXT NOT NULL,          -- hex SHA-256 the token covers
+    tsa_url       TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL CHECK (status IN ('granted', 'pending', 'failed')),
+    gen_time      TEXT,
+    token_sha256  TEXT,                   -- blob holding the TimeStampResp DER
+    reason        TEXT NOT NULL DEFAULT '',
+    requested_at  TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX timestamps_by_subject ON timestamps(subject);
+"""
+
 # MIGRATIONS[i] upgrades a vault at version i to i + 1. Version 0 is an empty database.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -14,6 +14,7 @@ import os
 import secrets
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,10 @@ from evidencekit.errors import (
     WeakPassphrase,
     WrongPassphrase,
 )
+from evidencekit.seal.identity import DEFAULT_LABEL, Identity, generate_identity, sign_detached
 from evidencekit.seal.manifest import MANIFEST_NAME, ArtifactEntry, build_manifest
-from evidencekit.vault import blobs, custody, schema
+from evidencekit.seal.timestamps import TimestampOutcome
+from evidencekit.vault import blobs, custody, schema, seals
 from evidencekit.vault.connection import connect, translate
 from evidencekit.vault.custody import CustodyEntry
 from evidencekit.vault.kdf import SALT_SIZE, KdfParams, derive_key, new_salt, params_from_salt
@@ -48,6 +51,9 @@ from evidencekit.vault.records import (
 log = logging.getLogger(__name__)
 
 MIN_PASSPHRASE_LENGTH = 8
+TOKEN_MEDIA_TYPE = "application/timestamp-reply"  # noqa: S105 - a media type
+SIGNATURE_NAME = "manifest.p7s"
+SIGNATURE_MEDIA_TYPE = "application/pkcs7-signature"
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: ids are read aloud and typed
 
 
@@ -85,16 +91,27 @@ class Vault:
         self.settings = settings
         self._conn = conn
         self._lock = lock
+        self._identity: Identity | None = None
 
     # --- opening and closing ----------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, passphrase: str, settings: Settings) -> Vault:
+    def create(
+        cls,
+        path: Path,
+        passphrase: str,
+        settings: Settings,
+        *,
+        identity_label: str = DEFAULT_LABEL,
+    ) -> Vault:
         """Make a new vault at `path` (which must not exist) and open it for writing.
 
         Built under a temporary name and moved into place only when complete, so an
-        interrupted `init` never leaves a half-made vault under the real name.
+        interrupted `init` never leaves a half-made vault under the real name. A signing
+        identity (self-signed, named `identity_label`, never the user's name by default) is
+        made with it.
         """
+        identity = generate_identity(identity_label)
         path = Path(path)
         if path.exists():
             raise VaultExists()
@@ -116,6 +133,7 @@ class Vault:
                     ("created_by", f"EvidenceKit {__version__}"),
                 ):
                     conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (k, v))
+                seals.save_identity(conn, identity)
                 custody.append(
                     conn,
                     settings.operator,
@@ -127,6 +145,7 @@ class Vault:
                         "kdf_memory_kib": params.memory_kib,
                         "kdf_iterations": params.iterations,
                         "kdf_lanes": params.lanes,
+                        "identity": identity.fingerprint_sha256,
                     },
                 )
                 conn.execute("COMMIT")
@@ -228,6 +247,37 @@ class Vault:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
+    # --- signing identity ---------------------------------------------------------------------
+
+    def identity(self) -> Identity:
+        """The identity that signs new items; made on first use in a vault that has none."""
+        if self._identity is None:
+            found = seals.active_identity(self.conn)
+            if found is None:
+                with self.transaction() as conn:
+                    found = generate_identity()
+                    seals.save_identity(conn, found)
+                    custody.append(
+                        conn, self.settings.operator, "identity-create", "identity",
+                        {"fingerprint": found.fingerprint_sha256},
+                    )  # fmt: skip
+            self._identity = found
+        return self._identity
+
+    def replace_identity(self, identity: Identity) -> None:
+        """Sign new items with `identity` from now on; the old one is kept, inactive."""
+        old = self.identity()
+        with self.transaction() as conn:
+            seals.save_identity(conn, identity)
+            custody.append(
+                conn,
+                self.settings.operator,
+                "identity-import",
+                "identity",
+                {"fingerprint": identity.fingerprint_sha256, "replaces": old.fingerprint_sha256},
+            )
+        self._identity = identity
+
     # --- cases ------------------------------------------------------------------------------
 
     def _case_id(self, conn: Any, name: str | None, *, create: bool) -> int | None:
@@ -264,6 +314,7 @@ class Vault:
             raise ValueError("artifact names must be unique and not 'manifest.json'")
         uid = new_item_id()
         chunk = self.settings.chunk_size
+        identity = self.identity()
         with self.transaction() as conn:
             case_id = self._case_id(conn, new.case, create=True)
             stored: list[ArtifactEntry] = []
@@ -298,6 +349,14 @@ class Vault:
                     MANIFEST_NAME, "application/json", manifest_blob.size, manifest.sha256
                 )
             )
+            # Sealed at once: the signature covers the manifest, which names every artifact.
+            signature = sign_detached(identity, manifest.data)
+            signature_blob = blobs.put_bytes(conn, signature, chunk)
+            stored.append(
+                ArtifactEntry(
+                    SIGNATURE_NAME, SIGNATURE_MEDIA_TYPE, signature_blob.size, signature_blob.sha256
+                )
+            )
             item_id = conn.execute(
                 "INSERT INTO items (uid, case_id, kind, title, url, final_url, file_name, status, "
                 "captured_at, operator, manifest_sha256, metadata, sensitive) "
@@ -323,6 +382,7 @@ class Vault:
                 "VALUES (?, ?, ?, ?, ?)",
                 [(item_id, a.name, a.media_type, a.size, a.sha256) for a in stored],
             )
+            seals.save_seal(conn, item_id, manifest.sha256, identity.fingerprint_sha256)
             if new.note:
                 self._insert_note(conn, item_id, new.note)
             conn.execute(
@@ -338,6 +398,7 @@ class Vault:
             details: dict[str, Any] = {
                 "kind": new.kind,
                 "manifest_sha256": manifest.sha256,
+                "signed_by": identity.fingerprint_sha256,
                 "artifacts": len(stored),
             }
             if new.case:
@@ -393,6 +454,14 @@ class Vault:
             t[0]
             for t in conn.execute("SELECT tag FROM tags WHERE item_id = ? ORDER BY tag", (item_id,))
         )
+        seal: dict[str, Any] | None = None
+        sealed = seals.seal_of(conn, item_id)
+        if sealed is not None:
+            seal = {
+                "digest": sealed[0],
+                "signed_by": sealed[1],
+                "timestamps": [t.to_json() for t in seals.timestamps_for(conn, f"item:{uid}")],
+            }
         return ItemRecord(
             id=uid,
             kind=kind,
@@ -410,6 +479,7 @@ class Vault:
             metadata=json.loads(metadata),
             notes=notes,
             tags=tags,
+            seal=seal,
         )
 
     _ITEM_SELECT = (
@@ -528,6 +598,90 @@ class Vault:
                 {"artifact": name, "sha256": info.sha256},
             )
         return info
+
+    # --- timestamps -------------------------------------------------------------------------
+
+    def record_timestamps(self, subject: str, digest_hex: str, outcome: TimestampOutcome) -> None:
+        """Store what a round of TSA requests gave for `subject` ('item:<id>' or 'custody:<n>').
+
+        Tokens become artifacts (`timestamp.tsr`, `timestamp-2.tsr`, ...) of the item; answers
+        that were not valid tokens are kept as 'failed' facts; with no token at all the subject
+        is (still) 'pending'. Each event is logged in the custody chain.
+        """
+        item_id: int | None = None
+        with self.transaction() as conn:
+            if subject.startswith("item:"):
+                row = conn.execute(
+                    "SELECT id FROM items WHERE uid = ?", (subject.removeprefix("item:"),)
+                ).fetchone()
+                if row is None:
+                    raise ItemNotFound()
+                item_id = int(row[0])
+            operator = self.settings.operator
+            for token in outcome.tokens:
+                blob = blobs.put_bytes(conn, token.response_der, self.settings.chunk_size)
+                gen_time = token.gen_time.astimezone(UTC).isoformat().replace("+00:00", "Z")
+                seals.add_granted(
+                    conn, subject, item_id, digest_hex, token.tsa_url, gen_time, blob.sha256
+                )
+                details: dict[str, Any] = {
+                    "digest": digest_hex,
+                    "tsa": token.tsa_url,
+                    "gen_time": gen_time,
+                    "token_sha256": blob.sha256,
+                }
+                if item_id is not None:
+                    name = self._next_token_name(conn, item_id)
+                    conn.execute(
+                        "INSERT INTO artifacts (item_id, name, media_type, size, sha256) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        (item_id, name, TOKEN_MEDIA_TYPE, blob.size, blob.sha256),
+                    )
+                    details["artifact"] = name
+                action = "timestamp" if item_id is not None else "anchor"
+                custody.append(conn, operator, action, subject, details)
+            for failure in outcome.failures:
+                if not failure.retryable:
+                    seals.add_failed(
+                        conn, subject, item_id, digest_hex, failure.tsa_url, failure.reason
+                    )
+                    custody.append(
+                        conn, operator, "timestamp-rejected", subject,
+                        {"tsa": failure.tsa_url, "reason": failure.reason},
+                    )  # fmt: skip
+            if not outcome.tokens and subject.startswith("item:"):
+                reasons = " ".join(f.reason for f in outcome.failures)
+                if seals.mark_pending(conn, subject, item_id, digest_hex, reasons):
+                    custody.append(
+                        conn, operator, "timestamp-pending", subject,
+                        {"digest": digest_hex, "reason": reasons},
+                    )  # fmt: skip
+
+    @staticmethod
+    def _next_token_name(conn: Any, item_id: int) -> str:
+        count = conn.execute(
+            "SELECT count(*) FROM artifacts WHERE item_id = ? AND name LIKE 'timestamp%.tsr'",
+            (item_id,),
+        ).fetchone()[0]
+        return "timestamp.tsr" if count == 0 else f"timestamp-{count + 1}.tsr"
+
+    def subjects_without_timestamp(self) -> list[tuple[str, str]]:
+        """(subject, digest) of every sealed item that holds no granted token yet."""
+        rows = self.conn.execute(
+            "SELECT 'item:' || i.uid, s.digest FROM items i JOIN seals s ON s.item_id = i.id "
+            "WHERE NOT EXISTS (SELECT 1 FROM timestamps t WHERE t.item_id = i.id "
+            "AND t.status = 'granted') ORDER BY i.id"
+        ).fetchall()
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def last_anchor_time(self) -> datetime | None:
+        row = self.conn.execute(
+            "SELECT max(updated_at) FROM timestamps WHERE subject LIKE 'custody:%' "
+            "AND status = 'granted'"
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        return datetime.fromisoformat(str(row[0]).replace("Z", "+00:00"))
 
     # --- custody ----------------------------------------------------------------------------
 

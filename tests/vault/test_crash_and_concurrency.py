@@ -90,7 +90,19 @@ def test_kill9_during_passphrase_change(
     assert cli_vault("import", *files).code == 0
     expected = _snapshot(vault_path, settings)
 
-    current = TEST_PASSPHRASE
+    # How long a whole passphrase change takes here, so kills land before, during and after.
+    env = {
+        **cli_vault.env,
+        "EVIDENCEKIT_PASSPHRASE": TEST_PASSPHRASE,
+        "EVIDENCEKIT_NEW_PASSPHRASE": "first new passphrase",
+    }
+    start = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "evidencekit", "passwd"], env=env, cwd=tmp_path, check=True,
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    full = time.monotonic() - start
+    current = "first new passphrase"
     rng = random.Random(7)
     outcomes = set()
     for round_no in range(10):
@@ -108,7 +120,9 @@ def test_kill9_during_passphrase_change(
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        _wait_then_kill(proc, rng.uniform(0.1, 1.2))
+        # Mostly random moments inside the change; every fourth round is let finish.
+        delay = full * 4 if round_no % 4 == 3 else rng.uniform(0.05, full * 1.2)
+        _wait_then_kill(proc, delay)
         opened = []
         for candidate in (current, new):
             try:
