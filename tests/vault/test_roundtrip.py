@@ -61,8 +61,8 @@ def test_identical_files_are_stored_once(vault: Vault, tmp_path: Path) -> None:
     blobs_before = vault.conn.execute("SELECT count(*), sum(size) FROM blobs").fetchone()
     import_file(vault, b)
     blobs_after = vault.conn.execute("SELECT count(*), sum(size) FROM blobs").fetchone()
-    # Only the second item's manifest is new: the 3 MiB body is shared.
-    assert blobs_after[0] == blobs_before[0] + 1
+    # Only the second item's manifest and its signature are new: the 3 MiB body is shared.
+    assert blobs_after[0] == blobs_before[0] + 2
     assert blobs_after[1] - blobs_before[1] < 4096
     assert len(vault.items()) == 2
 
