@@ -7,8 +7,11 @@ KDF cost is lowered here through the explicit setting, never by default.
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +19,7 @@ import pytest
 
 from evidencekit.config import Settings
 from evidencekit.vault.store import Vault
+from tests.seal.tsa_server import TsaPki, TsaServer
 
 TEST_PASSPHRASE = "correct horse battery"
 TEST_KDF_MIB = 8  # explicit low cost for speed; the default stays 64 MiB
@@ -27,6 +31,34 @@ def settings() -> Settings:
     return Settings(kdf_memory_mib=TEST_KDF_MIB, kdf_iterations=1)
 
 
+def closed_port_url() -> str:
+    """A loopback URL nobody listens on: a TSA that is 'down' (refused at once)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/tsa"
+
+
+@pytest.fixture(scope="session")
+def tsa_pki(tmp_path_factory: pytest.TempPathFactory) -> TsaPki:
+    return TsaPki.create(tmp_path_factory.mktemp("tsa-pki"))
+
+
+@pytest.fixture
+def tsa(tsa_pki: TsaPki) -> Iterator[TsaServer]:
+    """A real RFC 3161 TSA on 127.0.0.1 in mode "good"; tests switch `tsa.mode` as they need."""
+    with TsaServer(tsa_pki) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def openssl() -> str:
+    path = shutil.which("openssl")
+    if path is None:
+        pytest.skip("the openssl command is not installed")
+    return path
+
+
 @pytest.fixture
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     home = tmp_path / "home"
@@ -36,6 +68,8 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, s
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_CACHE_HOME": str(home / "cache"),
+        # Never the public TSAs from tests: by default a loopback port that refuses at once.
+        "EVIDENCEKIT_TSA_URLS": closed_port_url(),
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Sequence
 
 from evidencekit import __version__
-from evidencekit.cli import vault_commands
+from evidencekit.cli import seal_commands, vault_commands
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, EvidenceKitError
 
 log = logging.getLogger(__name__)
@@ -42,9 +42,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--role", metavar="ROLE", help='the operator\'s role, e.g. "victim" or "support worker"'
     )
+    parser.add_argument(
+        "--tsa",
+        action="append",
+        metavar="URL",
+        help="a timestamp authority to ask (repeatable; default: $EVIDENCEKIT_TSA_URLS, "
+        "else built-in public ones)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="show details of errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     vault_commands.register(commands)
+    seal_commands.register(commands)
     return parser
 
 

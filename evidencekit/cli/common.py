@@ -17,6 +17,7 @@ from evidencekit.vault.store import Vault
 PASSPHRASE_ENV = "EVIDENCEKIT_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 NEW_PASSPHRASE_ENV = "EVIDENCEKIT_NEW_PASSPHRASE"  # noqa: S105
 VAULT_ENV = "EVIDENCEKIT_VAULT"
+TSA_ENV = "EVIDENCEKIT_TSA_URLS"
 
 
 def vault_path(args: argparse.Namespace) -> Path:
@@ -30,6 +31,18 @@ def vault_path(args: argparse.Namespace) -> Path:
 
 def settings_for(args: argparse.Namespace) -> Settings:
     return load_settings(operator=args.operator or None, operator_role=args.role or None)
+
+
+def tsa_urls(args: argparse.Namespace) -> tuple[str, ...]:
+    """--tsa (repeatable), else $EVIDENCEKIT_TSA_URLS (comma-separated), else the settings,
+    else the built-in public TSAs."""
+    from evidencekit.sealing import resolve_tsa_urls
+
+    if args.tsa:
+        return tuple(args.tsa)
+    if os.environ.get(TSA_ENV):
+        return resolve_tsa_urls([u.strip() for u in os.environ[TSA_ENV].split(",")])
+    return resolve_tsa_urls(settings_for(args).tsa_urls)
 
 
 def _read_passphrase_file(path: str) -> str:

@@ -4,6 +4,7 @@ verify-vault, passwd, delete, note, tag."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,13 @@ from evidencekit.cli.common import (
     say,
     settings_for,
     short,
+    tsa_urls,
     vault_path,
 )
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, InputFileError, UsageError
 from evidencekit.importer import check_input, import_file
+from evidencekit.seal.identity import DEFAULT_LABEL
+from evidencekit.sealing import timestamp_item
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.rekey import change_passphrase
 from evidencekit.vault.store import Vault
@@ -33,6 +37,11 @@ def register(commands: Any) -> None:
         type=int,
         metavar="N",
         help="Argon2id memory in MiB (default 64; lower only for tests)",
+    )
+    p.add_argument(
+        "--identity-label",
+        metavar="TEXT",
+        help='name in the signing certificate (default "EvidenceKit vault"; not your name)',
     )
     p.set_defaults(handler=cmd_init)
 
@@ -111,9 +120,11 @@ def cmd_init(args: argparse.Namespace) -> int:
         settings = replace(settings, kdf_memory_mib=args.kdf_memory_mib)
     path = vault_path(args)
     secret = passphrase(args, confirm=True, prompt="Choose a passphrase for the new vault: ")
-    with Vault.create(path, secret, settings):
-        pass
+    label = args.identity_label or DEFAULT_LABEL
+    with Vault.create(path, secret, settings, identity_label=label) as vault:
+        fingerprint = vault.identity().fingerprint_sha256
     say(f"Created the vault {path}")
+    say(f"Its signing certificate's fingerprint: {fingerprint}")
     say("Keep the passphrase safe: without it nobody, not even you, can open the vault.")
     return 0
 
@@ -142,19 +153,39 @@ def cmd_import(args: argparse.Namespace) -> int:
         # Check every input before storing any, so a typo never half-imports a batch.
         raise InputFileError("\n".join(problems) + "\nNothing was imported.")
     results: list[dict[str, Any]] = []
+    urls = tsa_urls(args)
     with open_vault(args, write=True) as vault:
+        imported = []
         for path in paths:
             item = import_file(vault, path, case=args.case, note=args.note)
-            results.append({"input": str(path), **item.to_json()})
+            imported.append((path, item.id))
             if not args.json:
                 original = next(a for a in item.artifacts if a.name.startswith("original/"))
                 say(
                     f"Imported {path.name} as {item.id}  "
                     f"({original.media_type}, sha256 {original.sha256})"
                 )
+        reports = asyncio.run(_timestamp_all(vault, [i for _, i in imported], urls))
+        for (path, item_id), report in zip(imported, reports, strict=True):
+            results.append({"input": str(path), **vault.item(item_id).to_json()})
+            if not args.json:
+                say(f"  {item_id}: {timestamp_line(report)}")
     if args.json:
         print_json(results)
     return 0
+
+
+async def _timestamp_all(vault: Vault, item_ids: list[str], urls: tuple[str, ...]) -> list[Any]:
+    return [await timestamp_item(vault, item_id, urls) for item_id in item_ids]
+
+
+def timestamp_line(report: Any) -> str:
+    if report.status == "granted":
+        return "sealed and time-stamped by " + ", ".join(report.granted)
+    return (
+        "sealed; trusted timestamp pending (run 'evidencekit timestamp' when online). "
+        + " ".join(report.problems)
+    )
 
 
 # --- reading ------------------------------------------------------------------------------

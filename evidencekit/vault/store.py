@@ -25,6 +25,7 @@ from evidencekit.errors import (
     AmbiguousItemId,
     ArtifactNotFound,
     CaseNotFound,
+    IdentityDamaged,
     ItemNotFound,
     VaultExists,
     VaultNotFound,
@@ -254,6 +255,8 @@ class Vault:
         if self._identity is None:
             found = seals.active_identity(self.conn)
             if found is None:
+                if not self.writable:
+                    raise IdentityDamaged("This vault has no signing identity yet.")
                 with self.transaction() as conn:
                     found = generate_identity()
                     seals.save_identity(conn, found)

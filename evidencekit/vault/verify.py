@@ -9,8 +9,10 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from evidencekit.seal.identity import verify_detached
 from evidencekit.seal.manifest import MANIFEST_NAME
-from evidencekit.vault import blobs, custody
+from evidencekit.seal.tokens import verify_token
+from evidencekit.vault import blobs, custody, seals
 from evidencekit.vault.connection import DatabaseError
 from evidencekit.vault.store import Vault
 
@@ -71,6 +73,8 @@ def verify_vault(vault: Vault) -> VaultReport:
     try:
         _check_blobs(conn, report)
         _check_items(vault, report)
+        _check_seals(vault, report)
+        _check_timestamps(vault, report)
         count, problem = custody.verify_chain(conn)
         report.add(
             "custody log",
@@ -130,3 +134,54 @@ def _check_items(vault: Vault, report: VaultReport) -> None:
         not problems,
         f"{len(items)} items, each with its manifest" if not problems else "; ".join(problems[:5]),
     )
+
+
+def _check_seals(vault: Vault, report: VaultReport) -> None:
+    """Every sealed item's manifest.p7s verifies over its manifest, by the recorded signer."""
+    from evidencekit.vault.store import SIGNATURE_NAME
+
+    problems = []
+    sealed = 0
+    for item in vault.items():
+        if item.seal is None:
+            problems.append(f"item {item.id} is not signed")
+            continue
+        signature = item.artifact(SIGNATURE_NAME)
+        if signature is None:
+            problems.append(f"item {item.id}: its signature file is missing")
+            continue
+        check = verify_detached(
+            vault.read_artifact(item.id, SIGNATURE_NAME),
+            vault.read_artifact(item.id, MANIFEST_NAME),
+        )
+        if not check.ok:
+            problems.append(f"item {item.id}: {check.why}")
+        elif check.signer_fingerprint_sha256 != item.seal["signed_by"]:
+            problems.append(f"item {item.id}: signed by another certificate than recorded")
+        elif item.seal["digest"] != item.manifest_sha256:
+            problems.append(f"item {item.id}: the seal covers another manifest")
+        else:
+            sealed += 1
+    report.add(
+        "signatures",
+        not problems,
+        f"{sealed} item signatures verify" if not problems else "; ".join(problems[:5]),
+    )
+
+
+def _check_timestamps(vault: Vault, report: VaultReport) -> None:
+    """Every stored token is valid and covers the digest it is recorded for."""
+    rows = vault.conn.execute(
+        "SELECT subject, digest, token_sha256 FROM timestamps WHERE status = 'granted'"
+    ).fetchall()
+    problems = []
+    for subject, digest, token_sha in rows:
+        token = b"".join(blobs.iter_chunks(vault.conn, token_sha))
+        check = verify_token(token, bytes.fromhex(digest))
+        if not check.ok:
+            problems.append(f"{subject}: {check.why}")
+    pending = len(seals.pending(vault.conn))
+    detail = f"{len(rows)} timestamp tokens valid"
+    if pending:
+        detail += f"; {pending} item(s) still waiting for one"
+    report.add("timestamps", not problems, detail if not problems else "; ".join(problems[:5]))

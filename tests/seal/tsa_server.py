@@ -307,6 +307,7 @@ class TsaServer:
         self._lock = threading.Lock()
         self._requests = 0
         self._last_body: bytes | None = None
+        self._bodies: list[bytes] = []
         self._stopping = threading.Event()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -373,10 +374,24 @@ class TsaServer:
         except ValueError:
             return None
 
+    def request_for(self, digest: bytes) -> tsp.TimeStampReq | None:
+        """The last well-formed request received for `digest` (None if there was none)."""
+        with self._lock:
+            bodies = list(self._bodies)
+        for body in reversed(bodies):
+            try:
+                request = tsp.TimeStampReq.load(body, strict=True)
+            except ValueError:
+                continue
+            if request["message_imprint"]["hashed_message"].native == digest:
+                return request
+        return None
+
     def _count_request(self, body: bytes) -> str:
         with self._lock:
             self._requests += 1
             self._last_body = body
+            self._bodies.append(body)
             return self._mode
 
     def _open_listener(self) -> None:
