@@ -174,3 +174,14 @@ def test_identity_import_export(cli_vault: Cli, tmp_path: Path) -> None:
     assert cert.fingerprint(hashes.SHA256()).hex() == fingerprint
     assert b"PRIVATE" not in pem.read_bytes()
     assert cli_vault("verify-vault").code == 0
+
+
+def test_two_tsas_give_two_tokens(cli_vault: Cli, tmp_path: Path, tsa_pki) -> None:
+    with TsaServer(tsa_pki) as first, TsaServer(tsa_pki) as second:
+        item = _import_one(cli_vault, tmp_path, first.url, second.url)
+    stamps = item["seal"]["timestamps"]
+    assert sorted(t["tsa"] for t in stamps) == sorted([first.url, second.url])
+    assert {t["status"] for t in stamps} == {"granted"}
+    names = {a["name"] for a in item["artifacts"]}
+    assert {"timestamp.tsr", "timestamp-2.tsr"} <= names
+    assert cli_vault("verify-vault").code == 0
