@@ -226,4 +226,4 @@ class CaptureTimedOut(EvidenceKitError):
 
 class CaptureFailed(EvidenceKitError):
     exit_code = EXIT_FAILED
-    message = "The capture failed (the browser stopped unexpectedly). Nothing was saved."
+    message = "The capture failed unexpectedly. Nothing was saved."

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Sequence
 
 from evidencekit import __version__
-from evidencekit.cli import seal_commands, vault_commands
+from evidencekit.cli import capture_commands, seal_commands, vault_commands
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, EvidenceKitError
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     vault_commands.register(commands)
     seal_commands.register(commands)
+    capture_commands.register(commands)
     return parser
 
 
@@ -60,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
+        level=logging.DEBUG if args.verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
     )
     if not args.command:

@@ -1,0 +1,78 @@
+"""Capture many addresses in parallel contexts of one browser; one failure never stops the rest."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from playwright.async_api import Browser
+
+from evidencekit.capture.browser import launch_browser
+from evidencekit.capture.engine import capture_page
+from evidencekit.capture.result import CaptureSettings, PageCapture
+from evidencekit.errors import CaptureFailed, EvidenceKitError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CaptureOutcome:
+    """The result of one address of `capture_many`: a capture or the error that stopped it."""
+
+    url: str
+    capture: PageCapture | None
+    error: EvidenceKitError | None
+
+    @property
+    def ok(self) -> bool:
+        return self.capture is not None
+
+
+async def capture_many(
+    urls: Sequence[str],
+    settings: CaptureSettings,
+    *,
+    concurrency: int = 3,
+    browser: Browser | None = None,
+    on_result: Callable[[CaptureOutcome], None] | None = None,
+    on_progress: Callable[[str, str], None] | None = None,
+) -> list[CaptureOutcome]:
+    """Capture each of `urls` in its own context of one browser, `concurrency` at a time.
+
+    One failure does not stop the others; outcomes come back in the order of `urls`.
+    `on_progress(url, step)` and `on_result(outcome)` are called as things happen.
+    """
+    if browser is None:
+        async with launch_browser(settings) as own:
+            return await capture_many(
+                urls,
+                settings,
+                concurrency=concurrency,
+                browser=own,
+                on_result=on_result,
+                on_progress=on_progress,
+            )
+    gate = asyncio.Semaphore(max(1, concurrency))
+
+    async def one(url: str) -> CaptureOutcome:
+        def progress(step: str) -> None:
+            if on_progress is not None:
+                on_progress(url, step)
+
+        async with gate:
+            try:
+                outcome = CaptureOutcome(
+                    url, await capture_page(url, settings, browser=browser, progress=progress), None
+                )
+            except EvidenceKitError as error:
+                outcome = CaptureOutcome(url, None, error)
+            except Exception as error:  # one bad page must not stop the batch
+                log.exception("unexpected failure while capturing one page")
+                outcome = CaptureOutcome(url, None, CaptureFailed(detail=repr(error)))
+        if on_result is not None:
+            on_result(outcome)
+        return outcome
+
+    return list(await asyncio.gather(*(one(url) for url in urls)))

@@ -1,0 +1,297 @@
+"""Find a Chromium-family browser, launch it headless with its temporary files in RAM, and
+make a fresh browser context per capture.
+
+Discovery order: ``CaptureSettings.browser_path`` / ``$EVIDENCEKIT_BROWSER`` -> Playwright's own
+Chromium -> Google Chrome -> Microsoft Edge -> a system Chromium.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import weakref
+from collections.abc import AsyncIterator, Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
+from playwright.async_api import Error as PlaywrightError
+
+from evidencekit.capture.result import CaptureSettings
+from evidencekit.errors import BrowserLaunchFailed, BrowserNotFound
+
+log = logging.getLogger(__name__)
+
+BROWSER_ENV = "EVIDENCEKIT_BROWSER"
+#: Keep headless Chromium from calling home on its own (updates, sync, field trials, QUIC).
+QUIET_ARGS = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+)
+#: Real binaries first: Debian's /usr/bin/chromium is a shell wrapper around the first one.
+SYSTEM_CHROMIUM = (
+    "/usr/lib/chromium/chromium",
+    "/usr/lib/chromium-browser/chromium-browser",
+    "/snap/bin/chromium",
+)
+PATH_NAMES = ("chromium", "chromium-browser", "google-chrome")
+_TEMP_VARS = ("TMPDIR", "TMP", "TEMP")
+_RAM_DIR = Path("/dev/shm")  # noqa: S108  # only ever used through mkdtemp (0700)
+
+
+@dataclass(frozen=True)
+class BrowserChoice:
+    """Which browser program will run, and how it was found."""
+
+    source: str
+    """Where it came from: settings, EVIDENCEKIT_BROWSER, playwright, chrome, msedge, system."""
+    name: str
+    """Product family: Chromium, Google Chrome or Microsoft Edge."""
+    executable_path: str | None
+    channel: str | None = None
+
+
+@dataclass(frozen=True)
+class LaunchDetails:
+    """Facts about a browser started by `launch_browser`, for the capture metadata."""
+
+    choice: BrowserChoice
+    temp_dir: Path
+    temp_in_ram: bool
+    sandboxed: bool
+    product: str
+    user_agent: str
+    args: tuple[str, ...]
+
+
+_DETAILS: weakref.WeakKeyDictionary[Browser, LaunchDetails] = weakref.WeakKeyDictionary()
+_ENV_LOCK = threading.Lock()
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _is_program(path: str) -> bool:
+    return os.path.isfile(path) and os.access(path, os.X_OK)
+
+
+def _is_script(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(2) == b"#!"
+    except OSError:
+        return False
+
+
+def _channel_paths(channel: str, platform: str, env: Mapping[str, str]) -> list[str]:
+    if platform.startswith("linux"):
+        return (
+            ["/opt/google/chrome/chrome"]
+            if channel == "chrome"
+            else ["/opt/microsoft/msedge/msedge"]
+        )
+    if platform == "darwin":
+        app = "Google Chrome" if channel == "chrome" else "Microsoft Edge"
+        return [f"/Applications/{app}.app/Contents/MacOS/{app}"]
+    if platform == "win32":
+        tail = (
+            r"Google\Chrome\Application\chrome.exe"
+            if channel == "chrome"
+            else r"Microsoft\Edge\Application\msedge.exe"
+        )
+        bases = [env.get(k) for k in ("LOCALAPPDATA", "PROGRAMFILES", "PROGRAMFILES(X86)")]
+        return [f"{base}\\{tail}" for base in bases if base]
+    return []
+
+
+def install_hint(platform: str | None = None) -> str:
+    """The one command that installs a browser EvidenceKit can use, for this system."""
+    platform = platform or sys.platform
+    if platform.startswith("linux") and Path("/etc/debian_version").exists():
+        return "sudo apt-get install chromium"
+    return "python -m playwright install chromium"
+
+
+def find_browser(
+    *,
+    override: str | None = None,
+    playwright_path: str | None = None,
+    env: Mapping[str, str] | None = None,
+    platform: str | None = None,
+    which: Callable[[str], str | None] = shutil.which,
+) -> BrowserChoice:
+    """Pick the browser to launch; raise `BrowserNotFound` (saying how to fix it) if none."""
+    env = os.environ if env is None else env
+    platform = platform or sys.platform
+    for source, path in (("settings", override), (BROWSER_ENV, env.get(BROWSER_ENV))):
+        if path:
+            if not _is_program(path):
+                raise BrowserNotFound(
+                    f"{'The browser setting' if source == 'settings' else BROWSER_ENV} points to "
+                    f"{path}, but there is no browser program there. Fix the path or remove it."
+                )
+            return BrowserChoice(source, _family(path), path)
+    if playwright_path and _is_program(playwright_path):
+        return BrowserChoice("playwright", "Chromium", playwright_path)
+    for channel, name in (("chrome", "Google Chrome"), ("msedge", "Microsoft Edge")):
+        for path in _channel_paths(channel, platform, env):
+            if _is_program(path):
+                return BrowserChoice(channel, name, path, channel=channel)
+    if platform.startswith("linux"):
+        for path in SYSTEM_CHROMIUM:
+            if _is_program(path):
+                return BrowserChoice("system", "Chromium", path)
+    scripts: list[str] = []
+    for name in PATH_NAMES:
+        found = which(name)
+        if found and _is_program(found):
+            if not _is_script(found):
+                return BrowserChoice("system", _family(found), found)
+            scripts.append(found)
+    if scripts:  # a wrapper works too, it only prints a harmless shell error
+        return BrowserChoice("system", _family(scripts[0]), scripts[0])
+    raise BrowserNotFound(
+        "No Chromium, Google Chrome or Microsoft Edge browser was found on this computer. "
+        f"Install one with: {install_hint(platform)}"
+    )
+
+
+def _family(path: str) -> str:
+    lowered = path.lower()
+    if "edge" in lowered:
+        return "Microsoft Edge"
+    if "chrome" in lowered and "chromium" not in lowered:
+        return "Google Chrome"
+    return "Chromium"
+
+
+def _make_temp_dir() -> tuple[Path, bool]:
+    """A fresh 0700 folder, on a RAM-backed file system where one exists."""
+    if _RAM_DIR.is_dir() and os.access(_RAM_DIR, os.W_OK | os.X_OK):
+        return Path(tempfile.mkdtemp(prefix="evidencekit-", dir=_RAM_DIR)), True
+    return Path(tempfile.mkdtemp(prefix="evidencekit-")), False
+
+
+async def _start_driver(temp_dir: Path) -> Playwright:
+    """Start Playwright's driver with TMPDIR pointing at `temp_dir`.
+
+    The driver creates the browser profile under its own temp folder and offers no option for
+    it, so TMPDIR is set in this process's environment just while the driver starts.
+    """
+    tempfile.gettempdir()  # pin Python's own temp folder before TMPDIR changes for a moment
+    await asyncio.to_thread(_ENV_LOCK.acquire)
+    try:
+        saved = {name: os.environ.get(name) for name in _TEMP_VARS}
+        os.environ.update({name: str(temp_dir) for name in _TEMP_VARS})
+        try:
+            return await async_playwright().start()
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+    finally:
+        _ENV_LOCK.release()
+
+
+async def _launch(
+    pw: Playwright, choice: BrowserChoice, temp_dir: Path, settings: CaptureSettings
+) -> tuple[Browser, bool]:
+    env: dict[str, str | float | bool] = dict(os.environ)
+    env.update({name: str(temp_dir) for name in _TEMP_VARS})
+    kwargs: dict[str, Any] = {
+        "headless": True,
+        "args": [*QUIET_ARGS, *settings.browser_args],
+        "env": env,
+        "timeout": settings.timeout_s * 1000,
+    }
+    if choice.channel:
+        kwargs["channel"] = choice.channel
+    else:
+        kwargs["executable_path"] = choice.executable_path
+    if _is_root():  # Chromium refuses its sandbox as root
+        return await pw.chromium.launch(**kwargs, chromium_sandbox=False), False
+    try:
+        return await pw.chromium.launch(**kwargs, chromium_sandbox=True), True
+    except PlaywrightError as error:
+        log.warning("browser sandbox unavailable, launching without it: %s", error.message)
+        return await pw.chromium.launch(**kwargs, chromium_sandbox=False), False
+
+
+@contextlib.asynccontextmanager
+async def launch_browser(settings: CaptureSettings | None = None) -> AsyncIterator[Browser]:
+    """Launch a headless browser for captures; close it and delete its temp folder after."""
+    settings = settings or CaptureSettings()
+    temp_dir, in_ram = _make_temp_dir()
+    log.debug("browser temp folder %s (in RAM: %s)", temp_dir, in_ram)
+    try:
+        pw = await _start_driver(temp_dir)
+        try:
+            try:
+                pw_path: str | None = pw.chromium.executable_path
+            except PlaywrightError:
+                pw_path = None
+            choice = find_browser(override=settings.browser_path, playwright_path=pw_path)
+            try:
+                browser, sandboxed = await _launch(pw, choice, temp_dir, settings)
+            except PlaywrightError as error:
+                raise BrowserLaunchFailed(detail=error.message) from error
+            try:
+                product, user_agent = await _version(browser)
+                _DETAILS[browser] = LaunchDetails(
+                    choice, temp_dir, in_ram, sandboxed, product, user_agent, settings.browser_args
+                )
+                log.info("browser started: %s %s (%s)", choice.name, browser.version, choice.source)
+                yield browser
+            finally:
+                await browser.close()
+        finally:
+            await pw.stop()
+    finally:
+        shutil.rmtree(temp_dir, ignore_errors=True)
+        if temp_dir.exists():
+            log.warning("could not delete the browser's temp folder %s", temp_dir)
+
+
+async def _version(browser: Browser) -> tuple[str, str]:
+    session = await browser.new_browser_cdp_session()
+    try:
+        info = await session.send("Browser.getVersion")
+    finally:
+        await session.detach()
+    return str(info.get("product", "")), str(info.get("userAgent", ""))
+
+
+def launch_details(browser: Browser) -> LaunchDetails | None:
+    """What `launch_browser` knows about `browser` (None for a browser launched elsewhere)."""
+    return _DETAILS.get(browser)
+
+
+async def new_capture_context(browser: Browser, settings: CaptureSettings) -> BrowserContext:
+    """A fresh context: no cookies or storage carried over, downloads refused, service
+    workers blocked (so every request is visible), certificate errors tolerated (and recorded).
+    """
+    width, height = settings.viewport
+    options: dict[str, Any] = {
+        "viewport": {"width": width, "height": height},
+        "device_scale_factor": settings.device_scale_factor,
+        "locale": settings.locale,
+        "accept_downloads": False,
+        "ignore_https_errors": True,
+        "service_workers": "block",
+    }
+    if settings.user_agent:
+        options["user_agent"] = settings.user_agent
+    return await browser.new_context(**options)

@@ -1,0 +1,252 @@
+"""Capture web pages: one page load, settled once, every artifact taken from that same load.
+
+`capture_page` is the core job (async); `capture_many` runs several in parallel contexts of one
+browser; `capture_page_sync` is the thin wrapper for callers without an event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Callable
+
+from playwright.async_api import Browser, BrowserContext
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
+
+from evidencekit.capture import media as media_mod
+from evidencekit.capture import overlays as overlays_mod
+from evidencekit.capture import screenshot, settle, snapshot
+from evidencekit.capture.browser import launch_browser, new_capture_context
+from evidencekit.capture.completeness import add_completeness_warnings
+from evidencekit.capture.guards import PageGuards
+from evidencekit.capture.journal import Journal, utc_now
+from evidencekit.capture.metadata import (
+    CaptureFacts,
+    browser_facts,
+    build_metadata,
+    metadata_bytes,
+    redirect_chain,
+    warcinfo,
+)
+from evidencekit.capture.pagefacts import page_facts
+from evidencekit.capture.result import Artifact, CaptureSettings, PageCapture
+from evidencekit.capture.tls import SecurityWatcher, tls_facts
+from evidencekit.capture.traffic import TrafficRecorder
+from evidencekit.capture.urls import validate_url
+from evidencekit.capture.warc import build_warc
+from evidencekit.errors import (
+    CaptureFailed,
+    CaptureTimedOut,
+    ConnectionRefused,
+    EvidenceKitError,
+    HostNotFound,
+    PageIsDownload,
+    PageLoadFailed,
+)
+
+log = logging.getLogger(__name__)
+
+
+async def capture_page(
+    url: str,
+    settings: CaptureSettings,
+    *,
+    browser: Browser | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> PageCapture:
+    """Capture `url` with every artifact, or raise an `EvidenceKitError` (nothing half-made).
+
+    `progress` is called with "opening", "loading", "scrolling" and "saving". Without a
+    `browser`, one is launched for this capture and closed after it.
+    """
+    target = validate_url(url)
+    if browser is None:
+        async with launch_browser(settings) as own:
+            return await _capture(own, target, settings, progress)
+    return await _capture(browser, target, settings, progress)
+
+
+def capture_page_sync(
+    url: str,
+    settings: CaptureSettings,
+    *,
+    progress: Callable[[str], None] | None = None,
+) -> PageCapture:
+    """`capture_page` for callers without an event loop (never call it inside one)."""
+    return asyncio.run(capture_page(url, settings, progress=progress))
+
+
+def _map_error(error: PlaywrightError) -> EvidenceKitError:
+    text = error.message.splitlines()[0] if error.message else repr(error)
+    if "ERR_NAME_NOT_RESOLVED" in text or "ERR_NAME_RESOLUTION_FAILED" in text:
+        return HostNotFound(detail=text)
+    if "ERR_CONNECTION_REFUSED" in text:
+        return ConnectionRefused(detail=text)
+    if "Download is starting" in text:
+        return PageIsDownload(detail=text)
+    if "Execution context was destroyed" in text:
+        return CaptureFailed(
+            "The page replaced itself while it was being captured (it kept navigating). "
+            "Nothing was saved. Try again.",
+            detail=text,
+        )
+    if "net::ERR_" in text:
+        code = re.search(r"net::ERR_[A-Z_]+", text)
+        return PageLoadFailed(
+            f"The page could not be loaded ({code.group(0) if code else text}). Nothing was saved.",
+            detail=text,
+        )
+    return CaptureFailed(detail=text)
+
+
+async def _capture(
+    browser: Browser,
+    url: str,
+    settings: CaptureSettings,
+    progress: Callable[[str], None] | None,
+) -> PageCapture:
+    journal = Journal(progress)
+    context: BrowserContext | None = None
+    log.info("capture started")
+    log.debug("capturing %s", url)
+    try:
+        async with asyncio.timeout(settings.timeout_s):
+            journal.stage("opening")
+            journal.doing("opening a fresh browser context")
+            context = await new_capture_context(browser, settings)
+            result = await _run(browser, context, url, settings, journal)
+    except TimeoutError as error:
+        log.info("capture timed out while %s", journal.step)
+        raise CaptureTimedOut(journal.step, settings.timeout_s) from error
+    except PlaywrightTimeoutError as error:
+        raise CaptureTimedOut(journal.step, settings.timeout_s, detail=error.message) from error
+    except PlaywrightError as error:
+        raise _map_error(error) from error
+    finally:
+        if context is not None:
+            await _close(context)
+    log.info("capture finished with %d artifacts", len(result.artifacts))
+    return result
+
+
+async def _close(context: BrowserContext) -> None:
+    try:
+        await asyncio.wait_for(context.close(), 15)
+    except (PlaywrightError, TimeoutError) as error:
+        log.warning("browser context did not close cleanly: %r", error)
+
+
+async def _run(
+    browser: Browser,
+    context: BrowserContext,
+    url: str,
+    settings: CaptureSettings,
+    journal: Journal,
+) -> PageCapture:
+    page = await context.new_page()
+    cdp = await context.new_cdp_session(page)
+    watcher = SecurityWatcher(cdp)
+    await watcher.start()
+    traffic = TrafficRecorder(page)
+    guards = PageGuards(context, page, journal)
+
+    journal.stage("loading")
+    journal.doing("loading the page")
+    journal.act("navigate", f"opened {url}")
+    await page.goto(url, wait_until="domcontentloaded", timeout=0)
+    await settle.wait_for_load(page, journal, settings.load_cap_s)
+    await guards.lock_navigation()
+    redirects, main = redirect_chain(traffic.documents)
+    viewport = await screenshot.viewport_png(page, journal)
+
+    journal.stage("scrolling")
+    scroll = await settle.scroll_through(page, traffic, journal, settings)
+    await settle.wait_network_idle(traffic, journal, settings)
+    await settle.wait_for_images(page, journal, min(5.0, settings.network_idle_cap_s))
+    await settle.scroll_to_top(page, journal)
+
+    journal.stage("saving")
+    found: list[overlays_mod.Overlay] = []
+    if settings.hide_overlays:
+        found, locked = await overlays_mod.find_overlays(page, journal)
+        overlays_mod.record_overlays(found, locked, journal)
+    full_png, shot = await screenshot.full_page_png(
+        page,
+        journal,
+        scale=settings.device_scale_factor,
+        style=overlays_mod.hiding_css(found),
+        max_css_height=scroll.reached_px if scroll.cut else None,
+    )
+    html = await snapshot.rendered_html(page, journal)
+    mhtml = await snapshot.mhtml(cdp, journal)
+    text = await snapshot.visible_text(page, journal)
+    journal.doing("reading the page's own description")
+    facts = await page_facts(page)
+    login = await overlays_mod.detect_login_wall(page)
+    broken = await settle.broken_images(page)
+    final_url = main.url if main else page.url
+    tls, tls_warnings = tls_facts(final_url, watcher)
+    journal.doing("waiting for the last responses")
+    await traffic.finish(settings.network_idle_cap_s)
+    media = await media_mod.collect_media(page, context.request, traffic, journal, settings)
+    await guards.settle()
+    journal.doing("writing the WARC")
+    await traffic.finish(settings.network_idle_cap_s)
+    user_agent = str(await page.evaluate("navigator.userAgent"))
+
+    add_completeness_warnings(
+        journal, main.status if main else None, text, login, broken, tls_warnings
+    )
+    ended_at = utc_now()
+    metadata = build_metadata(
+        CaptureFacts(
+            requested_url=url,
+            final_url=final_url,
+            address_at_end=page.url,
+            settings=settings,
+            journal=journal,
+            ended_at=ended_at,
+            redirects=redirects,
+            main=main,
+            page=facts,
+            tls=tls,
+            browser=browser_facts(browser),
+            user_agent=user_agent,
+            guards=guards,
+            scroll=scroll,
+            shot=shot,
+            overlays=found,
+            media=media,
+            traffic=traffic,
+            login_wall=login,
+            broken_images=broken,
+        )
+    )
+    warc = build_warc(traffic.exchanges, warcinfo(browser, user_agent, settings))
+    artifacts = [
+        Artifact("screenshot.png", "image/png", full_png),
+        Artifact("viewport.png", "image/png", viewport),
+        Artifact("page.html", "text/html; charset=utf-8", html),
+        Artifact("page.mhtml", "multipart/related", mhtml),
+        Artifact("text.txt", "text/plain; charset=utf-8", text.encode("utf-8")),
+        Artifact("traffic.warc.gz", "application/warc", warc),
+        *media.artifacts,
+        Artifact("metadata.json", "application/json", metadata_bytes(metadata)),
+    ]
+    return PageCapture(
+        requested_url=url,
+        final_url=final_url,
+        status=main.status if main else None,
+        title=str(facts["title"]),
+        text=text,
+        started_at=journal.started_at,
+        ended_at=ended_at,
+        artifacts=artifacts,
+        metadata=metadata,
+        warnings=list(journal.warnings),
+    )
+
+
+__all__ = ["capture_page", "capture_page_sync"]

@@ -1,0 +1,130 @@
+"""Keep a hostile page from steering the capture, and write down everything it tried.
+
+Dialogs (alert/confirm/prompt/beforeunload) are dismissed, new windows closed, downloads
+refused; once the page has loaded, the main frame may not navigate away (the request is
+aborted), so what is captured is the page that was asked for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from playwright.async_api import BrowserContext, Dialog, Download, Frame, Page, Request, Route
+from playwright.async_api import Error as PlaywrightError
+
+from evidencekit.capture.journal import Journal, iso_utc, utc_now
+
+log = logging.getLogger(__name__)
+
+_TEXT_CAP = 2000
+
+
+class PageGuards:
+    """Attach to `page` (and its context) before it loads anything."""
+
+    def __init__(self, context: BrowserContext, page: Page, journal: Journal) -> None:
+        self._page = page
+        self._journal = journal
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.dialogs: list[dict[str, Any]] = []
+        self.popups: list[dict[str, Any]] = []
+        self.downloads: list[dict[str, Any]] = []
+        self.blocked_navigations: list[dict[str, Any]] = []
+        self.address_changes: list[dict[str, Any]] = []
+        self.locked_url: str | None = None
+        page.on("dialog", self._on_dialog)
+        page.on("download", self._on_download)
+        page.on("framenavigated", self._on_navigated)
+        context.on("page", self._on_new_page)
+
+    def _spawn(self, job: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.ensure_future(job)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _on_dialog(self, dialog: Dialog) -> None:
+        entry: dict[str, Any] = {
+            "time": iso_utc(utc_now()),
+            "type": dialog.type,
+            "message": dialog.message[:_TEXT_CAP],
+        }
+        if dialog.type == "prompt":
+            entry["default_value"] = dialog.default_value[:_TEXT_CAP]
+        self.dialogs.append(entry)
+        if dialog.type == "beforeunload":
+            detail = "dismissed a 'leave this page?' dialog: the page tried to go elsewhere"
+        else:
+            detail = f"dismissed a {dialog.type} dialog saying: {dialog.message[:_TEXT_CAP]}"
+        self._journal.act("dialog-dismissed", detail)
+        log.info("dismissed a %s dialog", dialog.type)
+        self._spawn(self._quietly(dialog.dismiss()))
+
+    def _on_new_page(self, popup: Page) -> None:
+        if popup is self._page:
+            return
+        self.popups.append({"time": iso_utc(utc_now()), "url": popup.url})
+        self._journal.act("popup-closed", f"closed a new window the page opened: {popup.url}")
+        log.info("closed a popup window")
+        self._spawn(self._quietly(popup.close()))
+
+    def _on_download(self, download: Download) -> None:
+        self.downloads.append(
+            {
+                "time": iso_utc(utc_now()),
+                "url": download.url,
+                "suggested_filename": download.suggested_filename,
+            }
+        )
+        self._journal.act(
+            "download-refused",
+            f"refused a download the page started: {download.url} ({download.suggested_filename})",
+        )
+        log.info("refused a download")
+        self._spawn(self._quietly(download.cancel()))
+
+    def _on_navigated(self, frame: Frame) -> None:
+        if frame != self._page.main_frame or self.locked_url is None:
+            return
+        if frame.url != self.locked_url:
+            # Only history.pushState/replaceState or a #fragment get here: loads are blocked.
+            self.address_changes.append({"time": iso_utc(utc_now()), "url": frame.url})
+            self._journal.act(
+                "address-changed",
+                f"the page changed its address to {frame.url} without loading a new page",
+            )
+
+    async def lock_navigation(self) -> None:
+        """From now on, abort every attempt of the main frame to load another document."""
+        self.locked_url = self._page.url
+        await self._page.route("**/*", self._route)
+        self._journal.act("navigation-locked", "from here on the page may not load another page")
+
+    async def _route(self, route: Route, request: Request) -> None:
+        try:
+            main_nav = request.is_navigation_request() and request.frame == self._page.main_frame
+        except PlaywrightError:
+            main_nav = False
+        if main_nav:
+            self.blocked_navigations.append({"time": iso_utc(utc_now()), "url": request.url})
+            self._journal.act("navigation-blocked", f"blocked the page from going to {request.url}")
+            log.info("blocked a navigation away from the captured page")
+            # "aborted" (ERR_ABORTED) cancels the navigation; any other error code would make
+            # Chromium commit an error page in place of the captured one.
+            await self._quietly(route.abort("aborted"))
+        else:
+            await self._quietly(route.continue_())
+
+    @staticmethod
+    async def _quietly(job: Coroutine[Any, Any, Any]) -> None:
+        try:
+            await job
+        except PlaywrightError as error:  # the page or window is already gone
+            log.debug("guard action had nothing left to act on: %s", error.message)
+
+    async def settle(self, cap_s: float = 2.0) -> None:
+        """Let pending dismiss/close jobs finish (bounded)."""
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=cap_s)

@@ -1,0 +1,68 @@
+"""The running record of one capture: each thing done to the page, warnings, the current step.
+
+Every module that touches the page writes here, so the metadata can say exactly what the
+capture did (Berkeley Protocol ¶153-154: document every alteration the process makes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> dt.datetime:
+    """The system clock, as an aware UTC datetime."""
+    return dt.datetime.now(dt.UTC)
+
+
+def iso_utc(moment: dt.datetime) -> str:
+    """ISO 8601 in UTC with milliseconds and a 'Z', e.g. 2024-05-01T10:20:30.123Z."""
+    return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Journal:
+    """Actions, warnings and the step in progress, for one capture."""
+
+    def __init__(self, progress: Callable[[str], None] | None = None) -> None:
+        self.started_at = utc_now()
+        self._t0 = time.monotonic()
+        self.actions: list[dict[str, Any]] = []
+        self.warnings: list[str] = []
+        self.step = "starting"
+        self._progress = progress
+
+    def elapsed_ms(self) -> int:
+        return int((time.monotonic() - self._t0) * 1000)
+
+    def stage(self, name: str) -> None:
+        """Enter one of the coarse stages reported to the caller (opening, loading, ...)."""
+        self.step = name
+        if self._progress is not None:
+            self._progress(name)
+
+    def doing(self, step: str) -> None:
+        """Name the finer step now running (shown if the capture runs out of time)."""
+        self.step = step
+
+    def act(self, kind: str, detail: str, **data: Any) -> None:
+        """Record one thing the capture did or saw the page do."""
+        entry: dict[str, Any] = {
+            "time": iso_utc(utc_now()),
+            "elapsed_ms": self.elapsed_ms(),
+            "kind": kind,
+            "detail": detail,
+        }
+        if data:
+            entry["data"] = data
+        self.actions.append(entry)
+        log.debug("capture action: %s", kind)
+
+    def warn(self, text: str) -> None:
+        """Record a completeness warning (once)."""
+        if text not in self.warnings:
+            self.warnings.append(text)

@@ -1,0 +1,267 @@
+"""Each image and video the page shows, as its own artifact (``media/<name>``).
+
+Bytes come from what the page itself loaded. A video the page streamed as byte ranges is put
+back together from those ranges when they cover the whole file (and agree where they
+overlap); otherwise it is fetched whole through the same browser context (same cookies).
+Icons and trackers (too few bytes or pixels) are listed in the metadata, not saved.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import mimetypes
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from PIL import Image
+from playwright.async_api import APIRequestContext, Page
+from playwright.async_api import Error as PlaywrightError
+
+from evidencekit.capture.journal import Journal, utc_now
+from evidencekit.capture.result import Artifact, CaptureSettings
+from evidencekit.capture.traffic import Exchange, TrafficRecorder
+
+log = logging.getLogger(__name__)
+
+_DOM_JS = """() => {
+  const rect = (el) => { const r = el.getBoundingClientRect();
+    return [Math.round(r.left + scrollX), Math.round(r.top + scrollY),
+            Math.round(r.width), Math.round(r.height)]; };
+  const out = [];
+  for (const img of document.images) {
+    const url = img.currentSrc || img.src;
+    const w = img.naturalWidth, h = img.naturalHeight;
+    if (url) out.push({kind: 'img', url, rect: rect(img), w, h});
+  }
+  for (const el of document.querySelectorAll('video, audio')) {
+    const inner = [...el.querySelectorAll('source')].map((s) => s.src);
+    const sources = [el.currentSrc, el.src, ...inner];
+    const url = sources.find((s) => s);
+    const w = el.videoWidth || 0, h = el.videoHeight || 0;
+    if (url) out.push({kind: el.tagName.toLowerCase(), url, rect: rect(el), w, h});
+    if (el.poster) out.push({kind: 'poster', url: el.poster, rect: rect(el), w: 0, h: 0});
+  }
+  return out;
+}"""
+
+_RANGE_RE = re.compile(r"bytes (\d+)-(\d+)/(\d+)")
+_STREAM_KINDS = frozenset({"video", "audio"})
+
+
+@dataclass
+class _Candidate:
+    url: str
+    kinds: set[str] = field(default_factory=set)
+    positions: list[list[int]] = field(default_factory=list)
+    dom_size: tuple[int, int] = (0, 0)
+    exchanges: list[Exchange] = field(default_factory=list)
+
+    @property
+    def streamed(self) -> bool:
+        return bool(self.kinds & _STREAM_KINDS) or any(
+            ex.resource_type == "media" for ex in self.exchanges
+        )
+
+
+@dataclass
+class MediaResult:
+    artifacts: list[Artifact] = field(default_factory=list)
+    saved: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+
+
+def assemble_ranges(slices: list[Exchange]) -> bytes | None:
+    """The whole file from 206 slices, or None unless they cover it exactly and agree."""
+    parts: list[tuple[int, int, bytes]] = []
+    totals = set()
+    for ex in slices:
+        m = _RANGE_RE.fullmatch((ex.header("content-range") or "").strip())
+        if not m or ex.body is None:
+            return None
+        start, end, total = (int(g) for g in m.groups())
+        if len(ex.body) != end - start + 1:
+            return None
+        parts.append((start, end, ex.body))
+        totals.add(total)
+    if len(totals) != 1:
+        return None
+    total = totals.pop()
+    out = bytearray()
+    for start, end, body in sorted(parts, key=lambda p: p[0]):
+        if start > len(out):
+            return None  # a gap
+        overlap = min(len(out) - start, len(body))
+        if bytes(out[start : start + overlap]) != body[:overlap]:
+            return None  # the file changed between requests
+        if end + 1 > len(out):
+            out += body[len(out) - start :]
+    return bytes(out) if len(out) == total else None
+
+
+def _image_size(data: bytes) -> tuple[int, int] | None:
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return int(image.width), int(image.height)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+
+
+def _media_type(header: str | None, data: bytes, url: str) -> str:
+    if header:
+        return header.split(";")[0].strip().lower()
+    guessed = mimetypes.guess_type(urlsplit(url).path)[0]
+    return guessed or "application/octet-stream"
+
+
+def _name(url: str, media_type: str, taken: set[str]) -> str:
+    base = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._")[:80] or "media"
+    if "." not in base:
+        base += mimetypes.guess_extension(media_type) or ""
+    stem, dot, ext = base.rpartition(".")
+    if not dot:
+        stem, ext = base, ""
+    name, n = f"media/{base}", 2
+    while name in taken:
+        name = f"media/{stem}-{n}{dot}{ext}"
+        n += 1
+    taken.add(name)
+    return name
+
+
+async def _refetch(
+    request: APIRequestContext, url: str, referer: str, settings: CaptureSettings
+) -> tuple[Exchange | None, str | None]:
+    """GET the whole file; (exchange, None) or (None, why not)."""
+    headers = {"Referer": referer}
+    started = utc_now()
+    try:
+        head = await request.head(url, headers=headers, fail_on_status_code=False)
+        size = head.headers.get("content-length")
+        if head.ok and size and size.isdigit() and int(size) > settings.max_media_bytes:
+            return None, f"larger than the {settings.max_media_bytes} byte limit ({size} bytes)"
+        response = await request.get(url, headers=headers, fail_on_status_code=False)
+        body = await response.body()
+    except PlaywrightError as error:
+        return None, f"could not be fetched: {error.message.splitlines()[0]}"
+    exchange = Exchange(
+        seq=-1,
+        url=url,
+        method="GET",
+        resource_type="media",
+        started_at=started,
+        main_frame_navigation=False,
+        request_headers=[("Referer", referer)],
+        status=response.status,
+        status_text=response.status_text,
+        response_headers=[(h["name"], h["value"]) for h in response.headers_array],
+        responded_at=utc_now(),
+        body=body,
+    )
+    if response.status != 200:
+        return exchange, f"the server answered {response.status} when fetched whole"
+    return exchange, None
+
+
+async def collect_media(
+    page: Page,
+    request: APIRequestContext,
+    traffic: TrafficRecorder,
+    journal: Journal,
+    settings: CaptureSettings,
+) -> MediaResult:
+    """Find, complete and filter the page's images and videos."""
+    journal.doing("saving images and videos")
+    candidates: dict[str, _Candidate] = {}
+    for ex in traffic.exchanges:
+        if ex.resource_type in ("image", "media") and ex.status in (200, 203, 206):
+            candidates.setdefault(ex.url, _Candidate(ex.url)).exchanges.append(ex)
+    for item in await page.evaluate(_DOM_JS):
+        url = str(item["url"])
+        if url.startswith("blob:") and item["kind"] in _STREAM_KINDS:
+            journal.warn(
+                "A video or sound on the page is streamed in pieces (a blob: address); it could "
+                "not be saved as one file. The WARC holds the pieces the page loaded."
+            )
+            continue
+        if not url.startswith(("http://", "https://")):
+            continue
+        cand = candidates.setdefault(url, _Candidate(url))
+        cand.kinds.add(str(item["kind"]))
+        cand.positions.append([int(v) for v in item["rect"]])
+        if item["w"] and item["h"]:
+            cand.dom_size = (int(item["w"]), int(item["h"]))
+    result, taken = MediaResult(), set[str]()
+    for cand in candidates.values():
+        await _one(cand, page, request, traffic, journal, settings, result, taken)
+    journal.act(
+        "media",
+        f"saved {len(result.saved)} images/videos; listed {len(result.skipped)} more not saved",
+    )
+    return result
+
+
+async def _one(
+    cand: _Candidate,
+    page: Page,
+    request: APIRequestContext,
+    traffic: TrafficRecorder,
+    journal: Journal,
+    settings: CaptureSettings,
+    result: MediaResult,
+    taken: set[str],
+) -> None:
+    entry: dict[str, Any] = {"url": cand.url, "shown_as": sorted(cand.kinds)}
+    whole = [ex for ex in cand.exchanges if ex.status in (200, 203) and ex.body is not None]
+    slices = [ex for ex in cand.exchanges if ex.status == 206]
+    source: Exchange | None = whole[-1] if whole else None
+    data = source.body if source else None
+    how = "loaded by the page"
+    if data is None and slices:
+        source = slices[0]
+        data = assemble_ranges(slices)
+        how = f"put together from {len(slices)} byte ranges the page loaded"
+    if data is None and cand.streamed:
+        fetched, why = await _refetch(request, cand.url, page.url, settings)
+        if fetched is not None:
+            traffic.add_own_fetch(fetched)
+            journal.act("media-fetched", f"fetched {cand.url} whole ({why or 'ok'})")
+        if fetched is None or why:
+            result.skipped.append({**entry, "reason": f"not saved: {why}"})
+            journal.warn(f"A video on the page could not be saved: {cand.url} ({why}).")
+            return
+        source, data, how = fetched, fetched.body, "fetched whole by EvidenceKit (see WARC)"
+    if data is None or source is None:
+        reason = "the page did not load it" if not cand.exchanges else "its body was not kept"
+        result.skipped.append({**entry, "reason": reason})
+        return
+    media_type = _media_type(source.header("content-type"), data, cand.url)
+    size = _image_size(data) if media_type.startswith("image/") else None
+    width, height = size or cand.dom_size
+    entry.update({"size": len(data), "width": width or None, "height": height or None})
+    if len(data) < settings.min_media_bytes:
+        result.skipped.append({**entry, "reason": f"under {settings.min_media_bytes} bytes"})
+        return
+    small = settings.min_media_px
+    if media_type.startswith("image/") and width and height and (width < small or height < small):
+        result.skipped.append({**entry, "reason": f"under {small}x{small} px (icon/tracker)"})
+        return
+    if len(data) > settings.max_media_bytes:
+        result.skipped.append({**entry, "reason": "larger than the media size limit"})
+        return
+    artifact = Artifact(_name(cand.url, media_type, taken), media_type, data)
+    result.artifacts.append(artifact)
+    result.saved.append(
+        {
+            **entry,
+            "name": artifact.name,
+            "media_type": media_type,
+            "sha256": artifact.sha256,
+            "obtained": how,
+            "http_status": source.status,
+            "positions_css_px": cand.positions,
+        }
+    )

@@ -1,0 +1,146 @@
+"""Write the recorded traffic as ``traffic.warc.gz`` (WARC 1.1, SHA-256 digests), in memory.
+
+One ``request`` + ``response`` pair per exchange, redirects included (each hop is its own pair),
+after a ``warcinfo`` record naming the tool. Bodies come from the browser already decoded, so a
+``Content-Encoding``/``Transfer-Encoding`` header is kept as ``X-EvidenceKit-Orig-...`` and
+``Content-Length`` states the stored length; a body the browser did not keep (a redirect's, or
+one still arriving) is marked ``WARC-Truncated``. Every length is given to warcio up front, so
+it never buffers through a temporary file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from collections.abc import Iterable, Mapping
+from http import HTTPStatus
+from urllib.parse import urlsplit
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.timeutils import datetime_to_iso_date
+from warcio.utils import Digester
+from warcio.warcwriter import WARCWriter
+
+from evidencekit.capture.traffic import Exchange
+
+log = logging.getLogger(__name__)
+
+_DECODED = ("content-encoding", "transfer-encoding")
+REFETCH_NOTE = (
+    "Fetched whole by EvidenceKit after the page had loaded (same browser context, same "
+    "cookies): the page itself only streamed parts of this file."
+)
+
+
+class _Sha256WARCWriter(WARCWriter):  # warcio ships no type hints: WARCWriter is Any
+    @staticmethod
+    def _create_digester() -> Digester:
+        return Digester("sha256")
+
+
+def _date(moment: dt.datetime | None) -> str:
+    moment = moment or dt.datetime.now(dt.UTC)
+    naive = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return str(datetime_to_iso_date(naive, use_micros=True))
+
+
+def _reason(status: int, text: str) -> str:
+    if text:
+        return text
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
+
+
+def _response_headers(ex: Exchange, body_len: int) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for name, value in ex.response_headers:
+        lowered = name.lower()
+        if lowered.startswith(":"):
+            continue
+        if lowered in _DECODED:
+            out.append((f"X-EvidenceKit-Orig-{name}", value))
+        elif lowered == "content-length":
+            if value.strip() != str(body_len):
+                out.append(("X-EvidenceKit-Orig-Content-Length", value))
+        else:
+            out.append((name, value))
+    out.append(("Content-Length", str(body_len)))
+    return out
+
+
+def _truncated(ex: Exchange) -> bool:
+    if ex.body is not None:
+        return False
+    declared = ex.header("content-length")
+    return declared is None or declared.strip() != "0"
+
+
+def _request_headers(ex: Exchange) -> list[tuple[str, str]]:
+    headers = [(n, v) for n, v in ex.request_headers if not n.startswith(":")]
+    if not any(n.lower() == "host" for n, _ in headers):
+        headers.insert(0, ("Host", urlsplit(ex.url).netloc))
+    return headers
+
+
+def build_warc(exchanges: Iterable[Exchange], info: Mapping[str, str]) -> bytes:
+    """The gzipped WARC of `exchanges` (those that got a response), as bytes."""
+    out = io.BytesIO()
+    writer = _Sha256WARCWriter(out, gzip=True, warc_version="1.1")
+    writer.write_record(writer.create_warcinfo_record("traffic.warc.gz", dict(info)))
+    for ex in sorted(exchanges, key=lambda item: item.seq):
+        if ex.status is None:
+            continue
+        body = ex.body or b""
+        warc_headers = {"WARC-Date": _date(ex.responded_at)}
+        if ex.server_ip:
+            warc_headers["WARC-IP-Address"] = ex.server_ip
+        if _truncated(ex):
+            warc_headers["WARC-Truncated"] = "unspecified"
+        http = StatusAndHeaders(
+            f"{ex.status} {_reason(ex.status, ex.status_text)}",
+            _response_headers(ex, len(body)),
+            protocol="HTTP/1.1",
+        )
+        response = writer.create_warc_record(
+            ex.url,
+            "response",
+            payload=io.BytesIO(body),
+            length=len(body),
+            http_headers=http,
+            warc_headers_dict=warc_headers,
+        )
+        parts = urlsplit(ex.url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        post = ex.post_data or b""
+        request = writer.create_warc_record(
+            ex.url,
+            "request",
+            payload=io.BytesIO(post),
+            length=len(post),
+            http_headers=StatusAndHeaders(
+                f"{target} HTTP/1.1",
+                _request_headers(ex),
+                protocol=ex.method,
+                is_http_request=True,
+            ),
+            warc_headers_dict={"WARC-Date": _date(ex.started_at)},
+        )
+        writer.write_request_response_pair(request, response)
+        if ex.by_capture_tool:
+            note = f"note: {REFETCH_NOTE}\r\n".encode()
+            meta = writer.create_warc_record(
+                ex.url,
+                "metadata",
+                payload=io.BytesIO(note),
+                length=len(note),
+                warc_content_type="application/warc-fields",
+                warc_headers_dict={
+                    "WARC-Date": _date(ex.responded_at),
+                    "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
+                },
+            )
+            writer.write_record(meta)
+    return out.getvalue()

@@ -1,0 +1,143 @@
+"""Capture web pages into the vault: load once, store every artifact sealed, then time-stamp.
+
+The job the CLI and the GUI both run. Each page is stored as soon as its capture finishes (so a
+batch never holds every page in memory), signed inside the same transaction, and then
+time-stamped; a TSA that does not answer leaves it sealed and *pending*, never failed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many
+from evidencekit.capture.journal import iso_utc
+from evidencekit.errors import EvidenceKitError
+from evidencekit.sealing import TimestampReport, timestamp_item
+from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
+from evidencekit.vault.store import Vault
+
+log = logging.getLogger(__name__)
+
+# Steps reported through `on_progress(url, step)`: the browser's own, then ours.
+STEPS = ("opening", "loading", "scrolling", "saving", "sealing", "time-stamping", "done", "failed")
+
+
+@dataclass(frozen=True)
+class StoredCapture:
+    """One address of a batch: the stored item, or the error that stopped it."""
+
+    url: str
+    item: ItemRecord | None
+    error: EvidenceKitError | None
+    timestamp: TimestampReport | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.item is not None
+
+    def to_json(self) -> dict[str, object]:
+        if self.item is None:
+            assert self.error is not None
+            return {"url": self.url, "error": str(self.error), "exit_code": self.error.exit_code}
+        data: dict[str, object] = {"input": self.url, **self.item.to_json()}
+        data["timestamp_status"] = self.item.timestamp_status
+        data["warnings"] = list(self.item.metadata.get("warnings", []))
+        return data
+
+
+def new_item_for(
+    capture: PageCapture, *, case: str | None, note: str | None, sensitive: bool = False
+) -> NewItem:
+    """The vault record for a finished capture: key facts also go into its manifest."""
+    meta = capture.metadata
+    tool = meta.get("tool", {}) if isinstance(meta.get("tool"), dict) else {}
+    browser = meta.get("browser")
+    return NewItem(
+        kind="web",
+        action="capture",
+        captured_at=iso_utc(capture.ended_at),
+        case=case,
+        title=capture.title,
+        url=capture.requested_url,
+        final_url=capture.final_url,
+        status=capture.status,
+        metadata={**meta, "warnings": list(capture.warnings)},
+        manifest_fields={
+            "capture_started_at": iso_utc(capture.started_at),
+            "capture_ended_at": iso_utc(capture.ended_at),
+            "tool": tool,
+            "browser": browser,
+            "warnings": list(capture.warnings),
+        },
+        text=capture.text,
+        note=note,
+        sensitive=sensitive,
+    )
+
+
+def artifact_sources(capture: PageCapture) -> list[ArtifactSource]:
+    return [ArtifactSource(a.name, a.media_type, data=a.data) for a in capture.artifacts]
+
+
+async def capture_into_vault(
+    vault: Vault,
+    urls: Sequence[str],
+    settings: CaptureSettings,
+    *,
+    tsa_urls: Sequence[str],
+    case: str | None = None,
+    note: str | None = None,
+    concurrency: int = 3,
+    on_progress: Callable[[str, str], None] | None = None,
+    on_result: Callable[[StoredCapture], None] | None = None,
+) -> list[StoredCapture]:
+    """Capture each URL (in parallel browser contexts), store and seal it, then time-stamp it.
+
+    Results come back in the order of `urls`; one failure never stops the others.
+    """
+    urls = list(dict.fromkeys(urls))  # the same address twice is captured once
+    vault_lock = asyncio.Lock()  # the vault connection is used by one task at a time
+    pending: dict[str, asyncio.Task[StoredCapture]] = {}
+
+    def progress(url: str, step: str) -> None:
+        if on_progress is not None:
+            on_progress(url, step)
+
+    async def store(outcome: CaptureOutcome) -> StoredCapture:
+        if outcome.capture is None:
+            assert outcome.error is not None
+            result = StoredCapture(outcome.url, None, outcome.error)
+        else:
+            progress(outcome.url, "sealing")
+            try:
+                async with vault_lock:
+                    # Off the event loop: storing tens of MB must not stall the other pages.
+                    item = await asyncio.to_thread(
+                        vault.add_item,
+                        new_item_for(outcome.capture, case=case, note=note),
+                        artifact_sources(outcome.capture),
+                    )
+            except EvidenceKitError as error:
+                result = StoredCapture(outcome.url, None, error)
+            else:
+                progress(outcome.url, "time-stamping")
+                async with vault_lock:
+                    report = await timestamp_item(vault, item.id, tsa_urls)
+                    item = vault.item(item.id)
+                result = StoredCapture(outcome.url, item, None, report)
+        progress(outcome.url, "done" if result.ok else "failed")
+        if on_result is not None:
+            on_result(result)
+        return result
+
+    def captured(outcome: CaptureOutcome) -> None:
+        pending[outcome.url] = asyncio.get_running_loop().create_task(store(outcome))
+
+    await capture_many(
+        urls, settings, concurrency=concurrency, on_result=captured, on_progress=progress
+    )
+    results = {url: await task for url, task in pending.items()}
+    return [results[url] for url in urls]

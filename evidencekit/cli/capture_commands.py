@@ -1,0 +1,128 @@
+"""`capture URL... [--from-file LIST]`: pages into the vault, sealed and time-stamped."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from evidencekit.capture import CaptureSettings, validate_url
+from evidencekit.capturing import StoredCapture, capture_into_vault
+from evidencekit.cli.common import open_vault, print_json, say, settings_for, tsa_urls
+from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, EvidenceKitError, UsageError
+
+
+def register(commands: Any) -> None:
+    p = commands.add_parser("capture", help="capture web pages as evidence")
+    p.add_argument("urls", nargs="*", metavar="URL")
+    p.add_argument("--from-file", metavar="LIST", help="a text file with one address per line")
+    p.add_argument("--case", metavar="C")
+    p.add_argument("--note", metavar="T")
+    p.add_argument("--operator", dest="capture_operator", metavar="NAME", help="who captures")
+    p.add_argument("--timeout", type=float, metavar="S", help="hard limit per page (default 90)")
+    p.add_argument("--concurrency", type=int, metavar="N", help="pages at once (default 3)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_capture)
+
+
+def _read_list(path: str) -> list[str]:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(f"The list “{path}” cannot be read.") from exc
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+class _Progress:
+    """One line per address, rewritten in place on a terminal; silent when piped."""
+
+    def __init__(self, urls: list[str], stream: TextIO) -> None:
+        self.urls = urls
+        self.steps = dict.fromkeys(urls, "waiting")
+        self.stream = stream
+        self.live = stream.isatty()
+        self.drawn = False
+
+    def update(self, url: str, step: str) -> None:
+        self.steps[url] = step
+        if not self.live:
+            return
+        if self.drawn:
+            self.stream.write(f"\x1b[{len(self.urls)}F")  # back to the first line
+        for u in self.urls:
+            self.stream.write(f"\x1b[2K{self.steps[u]:<14} {u[:100]}\n")
+        self.stream.flush()
+        self.drawn = True
+
+
+def _line(result: StoredCapture) -> str:
+    if result.item is None:
+        return f"FAILED  {result.url}\n        {result.error}"
+    item = result.item
+    status = item.status
+    parts = [f"Captured {result.url} as {item.id}"]
+    if status is not None and status >= 400:
+        removed = "removed or not found" if status in (404, 410) else "an error page"
+        parts.append(f"        the server answered {status}: the page says it is {removed}")
+        parts.append("        (kept as evidence: it shows what was there at this time)")
+    for warning in item.metadata.get("warnings", [])[:5]:
+        parts.append(f"        note: {warning}")
+    if item.timestamp_status == "granted":
+        parts.append("        sealed and time-stamped")
+    else:
+        parts.append("        sealed; trusted timestamp pending ('evidencekit timestamp' later)")
+    return "\n".join(parts)
+
+
+def cmd_capture(args: argparse.Namespace) -> int:
+    urls = list(args.urls)
+    if args.from_file:
+        urls += _read_list(args.from_file)
+    if not urls:
+        raise UsageError("Give at least one address to capture (or --from-file LIST).")
+    # Refuse bad addresses before opening anything: nothing is stored for them.
+    bad = []
+    for url in urls:
+        try:
+            validate_url(url)
+        except EvidenceKitError as exc:
+            bad.append(f"{url}: {exc}")
+    if bad:
+        raise UsageError("\n".join(bad) + "\nNothing was captured.")
+    settings = settings_for(args)
+    operator = args.capture_operator or settings.operator
+    capture_settings = CaptureSettings(
+        timeout_s=args.timeout or settings.capture_timeout_s,
+        browser_path=settings.browser_path or None,
+        operator_name=operator,
+        operator_role=settings.operator_role,
+    )
+    if args.capture_operator:
+        args.operator = args.capture_operator
+    progress = _Progress(list(dict.fromkeys(urls)), sys.stderr)
+    with open_vault(args, write=True) as vault:
+        results = asyncio.run(
+            capture_into_vault(
+                vault,
+                urls,
+                capture_settings,
+                tsa_urls=tsa_urls(args),
+                case=args.case,
+                note=args.note,
+                concurrency=args.concurrency or settings.capture_concurrency,
+                on_progress=progress.update,
+            )
+        )
+    if args.json:
+        print_json([r.to_json() for r in results])
+    else:
+        for result in results:
+            say(_line(result))
+    failures = [r.error for r in results if r.error is not None]
+    if not failures:
+        return 0
+    if all(f.exit_code == EXIT_USAGE for f in failures):
+        return EXIT_USAGE
+    return EXIT_FAILED

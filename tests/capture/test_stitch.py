@@ -1,0 +1,48 @@
+"""The stitched screenshot path (used past Chromium's single-capture limit) is exact too."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from site_server import THREAD_POST_PX, thread_colour
+
+from evidencekit.capture import CaptureSettings
+from evidencekit.capture.browser import new_capture_context
+from evidencekit.capture.journal import Journal
+from evidencekit.capture.screenshot import full_page_png
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
+
+Image.MAX_IMAGE_PIXELS = None
+
+
+def test_forced_stitch_matches_the_page(loop, browser, site):
+    async def shoot() -> tuple[bytes, object, list]:
+        context = await new_capture_context(browser, CaptureSettings())
+        try:
+            page = await context.new_page()
+            await page.goto(site.url("/thread?n=30"))
+            journal = Journal()
+            png, info = await full_page_png(
+                page, journal, scale=1, single_shot_max_px=10_000, part_px=8192
+            )
+            return png, info, journal.actions
+        finally:
+            await context.close()
+
+    png, info, actions = loop.run(shoot())
+    assert info.stitched is True and info.parts == 4  # 30,034 px in 8,192 px parts
+    assert "stitched from 4 parts" in actions[-1]["detail"]
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == (1280, 30 * THREAD_POST_PX + 34)
+        rgb = image.convert("RGB")
+        for i in range(30):
+            for dy in (3, 500, 996):  # top, middle, bottom of each post: seams would show
+                got = rgb.getpixel((640, i * THREAD_POST_PX + dy))
+                assert all(abs(a - b) <= 2 for a, b in zip(got, thread_colour(i), strict=True)), (
+                    i,
+                    dy,
+                    got,
+                )
