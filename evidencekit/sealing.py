@@ -13,9 +13,19 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from evidencekit.seal.timestamps import DEFAULT_TIMEOUT_S, PUBLIC_TSAS, timestamp_with_any
+from evidencekit.seal.timestamps import DEFAULT_TIMEOUT_S, timestamp_with_any
+from evidencekit.seal.tsa_list import resolve_tsa_urls
 from evidencekit.vault import custody, seals
 from evidencekit.vault.store import Vault
+
+__all__ = [
+    "TimestampReport",
+    "anchor_custody",
+    "resolve_tsa_urls",
+    "timestamp_item",
+    "timestamp_pending",
+    "timestamp_subject",
+]
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +49,6 @@ class TimestampReport:
             "granted_by": list(self.granted),
             "problems": list(self.problems),
         }
-
-
-def resolve_tsa_urls(configured: Sequence[str]) -> tuple[str, ...]:
-    """The TSAs to ask: the configured ones, else the built-in public list."""
-    urls = tuple(u for u in configured if u.strip())
-    return urls or PUBLIC_TSAS
 
 
 async def timestamp_subject(

@@ -6,12 +6,13 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from evidencekit.capture import CaptureSettings, validate_url
-from evidencekit.capturing import StoredCapture, capture_into_vault
 from evidencekit.cli.common import open_vault, print_json, say, settings_for, tsa_urls
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, EvidenceKitError, UsageError
+
+if TYPE_CHECKING:
+    from evidencekit.capturing import StoredCapture
 
 
 def register(commands: Any) -> None:
@@ -77,6 +78,10 @@ def _line(result: StoredCapture) -> str:
 
 
 def cmd_capture(args: argparse.Namespace) -> int:
+    # Imported here: the browser machinery is heavy, and other commands never need it.
+    from evidencekit.capture import CaptureSettings, validate_url
+    from evidencekit.capturing import capture_into_vault
+
     urls = list(args.urls)
     if args.from_file:
         urls += _read_list(args.from_file)

@@ -36,7 +36,7 @@ def settings_for(args: argparse.Namespace) -> Settings:
 def tsa_urls(args: argparse.Namespace) -> tuple[str, ...]:
     """--tsa (repeatable), else $EVIDENCEKIT_TSA_URLS (comma-separated), else the settings,
     else the built-in public TSAs."""
-    from evidencekit.sealing import resolve_tsa_urls
+    from evidencekit.seal.tsa_list import resolve_tsa_urls
 
     if args.tsa:
         return tuple(args.tsa)

@@ -8,14 +8,16 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidencekit.atomic import atomic_output
 from evidencekit.cli.common import open_vault, print_json, say, tsa_urls
 from evidencekit.errors import EXIT_FAILED, InputFileError, UsageError
 from evidencekit.seal.identity import export_certificate_pem, load_pkcs12
-from evidencekit.sealing import TimestampReport, anchor_custody, timestamp_pending
 from evidencekit.vault.store import Vault
+
+if TYPE_CHECKING:
+    from evidencekit.sealing import TimestampReport
 
 P12_PASSWORD_ENV = "EVIDENCEKIT_P12_PASSWORD"  # noqa: S105 - a variable name
 
@@ -51,6 +53,8 @@ def describe_reports(reports: list[TimestampReport]) -> None:
 
 
 def cmd_timestamp(args: argparse.Namespace) -> int:
+    from evidencekit.sealing import anchor_custody, timestamp_pending
+
     urls = tsa_urls(args)
 
     async def run(vault: Vault) -> list[TimestampReport]:

@@ -23,7 +23,6 @@ from evidencekit.cli.common import (
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, InputFileError, UsageError
 from evidencekit.importer import check_input, import_file
 from evidencekit.seal.identity import DEFAULT_LABEL
-from evidencekit.sealing import timestamp_item
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.rekey import change_passphrase
 from evidencekit.vault.store import Vault
@@ -176,6 +175,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 async def _timestamp_all(vault: Vault, item_ids: list[str], urls: tuple[str, ...]) -> list[Any]:
+    from evidencekit.sealing import timestamp_item  # the network client loads only when used
+
     return [await timestamp_item(vault, item_id, urls) for item_id in item_ids]
 
 

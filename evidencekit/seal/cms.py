@@ -20,12 +20,6 @@ from asn1crypto import cms as asn1_cms
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.x509 import verification
-from pyhanko.sign.general import extract_signer_info
-from pyhanko.sign.validation.generic_cms import (
-    extract_certs_for_validation,
-    get_signing_cert_attr,
-    validate_sig_integrity,
-)
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +84,15 @@ def check_signed_data(
     ESS signing-certificate(-v2) attribute must be present (RFC 3161 requires it); when present
     it must match the signer's certificate in any case.
     """
+    # pyHanko is imported here, not at the top: loading it costs a quarter of a second, and
+    # signing (what most commands do) never needs it.
+    from pyhanko.sign.general import extract_signer_info
+    from pyhanko.sign.validation.generic_cms import (
+        extract_certs_for_validation,
+        get_signing_cert_attr,
+        validate_sig_integrity,
+    )
+
     with quiet_pyhanko():
         try:
             signer_info = extract_signer_info(signed_data)

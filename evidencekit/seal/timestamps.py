@@ -41,6 +41,7 @@ from evidencekit.seal.tokens import (
     token_from_response,
     verify_token,
 )
+from evidencekit.seal.tsa_list import PUBLIC_TSAS
 
 __all__ = [
     "DEFAULT_TIMEOUT_S",
@@ -57,14 +58,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-PUBLIC_TSAS: tuple[str, ...] = (
-    "https://freetsa.org/tsr",
-    "http://timestamp.digicert.com",
-    "http://timestamp.sectigo.com",
-)
-"""Free public TSAs, tried in this order when the user names none. Plain http is usual for
-TSAs: the token's own signature, not the transport, is what protects it."""
 
 DEFAULT_TIMEOUT_S = 15.0
 # A real answer is a few kilobytes; a server sending more is not a TSA (or is misbehaving).

@@ -45,6 +45,8 @@ class NewItem:
     note: str | None = None
     sensitive: bool = False
     action: str = "capture"  # custody action: "capture" or "import"
+    # A support worker's record of the person's consent; kept in the custody entry.
+    consent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ class ItemRecord:
     tags: tuple[str, ...] = ()
     # {digest, signed_by, timestamps: [{tsa, time, status}]}; None for an unsealed item
     seal: dict[str, Any] | None = None
+    # "Never show me this": front ends show a placeholder instead of the pixels.
+    hidden: bool = False
 
     @property
     def timestamp_status(self) -> str:

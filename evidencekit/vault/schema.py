@@ -125,8 +125,13 @@ CREATE TABLE timestamps (
 CREATE INDEX timestamps_by_subject ON timestamps(subject);
 """
 
+# "Never show me this": the item stays evidence, but front ends show only a placeholder.
+_V3 = """
+ALTER TABLE items ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+"""
+
 # MIGRATIONS[i] upgrades a vault at version i to i + 1. Version 0 is an empty database.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidencekit import __version__
 from evidencekit.atomic import atomic_output, fsync_dir
@@ -24,6 +24,7 @@ from evidencekit.config import Settings, ensure_private_dir
 from evidencekit.errors import (
     AmbiguousItemId,
     ArtifactNotFound,
+    CaseExists,
     CaseNotFound,
     IdentityDamaged,
     ItemNotFound,
@@ -34,7 +35,6 @@ from evidencekit.errors import (
 )
 from evidencekit.seal.identity import DEFAULT_LABEL, Identity, generate_identity, sign_detached
 from evidencekit.seal.manifest import MANIFEST_NAME, ArtifactEntry, build_manifest
-from evidencekit.seal.timestamps import TimestampOutcome
 from evidencekit.vault import blobs, custody, schema, seals
 from evidencekit.vault.connection import connect, translate
 from evidencekit.vault.custody import CustodyEntry
@@ -48,6 +48,9 @@ from evidencekit.vault.records import (
     NewItem,
     Note,
 )
+
+if TYPE_CHECKING:
+    from evidencekit.seal.timestamps import TimestampOutcome
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +188,7 @@ class Vault:
                 if write:
                     schema.migrate(conn)
                 elif conn.execute("PRAGMA user_version").fetchone()[0] != schema.CURRENT_VERSION:
-                    schema.migrate(conn)  # raises VaultTooNew for newer vaults
+                    _upgrade_for_reading(path, conn)
             except Exception as exc:
                 conn.close()
                 mapped = translate(exc)
@@ -308,6 +311,22 @@ class Vault:
         with self.transaction() as conn:
             self._case_id(conn, name, create=True)
 
+    def rename_case(self, old: str, new: str) -> None:
+        """Give a case another name; its items follow. Raises CaseNotFound / CaseExists."""
+        new = new.strip()
+        if not new:
+            raise ValueError("a case needs a name")
+        with self.transaction() as conn:
+            case_id = self._case_id(conn, old, create=False)
+            if new == old:
+                return
+            if conn.execute("SELECT 1 FROM cases WHERE name = ?", (new,)).fetchone():
+                raise CaseExists(f"There is already a case called “{new}”. Nothing was changed.")
+            conn.execute("UPDATE cases SET name = ? WHERE id = ?", (new, case_id))
+            custody.append(
+                conn, self.settings.operator, "rename-case", f"case:{old}", {"new_name": new}
+            )
+
     # --- items ------------------------------------------------------------------------------
 
     def add_item(self, new: NewItem, artifacts: Sequence[ArtifactSource]) -> ItemRecord:
@@ -408,6 +427,8 @@ class Vault:
                 details["case"] = new.case
             if self.settings.operator_role:
                 details["role"] = self.settings.operator_role
+            if new.consent:
+                details["consent"] = new.consent
             custody.append(conn, self.settings.operator, new.action, f"item:{uid}", details)
         return self.item(uid)
 
@@ -436,7 +457,7 @@ class Vault:
 
     def _row_to_item(self, row: Any) -> ItemRecord:
         (item_id, uid, case, kind, title, url, final_url, file_name, status, captured_at,
-         operator, manifest_sha256, metadata, sensitive) = row  # fmt: skip
+         operator, manifest_sha256, metadata, sensitive, hidden) = row  # fmt: skip
         conn = self.conn
         artifacts = tuple(
             ArtifactInfo(*a)
@@ -483,11 +504,12 @@ class Vault:
             notes=notes,
             tags=tags,
             seal=seal,
+            hidden=bool(hidden),
         )
 
     _ITEM_SELECT = (
         "SELECT i.id, i.uid, c.name, i.kind, i.title, i.url, i.final_url, i.file_name, i.status, "
-        "i.captured_at, i.operator, i.manifest_sha256, i.metadata, i.sensitive "
+        "i.captured_at, i.operator, i.manifest_sha256, i.metadata, i.sensitive, i.hidden "
         "FROM items i LEFT JOIN cases c ON c.id = i.case_id "
     )
 
@@ -543,6 +565,18 @@ class Vault:
                 "INSERT INTO tags (item_id, tag) VALUES (?, ?)", [(item_id, t) for t in clean]
             )
             custody.append(conn, self.settings.operator, "tag", f"item:{uid}", {"tags": clean})
+
+    def set_hidden(self, id_or_prefix: str, hidden: bool) -> None:
+        """Show only a placeholder for this item ("never show me this"), or undo that.
+
+        The evidence itself is unchanged; only what front ends display.
+        """
+        uid = self.resolve(id_or_prefix)
+        with self.transaction() as conn:
+            conn.execute("UPDATE items SET hidden = ? WHERE uid = ?", (int(hidden), uid))
+            custody.append(
+                conn, self.settings.operator, "hide" if hidden else "unhide", f"item:{uid}", {}
+            )
 
     def delete_item(self, id_or_prefix: str, reason: str = "") -> None:
         """Remove an item and its bytes for good, leaving a tombstone in the custody log."""
@@ -722,3 +756,18 @@ def _remove_stale_copies(path: Path) -> None:
         if leftover.suffix in (".rekey", ".tmp") or leftover.name.endswith((".rekey-journal",)):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+
+
+def _upgrade_for_reading(path: Path, conn: Any) -> None:
+    """A reader met an older vault: upgrade it once, as a writer would (or refuse if newer)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > schema.CURRENT_VERSION:
+        schema.migrate(conn)  # raises VaultTooNew
+    lock = WriterLock(path)
+    lock.acquire()  # VaultBusy if a writer is at work: it will have upgraded it by then
+    try:
+        conn.execute("PRAGMA query_only = OFF")
+        schema.migrate(conn)
+        conn.execute("PRAGMA query_only = ON")
+    finally:
+        lock.release()

@@ -56,7 +56,11 @@ def test_json_shapes(cli_vault: Cli, tmp_path: Path) -> None:
     cases = json.loads(cli_vault("cases", "--json").out)
     assert cases == [{"name": "Rasti A", "created_at": cases[0]["created_at"], "items": 2}]
     log = json.loads(cli_vault("log", "--json").out)
-    assert [e["action"] for e in log] == ["create", "create-case", "import", "import"]
+    actions = [e["action"] for e in log]
+    # No TSA answers in tests unless one is started: each import is sealed, timestamp pending.
+    assert actions == [
+        "create", "create-case", "import", "import", "timestamp-pending", "timestamp-pending"
+    ]  # fmt: skip
     assert all(e["prev_hash"] == p["hash"] for p, e in itertools.pairwise(log))
     report = json.loads(cli_vault("verify-vault", "--json").out)
     assert report["ok"] is True and {c["name"] for c in report["checks"]} >= {"custody log"}
@@ -71,7 +75,7 @@ def test_artifact_extract_is_logged(cli_vault: Cli, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert out.read_bytes() == f.read_bytes()
     log = json.loads(cli_vault("log", "--item", item["id"], "--json").out)
-    assert [e["action"] for e in log] == ["import", "extract"]
+    assert [e["action"] for e in log] == ["import", "timestamp-pending", "extract"]
     missing = cli_vault("artifact", item["id"], "nope.png", "-o", str(out))
     assert missing.code == 2 and "no file called" in missing.err
     nowhere = cli_vault("artifact", item["id"], "original/voice.ogg", "-o", "/nonexistent/x")
@@ -142,3 +146,35 @@ def test_settings_file_corrupt_falls_back(tmp_path: Path) -> None:
     path.write_text(json.dumps({"operator": "Arta", "tsa_urls": ["http://127.0.0.1:1/"]}))
     loaded = load_settings(path)
     assert loaded.operator == "Arta" and loaded.tsa_urls == ("http://127.0.0.1:1/",)
+
+
+def test_older_vault_is_migrated_forward(vault_path: Path, settings: Settings, tmp_path) -> None:
+    """A version-1 vault (before sealing existed) opens, upgrades, and gains a signing identity."""
+    from evidencekit.vault import schema
+    from evidencekit.vault.connection import connect
+    from evidencekit.vault.kdf import derive_key, new_salt
+    from evidencekit.vault.store import kdf_params_for
+
+    params = kdf_params_for(settings)
+    salt = new_salt(params)
+    conn = connect(vault_path, derive_key(TEST_PASSPHRASE, salt, params), salt=salt, write=True)
+    for statement in schema._split(schema.MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+
+    with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=False) as reader:
+        assert reader.conn.execute("PRAGMA user_version").fetchone()[0] == schema.CURRENT_VERSION
+        assert reader.items() == []
+    with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=True) as writer:
+        from evidencekit.importer import import_file
+
+        f = tmp_path / "old.txt"
+        f.write_text("from before the upgrade")
+        item = import_file(writer, f)
+        assert item.seal is not None and item.seal["signed_by"]
+        from evidencekit.vault.verify import verify_vault
+
+        assert verify_vault(writer).ok
+        actions = [e.action for e in writer.custody()]
+        assert "identity-create" in actions
