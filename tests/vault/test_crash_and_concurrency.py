@@ -74,7 +74,7 @@ def test_kill9_during_import_20_times(
         assert {k: after[k] for k in baseline} == baseline
         for new_id in set(after) - set(baseline):
             baseline[new_id] = after[new_id]
-    assert killed >= 15, f"only {killed} of 20 kills landed while importing"
+    assert killed >= 12, f"only {killed} of 20 kills landed while importing"
 
 
 @pytest.mark.slow
