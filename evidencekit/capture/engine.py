@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 from collections.abc import Callable
 
 from playwright.async_api import Browser, BrowserContext
@@ -113,6 +114,7 @@ async def _capture(
     log.debug("capturing %s", url)
     try:
         async with asyncio.timeout(settings.timeout_s):
+            journal.deadline = time.monotonic() + settings.timeout_s
             journal.stage("opening")
             journal.doing("opening a fresh browser context")
             context = await new_capture_context(browser, settings)
@@ -123,6 +125,9 @@ async def _capture(
     except PlaywrightTimeoutError as error:
         raise CaptureTimedOut(journal.step, settings.timeout_s, detail=error.message) from error
     except PlaywrightError as error:
+        left = journal.remaining_s()
+        if left is not None and left <= 0:  # the time limit cut a browser call short
+            raise CaptureTimedOut(journal.step, settings.timeout_s, detail=error.message) from error
         raise _map_error(error) from error
     finally:
         if context is not None:
@@ -158,13 +163,13 @@ async def _run(
     await page.goto(url, wait_until="domcontentloaded", timeout=0)
     await settle.wait_for_load(page, journal, settings.load_cap_s)
     await guards.lock_navigation()
-    redirects, main = redirect_chain(traffic.documents)
+    loaded_documents = len(traffic.documents)  # later ones were blocked by the lock
     viewport = await screenshot.viewport_png(page, journal)
 
     journal.stage("scrolling")
     scroll = await settle.scroll_through(page, traffic, journal, settings)
     await settle.wait_network_idle(traffic, journal, settings)
-    await settle.wait_for_images(page, journal, min(5.0, settings.network_idle_cap_s))
+    await settle.wait_for_images(page, journal, min(2.0, settings.network_idle_cap_s))
     await settle.scroll_to_top(page, journal)
 
     journal.stage("saving")
@@ -186,6 +191,7 @@ async def _run(
     facts = await page_facts(page)
     login = await overlays_mod.detect_login_wall(page)
     broken = await settle.broken_images(page)
+    redirects, main = redirect_chain(traffic.documents[:loaded_documents])
     final_url = main.url if main else page.url
     tls, tls_warnings = tls_facts(final_url, watcher)
     journal.doing("waiting for the last responses")
@@ -224,7 +230,9 @@ async def _run(
             broken_images=broken,
         )
     )
-    warc = build_warc(traffic.exchanges, warcinfo(browser, user_agent, settings))
+    # gzip of large bodies takes a while: off the event loop (zlib releases the GIL)
+    info = warcinfo(browser, user_agent, settings)
+    warc = await asyncio.to_thread(build_warc, list(traffic.exchanges), info)
     artifacts = [
         Artifact("screenshot.png", "image/png", full_png),
         Artifact("viewport.png", "image/png", viewport),

@@ -35,9 +35,14 @@ class Journal:
         self.warnings: list[str] = []
         self.step = "starting"
         self._progress = progress
+        self.deadline: float | None = None  # time.monotonic() by which the capture must end
 
     def elapsed_ms(self) -> int:
         return int((time.monotonic() - self._t0) * 1000)
+
+    def remaining_s(self) -> float | None:
+        """Seconds left before the capture's hard limit (None when it has none)."""
+        return None if self.deadline is None else self.deadline - time.monotonic()
 
     def stage(self, name: str) -> None:
         """Enter one of the coarse stages reported to the caller (opening, loading, ...)."""

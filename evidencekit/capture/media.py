@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from PIL import Image
 from playwright.async_api import APIRequestContext, Page
 from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
 from evidencekit.capture.journal import Journal, utc_now
 from evidencekit.capture.result import Artifact, CaptureSettings
@@ -132,19 +133,40 @@ def _name(url: str, media_type: str, taken: set[str]) -> str:
     return name
 
 
+#: Time kept back from a whole-file fetch for everything that still follows it.
+_RESERVE_S = 10.0
+
+
 async def _refetch(
-    request: APIRequestContext, url: str, referer: str, settings: CaptureSettings
+    request: APIRequestContext,
+    url: str,
+    referer: str,
+    settings: CaptureSettings,
+    remaining_s: float | None,
 ) -> tuple[Exchange | None, str | None]:
-    """GET the whole file; (exchange, None) or (None, why not)."""
+    """GET the whole file; (exchange, None) or (None, why not).
+
+    Bounded by what is left of the capture's time limit, so one huge video is skipped
+    (and said so) instead of failing the whole capture.
+    """
     headers = {"Referer": referer}
+    budget = 60.0 if remaining_s is None else remaining_s - _RESERVE_S
+    if budget < 1:
+        return None, "no time was left to fetch it"
     started = utc_now()
     try:
-        head = await request.head(url, headers=headers, fail_on_status_code=False)
+        head = await request.head(
+            url, headers=headers, fail_on_status_code=False, timeout=budget * 1000
+        )
         size = head.headers.get("content-length")
         if head.ok and size and size.isdigit() and int(size) > settings.max_media_bytes:
             return None, f"larger than the {settings.max_media_bytes} byte limit ({size} bytes)"
-        response = await request.get(url, headers=headers, fail_on_status_code=False)
+        response = await request.get(
+            url, headers=headers, fail_on_status_code=False, timeout=budget * 1000
+        )
         body = await response.body()
+    except PlaywrightTimeoutError:
+        return None, f"it could not be fetched within {budget:.0f} s"
     except PlaywrightError as error:
         return None, f"could not be fetched: {error.message.splitlines()[0]}"
     exchange = Exchange(
@@ -177,7 +199,8 @@ async def collect_media(
     journal.doing("saving images and videos")
     candidates: dict[str, _Candidate] = {}
     for ex in traffic.exchanges:
-        if ex.resource_type in ("image", "media") and ex.status in (200, 203, 206):
+        redirect = ex.status is not None and 300 <= ex.status < 400
+        if ex.resource_type in ("image", "media") and not redirect:
             candidates.setdefault(ex.url, _Candidate(ex.url)).exchanges.append(ex)
     for item in await page.evaluate(_DOM_JS):
         url = str(item["url"])
@@ -224,18 +247,28 @@ async def _one(
         source = slices[0]
         data = assemble_ranges(slices)
         how = f"put together from {len(slices)} byte ranges the page loaded"
-    if data is None and cand.streamed:
-        fetched, why = await _refetch(request, cand.url, page.url, settings)
+    loaded = any(ex.status in (200, 203) for ex in cand.exchanges)
+    if data is None and (cand.streamed or loaded):  # shown, but its bytes were not kept
+        fetched, why = await _refetch(request, cand.url, page.url, settings, journal.remaining_s())
         if fetched is not None:
             traffic.add_own_fetch(fetched)
             journal.act("media-fetched", f"fetched {cand.url} whole ({why or 'ok'})")
         if fetched is None or why:
             result.skipped.append({**entry, "reason": f"not saved: {why}"})
-            journal.warn(f"A video on the page could not be saved: {cand.url} ({why}).")
+            journal.warn(f"A picture or video on the page could not be saved: {cand.url} ({why}).")
             return
         source, data, how = fetched, fetched.body, "fetched whole by EvidenceKit (see WARC)"
     if data is None or source is None:
-        reason = "the page did not load it" if not cand.exchanges else "its body was not kept"
+        statuses = sorted({ex.status for ex in cand.exchanges if ex.status})
+        failures = sorted({ex.failure for ex in cand.exchanges if ex.failure})
+        if not cand.exchanges:
+            reason = "the page did not load it"
+        elif not statuses:
+            reason = "failed: " + ", ".join(failures) if failures else "no answer from the server"
+        elif not loaded and not slices:
+            reason = "the server answered " + ", ".join(str(s) for s in statuses)
+        else:
+            reason = "its body was not kept"
         result.skipped.append({**entry, "reason": reason})
         return
     media_type = _media_type(source.header("content-type"), data, cand.url)

@@ -213,6 +213,11 @@ def build_metadata(f: CaptureFacts) -> dict[str, Any]:
             ),
             "bytes_received": received,
             "failed": failed,
+            "unanswered": [
+                ex.url
+                for ex in f.traffic.exchanges
+                if ex.status is None and not ex.failure and not ex.by_capture_tool
+            ],
             "fetched_by_evidencekit": [ex.url for ex in f.traffic.exchanges if ex.by_capture_tool],
         },
         "warnings": f.journal.warnings,

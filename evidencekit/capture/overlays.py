@@ -128,7 +128,7 @@ def record_overlays(overlays: list[Overlay], scroll_locked: bool, journal: Journ
         journal.warn(
             "A cookie/consent or similar overlay covered the page. It was hidden in "
             "screenshot.png only (never clicked); viewport.png, page.html and page.mhtml "
-            "still show it."
+            "keep the page as it showed itself."
         )
         if scroll_locked:
             journal.act("scroll-locked", "the page had switched off scrolling (overflow hidden)")

@@ -76,7 +76,7 @@ class CaptureSettings:
     timeout_s: float = 90
     """Hard limit for the whole capture; past it the capture stops and saves nothing."""
 
-    load_cap_s: float = 20
+    load_cap_s: float = 15
     """How long to wait for the page's load event before carrying on with what arrived."""
 
     max_scroll_height_px: int = 60_000

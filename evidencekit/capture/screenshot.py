@@ -8,6 +8,7 @@ one go; taller ones, or any capture that comes back shorter than the page, are s
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 from dataclasses import dataclass
@@ -119,8 +120,7 @@ async def _stitched(
     part_px: int,
 ) -> tuple[bytes, ShotInfo]:
     part_css = max(1, int(part_px / scale))
-    canvas: Image.Image | None = None
-    parts = 0
+    parts: list[tuple[int, bytes]] = []
     for top in range(0, covered, part_css):
         height = min(part_css, covered - top)
         data = await page.screenshot(
@@ -129,18 +129,29 @@ async def _stitched(
             style=style,
             clip={"x": 0, "y": top, "width": css_w, "height": height},
         )
+        parts.append((round(top * scale), data))
+    # Decoding and encoding tall images takes seconds: off the event loop, so other captures
+    # (and this page's dialog handlers) keep running.
+    png, width, height = await asyncio.to_thread(_stitch, parts, round(covered * scale))
+    info = ShotInfo(width, height, css_w, css_h, covered, True, len(parts))
+    journal.act("screenshot-full", _describe(info))
+    return png, info
+
+
+def _stitch(parts: list[tuple[int, bytes]], total_height: int) -> tuple[bytes, int, int]:
+    """Paste PNG parts (each at its device-pixel offset) into one lossless PNG."""
+    canvas: Image.Image | None = None
+    for offset, data in parts:
         with Image.open(io.BytesIO(data)) as part:
             part.load()
             if canvas is None:
-                canvas = Image.new(part.mode, (part.width, round(covered * scale)))
-            canvas.paste(part, (0, round(top * scale)))
-        parts += 1
-    assert canvas is not None  # covered >= 1: the loop ran
+                canvas = Image.new(part.mode, (part.width, total_height))
+            canvas.paste(part, (0, offset))
+    if canvas is None:
+        raise ValueError("nothing to stitch")
     out = io.BytesIO()
     canvas.save(out, format="PNG", compress_level=3)
-    info = ShotInfo(canvas.width, canvas.height, css_w, css_h, covered, True, parts)
-    journal.act("screenshot-full", _describe(info))
-    return out.getvalue(), info
+    return out.getvalue(), canvas.width, canvas.height
 
 
 def _describe(info: ShotInfo) -> str:

@@ -56,7 +56,10 @@ _QUIET_S = 0.5
 class IdleWatcher(Protocol):
     """Knows when the page's network has gone quiet (`TrafficRecorder` is one)."""
 
-    async def wait_idle(self, quiet_s: float, cap_s: float) -> bool: ...
+    async def wait_idle(self, quiet_s: float, cap_s: float, stale_s: float | None = None) -> bool:
+        """True once the network was quiet for `quiet_s` (ignoring requests open longer than
+        `stale_s`); False when `cap_s` ran out first."""
+        ...
 
     @property
     def busy_urls(self) -> list[str]: ...
@@ -109,7 +112,7 @@ async def scroll_through(
     while True:
         if y + view >= height - 1:  # at the bottom: give the page a moment to add more
             journal.doing("waiting for more content at the bottom of the page")
-            await traffic.wait_idle(_QUIET_S, idle_cap)
+            await traffic.wait_idle(_QUIET_S, idle_cap, stale_s=settings.network_idle_cap_s)
             y, grown, view = await _step(page, 0)
             if grown <= height:
                 break
@@ -159,10 +162,11 @@ async def wait_network_idle(
     """Wait for the network to go quiet, at most `network_idle_cap_s`."""
     journal.doing("waiting for the network to go quiet")
     cap = settings.network_idle_cap_s
-    if await traffic.wait_idle(_QUIET_S, cap):
+    quiet = await traffic.wait_idle(_QUIET_S, cap, stale_s=cap)
+    busy = len(traffic.busy_urls)
+    if quiet and not busy:
         journal.act("network-idle", "the network went quiet")
         return True
-    busy = len(traffic.busy_urls)
     journal.act("network-busy", f"{busy} requests were still open after {cap:g} s; went on")
     journal.warn(
         f"{busy} requests were still loading after {cap:g} s; some content may be missing."

@@ -67,7 +67,7 @@ class TrafficRecorder:
         self._page = page
         self.exchanges: list[Exchange] = []
         self._by_request: dict[Request, Exchange] = {}
-        self._busy: set[Request] = set()
+        self._busy: dict[Request, float] = {}  # open requests and when they started
         self._tasks: set[asyncio.Task[None]] = set()
         self._loop = asyncio.get_running_loop()
         self._changed = asyncio.Event()
@@ -107,7 +107,7 @@ class TrafficRecorder:
         self.exchanges.append(exchange)
         self._by_request[request] = exchange
         if request.resource_type not in LONG_LIVED_TYPES:
-            self._busy.add(request)
+            self._busy[request] = self._loop.time()
         self._touch()
 
     def _on_response(self, response: Response) -> None:
@@ -140,7 +140,7 @@ class TrafficRecorder:
             exchange.body_note = f"body unavailable: {error.message.splitlines()[0]}"
 
     def _on_done(self, request: Request) -> None:
-        self._busy.discard(request)
+        self._busy.pop(request, None)
         self._touch()
 
     def _on_failed(self, request: Request) -> None:
@@ -149,17 +149,24 @@ class TrafficRecorder:
             exchange.failure = request.failure or "failed"
         self._on_done(request)
 
-    async def wait_idle(self, quiet_s: float, cap_s: float) -> bool:
-        """Wait until no (short-lived) request has been open for `quiet_s`; False at the cap."""
+    async def wait_idle(self, quiet_s: float, cap_s: float, stale_s: float | None = None) -> bool:
+        """Wait until no request has been open or started for `quiet_s`; False at `cap_s`.
+
+        Requests open longer than `stale_s` (one that hangs forever) no longer count: they
+        are reported through `busy_urls`, not waited for again and again.
+        """
         deadline = self._loop.time() + cap_s
         while True:
             now = self._loop.time()
-            if not self._busy and now - self._last_change >= quiet_s:
+            active = [t for t in self._busy.values() if stale_s is None or now - t < stale_s]
+            if not active and now - self._last_change >= quiet_s:
                 return True
             if now >= deadline:
                 return False
             wait = deadline - now
-            if not self._busy:
+            if active and stale_s is not None:
+                wait = min(wait, min(active) + stale_s - now)
+            elif not active:
                 wait = min(wait, self._last_change + quiet_s - now)
             self._changed.clear()
             with contextlib.suppress(TimeoutError):
@@ -180,8 +187,7 @@ class TrafficRecorder:
             for exchange in self.exchanges:
                 if exchange.status is not None and exchange.body is None and not exchange.body_note:
                     exchange.body_note = "body still arriving when the capture ended"
-        for request in list(self._busy):
-            self._busy.discard(request)
+        self._busy.clear()
 
     def add_own_fetch(self, exchange: Exchange) -> None:
         """Add a request EvidenceKit made itself (kept in the WARC, marked in metadata)."""

@@ -71,8 +71,8 @@ def _response_headers(ex: Exchange, body_len: int) -> list[tuple[str, str]]:
     return out
 
 
-def _truncated(ex: Exchange) -> bool:
-    if ex.body is not None:
+def _truncated(ex: Exchange, body: bytes | None) -> bool:
+    if body is not None:
         return False
     declared = ex.header("content-length")
     return declared is None or declared.strip() != "0"
@@ -93,11 +93,12 @@ def build_warc(exchanges: Iterable[Exchange], info: Mapping[str, str]) -> bytes:
     for ex in sorted(exchanges, key=lambda item: item.seq):
         if ex.status is None:
             continue
-        body = ex.body or b""
+        kept = ex.body  # read once: a late body may still be landing on the live page
+        body = kept or b""
         warc_headers = {"WARC-Date": _date(ex.responded_at)}
         if ex.server_ip:
             warc_headers["WARC-IP-Address"] = ex.server_ip
-        if _truncated(ex):
+        if _truncated(ex, kept):
             warc_headers["WARC-Truncated"] = "unspecified"
         http = StatusAndHeaders(
             f"{ex.status} {_reason(ex.status, ex.status_text)}",

@@ -40,7 +40,9 @@ RECORD_JS = """async () => {
   await new Promise((r) => { rec.onstop = r; rec.stop(); });
   const buf = new Uint8Array(await new Blob(chunks).arrayBuffer());
   let s = '';
-  for (let i = 0; i < buf.length; i += 0x8000) s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+  for (let i = 0; i < buf.length; i += 0x8000) {
+    s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+  }
   return btoa(s);
 }"""
 

@@ -129,6 +129,11 @@ class _Handler(BaseHTTPRequestHandler):
             gif = io.BytesIO()
             Image.new("RGB", (1, 1), (255, 255, 255)).save(gif, format="GIF")
             self._send(200, gif.getvalue(), "image/gif")
+        elif path == "/img/never.png":  # accepted, never answered: the load event never comes
+            self.state.record(Hit(self.command, self.path, 0, dict(self.headers.items())))
+            self.state.stopping.wait(60)
+        elif path == "/img/broken.png":
+            self._send(200, b"this is not a picture", "image/png")
         elif path == "/img/icon.png":
             self._send(200, solid_png((10, 120, 10), 16, 16), "image/png")
         elif path == "/media/clip.webm":

@@ -59,7 +59,9 @@ def test_playwright_chromium_before_system(tmp_path):
 
 def test_missing_playwright_chromium_is_skipped(tmp_path):
     choice = find_browser(
-        env={}, playwright_path=str(tmp_path / "nope"), platform="freebsd",
+        env={},
+        playwright_path=str(tmp_path / "nope"),
+        platform="freebsd",
         which=lambda name: program(tmp_path / name) if name == "google-chrome" else None,
     )
     assert choice.source == "system" and choice.name == "Google Chrome"
@@ -95,7 +97,10 @@ def test_debian_system_chromium_is_the_real_binary():
 
 @pytest.mark.parametrize(
     ("platform", "hint"),
-    [("darwin", "python -m playwright install chromium"), ("win32", "python -m playwright install")],
+    [
+        ("darwin", "python -m playwright install chromium"),
+        ("win32", "python -m playwright install"),
+    ],
 )
 def test_nothing_found_says_how_to_fix_it(platform, hint):
     with pytest.raises(BrowserNotFound) as caught:
@@ -142,7 +147,9 @@ def test_no_page_data_left_in_temp_folders(loop, site, browser_available, tmp_pa
             seen["temp"] = details.temp_dir
             seen["in_ram"] = details.temp_in_ram
             seen["entries"] = sorted(p.name for p in details.temp_dir.iterdir())
-            result = await capture_page(site.url(f"/marker/{marker}"), CaptureSettings(), browser=browser)
+            result = await capture_page(
+                site.url(f"/marker/{marker}"), CaptureSettings(), browser=browser
+            )
             seen["text"] = result.text
             seen["during"] = details.temp_dir.exists()
 

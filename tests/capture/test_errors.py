@@ -55,13 +55,13 @@ def test_good_urls_pass(url):
     assert validate_url(url) == url.strip()
 
 
-
-
 @pytest.mark.browser
 @pytest.mark.timeout(60)
 def test_unresolvable_host(loop, browser):
     with pytest.raises(HostNotFound) as caught:
-        loop.run(capture_page("http://no-such-host.invalid/post/1", CaptureSettings(), browser=browser))
+        loop.run(
+            capture_page("http://no-such-host.invalid/post/1", CaptureSettings(), browser=browser)
+        )
     assert caught.value.exit_code == EXIT_USAGE
     assert "ERR_NAME_NOT_RESOLVED" in (caught.value.detail or "")
 

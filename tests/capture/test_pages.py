@@ -246,3 +246,43 @@ def test_hostile_page_is_contained(capture, site):
     assert "HOSTILE-MARKER" in result.text
     kinds = {a["kind"] for a in meta["actions"]}
     assert {"dialog-dismissed", "popup-closed", "download-refused", "navigation-blocked"} <= kinds
+
+
+def test_pictures_that_fail_or_never_arrive_are_warned_about(capture, site):
+    settings = CaptureSettings(load_cap_s=1.5, network_idle_cap_s=1.5)
+    result = capture("/degraded.html", settings)
+    meta = result.metadata
+    assert "DEGRADED-MARKER" in result.text
+    assert meta["broken_images"] == [site.url("/img/broken.png"), site.url("/img/missing.png")]
+    skipped = {m["url"]: m["reason"] for m in meta["media_not_saved"]}
+    assert skipped[site.url("/img/missing.png")] == "the server answered 404"
+    assert skipped[site.url("/img/never.png")] == "no answer from the server"
+    assert meta["network"]["unanswered"] == [site.url("/img/never.png")]
+    warnings = " | ".join(result.warnings)
+    assert "did not finish loading within 1.5 s" in warnings
+    assert "still loading after 1.5 s" in warnings
+    assert "2 pictures on the page failed to load: " + site.url("/img/broken.png") in warnings
+    kinds = [a["kind"] for a in meta["actions"]]
+    assert "load-capped" in kinds and "network-busy" in kinds
+    assert (result.ended_at - result.started_at).total_seconds() < 20
+
+
+def test_login_wall_is_detected_and_reported(capture):
+    result = capture("/login.html")
+    wall = result.metadata["login_wall"]
+    assert wall["detected"] is True
+    assert any("password field" in r for r in wall["reasons"])
+    assert any("Log in to see" in r for r in wall["reasons"])
+    assert any("ask for a login" in w for w in result.warnings)
+    hidden = result.metadata["overlays_hidden"]
+    assert [(o["selector"], o["reason"]) for o in hidden] == [
+        ("#wall", "a dialog covering much of the window")
+    ]
+    assert result.metadata["logged_in"] is False
+
+
+def test_plain_post_has_no_wall_warnings(capture):
+    meta = capture("/lazy.html").metadata
+    assert meta["login_wall"] == {"detected": False, "reasons": []}
+    assert meta["consent_wall"] == {"detected": False}
+    assert meta["overlays_hidden"] == [] and meta["broken_images"] == []
