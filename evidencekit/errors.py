@@ -102,6 +102,11 @@ class CaseNotFound(EvidenceKitError):
     message = "There is no case with that name."
 
 
+class CaseExists(EvidenceKitError):
+    exit_code = EXIT_USAGE
+    message = "A case with that name already exists. Nothing was changed."
+
+
 class InputFileError(EvidenceKitError):
     exit_code = EXIT_USAGE
     message = "That file cannot be read."
@@ -227,3 +232,24 @@ class CaptureTimedOut(EvidenceKitError):
 class CaptureFailed(EvidenceKitError):
     exit_code = EXIT_FAILED
     message = "The capture failed unexpectedly. Nothing was saved."
+
+
+# --- bundle ------------------------------------------------------------------------------------
+
+
+class NothingToExport(EvidenceKitError):
+    exit_code = EXIT_USAGE
+    message = "There is nothing to export: choose a case with --case, or give item ids."
+
+
+class ExportFailed(EvidenceKitError):
+    exit_code = EXIT_FAILED
+    message = "The bundle could not be made. Nothing was written under the file name you gave."
+
+
+class BundleResourceMissing(EvidenceKitError):
+    exit_code = EXIT_FAILED
+    message = (
+        "A file EvidenceKit needs to write the report (its fonts) is missing. "
+        "Reinstall EvidenceKit, then try again."
+    )
