@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Sequence
 
 from evidencekit import __version__
-from evidencekit.cli import capture_commands, seal_commands, vault_commands
+from evidencekit.cli import bundle_commands, capture_commands, seal_commands, vault_commands
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, EvidenceKitError
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     vault_commands.register(commands)
     seal_commands.register(commands)
     capture_commands.register(commands)
+    bundle_commands.register(commands)
     return parser
 
 

@@ -1,0 +1,145 @@
+"""Reading a bundle for verification: is it a PDF at all, and its attached files, hashed as they
+are decoded (one attachment in memory at a time, never the whole document)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.reader import PdfFileReader
+
+log = logging.getLogger(__name__)
+
+_PEEK = 1024
+_SLICE = 1024 * 1024
+MAX_SMALL_FILE = 64 * 1024 * 1024  # manifests, tokens, bundle.json: far smaller in practice
+# Anything pyHanko or the standard library raise on malformed input.
+READ_ERRORS = (
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    NotImplementedError,
+    OverflowError,
+    RecursionError,
+    UnicodeError,
+    EOFError,
+    OSError,
+    zlib.error,
+)
+
+
+def not_a_pdf(handle: BinaryIO) -> str | None:
+    """Why the file is not a PDF at all (then nothing else can be said), or None.
+
+    A damaged PDF (cut short, a flipped byte) is still a PDF: it is reported as invalid, not
+    as the wrong kind of file. So a PDF header in the first kilobyte or an end-of-file marker
+    in the last one is enough to call it a PDF.
+    """
+    handle.seek(0, 2)
+    size = handle.tell()
+    if size == 0:
+        return "The file is empty."
+    handle.seek(0)
+    head = handle.read(_PEEK)
+    handle.seek(max(0, size - _PEEK))
+    tail = handle.read(_PEEK)
+    handle.seek(0)
+    if b"%PDF-" in head or b"%%EOF" in tail:
+        return None
+    return "The file is not a PDF."
+
+
+@dataclass(frozen=True)
+class Attached:
+    name: str
+    ref: generic.Reference
+    filespec: generic.DictionaryObject
+
+
+def _walk_names(node: generic.DictionaryObject, found: dict[str, Attached], depth: int) -> None:
+    if depth > 32:
+        raise ValueError("the attachment list nests too deeply")
+    if "/Names" in node:
+        names = node["/Names"]
+        for index in range(0, len(names) - 1, 2):
+            key = str(names[index])
+            filespec = names[index + 1].get_object()
+            embedded = filespec["/EF"]
+            entry = embedded.raw_get("/UF") if "/UF" in embedded else embedded.raw_get("/F")
+            if not isinstance(entry, generic.IndirectObject):
+                raise ValueError(f"attachment {key!r} is not stored as a stream")
+            if key in found:
+                raise ValueError(f"two attachments are called {key!r}")
+            found[key] = Attached(key, entry.reference, filespec)
+    for kid in node.get("/Kids", ()):
+        _walk_names(kid.get_object(), found, depth + 1)
+
+
+def attachments(reader: PdfFileReader) -> dict[str, Attached]:
+    """The embedded files of the document as it reads now (its latest revision)."""
+    root = reader.root
+    if "/Names" not in root or "/EmbeddedFiles" not in root["/Names"]:
+        return {}
+    found: dict[str, Attached] = {}
+    _walk_names(root["/Names"]["/EmbeddedFiles"].get_object(), found, 0)
+    return found
+
+
+def _chunks(reader: PdfFileReader, ref: generic.Reference) -> tuple[list[bytes], bool]:
+    stream = reader.get_object(ref)
+    if not isinstance(stream, generic.StreamObject):
+        raise ValueError("an attachment is not a stream")
+    filters = stream.get("/Filter")
+    names = [] if filters is None else [filters] if isinstance(filters, str) else list(filters)
+    encoded = stream.encoded_data
+    # Forget the object at once: pyHanko would otherwise keep every attachment in its cache.
+    reader.resolved_objects.pop((ref.generation, ref.idnum), None)
+    if not names or (names == ["/FlateDecode"] and "/DecodeParms" not in stream):
+        slices = [encoded[i : i + _SLICE] for i in range(0, len(encoded), _SLICE)]
+        return slices, bool(names)
+    return [stream.data], False  # other filters: pyHanko decodes (with its own limits)
+
+
+def _decoded(reader: PdfFileReader, ref: generic.Reference) -> Iterator[bytes]:
+    slices, inflate = _chunks(reader, ref)
+    if not inflate:
+        yield from slices
+        return
+    inflater = zlib.decompressobj()
+    for piece in slices:
+        out = inflater.decompress(piece)
+        if out:
+            yield out
+    tail = inflater.flush()
+    if tail:
+        yield tail
+    if not inflater.eof:
+        raise zlib.error("the compressed data end too early")
+
+
+def digest(reader: PdfFileReader, ref: generic.Reference) -> tuple[str, int]:
+    """SHA-256 and size of an attachment's decoded bytes."""
+    sha = hashlib.sha256()
+    size = 0
+    for chunk in _decoded(reader, ref):
+        sha.update(chunk)
+        size += len(chunk)
+    return sha.hexdigest(), size
+
+
+def read_small(reader: PdfFileReader, ref: generic.Reference) -> bytes:
+    """A small attachment's bytes (manifest, signature, token, bundle.json)."""
+    out = bytearray()
+    for chunk in _decoded(reader, ref):
+        out += chunk
+        if len(out) > MAX_SMALL_FILE:
+            raise ValueError("the attachment is far larger than such a file can be")
+    return bytes(out)

@@ -1,0 +1,182 @@
+"""Verify a bundle offline, with nothing but the PDF (and, optionally, certificates to trust).
+
+`verify_bundle` never raises for what the file contains: garbage, an empty file, a cut or
+altered bundle, an unsigned PDF or one signed by someone else all give a report with a verdict.
+It raises `InputFileError` only when the path cannot be read at all (missing, a folder, no
+permission). A file that is not a PDF gives a report with `readable=False` (the CLI exits 2);
+a damaged PDF is `invalid` (exit 1).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from cryptography import x509
+from pyhanko.pdf_utils.reader import PdfFileReader
+
+from evidencekit.bundle.checks import BundleReport, Check, failed, passed
+from evidencekit.bundle.pdfread import READ_ERRORS, not_a_pdf
+from evidencekit.bundle.verify_content import check_content
+from evidencekit.bundle.verify_signature import check_signature
+from evidencekit.errors import InputFileError
+from evidencekit.seal.cms import quiet_pyhanko
+
+log = logging.getLogger(__name__)
+
+_TAIL_SCAN = 1024 * 1024
+
+
+class _Window(io.RawIOBase):
+    """The first `size` bytes of a file, as a file: pyHanko reads the document as it was
+    signed, while the bytes appended after it are reported separately."""
+
+    def __init__(self, raw: BinaryIO, size: int) -> None:
+        self._raw, self._size, self._pos = raw, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._pos, os.SEEK_END: self._size}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        count = min(len(buffer), self._size - self._pos)
+        if count <= 0:
+            return 0
+        self._raw.seek(self._pos)
+        data = self._raw.read(count)
+        buffer[: len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+
+def _end_of_pdf(handle: BinaryIO, size: int) -> int:
+    """Where the PDF ends: just after its last %%EOF marker (and its line end), else `size`."""
+    position = size
+    carry = b""
+    while position > 0:
+        start = max(0, position - _TAIL_SCAN)
+        handle.seek(start)
+        block = handle.read(position - start) + carry
+        found = block.rfind(b"%%EOF")
+        if found >= 0:
+            end = start + found + 5
+            handle.seek(end)
+            after = handle.read(2)
+            if after.startswith(b"\r\n"):
+                end += 2
+            elif after[:1] in (b"\n", b"\r"):
+                end += 1
+            return end
+        carry = block[:5]
+        position = start
+    return size
+
+
+def _appended(size: int, end: int) -> Check | None:
+    if end >= size:
+        return None
+    return failed(
+        "appended data",
+        f"{size - end:,} bytes were added after the end of the PDF. They are not covered by any "
+        "signature; the checks below are about the PDF as it was before them.",
+    )
+
+
+def _open(path: Path) -> BinaryIO:
+    try:
+        return open(path, "rb")
+    except FileNotFoundError as exc:
+        raise InputFileError(f"There is no file “{path}”.") from exc
+    except IsADirectoryError as exc:
+        raise InputFileError(f"“{path}” is a folder, not a bundle.") from exc
+    except OSError as exc:
+        raise InputFileError(f"“{path}” cannot be read: {exc.strerror}.") from exc
+
+
+def verify_bundle(
+    path: Path | str, *, trusted_certs: Sequence[x509.Certificate] = ()
+) -> BundleReport:
+    """Check a bundle: its PDF signature and timestamps, every attached file's SHA-256, each
+    item's seal and timestamps, and the custody chain. See the module docstring for errors.
+
+    pyHanko's validation runs an event loop of its own: call this from a thread that is not
+    running one (the CLI's main thread, or `asyncio.to_thread` from a job)."""
+    path = Path(path)
+    with _open(path) as handle, quiet_pyhanko():
+        reason = not_a_pdf(handle)
+        if reason is not None:
+            return BundleReport(str(path), False, (failed("pdf", reason),))
+        try:
+            return _verify(path, handle, list(trusted_certs))
+        except Exception as exc:  # noqa: BLE001 - hostile input gets a verdict, never a crash
+            # Only the exception type: its message may quote bytes of the file.
+            log.debug("verification stopped: %s", type(exc).__name__)
+            return BundleReport(
+                str(path),
+                True,
+                (
+                    failed(
+                        "pdf",
+                        "The file could not be checked to the end: part of it is damaged or "
+                        f"not what a bundle holds ({type(exc).__name__}).",
+                    ),
+                ),
+            )
+
+
+def _verify(path: Path, handle: BinaryIO, trusted: list[x509.Certificate]) -> BundleReport:
+    size = handle.seek(0, os.SEEK_END)
+    end = _end_of_pdf(handle, size)
+    rows: list[Check] = []
+    appended = _appended(size, end)
+    if appended is not None:
+        rows.append(appended)
+    stream: BinaryIO = handle
+    if end < size:
+        stream = io.BufferedReader(_Window(handle, end), buffer_size=64 * 1024)
+    try:
+        reader = PdfFileReader(stream, strict=False)
+        revisions = reader.total_revisions
+        _ = reader.root
+    except READ_ERRORS as exc:
+        log.debug("not readable as a PDF: %s", type(exc).__name__)
+        rows.append(
+            failed(
+                "pdf",
+                "The file is a PDF but it is damaged: it cannot be read (it may have been cut "
+                "short or altered).",
+            )
+        )
+        return BundleReport(str(path), True, tuple(rows))
+    rows.append(passed("pdf", f"A readable PDF of {end:,} bytes in {revisions} revision(s)."))
+    signature_rows, facts = check_signature(reader, end, trusted)
+    rows += signature_rows
+    content_rows, content_facts = check_content(reader, facts.fingerprint, trusted)
+    rows += content_rows
+    return BundleReport(
+        str(path),
+        True,
+        tuple(rows),
+        {
+            "pades_level": facts.level,
+            "signer_fingerprint": facts.fingerprint,
+            "signer": facts.subject,
+            "signed_at": facts.signed_at,
+            "signer_clock": facts.signer_clock,
+            **content_facts,
+        },
+    )
