@@ -27,6 +27,26 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+_VAULT_SIDECARS = ("", "-wal", "-shm", "-journal")
+
+
+def refuse_vault_target(target: Path, vault_path: Path) -> None:
+    """Refuse to write a copy over the vault itself (or its journal files).
+
+    An atomic rename onto the vault's name would silently replace the only copy of the
+    evidence with the copy being written: one mistyped `-o` must never do that.
+    """
+    target = Path(target)
+    for suffix in _VAULT_SIDECARS:
+        protected = vault_path.with_name(vault_path.name + suffix)
+        same = target.exists() and protected.exists() and os.path.samefile(target, protected)
+        if same or target.resolve() == protected.resolve():
+            raise OutputFileError(
+                f"“{target}” is the vault file itself. Nothing was written: "
+                "choose another name for the copy."
+            )
+
+
 def temp_path_beside(path: Path) -> Path:
     return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.part")
 

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from evidencekit.blocking import run_blocking
 from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many
 from evidencekit.capture.journal import iso_utc
 from evidencekit.errors import EvidenceKitError
@@ -49,7 +50,12 @@ class StoredCapture:
 
 
 def new_item_for(
-    capture: PageCapture, *, case: str | None, note: str | None, sensitive: bool = False
+    capture: PageCapture,
+    *,
+    case: str | None,
+    note: str | None,
+    sensitive: bool = False,
+    consent: str | None = None,
 ) -> NewItem:
     """The vault record for a finished capture: key facts also go into its manifest."""
     meta = capture.metadata
@@ -75,6 +81,7 @@ def new_item_for(
         text=capture.text,
         note=note,
         sensitive=sensitive,
+        consent=consent,
     )
 
 
@@ -93,13 +100,18 @@ async def capture_into_vault(
     concurrency: int = 3,
     on_progress: Callable[[str, str], None] | None = None,
     on_result: Callable[[StoredCapture], None] | None = None,
+    consent: str | None = None,
+    vault_lock: asyncio.Lock | None = None,
 ) -> list[StoredCapture]:
     """Capture each URL (in parallel browser contexts), store and seal it, then time-stamp it.
 
     Results come back in the order of `urls`; one failure never stops the others.
+    `consent` (a support worker's note of the person's consent) goes into each item's custody
+    entry. Pass `vault_lock` when other tasks on the same loop use the vault meanwhile (the GUI).
     """
     urls = list(dict.fromkeys(urls))  # the same address twice is captured once
-    vault_lock = asyncio.Lock()  # the vault connection is used by one task at a time
+    if vault_lock is None:  # the vault connection is used by one task at a time
+        vault_lock = asyncio.Lock()
     pending: dict[str, asyncio.Task[StoredCapture]] = {}
 
     def progress(url: str, step: str) -> None:
@@ -113,13 +125,14 @@ async def capture_into_vault(
         else:
             progress(outcome.url, "sealing")
             try:
-                async with vault_lock:
-                    # Off the event loop: storing tens of MB must not stall the other pages.
-                    item = await asyncio.to_thread(
-                        vault.add_item,
-                        new_item_for(outcome.capture, case=case, note=note),
-                        artifact_sources(outcome.capture),
-                    )
+                # Off the event loop: storing tens of MB must not stall the other pages. A
+                # cancel waits for the write to finish (see run_blocking): never half-closed.
+                item = await run_blocking(
+                    vault_lock,
+                    vault.add_item,
+                    new_item_for(outcome.capture, case=case, note=note, consent=consent),
+                    artifact_sources(outcome.capture),
+                )
             except EvidenceKitError as error:
                 result = StoredCapture(outcome.url, None, error)
             else:
@@ -136,8 +149,14 @@ async def capture_into_vault(
     def captured(outcome: CaptureOutcome) -> None:
         pending[outcome.url] = asyncio.get_running_loop().create_task(store(outcome))
 
-    await capture_many(
-        urls, settings, concurrency=concurrency, on_result=captured, on_progress=progress
-    )
-    results = {url: await task for url, task in pending.items()}
+    try:
+        await capture_many(
+            urls, settings, concurrency=concurrency, on_result=captured, on_progress=progress
+        )
+        results = {url: await task for url, task in pending.items()}
+    except BaseException:
+        # Cancelled (the GUI's Cancel, a lock): stop storing too, so nothing outlives the call.
+        for task in pending.values():
+            task.cancel()
+        raise
     return [results[url] for url in urls]

@@ -16,6 +16,8 @@ from typing import Any
 
 import platformdirs
 
+from evidencekit.atomic import atomic_output
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "EvidenceKit"
@@ -60,6 +62,12 @@ class Settings:
     capture_concurrency: int = 3
     # Interface language ("" follows the system; "sq" Albanian; "en" English).
     language: str = ""
+    # The desktop app locks its vault after this many minutes without use (0: never).
+    auto_lock_minutes: int = 5
+    # The desktop app's window title says nothing about evidence ("Notes") when true.
+    neutral_title: bool = False
+    # Text the desktop app copied (a hash, a fingerprint) is cleared after this many seconds.
+    clipboard_clear_s: int = 30
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
@@ -67,7 +75,9 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise TypeError(f"{name} must be a list of strings")
         return tuple(value)
-    if isinstance(default, bool) or not isinstance(value, type(default)):
+    # bool is an int in Python: a bool setting takes only true/false, an int setting no bool.
+    wrong_kind = isinstance(default, bool) != isinstance(value, bool)
+    if wrong_kind or not isinstance(value, type(default)):
         raise TypeError(f"{name} must be a {type(default).__name__}")
     return value
 
@@ -90,6 +100,33 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
             values = {}
     values.update({k: v for k, v in overrides.items() if v is not None})
     return dataclasses.replace(defaults, **values)
+
+
+def save_settings(path: Path | None = None, **changes: Any) -> Settings:
+    """Write `changes` (field=value) into the settings file, keeping its other keys.
+
+    Only the keys given are written, so defaults that later improve (the KDF cost) are not
+    pinned by a save. Written atomically, owner-only. Returns the settings now in force.
+    """
+    path = path or config_dir() / "settings.json"
+    names = {f.name for f in dataclasses.fields(Settings)}
+    unknown = set(changes) - names
+    if unknown:
+        raise ValueError(f"unknown settings: {sorted(unknown)}")
+    raw: dict[str, Any] = {}
+    if path.exists():
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+            raw = loaded if isinstance(loaded, dict) else {}
+        except (OSError, ValueError):
+            raw = {}  # a corrupt file is replaced; load_settings ignored it anyway
+    for key, value in changes.items():
+        raw[key] = list(value) if isinstance(value, tuple) else value
+    ensure_private_dir(path.parent)
+    text = json.dumps(raw, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    with atomic_output(path) as handle:
+        handle.write(text.encode("utf-8"))
+    return load_settings(path)
 
 
 def ensure_private_dir(path: Path) -> None:

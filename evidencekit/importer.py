@@ -90,15 +90,29 @@ class _SizeGuard:
         return data
 
 
+def display_name(path: Path) -> str:
+    """The file's name as text. A name that is not valid UTF-8 (possible on Linux) gets
+    U+FFFD for its undecodable bytes; canonical JSON and the report need real text."""
+    return os.fsencode(path.name).decode("utf-8", errors="replace")
+
+
 def _safe_name(name: str) -> str:
     cleaned = "".join("_" if c in "/\\\x00" or ord(c) < 32 else c for c in name).strip()
     return cleaned or "file"
 
 
 def import_file(
-    vault: Vault, path: Path, *, case: str | None = None, note: str | None = None
+    vault: Vault,
+    path: Path,
+    *,
+    case: str | None = None,
+    note: str | None = None,
+    consent: str | None = None,
 ) -> ItemRecord:
-    """Import one file as a new item. The vault is unchanged if anything fails."""
+    """Import one file as a new item. The vault is unchanged if anything fails.
+
+    `consent` (a support worker's note of the person's consent) goes into the custody entry.
+    """
     checked = check_input(Path(path))
     with open(checked.path, "rb") as handle:
         head = handle.read(SNIFF_BYTES)
@@ -109,7 +123,12 @@ def import_file(
             text = handle.read().decode("utf-8", errors="replace")
             handle.seek(0)
         guard = _SizeGuard(handle, checked.size)
-        name = _safe_name(checked.path.name)
+        original = display_name(checked.path)
+        name = _safe_name(original)
+        name_facts: dict[str, str] = {"original_name": original}
+        raw_name = os.fsencode(checked.path.name)
+        if raw_name != original.encode("utf-8"):
+            name_facts["original_name_bytes_hex"] = raw_name.hex()  # the exact bytes, kept
         new = NewItem(
             kind="file",
             action="import",
@@ -118,7 +137,7 @@ def import_file(
             title=name,
             file_name=name,
             metadata={
-                "original_name": checked.path.name,
+                **name_facts,
                 "size": checked.size,
                 "media_type": media_type,
                 "media_type_source": "sniffed from content",
@@ -126,12 +145,13 @@ def import_file(
                 "tool": {"name": "EvidenceKit", "version": __version__},
             },
             manifest_fields={
-                "original_name": checked.path.name,
+                **name_facts,
                 "file_times": checked.times,
                 "tool": {"name": "EvidenceKit", "version": __version__},
             },
             text=text,
             note=note,
+            consent=consent,
         )
         return vault.add_item(new, [ArtifactSource(f"original/{name}", media_type, stream=guard)])
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from evidencekit.atomic import fsync_dir, temp_path_beside
+from evidencekit.atomic import fsync_dir, refuse_vault_target, temp_path_beside
 from evidencekit.bundle import plan as planning
 from evidencekit.bundle.assemble import write_unsigned
 from evidencekit.bundle.report import lay_out
@@ -229,6 +229,7 @@ async def export_bundle_async(
     report = progress or _no_progress
     out_path = Path(out_path)
     _check_target(out_path)
+    refuse_vault_target(out_path, vault.path)
     items = resolve_items(vault, item_ids)
     remove_stale_parts(out_path)
     tsa_url, tsa_certs, warnings = await _timestamp_phase(vault, items, tsa_urls, report)

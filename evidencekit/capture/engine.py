@@ -23,6 +23,7 @@ from evidencekit.capture.browser import launch_browser, new_capture_context
 from evidencekit.capture.completeness import add_completeness_warnings
 from evidencekit.capture.guards import PageGuards
 from evidencekit.capture.journal import Journal, utc_now
+from evidencekit.capture.jsonsafe import repair_text
 from evidencekit.capture.metadata import (
     CaptureFacts,
     browser_facts,
@@ -247,7 +248,7 @@ async def _run(
         requested_url=url,
         final_url=final_url,
         status=main.status if main else None,
-        title=str(facts["title"]),
+        title=repair_text(str(facts["title"]))[0],
         text=text,
         started_at=journal.started_at,
         ended_at=ended_at,

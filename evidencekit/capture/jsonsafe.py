@@ -4,10 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from evidencekit.capture.journal import iso_utc
+
+# A lone UTF-16 surrogate: legal in a JavaScript string, not Unicode text, not encodable.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def repair_text(text: str) -> tuple[str, int]:
+    """`text` with lone surrogates replaced by U+FFFD, and how many there were.
+
+    A page can hold them (a cut emoji, or on purpose to break tools); they must never stop a
+    capture. The bytes the server really sent stay untouched in traffic.warc.gz.
+    """
+    repaired, count = _LONE_SURROGATE.subn("\ufffd", text)
+    return repaired, count
 
 
 def number_text(value: float) -> str:
@@ -24,14 +38,16 @@ def json_safe(value: Any) -> Any:
 
     Raises TypeError for anything with no JSON form (bytes, arbitrary objects).
     """
-    if value is None or isinstance(value, bool | int | str):
+    if isinstance(value, str):
+        return repair_text(value)[0]
+    if value is None or isinstance(value, bool | int):
         return value
     if isinstance(value, float):
         return number_text(value)
     if isinstance(value, dt.datetime):
         return iso_utc(value)
     if isinstance(value, Mapping):
-        return {str(key): json_safe(item) for key, item in value.items()}
+        return {repair_text(str(key))[0]: json_safe(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [json_safe(item) for item in value]
     raise TypeError(f"{type(value).__name__} has no place in capture metadata")

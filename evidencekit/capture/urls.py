@@ -17,7 +17,10 @@ def validate_url(raw: str) -> str:
         raise BadUrl("No web address was given.")
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text):
         raise BadUrl(f"The address contains spaces or control characters: {shown!r}")
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError as error:  # e.g. an unclosed IPv6 bracket
+        raise BadUrl(f"The address is not written correctly: {shown!r}") from error
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         if not scheme or "." in scheme:

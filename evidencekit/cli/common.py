@@ -50,8 +50,9 @@ def _read_passphrase_file(path: str) -> str:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"The passphrase file “{path}” cannot be read.") from exc
-    # One trailing newline is how editors save a file; the passphrase itself may hold spaces.
-    return text[:-1] if text.endswith("\n") else text
+    # One trailing line end is how editors save a file (CRLF on Windows); the passphrase
+    # itself may hold spaces, so nothing else is stripped.
+    return text.removesuffix("\n").removesuffix("\r")
 
 
 def _interactive() -> bool:

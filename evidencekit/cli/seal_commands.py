@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evidencekit.atomic import atomic_output
+from evidencekit.atomic import atomic_output, refuse_vault_target
 from evidencekit.cli.common import open_vault, print_json, say, tsa_urls
 from evidencekit.errors import EXIT_FAILED, InputFileError, UsageError
 from evidencekit.seal.identity import export_certificate_pem, load_pkcs12
@@ -104,6 +104,7 @@ def cmd_identity_show(args: argparse.Namespace) -> int:
 def cmd_identity_export(args: argparse.Namespace) -> int:
     with open_vault(args, write=True) as vault:
         identity = vault.identity()
+        refuse_vault_target(Path(args.output), vault.path)
         with atomic_output(Path(args.output), mode=0o644) as handle:
             handle.write(export_certificate_pem(identity, include_chain=True))
         vault.log_action(
@@ -121,7 +122,7 @@ def _p12_password(args: argparse.Namespace) -> bytes | None:
             text = Path(args.password_file).read_text(encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"The password file “{args.password_file}” cannot be read.") from exc
-        return text.removesuffix("\n").encode("utf-8")
+        return text.removesuffix("\n").removesuffix("\r").encode("utf-8")
     if sys.stdin is not None and sys.stdin.isatty():
         typed = getpass.getpass("Password of the certificate file (empty if none): ")
         return typed.encode("utf-8") if typed else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -166,7 +167,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 )
         reports = asyncio.run(_timestamp_all(vault, [i for _, i in imported], urls))
         for (path, item_id), report in zip(imported, reports, strict=True):
-            results.append({"input": str(path), **vault.item(item_id).to_json()})
+            shown = os.fsencode(str(path)).decode("utf-8", errors="replace")
+            results.append({"input": shown, **vault.item(item_id).to_json()})
             if not args.json:
                 say(f"  {item_id}: {timestamp_line(report)}")
     if args.json:
@@ -276,12 +278,13 @@ def cmd_artifact(args: argparse.Namespace) -> int:
     with open_vault(args, write=True) as vault:
         if args.output == "-":
             item, info = vault.artifact_info(args.id, args.name)
-            for chunk in vault.iter_artifact(item.id, args.name):
-                sys.stdout.buffer.write(chunk)
-            sys.stdout.buffer.flush()
+            # Logged before the first byte leaves the vault (see Vault.extract_artifact).
             vault.log_action(
                 "extract", f"item:{item.id}", {"artifact": args.name, "sha256": info.sha256}
             )
+            for chunk in vault.iter_artifact(item.id, args.name):
+                sys.stdout.buffer.write(chunk)
+            sys.stdout.buffer.flush()
         else:
             info = vault.extract_artifact(args.id, args.name, Path(args.output))
             say(

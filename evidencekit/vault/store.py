@@ -8,6 +8,7 @@ change is one transaction: a process killed half-way leaves the vault as it was 
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import logging
 import os
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evidencekit import __version__
-from evidencekit.atomic import atomic_output, fsync_dir
+from evidencekit.atomic import atomic_output, fsync_dir, refuse_vault_target
 from evidencekit.config import Settings, ensure_private_dir
 from evidencekit.errors import (
     AmbiguousItemId,
@@ -621,19 +622,23 @@ class Vault:
         return b"".join(self.iter_artifact(id_or_prefix, name))
 
     def extract_artifact(self, id_or_prefix: str, name: str, out: Path) -> ArtifactInfo:
-        """Write an artifact, decrypted, to `out` (atomically) and log the copy."""
+        """Write an artifact, decrypted, to `out` (atomically), logging the copy first.
+
+        Logged before any byte leaves the vault, so no crash can leave an unrecorded copy; a
+        copy that then fails is logged as such.
+        """
         item, info = self.artifact_info(id_or_prefix, name)
-        with atomic_output(out) as handle:
-            for chunk in self.iter_artifact(item.id, name):
-                handle.write(chunk)
-        with self.transaction() as conn:
-            custody.append(
-                conn,
-                self.settings.operator,
-                "extract",
-                f"item:{item.id}",
-                {"artifact": name, "sha256": info.sha256},
+        refuse_vault_target(out, self.path)
+        self.log_action("extract", f"item:{item.id}", {"artifact": name, "sha256": info.sha256})
+        try:
+            with atomic_output(out) as handle:
+                for chunk in self.iter_artifact(item.id, name):
+                    handle.write(chunk)
+        except Exception as exc:
+            self.log_action(
+                "extract-failed", f"item:{item.id}", {"artifact": name, "reason": str(exc)[:200]}
             )
+            raise
         return info
 
     # --- timestamps -------------------------------------------------------------------------
@@ -752,7 +757,7 @@ def _remove_stale_copies(path: Path) -> None:
     Only called with the writer lock held, so no other process is still making them. They
     are encrypted, but they are clutter and hold old data.
     """
-    for leftover in path.parent.glob(f".{path.name}.*"):
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*"):
         if leftover.suffix in (".rekey", ".tmp") or leftover.name.endswith((".rekey-journal",)):
             with contextlib.suppress(OSError):
                 leftover.unlink()

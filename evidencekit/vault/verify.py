@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from evidencekit.errors import VaultCorrupt
 from evidencekit.seal.identity import verify_detached
 from evidencekit.seal.manifest import MANIFEST_NAME
 from evidencekit.seal.tokens import verify_token
@@ -126,7 +127,11 @@ def _check_items(vault: Vault, report: VaultReport) -> None:
         if manifest.sha256 != item.manifest_sha256:
             problems.append(f"item {item.id}: its manifest is not the one it was sealed with")
             continue
-        data = b"".join(blobs.iter_chunks(vault.conn, manifest.sha256))
+        try:
+            data = b"".join(blobs.iter_chunks(vault.conn, manifest.sha256))
+        except VaultCorrupt as exc:
+            problems.append(f"item {item.id}: {exc}")
+            continue
         if hashlib.sha256(data).hexdigest() != item.manifest_sha256:
             problems.append(f"item {item.id}: manifest bytes do not match the seal digest")
     report.add(
@@ -150,10 +155,14 @@ def _check_seals(vault: Vault, report: VaultReport) -> None:
         if signature is None:
             problems.append(f"item {item.id}: its signature file is missing")
             continue
-        check = verify_detached(
-            vault.read_artifact(item.id, SIGNATURE_NAME),
-            vault.read_artifact(item.id, MANIFEST_NAME),
-        )
+        try:
+            check = verify_detached(
+                vault.read_artifact(item.id, SIGNATURE_NAME),
+                vault.read_artifact(item.id, MANIFEST_NAME),
+            )
+        except VaultCorrupt as exc:
+            problems.append(f"item {item.id}: {exc}")
+            continue
         if not check.ok:
             problems.append(f"item {item.id}: {check.why}")
         elif check.signer_fingerprint_sha256 != item.seal["signed_by"]:
@@ -176,7 +185,11 @@ def _check_timestamps(vault: Vault, report: VaultReport) -> None:
     ).fetchall()
     problems = []
     for subject, digest, token_sha in rows:
-        token = b"".join(blobs.iter_chunks(vault.conn, token_sha))
+        try:
+            token = b"".join(blobs.iter_chunks(vault.conn, token_sha))
+        except VaultCorrupt as exc:
+            problems.append(f"{subject}: {exc}")
+            continue
         check = verify_token(token, bytes.fromhex(digest))
         if not check.ok:
             problems.append(f"{subject}: {check.why}")

@@ -84,6 +84,7 @@ def test_capture_stores_sealed_item(cli_vault: Cli, site, tsa, tmp_path: Path) -
         "chrome://settings",
         "http://",
         "not a url at all",
+        "http://[::1",
     ],
 )
 def test_bad_addresses_are_refused(cli_vault: Cli, url: str) -> None:
@@ -157,3 +158,30 @@ def test_no_plaintext_left_outside_the_vault(cli_vault: Cli, site, tmp_path: Pat
             if p.stat().st_mtime >= started - 1 and "playwright" in p.name
         ]  # fmt: skip
     assert leftovers == []
+
+
+def test_broken_characters_never_stop_a_capture(cli_vault: Cli, site, tmp_path: Path) -> None:
+    result = _capture(cli_vault, site.url("/surrogate.html"))
+    assert result.code == 0, result.err
+    item = json.loads(result.out)[0]
+    assert item["title"] == "Broken \ufffd title"
+    assert any("U+FFFD" in w for w in item["warnings"])
+    text = tmp_path / "text.txt"
+    assert cli_vault("artifact", item["id"], "text.txt", "-o", str(text)).code == 0
+    assert "half an emoji \ufffd here" in text.read_text(encoding="utf-8")
+    assert cli_vault("verify-vault").code == 0
+
+
+def test_a_copy_never_replaces_the_vault(cli_vault: Cli, site, vault_path: Path) -> None:
+    result = _capture(cli_vault, site.url("/marker/keep-me"))
+    item = json.loads(result.out)[0]
+    before = vault_path.read_bytes()
+    for args in (
+        ["artifact", item["id"], "text.txt", "-o", str(vault_path)],
+        ["identity", "export-cert", str(vault_path)],
+        ["export", item["id"], "-o", str(vault_path)],
+    ):
+        refused = cli_vault(*args)
+        assert refused.code != 0 and "vault file itself" in refused.err, (args, refused.err)
+    assert vault_path.read_bytes() == before
+    assert cli_vault("verify-vault").code == 0

@@ -178,3 +178,27 @@ def test_older_vault_is_migrated_forward(vault_path: Path, settings: Settings, t
         assert verify_vault(writer).ok
         actions = [e.action for e in writer.custody()]
         assert "identity-create" in actions
+
+
+def test_passphrase_file_with_windows_line_end(cli: Cli, tmp_path: Path) -> None:
+    secret = tmp_path / "pass.txt"
+    secret.write_bytes(b"my long passphrase\r\n")
+    made = cli("--passphrase-file", str(secret), "init", "--kdf-memory-mib", "8", passphrase=None)
+    assert made.code == 0, made.err
+    # Typed later (here: from the environment), the same passphrase opens it: no stray "\r".
+    assert cli("list", passphrase="my long passphrase").code == 0
+
+
+def test_file_name_that_is_not_utf8(cli_vault: Cli, tmp_path: Path) -> None:
+    import os
+
+    raw = os.path.join(os.fsencode(str(tmp_path)), b"foto-\xff.jpg")
+    with open(raw, "wb") as handle:
+        handle.write(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    result = cli_vault("import", os.fsdecode(raw), "--json")
+    assert result.code == 0, result.err
+    item = json.loads(result.out)[0]
+    assert item["file_name"] == "foto-\ufffd.jpg"
+    shown = json.loads(cli_vault("show", item["id"], "--json").out)
+    assert shown["metadata"]["original_name_bytes_hex"] == b"foto-\xff.jpg".hex()
+    assert cli_vault("verify-vault").code == 0
