@@ -1,0 +1,2350 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>Ask</name>
+        <message>
+            <location filename="../../ui/dialogs.py" line="90" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="111" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="130" />
+            <source>Look in:</source>
+            <translation>Look in:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="131" />
+            <source>File name:</source>
+            <translation>File name:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="132" />
+            <source>Files of type:</source>
+            <translation>Files of type:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="133" />
+            <location filename="../../ui/dialogs.py" line="187" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="186" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>CapturePanel</name>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="126" />
+            <source>Back to the list</source>
+            <translation>Back to the list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="129" />
+            <source>Capture web pages</source>
+            <translation>Capture web pages</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="134" />
+            <source>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</source>
+            <translation>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="145" />
+            <source>Links to capture, one per line</source>
+            <translation>Links to capture, one per line</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="149" />
+            <source>&amp;Links:</source>
+            <translation>&amp;Links:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="153" />
+            <source>Note (optional)</source>
+            <translation>Note (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="154" />
+            <source>Optional</source>
+            <translation>Optional</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="155" />
+            <source>&amp;Note:</source>
+            <translation>&amp;Note:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="160" />
+            <location filename="../../ui/capture_panel.py" line="163" />
+            <source>Case (optional)</source>
+            <translation>Case (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="164" />
+            <source>&amp;Case:</source>
+            <translation>&amp;Case:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="172" />
+            <location filename="../../ui/capture_panel.py" line="300" />
+            <source>Consent</source>
+            <translation>Consent</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="176" />
+            <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
+            <translation>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="184" />
+            <source>Consent note</source>
+            <translation>Consent note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="193" />
+            <source>Capture</source>
+            <translation>Capture</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="196" />
+            <source>Stop</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="196" />
+            <source>Stop; what is saved stays</source>
+            <translation>Stop; what is saved stays</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="235" />
+            <source>Consent noted for this session: “%1”</source>
+            <translation>Consent noted for this session: “%1”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="245" />
+            <source>Please write the consent note first.</source>
+            <translation>Please write the consent note first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="246" />
+            <source>It records that the person agreed to this capture.</source>
+            <translation>It records that the person agreed to this capture.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="273" />
+            <source>Paste at least one link first.</source>
+            <translation>Paste at least one link first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="295" />
+            <source>Please wait until the current work is finished.</source>
+            <translation>Please wait until the current work is finished.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="302" />
+            <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
+            <translation>You are adding evidence for someone else. Write in a few words what the person agreed to:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesPanel</name>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="28" />
+            <location filename="../../ui/cases_panel.py" line="30" />
+            <source>Cases</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="32" />
+            <source>Choose a case to see its evidence, or all evidence.</source>
+            <translation>Choose a case to see its evidence, or all evidence.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="37" />
+            <source>New case…</source>
+            <translation>New case…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="39" />
+            <source>Rename…</source>
+            <translation>Rename…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="68" />
+            <source>All evidence</source>
+            <translation>All evidence</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/cases_panel.py" line="73" />
+            <source>%1 (%n item(s))</source>
+            <translation>
+                <numerusform>%1 (%n item)</numerusform>
+                <numerusform>%1 (%n items)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="108" />
+            <source>New case</source>
+            <translation>New case</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="109" />
+            <source>A name for the case (for example the site, or the person's name):</source>
+            <translation>A name for the case (for example the site, or the person's name):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="121" />
+            <source>Rename case</source>
+            <translation>Rename case</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="121" />
+            <source>New name for the case:</source>
+            <translation>New name for the case:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportWizard</name>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="59" />
+            <location filename="../../ui/export_wizard.py" line="276" />
+            <source>Back to the list</source>
+            <translation>Back to the list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="62" />
+            <source>Export for a lawyer</source>
+            <translation>Export for a lawyer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="72" />
+            <source>Previous step</source>
+            <translation>Previous step</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="74" />
+            <location filename="../../ui/export_wizard.py" line="278" />
+            <source>Next step</source>
+            <translation>Next step</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="96" />
+            <source>Which items go into the bundle?</source>
+            <translation>Which items go into the bundle?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="98" />
+            <source>Items to export</source>
+            <translation>Items to export</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="102" />
+            <source>Choose all</source>
+            <translation>Choose all</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="104" />
+            <source>Choose none</source>
+            <translation>Choose none</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="116" />
+            <source>How should pictures appear in the report?</source>
+            <translation>How should pictures appear in the report?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="118" />
+            <source>Blurred (recommended)</source>
+            <translation>Blurred (recommended)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="119" />
+            <location filename="../../ui/export_wizard.py" line="329" />
+            <source>Not blurred</source>
+            <translation>Not blurred</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="129" />
+            <source>Blurred pictures protect you when the report is printed or shown in court. The lawyer can still open the original files, if you include them.</source>
+            <translation>Blurred pictures protect you when the report is printed or shown in court. The lawyer can still open the original files, if you include them.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="136" />
+            <source>Include the original files?</source>
+            <translation>Include the original files?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="138" />
+            <source>Include the original files (screenshots, page copies, videos)</source>
+            <translation>Include the original files (screenshots, page copies, videos)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="146" />
+            <source>Without them the bundle is smaller and still proves what was captured (each file's fingerprint is listed), but nobody can open the originals from it.</source>
+            <translation>Without them the bundle is smaller and still proves what was captured (each file's fingerprint is listed), but nobody can open the originals from it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="158" />
+            <source>Where should the bundle be saved?</source>
+            <translation>Where should the bundle be saved?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="162" />
+            <source>A USB stick is a good place: you can give it to the lawyer. The file is written completely or not at all.</source>
+            <translation>A USB stick is a good place: you can give it to the lawyer. The file is written completely or not at all.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="170" />
+            <source>Where to save the bundle</source>
+            <translation>Where to save the bundle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="173" />
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="185" />
+            <source>Ready to export</source>
+            <translation>Ready to export</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="190" />
+            <source>Export progress</source>
+            <translation>Export progress</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="201" />
+            <source>The bundle is ready</source>
+            <translation>The bundle is ready</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="207" />
+            <source>Give the fingerprint to the lawyer separately, for example read it out on the phone or send it in another message. It lets them check that the file they received is exactly the one you made.</source>
+            <translation>Give the fingerprint to the lawyer separately, for example read it out on the phone or send it in another message. It lets them check that the file they received is exactly the one you made.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="214" />
+            <source>Check this bundle now</source>
+            <translation>Check this bundle now</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="259" />
+            <source>Step %1 of %2</source>
+            <translation>Step %1 of %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="262" />
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="274" />
+            <source>Stop</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="274" />
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="307" />
+            <source>Note: this folder is copied to the internet by %1.</source>
+            <translation>Note: this folder is copied to the internet by %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="316" />
+            <source>Save the bundle</source>
+            <translation>Save the bundle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="316" />
+            <source>PDF bundle (*.pdf)</source>
+            <translation>PDF bundle (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="326" />
+            <source>Items</source>
+            <translation>Items</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/export_wizard.py" line="326" />
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n item</numerusform>
+                <numerusform>%n items</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="328" />
+            <source>Pictures in the report</source>
+            <translation>Pictures in the report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="329" />
+            <source>Blurred</source>
+            <translation>Blurred</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="332" />
+            <source>Original files</source>
+            <translation>Original files</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="333" />
+            <source>Included</source>
+            <translation>Included</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="333" />
+            <source>Not included</source>
+            <translation>Not included</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="335" />
+            <source>Saved as</source>
+            <translation>Saved as</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="339" />
+            <source>Please note</source>
+            <translation>Please note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="340" />
+            <source>Pictures you chose never to see will be shown unblurred in the report.</source>
+            <translation>Pictures you chose never to see will be shown unblurred in the report.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="349" />
+            <source>Replace the file?</source>
+            <translation>Replace the file?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="350" />
+            <source>A file with this name is already there. Replace it with the new bundle?</source>
+            <translation>A file with this name is already there. Replace it with the new bundle?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="351" />
+            <source>Replace</source>
+            <translation>Replace</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="352" />
+            <source>Keep it</source>
+            <translation>Keep it</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="357" />
+            <source>Making the bundle…</source>
+            <translation>Making the bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="382" />
+            <source>Saved at</source>
+            <translation>Saved at</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="384" />
+            <source>Fingerprint (SHA-256)</source>
+            <translation>Fingerprint (SHA-256)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="387" />
+            <source>Bundle id</source>
+            <translation>Bundle id</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="390" />
+            <source>Time-stamp</source>
+            <translation>Time-stamp</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="392" />
+            <source>No time-stamp server answered, so the bundle's signature has no trusted time. Export again when this computer is online.</source>
+            <translation>No time-stamp server answered, so the bundle's signature has no trusted time. Export again when this computer is online.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Format</name>
+        <message>
+            <location filename="../../ui/format.py" line="69" />
+            <source>The page was shown normally (%1)</source>
+            <translation>The page was shown normally (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="71" />
+            <source>The site said the page is removed or not found (%1) — kept as evidence</source>
+            <translation>The site said the page is removed or not found (%1) — kept as evidence</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="75" />
+            <source>The site answered with an error (%1)</source>
+            <translation>The site answered with an error (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="85" />
+            <source>Consent: %1</source>
+            <translation>Consent: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="88" />
+            <source>no tags</source>
+            <translation>no tags</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="91" />
+            <source>from %1</source>
+            <translation>from %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="100" />
+            <source>Vault made</source>
+            <translation>Vault made</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="101" />
+            <source>Captured from the web</source>
+            <translation>Captured from the web</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="102" />
+            <source>Added from a file</source>
+            <translation>Added from a file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="103" />
+            <source>Time-stamped</source>
+            <translation>Time-stamped</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="104" />
+            <source>Time-stamp waiting (offline)</source>
+            <translation>Time-stamp waiting (offline)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="105" />
+            <source>A time-stamp answer was refused</source>
+            <translation>A time-stamp answer was refused</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="106" />
+            <source>Note added</source>
+            <translation>Note added</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="107" />
+            <source>Tags changed</source>
+            <translation>Tags changed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="108" />
+            <source>Picture shown</source>
+            <translation>Picture shown</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="109" />
+            <source>Set to never show</source>
+            <translation>Set to never show</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="110" />
+            <source>Allowed to show again</source>
+            <translation>Allowed to show again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="111" />
+            <source>File copied out</source>
+            <translation>File copied out</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="112" />
+            <source>Exported in a bundle</source>
+            <translation>Exported in a bundle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="113" />
+            <source>Deleted</source>
+            <translation>Deleted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="114" />
+            <source>Case made</source>
+            <translation>Case made</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="115" />
+            <source>Case renamed</source>
+            <translation>Case renamed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="116" />
+            <source>Record time-stamped</source>
+            <translation>Record time-stamped</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpPage</name>
+        <message>
+            <location filename="../../ui/help_page.py" line="21" />
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="24" />
+            <location filename="../../ui/help_page.py" line="28" />
+            <source>Help and support</source>
+            <translation>Help and support</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="36" />
+            <source>Are you safe right now?</source>
+            <translation>Are you safe right now?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="38" />
+            <source>If you are in danger now, call the police: 129.</source>
+            <translation>If you are in danger now, call the police: 129.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="39" />
+            <source>What happened is not your fault. You decide what to do and when.</source>
+            <translation>What happened is not your fault. You decide what to do and when.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="43" />
+            <source>Support in Albania</source>
+            <translation>Support in Albania</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="46" />
+            <source>&lt;b&gt;116 117&lt;/b&gt; — the national helpline for women and girls who face violence. Free and confidential.</source>
+            <translation>&lt;b&gt;116 117&lt;/b&gt; — the national helpline for women and girls who face violence. Free and confidential.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="50" />
+            <source>&lt;b&gt;ALO 116 111&lt;/b&gt; — the helpline for children and young people. Free and confidential.</source>
+            <translation>&lt;b&gt;ALO 116 111&lt;/b&gt; — the helpline for children and young people. Free and confidential.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="54" />
+            <source>A support worker can sit with you while you collect evidence, or do it for you, with your consent.</source>
+            <translation>A support worker can sit with you while you collect evidence, or do it for you, with your consent.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="60" />
+            <source>If someone may be watching this computer</source>
+            <translation>If someone may be watching this computer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="63" />
+            <source>Monitoring apps and screen recorders can see what you do here. EvidenceKit cannot find them or stop them.</source>
+            <translation>Monitoring apps and screen recorders can see what you do here. EvidenceKit cannot find them or stop them.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="67" />
+            <source>If you think someone watches your computer or phone, use a device they never had access to, and talk to a support worker before removing anything: removing a monitoring app can warn the person who installed it.</source>
+            <translation>If you think someone watches your computer or phone, use a device they never had access to, and talk to a support worker before removing anything: removing a monitoring app can warn the person who installed it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="73" />
+            <source>&lt;b&gt;Quick exit&lt;/b&gt; (or pressing Esc twice) hides EvidenceKit at once, locks the vault and clears anything it copied.</source>
+            <translation>&lt;b&gt;Quick exit&lt;/b&gt; (or pressing Esc twice) hides EvidenceKit at once, locks the vault and clears anything it copied.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="77" />
+            <source>Keep the vault on a USB stick, or in a folder that is not synced to the internet.</source>
+            <translation>Keep the vault on a USB stick, or in a folder that is not synced to the internet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="83" />
+            <source>Getting pictures taken down</source>
+            <translation>Getting pictures taken down</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="86" />
+            <source>Most platforms have a form for reporting intimate images shared without consent. Capture the post here first, then report it.</source>
+            <translation>Most platforms have a form for reporting intimate images shared without consent. Capture the post here first, then report it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="90" />
+            <source>StopNCII.org helps stop intimate images from being shared on participating platforms, without sending the image itself.</source>
+            <translation>StopNCII.org helps stop intimate images from being shared on participating platforms, without sending the image itself.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="96" />
+            <source>Going to the police or a lawyer</source>
+            <translation>Going to the police or a lawyer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="99" />
+            <source>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</source>
+            <translation>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="103" />
+            <source>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</source>
+            <translation>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="109" />
+            <source>What EvidenceKit can and cannot prove</source>
+            <translation>What EvidenceKit can and cannot prove</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="112" />
+            <source>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</source>
+            <translation>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="117" />
+            <source>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</source>
+            <translation>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="121" />
+            <source>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</source>
+            <translation>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemDetail</name>
+        <message>
+            <location filename="../../ui/item_detail.py" line="58" />
+            <source>Back to the list</source>
+            <translation>Back to the list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="63" />
+            <location filename="../../ui/item_detail.py" line="169" />
+            <source>Never show me this…</source>
+            <translation>Never show me this…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="74" />
+            <source>About this item</source>
+            <translation>About this item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="85" />
+            <source>About</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="92" />
+            <source>Ask for the time-stamp again now</source>
+            <translation>Ask for the time-stamp again now</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="96" />
+            <source>Seal</source>
+            <translation>Seal</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="99" />
+            <source>Files</source>
+            <translation>Files</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="100" />
+            <source>Notes and tags</source>
+            <translation>Notes and tags</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="103" />
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="103" />
+            <source>Who</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="103" />
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="103" />
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="106" />
+            <source>Record of everything done to this item</source>
+            <translation>Record of everything done to this item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="107" />
+            <source>History</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="116" />
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="118" />
+            <source>Add a &amp;note (it is kept with the date and your name):</source>
+            <translation>Add a &amp;note (it is kept with the date and your name):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="121" />
+            <source>New note</source>
+            <translation>New note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="127" />
+            <source>Add note</source>
+            <translation>Add note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="130" />
+            <source>&amp;Tags (separated by commas):</source>
+            <translation>&amp;Tags (separated by commas):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="132" />
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="137" />
+            <source>Save tags</source>
+            <translation>Save tags</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="169" />
+            <source>Allow showing again…</source>
+            <translation>Allow showing again…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="183" />
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="185" />
+            <source>Address at the end</source>
+            <translation>Address at the end</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="186" />
+            <source>Page title</source>
+            <translation>Page title</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="187" />
+            <source>What the site answered</source>
+            <translation>What the site answered</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="190" />
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="193" />
+            <location filename="../../ui/item_detail.py" line="195" />
+            <source>Secure connection</source>
+            <translation>Secure connection</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="195" />
+            <source>No (plain http)</source>
+            <translation>No (plain http)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="197" />
+            <source>File name</source>
+            <translation>File name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="198" />
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="199" />
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="202" />
+            <source>File last changed</source>
+            <translation>File last changed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="203" />
+            <source>Captured</source>
+            <translation>Captured</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="203" />
+            <source>Added</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="205" />
+            <source>In UTC</source>
+            <translation>In UTC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="208" />
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="209" />
+            <source>Case</source>
+            <translation>Case</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="209" />
+            <source>No case</source>
+            <translation>No case</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="210" />
+            <source>Evidence id</source>
+            <translation>Evidence id</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="213" />
+            <source>Notes from the capture</source>
+            <translation>Notes from the capture</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="218" />
+            <source>certificate from %1</source>
+            <translation>certificate from %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="220" />
+            <source>valid until %1</source>
+            <translation>valid until %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="222" />
+            <source>the browser reported a certificate problem</source>
+            <translation>the browser reported a certificate problem</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="230" />
+            <source>Digest (SHA-256)</source>
+            <translation>Digest (SHA-256)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="233" />
+            <source>Signed by (key fingerprint)</source>
+            <translation>Signed by (key fingerprint)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="241" />
+            <location filename="../../ui/item_detail.py" line="247" />
+            <source>Time-stamp</source>
+            <translation>Time-stamp</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="242" />
+            <source>%1 — from %2</source>
+            <translation>%1 — from %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="247" />
+            <source>Pending — will be added when online</source>
+            <translation>Pending — will be added when online</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="261" />
+            <source>SHA-256: %1</source>
+            <translation>SHA-256: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="264" />
+            <source>SHA-256 of %1</source>
+            <translation>SHA-256 of %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="279" />
+            <source>No notes yet.</source>
+            <translation>No notes yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="327" />
+            <source>Allow showing again?</source>
+            <translation>Allow showing again?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="328" />
+            <source>The picture will be blurred again, and you can choose to look at it.</source>
+            <translation>The picture will be blurred again, and you can choose to look at it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="329" />
+            <source>Allow</source>
+            <translation>Allow</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="330" />
+            <source>Keep it hidden</source>
+            <translation>Keep it hidden</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="335" />
+            <source>Never show this picture?</source>
+            <translation>Never show this picture?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="337" />
+            <source>The item stays in the vault as evidence, unchanged, and is still included when you export. EvidenceKit will show only a plain grey box in its place. You can undo this here later.</source>
+            <translation>The item stays in the vault as evidence, unchanged, and is still included when you export. EvidenceKit will show only a plain grey box in its place. You can undo this here later.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="341" />
+            <source>Never show it</source>
+            <translation>Never show it</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="342" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemsView</name>
+        <message>
+            <location filename="../../ui/items_view.py" line="55" />
+            <location filename="../../ui/items_view.py" line="145" />
+            <source>All evidence</source>
+            <translation>All evidence</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="58" />
+            <source>Capture links…</source>
+            <translation>Capture links…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="58" />
+            <source>Save web pages as sealed evidence</source>
+            <translation>Save web pages as sealed evidence</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="62" />
+            <source>Add files…</source>
+            <translation>Add files…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="64" />
+            <source>Add photos, screenshots or chat exports from this computer</source>
+            <translation>Add photos, screenshots or chat exports from this computer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="68" />
+            <source>Export for a lawyer…</source>
+            <translation>Export for a lawyer…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="70" />
+            <source>Make one signed file with the evidence you choose</source>
+            <translation>Make one signed file with the evidence you choose</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="79" />
+            <source>Search words in pages, notes and titles</source>
+            <translation>Search words in pages, notes and titles</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="80" />
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="90" />
+            <source>Newest first</source>
+            <translation>Newest first</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="90" />
+            <source>Oldest first</source>
+            <translation>Oldest first</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="90" />
+            <source>By title (A–Z)</source>
+            <translation>By title (A–Z)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="92" />
+            <source>Sort</source>
+            <translation>Sort</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="95" />
+            <location filename="../../ui/items_view.py" line="335" />
+            <source>Show as a list</source>
+            <translation>Show as a list</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="100" />
+            <source>Show picture…</source>
+            <translation>Show picture…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="102" />
+            <source>Show the selected picture without blur (after a warning)</source>
+            <translation>Show the selected picture without blur (after a warning)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="111" />
+            <source>Evidence</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="114" />
+            <source>Pictures are blurred. Press Enter to open an item. Press and hold a picture with the mouse to look at it.</source>
+            <translation>Pictures are blurred. Press Enter to open an item. Press and hold a picture with the mouse to look at it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="131" />
+            <source>Nothing here yet. Use “Capture links…” to save a web page, or “Add files…” (you can also drag files here).</source>
+            <translation>Nothing here yet. Use “Capture links…” to save a web page, or “Add files…” (you can also drag files here).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="199" />
+            <source>Hidden by you</source>
+            <translation>Hidden by you</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="204" />
+            <source>Blurred</source>
+            <translation>Blurred</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="228" />
+            <source>No picture</source>
+            <translation>No picture</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="250" />
+            <source>You chose never to see this picture.</source>
+            <translation>You chose never to see this picture.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="251" />
+            <source>Open the item to change that.</source>
+            <translation>Open the item to change that.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="256" />
+            <source>Content warning</source>
+            <translation>Content warning</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="258" />
+            <source>This picture may show intimate or hurtful content. You do not have to look at it: the evidence is kept safe either way. Show it now?</source>
+            <translation>This picture may show intimate or hurtful content. You do not have to look at it: the evidence is kept safe either way. Show it now?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="261" />
+            <source>Show it</source>
+            <translation>Show it</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="262" />
+            <source>Keep it blurred</source>
+            <translation>Keep it blurred</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="328" />
+            <source>Show as a grid</source>
+            <translation>Show as a grid</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="339" />
+            <source>Add files as evidence</source>
+            <translation>Add files as evidence</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="103" />
+            <source>Session</source>
+            <translation>Session</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="129" />
+            <source>Help and support</source>
+            <translation>Help and support</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="129" />
+            <source>Where to get help in Albania (F1)</source>
+            <translation>Where to get help in Albania (F1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="133" />
+            <source>Check a bundle</source>
+            <translation>Check a bundle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="133" />
+            <source>Check a bundle someone gave you</source>
+            <translation>Check a bundle someone gave you</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="136" />
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="139" />
+            <source>Lock</source>
+            <translation>Lock</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="139" />
+            <source>Close the vault now; the passphrase opens it again</source>
+            <translation>Close the vault now; the passphrase opens it again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="143" />
+            <source>Quick exit</source>
+            <translation>Quick exit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="145" />
+            <source>Hide this window at once and lock the vault (or press Esc twice)</source>
+            <translation>Hide this window at once and lock the vault (or press Esc twice)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="233" />
+            <source>Using the vault as: %1</source>
+            <translation>Using the vault as: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="238" />
+            <source>Locked</source>
+            <translation>Locked</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <location filename="../../ui/messages.py" line="32" />
+            <source>That passphrase did not open this vault.</source>
+            <translation>That passphrase did not open this vault.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="33" />
+            <source>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</source>
+            <translation>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="41" />
+            <source>This vault is already open in another EvidenceKit window.</source>
+            <translation>This vault is already open in another EvidenceKit window.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="42" />
+            <source>Close the other window (or wait until it finishes), then try again.</source>
+            <translation>Close the other window (or wait until it finishes), then try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="49" />
+            <source>There is no vault at that place.</source>
+            <translation>There is no vault at that place.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="50" />
+            <source>Choose the vault file again, or create a new vault.</source>
+            <translation>Choose the vault file again, or create a new vault.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="54" />
+            <source>A vault already exists at that place.</source>
+            <translation>A vault already exists at that place.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="55" />
+            <source>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</source>
+            <translation>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="63" />
+            <source>This passphrase is too short.</source>
+            <translation>This passphrase is too short.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="64" />
+            <source>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</source>
+            <translation>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="72" />
+            <source>Part of the vault file could not be read.</source>
+            <translation>Part of the vault file could not be read.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="73" />
+            <source>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</source>
+            <translation>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="81" />
+            <source>This vault was made by a newer version of EvidenceKit.</source>
+            <translation>This vault was made by a newer version of EvidenceKit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="82" />
+            <source>Update EvidenceKit, then open the vault again.</source>
+            <translation>Update EvidenceKit, then open the vault again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="86" />
+            <source>No web browser was found that EvidenceKit can use to capture pages.</source>
+            <translation>No web browser was found that EvidenceKit can use to capture pages.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="90" />
+            <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
+            <translation>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="98" />
+            <source>The browser could not be started.</source>
+            <translation>The browser could not be started.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="99" />
+            <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
+            <translation>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="107" />
+            <source>This is not a web address EvidenceKit can capture.</source>
+            <translation>This is not a web address EvidenceKit can capture.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="108" />
+            <source>Copy the whole address from the browser's address bar. It starts with https://</source>
+            <translation>Copy the whole address from the browser's address bar. It starts with https://</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="115" />
+            <source>The site could not be found.</source>
+            <translation>The site could not be found.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="116" />
+            <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
+            <translation>Check the address for typing mistakes, and check that this computer is connected to the internet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="124" />
+            <source>The site refused the connection.</source>
+            <translation>The site refused the connection.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="125" />
+            <source>Check the address, or try again later.</source>
+            <translation>Check the address, or try again later.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="129" />
+            <source>This address downloads a file instead of showing a page.</source>
+            <translation>This address downloads a file instead of showing a page.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="130" />
+            <source>Save the file on the computer, then add it with “Add files…”.</source>
+            <translation>Save the file on the computer, then add it with “Add files…”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="134" />
+            <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
+            <translation>The page took too long, so the capture was stopped. Nothing was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="138" />
+            <source>Try again later, when the connection may be faster.</source>
+            <translation>Try again later, when the connection may be faster.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="142" />
+            <source>The page could not be loaded. Nothing was saved.</source>
+            <translation>The page could not be loaded. Nothing was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="143" />
+            <source>Check the internet connection and try again in a few minutes.</source>
+            <translation>Check the internet connection and try again in a few minutes.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="147" />
+            <source>The capture failed unexpectedly. Nothing was saved.</source>
+            <translation>The capture failed unexpectedly. Nothing was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="148" />
+            <source>Try again. If it fails again, the details below can help someone who helps you.</source>
+            <translation>Try again. If it fails again, the details below can help someone who helps you.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="155" />
+            <source>This file could not be added.</source>
+            <translation>This file could not be added.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="156" />
+            <source>Check that the file is still there and that it opens, then try again.</source>
+            <translation>Check that the file is still there and that it opens, then try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="163" />
+            <source>The file could not be saved there.</source>
+            <translation>The file could not be saved there.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="164" />
+            <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
+            <translation>Choose another place (another folder or a USB stick) and check that it has free space.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="172" />
+            <source>A case with this name already exists.</source>
+            <translation>A case with this name already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="173" />
+            <source>Choose another name.</source>
+            <translation>Choose another name.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="177" />
+            <source>That case is no longer in the vault.</source>
+            <translation>That case is no longer in the vault.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="178" />
+            <source>Choose another case from the list.</source>
+            <translation>Choose another case from the list.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="182" />
+            <source>This item is no longer in the vault.</source>
+            <translation>This item is no longer in the vault.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="183" />
+            <source>Go back to the list; it shows what the vault holds now.</source>
+            <translation>Go back to the list; it shows what the vault holds now.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="187" />
+            <source>The time-stamp server could not give a time-stamp now.</source>
+            <translation>The time-stamp server could not give a time-stamp now.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="188" />
+            <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
+            <translation>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="196" />
+            <source>The vault's signing key is damaged.</source>
+            <translation>The vault's signing key is damaged.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="197" />
+            <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
+            <translation>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="205" />
+            <source>Stopped, as you asked.</source>
+            <translation>Stopped, as you asked.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="206" />
+            <source>What was already saved stays in the vault.</source>
+            <translation>What was already saved stays in the vault.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="210" />
+            <source>EvidenceKit is not allowed to use that file or folder.</source>
+            <translation>EvidenceKit is not allowed to use that file or folder.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="211" />
+            <source>Choose another place, or ask the computer's owner for access.</source>
+            <translation>Choose another place, or ask the computer's owner for access.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="215" />
+            <source>The computer could not read or write a file.</source>
+            <translation>The computer could not read or write a file.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="216" />
+            <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
+            <translation>Check that the disk or USB stick is still connected and has free space, then try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="231" />
+            <source>Something went wrong.</source>
+            <translation>Something went wrong.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="232" />
+            <source>Try again. The details below can help someone who helps you.</source>
+            <translation>Try again. The details below can help someone who helps you.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="248" />
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="249" />
+            <source>Opening the page</source>
+            <translation>Opening the page</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="250" />
+            <source>Loading</source>
+            <translation>Loading</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="251" />
+            <source>Scrolling through the page</source>
+            <translation>Scrolling through the page</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="252" />
+            <source>Saving</source>
+            <translation>Saving</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="253" />
+            <source>Sealing</source>
+            <translation>Sealing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="254" />
+            <source>Time-stamping</source>
+            <translation>Time-stamping</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="255" />
+            <location filename="../../ui/messages.py" line="269" />
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="256" />
+            <source>Did not work</source>
+            <translation>Did not work</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="264" />
+            <source>Asking for time-stamps</source>
+            <translation>Asking for time-stamps</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="265" />
+            <source>Writing the report</source>
+            <translation>Writing the report</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="266" />
+            <source>Adding the pictures</source>
+            <translation>Adding the pictures</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="267" />
+            <source>Attaching the original files</source>
+            <translation>Attaching the original files</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="268" />
+            <source>Signing</source>
+            <translation>Signing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="277" />
+            <source>Item %1</source>
+            <translation>Item %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="279" />
+            <source>The file is a readable PDF</source>
+            <translation>The file is a readable PDF</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="280" />
+            <source>Nothing was added after the end</source>
+            <translation>Nothing was added after the end</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="281" />
+            <source>The signature is intact</source>
+            <translation>The signature is intact</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="282" />
+            <source>The signature covers the whole file</source>
+            <translation>The signature covers the whole file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="283" />
+            <source>Who signed it</source>
+            <translation>Who signed it</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="284" />
+            <source>Time-stamp of the signature</source>
+            <translation>Time-stamp of the signature</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="285" />
+            <source>Long-term time-stamp</source>
+            <translation>Long-term time-stamp</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="286" />
+            <source>The signer is the one the bundle names</source>
+            <translation>The signer is the one the bundle names</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="287" />
+            <source>The bundle's index</source>
+            <translation>The bundle's index</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="288" />
+            <source>The attached files</source>
+            <translation>The attached files</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="289" />
+            <source>The items</source>
+            <translation>The items</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="290" />
+            <source>The record of everything done to the evidence</source>
+            <translation>The record of everything done to the evidence</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="297" />
+            <source>The person this is about</source>
+            <translation>The person this is about</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="298" />
+            <source>Support worker</source>
+            <translation>Support worker</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="299" />
+            <source>Not said</source>
+            <translation>Not said</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="306" />
+            <source>Sealed and time-stamped</source>
+            <translation>Sealed and time-stamped</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="307" />
+            <source>Sealed — time-stamp pending (added when online)</source>
+            <translation>Sealed — time-stamp pending (added when online)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="308" />
+            <source>Not sealed</source>
+            <translation>Not sealed</translation>
+        </message>
+    </context>
+    <context>
+        <name>PictureViewer</name>
+        <message>
+            <location filename="../../ui/viewer.py" line="52" />
+            <source>Press and hold to look</source>
+            <translation>Press and hold to look</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="54" />
+            <source>The picture shows while you hold the button, and blurs when you let go</source>
+            <translation>The picture shows while you hold the button, and blurs when you let go</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="58" />
+            <source>Show picture…</source>
+            <translation>Show picture…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="60" />
+            <source>Blur again</source>
+            <translation>Blur again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="62" />
+            <source>Smaller</source>
+            <translation>Smaller</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="62" />
+            <source>Zoom out (Ctrl+wheel)</source>
+            <translation>Zoom out (Ctrl+wheel)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="64" />
+            <source>Fit width</source>
+            <translation>Fit width</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="66" />
+            <source>Larger</source>
+            <translation>Larger</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="66" />
+            <source>Zoom in (Ctrl+wheel)</source>
+            <translation>Zoom in (Ctrl+wheel)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="78" />
+            <source>Picture of the page</source>
+            <translation>Picture of the page</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="81" />
+            <location filename="../../ui/viewer.py" line="208" />
+            <source>Picture (blurred)</source>
+            <translation>Picture (blurred)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="100" />
+            <source>You chose never to see this picture.</source>
+            <translation>You chose never to see this picture.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="103" />
+            <source>This item has no picture. Its files are listed under “Files”.</source>
+            <translation>This item has no picture. Its files are listed under “Files”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="106" />
+            <source>Blurred</source>
+            <translation>Blurred</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="161" />
+            <source>Content warning</source>
+            <translation>Content warning</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="163" />
+            <source>This picture may show intimate or hurtful content. You do not have to look at it: the evidence is kept safe either way. You can also ask someone you trust to look for you. Show it now?</source>
+            <translation>This picture may show intimate or hurtful content. You do not have to look at it: the evidence is kept safe either way. You can also ask someone you trust to look for you. Show it now?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="167" />
+            <source>Show it</source>
+            <translation>Show it</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="168" />
+            <source>Keep it blurred</source>
+            <translation>Keep it blurred</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="208" />
+            <source>Picture (shown)</source>
+            <translation>Picture (shown)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressRow</name>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="59" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="66" />
+            <source>Progress for %1</source>
+            <translation>Progress for %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Safety</name>
+        <message>
+            <location filename="../../ui/safety.py" line="185" />
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="29" />
+            <location filename="../../ui/settings_dialog.py" line="30" />
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="37" />
+            <source>Same as the computer</source>
+            <translation>Same as the computer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="41" />
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="42" />
+            <source>&amp;Language:</source>
+            <translation>&amp;Language:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="47" />
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="48" />
+            <source>Never</source>
+            <translation>Never</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="49" />
+            <source>Lock the vault after this many minutes unused</source>
+            <translation>Lock the vault after this many minutes unused</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="50" />
+            <source>Lock when &amp;unused for:</source>
+            <translation>Lock when &amp;unused for:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="52" />
+            <source>Use a neutral window title (“Notes”)</source>
+            <translation>Use a neutral window title (“Notes”)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="60" />
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="61" />
+            <source>Clear copied text after this many seconds</source>
+            <translation>Clear copied text after this many seconds</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="62" />
+            <source>Clear copied text after:</source>
+            <translation>Clear copied text after:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="67" />
+            <source>EvidenceKit never shows notifications or plays sounds, and keeps no list of recent files.</source>
+            <translation>EvidenceKit never shows notifications or plays sounds, and keeps no list of recent files.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="77" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="78" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockPage</name>
+        <message>
+            <location filename="../../ui/unlock.py" line="59" />
+            <location filename="../../ui/unlock.py" line="206" />
+            <source>Open your vault</source>
+            <translation>Open your vault</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="64" />
+            <source>Your evidence is kept in a vault: one locked file on this computer or on a USB stick. Only your passphrase opens it. Nobody else, including us, can open it without the passphrase.</source>
+            <translation>Your evidence is kept in a vault: one locked file on this computer or on a USB stick. Only your passphrase opens it. Nobody else, including us, can open it without the passphrase.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="79" />
+            <source>Open another vault file…</source>
+            <translation>Open another vault file…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="81" />
+            <source>For example a vault on a USB stick.</source>
+            <translation>For example a vault on a USB stick.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="85" />
+            <source>Make a new vault in another place…</source>
+            <translation>Make a new vault in another place…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="87" />
+            <source>Choose where the new vault file goes, for example a USB stick.</source>
+            <translation>Choose where the new vault file goes, for example a USB stick.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="103" />
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="106" />
+            <source>&amp;Passphrase:</source>
+            <translation>&amp;Passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="111" />
+            <source>Passphrase again</source>
+            <translation>Passphrase again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="113" />
+            <source>Passphrase &amp;again:</source>
+            <translation>Passphrase &amp;again:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="119" />
+            <source>Passphrase strength</source>
+            <translation>Passphrase strength</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="120" />
+            <source>Strength:</source>
+            <translation>Strength:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="124" />
+            <source>Tip: a few ordinary words in a row (“green lamp under the river”) are easy to remember and hard to guess. Write it down and keep it somewhere safe: if it is lost, nobody can open the vault.</source>
+            <translation>Tip: a few ordinary words in a row (“green lamp under the river”) are easy to remember and hard to guess. Write it down and keep it somewhere safe: if it is lost, nobody can open the vault.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="134" />
+            <source>Who is using EvidenceKit now?</source>
+            <translation>Who is using EvidenceKit now?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="135" />
+            <source>I am the person this is about</source>
+            <translation>I am the person this is about</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="136" />
+            <source>I am a support worker helping someone</source>
+            <translation>I am a support worker helping someone</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="148" />
+            <source>Your name (optional)</source>
+            <translation>Your name (optional)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="149" />
+            <source>Optional</source>
+            <translation>Optional</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="150" />
+            <source>Your &amp;name:</source>
+            <translation>Your &amp;name:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="157" />
+            <source>The name and role are written in the vault's record of who did what, which a court may read. Both are optional.</source>
+            <translation>The name and role are written in the vault's record of who did what, which a court may read. Both are optional.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="168" />
+            <location filename="../../ui/unlock.py" line="208" />
+            <source>Open the vault</source>
+            <translation>Open the vault</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="179" />
+            <source>Check a bundle someone gave you</source>
+            <translation>Check a bundle someone gave you</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="181" />
+            <source>For lawyers and courts: no vault or passphrase is needed.</source>
+            <translation>For lawyers and courts: no vault or passphrase is needed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="200" />
+            <source>Make your vault</source>
+            <translation>Make your vault</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="202" />
+            <source>A new vault will be made here: %1</source>
+            <translation>A new vault will be made here: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="204" />
+            <source>Make the vault</source>
+            <translation>Make the vault</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="207" />
+            <source>Vault: %1</source>
+            <translation>Vault: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="221" />
+            <source>This vault is in a folder that %1 copies to the internet.</source>
+            <translation>This vault is in a folder that %1 copies to the internet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="225" />
+            <source>Anyone who can sign in to that account, on any device, gets a copy of the locked vault file. It stays locked, but it is safer to keep the vault in a folder that is not synced, or on a USB stick.</source>
+            <translation>Anyone who can sign in to that account, on any device, gets a copy of the locked vault file. It stays locked, but it is safer to keep the vault in a folder that is not synced, or on a USB stick.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="238" />
+            <source>Too short (at least 8 characters)</source>
+            <translation>Too short (at least 8 characters)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="239" />
+            <source>Weak</source>
+            <translation>Weak</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="240" />
+            <source>Fair</source>
+            <translation>Fair</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="241" />
+            <source>Good</source>
+            <translation>Good</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="242" />
+            <source>Strong</source>
+            <translation>Strong</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="250" />
+            <source>Open a vault file</source>
+            <translation>Open a vault file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="250" />
+            <source>EvidenceKit vaults (*.ekv);;All files (*)</source>
+            <translation>EvidenceKit vaults (*.ekv);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="258" />
+            <source>Where should the new vault go?</source>
+            <translation>Where should the new vault go?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="260" />
+            <source>EvidenceKit vaults (*.ekv)</source>
+            <translation>EvidenceKit vaults (*.ekv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="280" />
+            <source>Type the passphrase first.</source>
+            <translation>Type the passphrase first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="285" />
+            <source>The two passphrases are not the same.</source>
+            <translation>The two passphrases are not the same.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="286" />
+            <source>Type the same passphrase in both boxes. Nothing was made yet.</source>
+            <translation>Type the same passphrase in both boxes. Nothing was made yet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="319" />
+            <source>Making the vault… this takes a few seconds.</source>
+            <translation>Making the vault… this takes a few seconds.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="321" />
+            <source>Opening the vault…</source>
+            <translation>Opening the vault…</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyView</name>
+        <message>
+            <location filename="../../ui/verify_view.py" line="49" />
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="52" />
+            <source>Check a bundle</source>
+            <translation>Check a bundle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="57" />
+            <source>For lawyers, courts and anyone who received a bundle: this checks the file's signature, its time-stamps and every file inside it. No vault or passphrase is needed, and nothing is sent anywhere.</source>
+            <translation>For lawyers, courts and anyone who received a bundle: this checks the file's signature, its time-stamps and every file inside it. No vault or passphrase is needed, and nothing is sent anywhere.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="68" />
+            <source>Drop a bundle (PDF) here, or</source>
+            <translation>Drop a bundle (PDF) here, or</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="69" />
+            <source>Choose a bundle…</source>
+            <translation>Choose a bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="79" />
+            <source>Trust a certificate…</source>
+            <translation>Trust a certificate…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="82" />
+            <source>The signer's certificate (the sender can give it to you), or a time-stamp authority's root certificate</source>
+            <translation>The signer's certificate (the sender can give it to you), or a time-stamp authority's root certificate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="87" />
+            <source>Forget them</source>
+            <translation>Forget them</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="100" />
+            <source>Verdict</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="106" />
+            <location filename="../../ui/verify_view.py" line="114" />
+            <source>What was checked</source>
+            <translation>What was checked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="110" />
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="110" />
+            <source>Check</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="110" />
+            <source>Technical details (in English)</source>
+            <translation>Technical details (in English)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="116" />
+            <location filename="../../ui/verify_view.py" line="121" />
+            <source>Items and their time-stamps</source>
+            <translation>Items and their time-stamps</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="119" />
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="119" />
+            <source>Time-stamp</source>
+            <translation>Time-stamp</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="119" />
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="130" />
+            <source>Choose a bundle</source>
+            <translation>Choose a bundle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="130" />
+            <source>PDF bundle (*.pdf)</source>
+            <translation>PDF bundle (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="137" />
+            <source>Choose certificates to trust</source>
+            <translation>Choose certificates to trust</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="138" />
+            <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+            <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/verify_view.py" line="155" />
+            <source>Certificates you trust for this check: %n</source>
+            <translation>
+                <numerusform>Certificates you trust for this check: %n</numerusform>
+                <numerusform>Certificates you trust for this check: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="158" />
+            <source>Without certificates of your own, the signature and time-stamps are checked against well-known time-stamp authorities only.</source>
+            <translation>Without certificates of your own, the signature and time-stamps are checked against well-known time-stamp authorities only.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="184" />
+            <source>Checking %1…</source>
+            <translation>Checking %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="220" />
+            <source>✓ Valid</source>
+            <translation>✓ Valid</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="222" />
+            <source>The bundle is exactly as it was signed, its time-stamps are genuine, and every file inside matches its recorded fingerprint.</source>
+            <translation>The bundle is exactly as it was signed, its time-stamps are genuine, and every file inside matches its recorded fingerprint.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="227" />
+            <source>✗ Not valid</source>
+            <translation>✗ Not valid</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="229" />
+            <source>Something in the bundle does not match what was signed. Do not rely on it; the checks below say what.</source>
+            <translation>Something in the bundle does not match what was signed. Do not rely on it; the checks below say what.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="234" />
+            <source>? Cannot tell</source>
+            <translation>? Cannot tell</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="236" />
+            <source>Nothing was found to be altered, but something could not be checked. The checks below say what. If a time-stamp or the signer is not trusted, the sender can give you the certificate to add with “Trust a certificate…”.</source>
+            <translation>Nothing was found to be altered, but something could not be checked. The checks below say what. If a time-stamp or the signer is not trusted, the sender can give you the certificate to add with “Trust a certificate…”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="247" />
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="249" />
+            <source>Fingerprint of the file (SHA-256)</source>
+            <translation>Fingerprint of the file (SHA-256)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="253" />
+            <source>Signed by (key fingerprint)</source>
+            <translation>Signed by (key fingerprint)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="256" />
+            <source>Bundle id</source>
+            <translation>Bundle id</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="258" />
+            <source>Signed at</source>
+            <translation>Signed at</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="260" />
+            <source>✓ Yes</source>
+            <translation>✓ Yes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="260" />
+            <source>✗ No</source>
+            <translation>✗ No</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="260" />
+            <source>? Unknown</source>
+            <translation>? Unknown</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="267" />
+            <source>None</source>
+            <translation>None</translation>
+        </message>
+    </context>
+    <context>
+        <name>Widgets</name>
+        <message>
+            <location filename="../../ui/widgets.py" line="83" />
+            <source>Close this message</source>
+            <translation>Close this message</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="84" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="92" />
+            <location filename="../../ui/widgets.py" line="143" />
+            <source>Show details</source>
+            <translation>Show details</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="98" />
+            <source>Details for someone helping you</source>
+            <translation>Details for someone helping you</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="143" />
+            <source>Hide details</source>
+            <translation>Hide details</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="159" />
+            <source>Copy</source>
+            <translation>Copy</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="162" />
+            <source>Copy %1</source>
+            <translation>Copy %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="164" />
+            <source>Copies %1. It is cleared from the clipboard after a short time.</source>
+            <translation>Copies %1. It is cleared from the clipboard after a short time.</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,2350 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sq_AL" sourcelanguage="en">
+    <context>
+        <name>Ask</name>
+        <message>
+            <location filename="../../ui/dialogs.py" line="90" />
+            <source>Open</source>
+            <translation>Hap</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="111" />
+            <source>Save</source>
+            <translation>Ruaj</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="130" />
+            <source>Look in:</source>
+            <translation>Shiko te:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="131" />
+            <source>File name:</source>
+            <translation>Emri i skedarit:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="132" />
+            <source>Files of type:</source>
+            <translation>Skedarë të llojit:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="133" />
+            <location filename="../../ui/dialogs.py" line="187" />
+            <source>Cancel</source>
+            <translation>Anulo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs.py" line="186" />
+            <source>OK</source>
+            <translation>Në rregull</translation>
+        </message>
+    </context>
+    <context>
+        <name>CapturePanel</name>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="126" />
+            <source>Back to the list</source>
+            <translation>Kthehu te lista</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="129" />
+            <source>Capture web pages</source>
+            <translation>Ruani faqe interneti si prova</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="134" />
+            <source>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</source>
+            <translation>Ngjitni një ose më shumë lidhje, secilën në një rresht. Çdo faqe hapet një herë në një shfletues të fshehur, ruhet me gjithçka që shfaqte, vuloset dhe merr vulë kohore. Nuk ju duhet t’i shikoni faqet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="145" />
+            <source>Links to capture, one per line</source>
+            <translation>Lidhjet për t’u ruajtur, një për rresht</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="149" />
+            <source>&amp;Links:</source>
+            <translation>&amp;Lidhjet:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="153" />
+            <source>Note (optional)</source>
+            <translation>Shënim (nuk është i detyrueshëm)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="154" />
+            <source>Optional</source>
+            <translation>Nuk është e detyrueshme</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="155" />
+            <source>&amp;Note:</source>
+            <translation>&amp;Shënim:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="160" />
+            <location filename="../../ui/capture_panel.py" line="163" />
+            <source>Case (optional)</source>
+            <translation>Çështja (nuk është e detyrueshme)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="164" />
+            <source>&amp;Case:</source>
+            <translation>Çë&amp;shtja:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="172" />
+            <location filename="../../ui/capture_panel.py" line="300" />
+            <source>Consent</source>
+            <translation>Pëlqimi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="176" />
+            <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
+            <translation>Po ruani prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi, për shembull: “Ana pranoi që unë t’i ruaj këto postime për çështjen e saj.” Kjo pyetet një herë dhe mbahet në regjistër bashkë me çdo ruajtje.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="184" />
+            <source>Consent note</source>
+            <translation>Shënimi i pëlqimit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="193" />
+            <source>Capture</source>
+            <translation>Ruaj</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="196" />
+            <source>Stop</source>
+            <translation>Ndalo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="196" />
+            <source>Stop; what is saved stays</source>
+            <translation>Ndalo; ajo që është ruajtur mbetet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="235" />
+            <source>Consent noted for this session: “%1”</source>
+            <translation>Pëlqimi i shënuar për këtë seancë: “%1”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="245" />
+            <source>Please write the consent note first.</source>
+            <translation>Ju lutemi, shkruani fillimisht shënimin e pëlqimit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="246" />
+            <source>It records that the person agreed to this capture.</source>
+            <translation>Ai dëshmon se personi ka rënë dakord për këtë ruajtje.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="273" />
+            <source>Paste at least one link first.</source>
+            <translation>Ngjitni fillimisht të paktën një lidhje.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="295" />
+            <source>Please wait until the current work is finished.</source>
+            <translation>Ju lutemi, prisni sa të mbarojë puna që po bëhet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="302" />
+            <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
+            <translation>Po shtoni prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesPanel</name>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="28" />
+            <location filename="../../ui/cases_panel.py" line="30" />
+            <source>Cases</source>
+            <translation>Çështjet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="32" />
+            <source>Choose a case to see its evidence, or all evidence.</source>
+            <translation>Zgjidhni një çështje për të parë provat e saj, ose të gjitha provat.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="37" />
+            <source>New case…</source>
+            <translation>Çështje e re…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="39" />
+            <source>Rename…</source>
+            <translation>Riemërto…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="68" />
+            <source>All evidence</source>
+            <translation>Të gjitha provat</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/cases_panel.py" line="73" />
+            <source>%1 (%n item(s))</source>
+            <translation>
+                <numerusform>%1 (%n provë)</numerusform>
+                <numerusform>%1 (%n prova)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="108" />
+            <source>New case</source>
+            <translation>Çështje e re</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="109" />
+            <source>A name for the case (for example the site, or the person's name):</source>
+            <translation>Një emër për çështjen (për shembull faqja, ose emri i personit):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="121" />
+            <source>Rename case</source>
+            <translation>Riemërto çështjen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="121" />
+            <source>New name for the case:</source>
+            <translation>Emri i ri i çështjes:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportWizard</name>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="59" />
+            <location filename="../../ui/export_wizard.py" line="276" />
+            <source>Back to the list</source>
+            <translation>Kthehu te lista</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="62" />
+            <source>Export for a lawyer</source>
+            <translation>Eksporto për avokatin</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="72" />
+            <source>Previous step</source>
+            <translation>Hapi i mëparshëm</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="74" />
+            <location filename="../../ui/export_wizard.py" line="278" />
+            <source>Next step</source>
+            <translation>Hapi tjetër</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="96" />
+            <source>Which items go into the bundle?</source>
+            <translation>Cilat prova do të futen në dosje?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="98" />
+            <source>Items to export</source>
+            <translation>Provat për t’u eksportuar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="102" />
+            <source>Choose all</source>
+            <translation>Zgjidhi të gjitha</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="104" />
+            <source>Choose none</source>
+            <translation>Mos zgjidh asnjë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="116" />
+            <source>How should pictures appear in the report?</source>
+            <translation>Si duhet të duken fotot në raport?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="118" />
+            <source>Blurred (recommended)</source>
+            <translation>Të turbulluara (e këshillueshme)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="119" />
+            <location filename="../../ui/export_wizard.py" line="329" />
+            <source>Not blurred</source>
+            <translation>Pa turbullim</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="129" />
+            <source>Blurred pictures protect you when the report is printed or shown in court. The lawyer can still open the original files, if you include them.</source>
+            <translation>Fotot e turbulluara ju mbrojnë kur raporti shtypet ose tregohet në gjykatë. Avokati mund t’i hapë gjithsesi skedarët origjinalë, nëse i përfshini.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="136" />
+            <source>Include the original files?</source>
+            <translation>Të përfshihen skedarët origjinalë?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="138" />
+            <source>Include the original files (screenshots, page copies, videos)</source>
+            <translation>Përfshi skedarët origjinalë (pamjet e ekranit, kopjet e faqeve, videot)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="146" />
+            <source>Without them the bundle is smaller and still proves what was captured (each file's fingerprint is listed), but nobody can open the originals from it.</source>
+            <translation>Pa to dosja është më e vogël dhe prapë dëshmon çfarë u ruajt (gjurma e çdo skedari është në listë), por askush nuk mund t’i hapë origjinalet prej saj.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="158" />
+            <source>Where should the bundle be saved?</source>
+            <translation>Ku duhet të ruhet dosja?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="162" />
+            <source>A USB stick is a good place: you can give it to the lawyer. The file is written completely or not at all.</source>
+            <translation>Një USB është vend i mirë: mund t’ia jepni avokatit. Skedari shkruhet i plotë ose nuk shkruhet fare.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="170" />
+            <source>Where to save the bundle</source>
+            <translation>Ku të ruhet dosja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="173" />
+            <source>Choose…</source>
+            <translation>Zgjidh…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="185" />
+            <source>Ready to export</source>
+            <translation>Gati për eksport</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="190" />
+            <source>Export progress</source>
+            <translation>Ecuria e eksportit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="201" />
+            <source>The bundle is ready</source>
+            <translation>Dosja është gati</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="207" />
+            <source>Give the fingerprint to the lawyer separately, for example read it out on the phone or send it in another message. It lets them check that the file they received is exactly the one you made.</source>
+            <translation>Jepjani gjurmën avokatit veçmas, për shembull lexojeni në telefon ose dërgojeni në një mesazh tjetër. Me të ata mund të verifikojnë që skedari që morën është pikërisht ai që bëtë ju.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="214" />
+            <source>Check this bundle now</source>
+            <translation>Verifikoje këtë dosje tani</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="259" />
+            <source>Step %1 of %2</source>
+            <translation>Hapi %1 nga %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="262" />
+            <source>Done</source>
+            <translation>Mbaroi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="274" />
+            <source>Stop</source>
+            <translation>Ndalo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="274" />
+            <source>Export</source>
+            <translation>Eksporto</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="307" />
+            <source>Note: this folder is copied to the internet by %1.</source>
+            <translation>Kujdes: kjo drejtori kopjohet në internet nga %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="316" />
+            <source>Save the bundle</source>
+            <translation>Ruaje dosjen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="316" />
+            <source>PDF bundle (*.pdf)</source>
+            <translation>Dosje PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="326" />
+            <source>Items</source>
+            <translation>Provat</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/export_wizard.py" line="326" />
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n provë</numerusform>
+                <numerusform>%n prova</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="328" />
+            <source>Pictures in the report</source>
+            <translation>Fotot në raport</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="329" />
+            <source>Blurred</source>
+            <translation>Të turbulluara</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="332" />
+            <source>Original files</source>
+            <translation>Skedarët origjinalë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="333" />
+            <source>Included</source>
+            <translation>Të përfshirë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="333" />
+            <source>Not included</source>
+            <translation>Të papërfshirë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="335" />
+            <source>Saved as</source>
+            <translation>Ruhet si</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="339" />
+            <source>Please note</source>
+            <translation>Kini parasysh</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="340" />
+            <source>Pictures you chose never to see will be shown unblurred in the report.</source>
+            <translation>Fotot që zgjodhët të mos i shihni kurrë do të shfaqen pa turbullim në raport.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="349" />
+            <source>Replace the file?</source>
+            <translation>Ta zëvendësoj skedarin?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="350" />
+            <source>A file with this name is already there. Replace it with the new bundle?</source>
+            <translation>Aty ka tashmë një skedar me këtë emër. Ta zëvendësoj me dosjen e re?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="351" />
+            <source>Replace</source>
+            <translation>Zëvendësoje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="352" />
+            <source>Keep it</source>
+            <translation>Mbaje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="357" />
+            <source>Making the bundle…</source>
+            <translation>Po përgatitet dosja…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="382" />
+            <source>Saved at</source>
+            <translation>U ruajt në</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="384" />
+            <source>Fingerprint (SHA-256)</source>
+            <translation>Gjurma (SHA-256)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="387" />
+            <source>Bundle id</source>
+            <translation>Kodi i dosjes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="390" />
+            <source>Time-stamp</source>
+            <translation>Vula kohore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/export_wizard.py" line="392" />
+            <source>No time-stamp server answered, so the bundle's signature has no trusted time. Export again when this computer is online.</source>
+            <translation>Asnjë server vulash kohore nuk u përgjigj, prandaj nënshkrimi i dosjes nuk ka kohë të besueshme. Eksportojeni përsëri kur ky kompjuter të jetë i lidhur me internetin.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Format</name>
+        <message>
+            <location filename="../../ui/format.py" line="69" />
+            <source>The page was shown normally (%1)</source>
+            <translation>Faqja u shfaq normalisht (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="71" />
+            <source>The site said the page is removed or not found (%1) — kept as evidence</source>
+            <translation>Faqja e internetit tha se faqja është hequr ose nuk gjendet (%1) — u ruajt si provë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="75" />
+            <source>The site answered with an error (%1)</source>
+            <translation>Faqja e internetit u përgjigj me gabim (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="85" />
+            <source>Consent: %1</source>
+            <translation>Pëlqimi: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="88" />
+            <source>no tags</source>
+            <translation>pa etiketa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="91" />
+            <source>from %1</source>
+            <translation>nga %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="100" />
+            <source>Vault made</source>
+            <translation>U krijua kasaforta</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="101" />
+            <source>Captured from the web</source>
+            <translation>U ruajt nga interneti</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="102" />
+            <source>Added from a file</source>
+            <translation>U shtua nga një skedar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="103" />
+            <source>Time-stamped</source>
+            <translation>Mori vulë kohore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="104" />
+            <source>Time-stamp waiting (offline)</source>
+            <translation>Vula kohore në pritje (pa internet)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="105" />
+            <source>A time-stamp answer was refused</source>
+            <translation>Një përgjigje për vulën kohore u refuzua</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="106" />
+            <source>Note added</source>
+            <translation>U shtua një shënim</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="107" />
+            <source>Tags changed</source>
+            <translation>U ndryshuan etiketat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="108" />
+            <source>Picture shown</source>
+            <translation>Fotoja u shfaq</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="109" />
+            <source>Set to never show</source>
+            <translation>U vendos të mos shfaqet kurrë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="110" />
+            <source>Allowed to show again</source>
+            <translation>U lejua të shfaqet përsëri</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="111" />
+            <source>File copied out</source>
+            <translation>Skedari u kopjua jashtë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="112" />
+            <source>Exported in a bundle</source>
+            <translation>U eksportua në një dosje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="113" />
+            <source>Deleted</source>
+            <translation>U fshi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="114" />
+            <source>Case made</source>
+            <translation>U krijua çështja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="115" />
+            <source>Case renamed</source>
+            <translation>Çështja u riemërtua</translation>
+        </message>
+        <message>
+            <location filename="../../ui/format.py" line="116" />
+            <source>Record time-stamped</source>
+            <translation>Regjistri mori vulë kohore</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpPage</name>
+        <message>
+            <location filename="../../ui/help_page.py" line="21" />
+            <source>Back</source>
+            <translation>Kthehu</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="24" />
+            <location filename="../../ui/help_page.py" line="28" />
+            <source>Help and support</source>
+            <translation>Ndihmë dhe mbështetje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="36" />
+            <source>Are you safe right now?</source>
+            <translation>A jeni në siguri tani?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="38" />
+            <source>If you are in danger now, call the police: 129.</source>
+            <translation>Nëse jeni në rrezik tani, telefononi policinë: 129.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="39" />
+            <source>What happened is not your fault. You decide what to do and when.</source>
+            <translation>Ajo që ndodhi nuk është faji juaj. Ju vendosni çfarë të bëni dhe kur.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="43" />
+            <source>Support in Albania</source>
+            <translation>Mbështetje në Shqipëri</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="46" />
+            <source>&lt;b&gt;116 117&lt;/b&gt; — the national helpline for women and girls who face violence. Free and confidential.</source>
+            <translation>&lt;b&gt;116 117&lt;/b&gt; — linja kombëtare e këshillimit për gratë dhe vajzat që përjetojnë dhunë. Falas dhe konfidenciale.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="50" />
+            <source>&lt;b&gt;ALO 116 111&lt;/b&gt; — the helpline for children and young people. Free and confidential.</source>
+            <translation>&lt;b&gt;ALO 116 111&lt;/b&gt; — linja e ndihmës për fëmijët dhe të rinjtë. Falas dhe konfidenciale.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="54" />
+            <source>A support worker can sit with you while you collect evidence, or do it for you, with your consent.</source>
+            <translation>Dikush nga shërbimet mbështetëse mund të jetë pranë jush ndërsa mblidhni provat, ose t’i mbledhë për ju, me pëlqimin tuaj.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="60" />
+            <source>If someone may be watching this computer</source>
+            <translation>Nëse dikush mund ta përgjojë këtë kompjuter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="63" />
+            <source>Monitoring apps and screen recorders can see what you do here. EvidenceKit cannot find them or stop them.</source>
+            <translation>Aplikacionet e përgjimit dhe regjistruesit e ekranit mund të shohin çfarë bëni këtu. EvidenceKit nuk mund t’i gjejë apo t’i ndalë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="67" />
+            <source>If you think someone watches your computer or phone, use a device they never had access to, and talk to a support worker before removing anything: removing a monitoring app can warn the person who installed it.</source>
+            <translation>Nëse mendoni se dikush ju përgjon kompjuterin ose telefonin, përdorni një pajisje që ai person nuk e ka pasur kurrë në dorë dhe flisni me dikë nga shërbimet mbështetëse para se të hiqni ndonjë gjë: heqja e një aplikacioni përgjimi mund ta lajmërojë personin që e instaloi.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="73" />
+            <source>&lt;b&gt;Quick exit&lt;/b&gt; (or pressing Esc twice) hides EvidenceKit at once, locks the vault and clears anything it copied.</source>
+            <translation>&lt;b&gt;Dalje e shpejtë&lt;/b&gt; (ose shtypja dy herë e tastit Esc) e fsheh menjëherë EvidenceKit, kyç kasafortën dhe fshin çdo gjë që ka kopjuar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="77" />
+            <source>Keep the vault on a USB stick, or in a folder that is not synced to the internet.</source>
+            <translation>Mbajeni kasafortën në një USB, ose në një drejtori që nuk sinkronizohet me internetin.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="83" />
+            <source>Getting pictures taken down</source>
+            <translation>Si të hiqen fotot nga interneti</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="86" />
+            <source>Most platforms have a form for reporting intimate images shared without consent. Capture the post here first, then report it.</source>
+            <translation>Shumica e platformave kanë një formular për të raportuar foto intime të shpërndara pa pëlqim. Ruajeni fillimisht postimin këtu, pastaj raportojeni.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="90" />
+            <source>StopNCII.org helps stop intimate images from being shared on participating platforms, without sending the image itself.</source>
+            <translation>StopNCII.org ndihmon që fotot intime të mos shpërndahen në platformat pjesëmarrëse, pa e dërguar vetë foton.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="96" />
+            <source>Going to the police or a lawyer</source>
+            <translation>Kur shkoni te policia ose te një avokat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="99" />
+            <source>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</source>
+            <translation>Përdorni “Eksporto për avokatin…” për të bërë një skedar të vetëm të nënshkruar me provat që zgjidhni, për shembull në një USB. Jepeni bashkë me gjurmën e tij.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="103" />
+            <source>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</source>
+            <translation>Një avokat ose gjykata mund ta verifikojë skedarin me “Verifiko një dosje”, pa kasafortë dhe pa fjalëkalim.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="109" />
+            <source>What EvidenceKit can and cannot prove</source>
+            <translation>Çfarë mund dhe çfarë nuk mund të provojë EvidenceKit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="112" />
+            <source>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</source>
+            <translation>Ai provon çfarë shfaqte një faqe, në cilën adresë dhe kur u ruajt: çdo skedar vuloset me nënshkrim dixhital dhe me vulë kohore nga një server i pavarur.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="117" />
+            <source>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</source>
+            <translation>Ai nuk mund të provojë kush e bëri një postim dhe nuk i sheh dot faqet që kërkojnë hyrje me llogari, përveç kur janë publike.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="121" />
+            <source>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</source>
+            <translation>Nëse e harroni fjalëkalimin, askush nuk mund ta hapë kasafortën, as njerëzit që bënë EvidenceKit. Mbajeni të shkruar diku në vend të sigurt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemDetail</name>
+        <message>
+            <location filename="../../ui/item_detail.py" line="58" />
+            <source>Back to the list</source>
+            <translation>Kthehu te lista</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="63" />
+            <location filename="../../ui/item_detail.py" line="169" />
+            <source>Never show me this…</source>
+            <translation>Mos ma trego kurrë…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="74" />
+            <source>About this item</source>
+            <translation>Rreth kësaj prove</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="85" />
+            <source>About</source>
+            <translation>Të dhënat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="92" />
+            <source>Ask for the time-stamp again now</source>
+            <translation>Kërko sërish vulën kohore tani</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="96" />
+            <source>Seal</source>
+            <translation>Vula</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="99" />
+            <source>Files</source>
+            <translation>Skedarët</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="100" />
+            <source>Notes and tags</source>
+            <translation>Shënime, etiketa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="103" />
+            <source>When</source>
+            <translation>Kur</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="103" />
+            <source>Who</source>
+            <translation>Kush</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="103" />
+            <source>What</source>
+            <translation>Çfarë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="103" />
+            <source>Details</source>
+            <translation>Hollësi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="106" />
+            <source>Record of everything done to this item</source>
+            <translation>Regjistri i gjithçkaje që i është bërë kësaj prove</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="107" />
+            <source>History</source>
+            <translation>Historia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="116" />
+            <source>Notes</source>
+            <translation>Shënime</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="118" />
+            <source>Add a &amp;note (it is kept with the date and your name):</source>
+            <translation>Shtoni një &amp;shënim (ruhet me datën dhe emrin tuaj):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="121" />
+            <source>New note</source>
+            <translation>Shënim i ri</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="127" />
+            <source>Add note</source>
+            <translation>Shto shënimin</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="130" />
+            <source>&amp;Tags (separated by commas):</source>
+            <translation>&amp;Etiketat (të ndara me presje):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="132" />
+            <source>Tags</source>
+            <translation>Etiketat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="137" />
+            <source>Save tags</source>
+            <translation>Ruaj etiketat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="169" />
+            <source>Allow showing again…</source>
+            <translation>Lejo shfaqjen përsëri…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="183" />
+            <source>Address</source>
+            <translation>Adresa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="185" />
+            <source>Address at the end</source>
+            <translation>Adresa në fund</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="186" />
+            <source>Page title</source>
+            <translation>Titulli i faqes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="187" />
+            <source>What the site answered</source>
+            <translation>Çfarë u përgjigj faqja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="190" />
+            <source>Server</source>
+            <translation>Serveri</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="193" />
+            <location filename="../../ui/item_detail.py" line="195" />
+            <source>Secure connection</source>
+            <translation>Lidhje e sigurt</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="195" />
+            <source>No (plain http)</source>
+            <translation>Jo (http i thjeshtë)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="197" />
+            <source>File name</source>
+            <translation>Emri i skedarit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="198" />
+            <source>Type</source>
+            <translation>Lloji</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="199" />
+            <source>Size</source>
+            <translation>Madhësia</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="202" />
+            <source>File last changed</source>
+            <translation>Ndryshimi i fundit i skedarit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="203" />
+            <source>Captured</source>
+            <translation>U ruajt</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="203" />
+            <source>Added</source>
+            <translation>U shtua</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="205" />
+            <source>In UTC</source>
+            <translation>Në UTC</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="208" />
+            <source>By</source>
+            <translation>Nga</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="209" />
+            <source>Case</source>
+            <translation>Çështja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="209" />
+            <source>No case</source>
+            <translation>Pa çështje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="210" />
+            <source>Evidence id</source>
+            <translation>Kodi i provës</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="213" />
+            <source>Notes from the capture</source>
+            <translation>Shënime nga ruajtja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="218" />
+            <source>certificate from %1</source>
+            <translation>certifikatë nga %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="220" />
+            <source>valid until %1</source>
+            <translation>e vlefshme deri më %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="222" />
+            <source>the browser reported a certificate problem</source>
+            <translation>shfletuesi raportoi një problem me certifikatën</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="230" />
+            <source>Digest (SHA-256)</source>
+            <translation>Përmbledhja kriptografike (SHA-256)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="233" />
+            <source>Signed by (key fingerprint)</source>
+            <translation>Nënshkruar nga (gjurma e çelësit)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="241" />
+            <location filename="../../ui/item_detail.py" line="247" />
+            <source>Time-stamp</source>
+            <translation>Vula kohore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="242" />
+            <source>%1 — from %2</source>
+            <translation>%1 — nga %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="247" />
+            <source>Pending — will be added when online</source>
+            <translation>Në pritje — do të shtohet kur të ketë internet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="261" />
+            <source>SHA-256: %1</source>
+            <translation>SHA-256: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="264" />
+            <source>SHA-256 of %1</source>
+            <translation>SHA-256 e %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="279" />
+            <source>No notes yet.</source>
+            <translation>Ende pa shënime.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="327" />
+            <source>Allow showing again?</source>
+            <translation>Të lejohet shfaqja përsëri?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="328" />
+            <source>The picture will be blurred again, and you can choose to look at it.</source>
+            <translation>Fotoja do të jetë përsëri e turbulluar dhe ju mund të zgjidhni ta shikoni.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="329" />
+            <source>Allow</source>
+            <translation>Lejoje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="330" />
+            <source>Keep it hidden</source>
+            <translation>Mbaje të fshehur</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="335" />
+            <source>Never show this picture?</source>
+            <translation>Të mos shfaqet kurrë kjo foto?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="337" />
+            <source>The item stays in the vault as evidence, unchanged, and is still included when you export. EvidenceKit will show only a plain grey box in its place. You can undo this here later.</source>
+            <translation>Prova mbetet në kasafortë e pandryshuar dhe përfshihet gjithsesi kur eksportoni. EvidenceKit do të tregojë në vend të saj vetëm një kuti gri. Këtë mund ta ktheni mbrapsht më vonë, këtu.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="341" />
+            <source>Never show it</source>
+            <translation>Mos e trego kurrë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="342" />
+            <source>Cancel</source>
+            <translation>Anulo</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemsView</name>
+        <message>
+            <location filename="../../ui/items_view.py" line="55" />
+            <location filename="../../ui/items_view.py" line="145" />
+            <source>All evidence</source>
+            <translation>Të gjitha provat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="58" />
+            <source>Capture links…</source>
+            <translation>Ruaj lidhje…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="58" />
+            <source>Save web pages as sealed evidence</source>
+            <translation>Ruani faqe interneti si prova të vulosura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="62" />
+            <source>Add files…</source>
+            <translation>Shto skedarë…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="64" />
+            <source>Add photos, screenshots or chat exports from this computer</source>
+            <translation>Shtoni foto, pamje ekrani ose biseda të eksportuara nga ky kompjuter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="68" />
+            <source>Export for a lawyer…</source>
+            <translation>Eksporto për avokatin…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="70" />
+            <source>Make one signed file with the evidence you choose</source>
+            <translation>Bëni një skedar të vetëm të nënshkruar me provat që zgjidhni</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="79" />
+            <source>Search words in pages, notes and titles</source>
+            <translation>Kërkoni fjalë në faqe, shënime dhe tituj</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="80" />
+            <source>Search</source>
+            <translation>Kërko</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="90" />
+            <source>Newest first</source>
+            <translation>Më të rejat në fillim</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="90" />
+            <source>Oldest first</source>
+            <translation>Më të vjetrat në fillim</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="90" />
+            <source>By title (A–Z)</source>
+            <translation>Sipas titullit (A–Zh)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="92" />
+            <source>Sort</source>
+            <translation>Rendit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="95" />
+            <location filename="../../ui/items_view.py" line="335" />
+            <source>Show as a list</source>
+            <translation>Shfaq si listë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="100" />
+            <source>Show picture…</source>
+            <translation>Shfaq foton…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="102" />
+            <source>Show the selected picture without blur (after a warning)</source>
+            <translation>Shfaq foton e zgjedhur pa turbullim (pas një paralajmërimi)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="111" />
+            <source>Evidence</source>
+            <translation>Provat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="114" />
+            <source>Pictures are blurred. Press Enter to open an item. Press and hold a picture with the mouse to look at it.</source>
+            <translation>Fotot janë të turbulluara. Shtypni Enter për të hapur një provë. Mbani shtypur miun mbi një foto për ta parë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="131" />
+            <source>Nothing here yet. Use “Capture links…” to save a web page, or “Add files…” (you can also drag files here).</source>
+            <translation>Këtu nuk ka ende asgjë. Përdorni “Ruaj lidhje…” për të ruajtur një faqe interneti, ose “Shto skedarë…” (mund t’i tërhiqni skedarët edhe këtu).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="199" />
+            <source>Hidden by you</source>
+            <translation>E fshehur nga ju</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="204" />
+            <source>Blurred</source>
+            <translation>E turbulluar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="228" />
+            <source>No picture</source>
+            <translation>Pa foto</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="250" />
+            <source>You chose never to see this picture.</source>
+            <translation>Ju zgjodhët të mos e shihni kurrë këtë foto.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="251" />
+            <source>Open the item to change that.</source>
+            <translation>Hapeni provën për ta ndryshuar këtë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="256" />
+            <source>Content warning</source>
+            <translation>Paralajmërim për përmbajtjen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="258" />
+            <source>This picture may show intimate or hurtful content. You do not have to look at it: the evidence is kept safe either way. Show it now?</source>
+            <translation>Kjo foto mund të ketë përmbajtje intime ose lënduese. Nuk është e nevojshme ta shikoni: prova ruhet e sigurt gjithsesi. Ta shfaq tani?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="261" />
+            <source>Show it</source>
+            <translation>Shfaqe</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="262" />
+            <source>Keep it blurred</source>
+            <translation>Mbaje të turbulluar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="328" />
+            <source>Show as a grid</source>
+            <translation>Shfaq si rrjetë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/items_view.py" line="339" />
+            <source>Add files as evidence</source>
+            <translation>Shtoni skedarë si prova</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="103" />
+            <source>Session</source>
+            <translation>Seanca</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="129" />
+            <source>Help and support</source>
+            <translation>Ndihmë dhe mbështetje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="129" />
+            <source>Where to get help in Albania (F1)</source>
+            <translation>Ku të gjeni ndihmë në Shqipëri (F1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="133" />
+            <source>Check a bundle</source>
+            <translation>Verifiko një dosje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="133" />
+            <source>Check a bundle someone gave you</source>
+            <translation>Verifikoni një dosje që ju dha dikush</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="136" />
+            <source>Settings</source>
+            <translation>Cilësimet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="139" />
+            <source>Lock</source>
+            <translation>Kyç</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="139" />
+            <source>Close the vault now; the passphrase opens it again</source>
+            <translation>Mbyll kasafortën tani; fjalëkalimi e hap përsëri</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="143" />
+            <source>Quick exit</source>
+            <translation>Dalje e shpejtë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="145" />
+            <source>Hide this window at once and lock the vault (or press Esc twice)</source>
+            <translation>Fshih menjëherë këtë dritare dhe kyç kasafortën (ose shtypni dy herë Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="233" />
+            <source>Using the vault as: %1</source>
+            <translation>Po e përdorni kasafortën si: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="238" />
+            <source>Locked</source>
+            <translation>E kyçur</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <location filename="../../ui/messages.py" line="32" />
+            <source>That passphrase did not open this vault.</source>
+            <translation>Ky fjalëkalim nuk e hapi këtë kasafortë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="33" />
+            <source>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</source>
+            <translation>Kontrolloni tastin Caps Lock dhe gjuhën e tastierës, pastaj provoni përsëri. Mund të provoni sa herë të doni; asgjë nuk kyçet dhe asgjë nuk fshihet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="41" />
+            <source>This vault is already open in another EvidenceKit window.</source>
+            <translation>Kjo kasafortë është tashmë e hapur në një dritare tjetër të EvidenceKit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="42" />
+            <source>Close the other window (or wait until it finishes), then try again.</source>
+            <translation>Mbyllni dritaren tjetër (ose prisni sa të mbarojë), pastaj provoni përsëri.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="49" />
+            <source>There is no vault at that place.</source>
+            <translation>Në atë vend nuk ka asnjë kasafortë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="50" />
+            <source>Choose the vault file again, or create a new vault.</source>
+            <translation>Zgjidhni përsëri skedarin e kasafortës, ose krijoni një kasafortë të re.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="54" />
+            <source>A vault already exists at that place.</source>
+            <translation>Në atë vend ka tashmë një kasafortë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="55" />
+            <source>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</source>
+            <translation>Hapeni me fjalëkalimin e saj, ose zgjidhni një emër tjetër për kasafortën e re. Asgjë nuk u ndryshua.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="63" />
+            <source>This passphrase is too short.</source>
+            <translation>Ky fjalëkalim është shumë i shkurtër.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="64" />
+            <source>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</source>
+            <translation>Përdorni të paktën 8 shenja. Disa fjalë të zakonshme njëra pas tjetrës mbahen mend lehtë dhe gjenden me vështirësi.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="72" />
+            <source>Part of the vault file could not be read.</source>
+            <translation>Një pjesë e skedarit të kasafortës nuk u lexua dot.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="73" />
+            <source>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</source>
+            <translation>Mos e fshini. Mbani një kopje të skedarit dhe kërkoni ndihmë nga dikush me njohuri teknike; një kopje rezervë mund të hapet ende.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="81" />
+            <source>This vault was made by a newer version of EvidenceKit.</source>
+            <translation>Kjo kasafortë është krijuar nga një version më i ri i EvidenceKit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="82" />
+            <source>Update EvidenceKit, then open the vault again.</source>
+            <translation>Përditësoni EvidenceKit, pastaj hapeni përsëri kasafortën.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="86" />
+            <source>No web browser was found that EvidenceKit can use to capture pages.</source>
+            <translation>Nuk u gjet asnjë shfletues interneti që EvidenceKit të mund ta përdorë për të ruajtur faqe.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="90" />
+            <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
+            <translation>Instaloni Google Chrome, Microsoft Edge ose Chromium, pastaj provoni përsëri. Shtimi i skedarëve të ruajtur me “Shto skedarë…” funksionon edhe pa shfletues.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="98" />
+            <source>The browser could not be started.</source>
+            <translation>Shfletuesi nuk u nis dot.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="99" />
+            <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
+            <translation>Rindizni kompjuterin dhe provoni përsëri. Nëse vazhdon të ndodhë, instaloni përsëri Chrome, Edge ose Chromium.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="107" />
+            <source>This is not a web address EvidenceKit can capture.</source>
+            <translation>Kjo nuk është një adresë interneti që EvidenceKit mund ta ruajë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="108" />
+            <source>Copy the whole address from the browser's address bar. It starts with https://</source>
+            <translation>Kopjoni të gjithë adresën nga shiriti i adresës së shfletuesit. Ajo fillon me https://</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="115" />
+            <source>The site could not be found.</source>
+            <translation>Faqja e internetit nuk u gjet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="116" />
+            <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
+            <translation>Kontrolloni adresën për gabime shkrimi dhe sigurohuni që ky kompjuter është i lidhur me internetin.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="124" />
+            <source>The site refused the connection.</source>
+            <translation>Faqja e internetit e refuzoi lidhjen.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="125" />
+            <source>Check the address, or try again later.</source>
+            <translation>Kontrolloni adresën, ose provoni përsëri më vonë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="129" />
+            <source>This address downloads a file instead of showing a page.</source>
+            <translation>Kjo adresë shkarkon një skedar në vend që të shfaqë një faqe.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="130" />
+            <source>Save the file on the computer, then add it with “Add files…”.</source>
+            <translation>Ruajeni skedarin në kompjuter, pastaj shtojeni me “Shto skedarë…”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="134" />
+            <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
+            <translation>Faqja zgjati shumë, prandaj ruajtja u ndal. Asgjë nuk u ruajt.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="138" />
+            <source>Try again later, when the connection may be faster.</source>
+            <translation>Provoni përsëri më vonë, kur lidhja mund të jetë më e shpejtë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="142" />
+            <source>The page could not be loaded. Nothing was saved.</source>
+            <translation>Faqja nuk u ngarkua dot. Asgjë nuk u ruajt.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="143" />
+            <source>Check the internet connection and try again in a few minutes.</source>
+            <translation>Kontrolloni lidhjen me internetin dhe provoni përsëri pas disa minutash.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="147" />
+            <source>The capture failed unexpectedly. Nothing was saved.</source>
+            <translation>Ruajtja dështoi papritur. Asgjë nuk u ruajt.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="148" />
+            <source>Try again. If it fails again, the details below can help someone who helps you.</source>
+            <translation>Provoni përsëri. Nëse dështon sërish, hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="155" />
+            <source>This file could not be added.</source>
+            <translation>Ky skedar nuk u shtua dot.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="156" />
+            <source>Check that the file is still there and that it opens, then try again.</source>
+            <translation>Sigurohuni që skedari është ende aty dhe që hapet, pastaj provoni përsëri.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="163" />
+            <source>The file could not be saved there.</source>
+            <translation>Skedari nuk u ruajt dot aty.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="164" />
+            <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
+            <translation>Zgjidhni një vend tjetër (një drejtori tjetër ose një USB) dhe sigurohuni që ka hapësirë të lirë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="172" />
+            <source>A case with this name already exists.</source>
+            <translation>Ka tashmë një çështje me këtë emër.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="173" />
+            <source>Choose another name.</source>
+            <translation>Zgjidhni një emër tjetër.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="177" />
+            <source>That case is no longer in the vault.</source>
+            <translation>Ajo çështje nuk është më në kasafortë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="178" />
+            <source>Choose another case from the list.</source>
+            <translation>Zgjidhni një çështje tjetër nga lista.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="182" />
+            <source>This item is no longer in the vault.</source>
+            <translation>Kjo provë nuk është më në kasafortë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="183" />
+            <source>Go back to the list; it shows what the vault holds now.</source>
+            <translation>Kthehuni te lista; ajo tregon çfarë ka kasaforta tani.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="187" />
+            <source>The time-stamp server could not give a time-stamp now.</source>
+            <translation>Serveri i vulave kohore nuk mundi të japë vulë kohore tani.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="188" />
+            <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
+            <translation>Provat tuaja janë ruajtur dhe vulosur. Vula kohore do të shtohet kur ky kompjuter të lidhet me internetin.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="196" />
+            <source>The vault's signing key is damaged.</source>
+            <translation>Çelësi i nënshkrimit të kasafortës është dëmtuar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="197" />
+            <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
+            <translation>Provat e ruajtura deri tani janë të sigurta. Kërkoni ndihmë nga dikush me njohuri teknike para se të shtoni të tjera.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="205" />
+            <source>Stopped, as you asked.</source>
+            <translation>U ndal, siç kërkuat.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="206" />
+            <source>What was already saved stays in the vault.</source>
+            <translation>Ajo që ishte ruajtur tashmë mbetet në kasafortë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="210" />
+            <source>EvidenceKit is not allowed to use that file or folder.</source>
+            <translation>EvidenceKit nuk ka leje të përdorë atë skedar ose drejtori.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="211" />
+            <source>Choose another place, or ask the computer's owner for access.</source>
+            <translation>Zgjidhni një vend tjetër, ose kërkojini leje pronarit të kompjuterit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="215" />
+            <source>The computer could not read or write a file.</source>
+            <translation>Kompjuteri nuk mundi të lexojë ose të shkruajë një skedar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="216" />
+            <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
+            <translation>Sigurohuni që disku ose USB-ja është ende e lidhur dhe ka hapësirë të lirë, pastaj provoni përsëri.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="231" />
+            <source>Something went wrong.</source>
+            <translation>Diçka nuk shkoi mirë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="232" />
+            <source>Try again. The details below can help someone who helps you.</source>
+            <translation>Provoni përsëri. Hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="248" />
+            <source>Waiting</source>
+            <translation>Në pritje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="249" />
+            <source>Opening the page</source>
+            <translation>Po hapet faqja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="250" />
+            <source>Loading</source>
+            <translation>Po ngarkohet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="251" />
+            <source>Scrolling through the page</source>
+            <translation>Po lëvizet nëpër faqe</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="252" />
+            <source>Saving</source>
+            <translation>Po ruhet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="253" />
+            <source>Sealing</source>
+            <translation>Po vuloset</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="254" />
+            <source>Time-stamping</source>
+            <translation>Po merret vula kohore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="255" />
+            <location filename="../../ui/messages.py" line="269" />
+            <source>Done</source>
+            <translation>Mbaroi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="256" />
+            <source>Did not work</source>
+            <translation>Nuk funksionoi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="264" />
+            <source>Asking for time-stamps</source>
+            <translation>Po kërkohen vulat kohore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="265" />
+            <source>Writing the report</source>
+            <translation>Po shkruhet raporti</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="266" />
+            <source>Adding the pictures</source>
+            <translation>Po shtohen fotot</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="267" />
+            <source>Attaching the original files</source>
+            <translation>Po bashkëngjiten skedarët origjinalë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="268" />
+            <source>Signing</source>
+            <translation>Po nënshkruhet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="277" />
+            <source>Item %1</source>
+            <translation>Prova %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="279" />
+            <source>The file is a readable PDF</source>
+            <translation>Skedari është PDF që lexohet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="280" />
+            <source>Nothing was added after the end</source>
+            <translation>Asgjë nuk është shtuar pas fundit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="281" />
+            <source>The signature is intact</source>
+            <translation>Nënshkrimi është i paprekur</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="282" />
+            <source>The signature covers the whole file</source>
+            <translation>Nënshkrimi mbulon të gjithë skedarin</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="283" />
+            <source>Who signed it</source>
+            <translation>Kush e nënshkroi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="284" />
+            <source>Time-stamp of the signature</source>
+            <translation>Vula kohore e nënshkrimit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="285" />
+            <source>Long-term time-stamp</source>
+            <translation>Vula kohore afatgjatë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="286" />
+            <source>The signer is the one the bundle names</source>
+            <translation>Nënshkruesi është ai që përmend dosja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="287" />
+            <source>The bundle's index</source>
+            <translation>Pasqyra e dosjes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="288" />
+            <source>The attached files</source>
+            <translation>Skedarët e bashkëngjitur</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="289" />
+            <source>The items</source>
+            <translation>Provat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="290" />
+            <source>The record of everything done to the evidence</source>
+            <translation>Regjistri i gjithçkaje që u është bërë provave</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="297" />
+            <source>The person this is about</source>
+            <translation>Personi për të cilin bëhet fjalë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="298" />
+            <source>Support worker</source>
+            <translation>Punonjës/e mbështetjeje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="299" />
+            <source>Not said</source>
+            <translation>I pacaktuar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="306" />
+            <source>Sealed and time-stamped</source>
+            <translation>E vulosur dhe me vulë kohore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="307" />
+            <source>Sealed — time-stamp pending (added when online)</source>
+            <translation>E vulosur — vula kohore në pritje (shtohet kur të ketë internet)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="308" />
+            <source>Not sealed</source>
+            <translation>E pavulosur</translation>
+        </message>
+    </context>
+    <context>
+        <name>PictureViewer</name>
+        <message>
+            <location filename="../../ui/viewer.py" line="52" />
+            <source>Press and hold to look</source>
+            <translation>Mbajeni shtypur për ta parë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="54" />
+            <source>The picture shows while you hold the button, and blurs when you let go</source>
+            <translation>Fotoja shfaqet sa kohë e mbani shtypur butonin dhe turbullohet kur e lëshoni</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="58" />
+            <source>Show picture…</source>
+            <translation>Shfaq foton…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="60" />
+            <source>Blur again</source>
+            <translation>Turbulloje përsëri</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="62" />
+            <source>Smaller</source>
+            <translation>Zvogëlo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="62" />
+            <source>Zoom out (Ctrl+wheel)</source>
+            <translation>Zvogëlo (Ctrl+rrota e miut)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="64" />
+            <source>Fit width</source>
+            <translation>Sa dritarja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="66" />
+            <source>Larger</source>
+            <translation>Zmadho</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="66" />
+            <source>Zoom in (Ctrl+wheel)</source>
+            <translation>Zmadho (Ctrl+rrota e miut)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="78" />
+            <source>Picture of the page</source>
+            <translation>Fotoja e faqes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="81" />
+            <location filename="../../ui/viewer.py" line="208" />
+            <source>Picture (blurred)</source>
+            <translation>Fotoja (e turbulluar)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="100" />
+            <source>You chose never to see this picture.</source>
+            <translation>Ju zgjodhët të mos e shihni kurrë këtë foto.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="103" />
+            <source>This item has no picture. Its files are listed under “Files”.</source>
+            <translation>Kjo provë nuk ka foto. Skedarët e saj janë te “Skedarët”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="106" />
+            <source>Blurred</source>
+            <translation>E turbulluar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="161" />
+            <source>Content warning</source>
+            <translation>Paralajmërim për përmbajtjen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="163" />
+            <source>This picture may show intimate or hurtful content. You do not have to look at it: the evidence is kept safe either way. You can also ask someone you trust to look for you. Show it now?</source>
+            <translation>Kjo foto mund të ketë përmbajtje intime ose lënduese. Nuk është e nevojshme ta shikoni: prova ruhet e sigurt gjithsesi. Mund t’i kërkoni edhe dikujt që i besoni ta shikojë për ju. Ta shfaq tani?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="167" />
+            <source>Show it</source>
+            <translation>Shfaqe</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="168" />
+            <source>Keep it blurred</source>
+            <translation>Mbaje të turbulluar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/viewer.py" line="208" />
+            <source>Picture (shown)</source>
+            <translation>Fotoja (e shfaqur)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressRow</name>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="59" />
+            <source>Open</source>
+            <translation>Hap</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="66" />
+            <source>Progress for %1</source>
+            <translation>Ecuria për %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Safety</name>
+        <message>
+            <location filename="../../ui/safety.py" line="185" />
+            <source>Notes</source>
+            <translation>Shënime</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="29" />
+            <location filename="../../ui/settings_dialog.py" line="30" />
+            <source>Settings</source>
+            <translation>Cilësimet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="37" />
+            <source>Same as the computer</source>
+            <translation>Si në kompjuter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="41" />
+            <source>Language</source>
+            <translation>Gjuha</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="42" />
+            <source>&amp;Language:</source>
+            <translation>&amp;Gjuha:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="47" />
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="48" />
+            <source>Never</source>
+            <translation>Asnjëherë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="49" />
+            <source>Lock the vault after this many minutes unused</source>
+            <translation>Kyç kasafortën pas kaq minutash pa përdorim</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="50" />
+            <source>Lock when &amp;unused for:</source>
+            <translation>Kyçe kur nuk &amp;përdoret për:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="52" />
+            <source>Use a neutral window title (“Notes”)</source>
+            <translation>Përdor një titull dritareje asnjanës (“Shënime”)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="60" />
+            <source> s</source>
+            <translation> sek</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="61" />
+            <source>Clear copied text after this many seconds</source>
+            <translation>Fshije tekstin e kopjuar pas kaq sekondash</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="62" />
+            <source>Clear copied text after:</source>
+            <translation>Fshije tekstin e kopjuar pas:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="67" />
+            <source>EvidenceKit never shows notifications or plays sounds, and keeps no list of recent files.</source>
+            <translation>EvidenceKit nuk shfaq kurrë njoftime, nuk lëshon tinguj dhe nuk mban listë të skedarëve të fundit.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="77" />
+            <source>Save</source>
+            <translation>Ruaj</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="78" />
+            <source>Cancel</source>
+            <translation>Anulo</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockPage</name>
+        <message>
+            <location filename="../../ui/unlock.py" line="59" />
+            <location filename="../../ui/unlock.py" line="206" />
+            <source>Open your vault</source>
+            <translation>Hapni kasafortën tuaj</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="64" />
+            <source>Your evidence is kept in a vault: one locked file on this computer or on a USB stick. Only your passphrase opens it. Nobody else, including us, can open it without the passphrase.</source>
+            <translation>Provat tuaja ruhen në një kasafortë: një skedar i kyçur në këtë kompjuter ose në një USB. Vetëm fjalëkalimi juaj e hap. Askush tjetër, as ne, nuk mund ta hapë pa fjalëkalimin.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="79" />
+            <source>Open another vault file…</source>
+            <translation>Hap një skedar tjetër kasaforte…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="81" />
+            <source>For example a vault on a USB stick.</source>
+            <translation>Për shembull një kasafortë në një USB.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="85" />
+            <source>Make a new vault in another place…</source>
+            <translation>Krijo një kasafortë të re në një vend tjetër…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="87" />
+            <source>Choose where the new vault file goes, for example a USB stick.</source>
+            <translation>Zgjidhni ku do të vendoset skedari i kasafortës së re, për shembull në një USB.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="103" />
+            <source>Passphrase</source>
+            <translation>Fjalëkalimi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="106" />
+            <source>&amp;Passphrase:</source>
+            <translation>&amp;Fjalëkalimi:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="111" />
+            <source>Passphrase again</source>
+            <translation>Fjalëkalimi përsëri</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="113" />
+            <source>Passphrase &amp;again:</source>
+            <translation>Fjalëkalimi &amp;përsëri:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="119" />
+            <source>Passphrase strength</source>
+            <translation>Forca e fjalëkalimit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="120" />
+            <source>Strength:</source>
+            <translation>Forca:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="124" />
+            <source>Tip: a few ordinary words in a row (“green lamp under the river”) are easy to remember and hard to guess. Write it down and keep it somewhere safe: if it is lost, nobody can open the vault.</source>
+            <translation>Këshillë: disa fjalë të zakonshme njëra pas tjetrës (“llamba e gjelbër nën lumë”) mbahen mend lehtë dhe gjenden me vështirësi. Shkruajeni dhe ruajeni diku në vend të sigurt: nëse humbet, askush nuk mund ta hapë kasafortën.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="134" />
+            <source>Who is using EvidenceKit now?</source>
+            <translation>Kush po e përdor EvidenceKit tani?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="135" />
+            <source>I am the person this is about</source>
+            <translation>Jam personi për të cilin bëhet fjalë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="136" />
+            <source>I am a support worker helping someone</source>
+            <translation>Jam punonjës/e mbështetjeje dhe ndihmoj dikë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="148" />
+            <source>Your name (optional)</source>
+            <translation>Emri juaj (nuk është i detyrueshëm)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="149" />
+            <source>Optional</source>
+            <translation>Nuk është e detyrueshme</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="150" />
+            <source>Your &amp;name:</source>
+            <translation>&amp;Emri juaj:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="157" />
+            <source>The name and role are written in the vault's record of who did what, which a court may read. Both are optional.</source>
+            <translation>Emri dhe roli shkruhen në regjistrin e kasafortës për atë se kush bëri çfarë, të cilin mund ta lexojë një gjykatë. Të dyja nuk janë të detyrueshme.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="168" />
+            <location filename="../../ui/unlock.py" line="208" />
+            <source>Open the vault</source>
+            <translation>Hap kasafortën</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="179" />
+            <source>Check a bundle someone gave you</source>
+            <translation>Verifikoni një dosje që ju dha dikush</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="181" />
+            <source>For lawyers and courts: no vault or passphrase is needed.</source>
+            <translation>Për avokatët dhe gjykatat: nuk nevojitet kasafortë as fjalëkalim.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="200" />
+            <source>Make your vault</source>
+            <translation>Krijoni kasafortën tuaj</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="202" />
+            <source>A new vault will be made here: %1</source>
+            <translation>Kasaforta e re do të krijohet këtu: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="204" />
+            <source>Make the vault</source>
+            <translation>Krijo kasafortën</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="207" />
+            <source>Vault: %1</source>
+            <translation>Kasaforta: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="221" />
+            <source>This vault is in a folder that %1 copies to the internet.</source>
+            <translation>Kjo kasafortë ndodhet në një drejtori që %1 e kopjon në internet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="225" />
+            <source>Anyone who can sign in to that account, on any device, gets a copy of the locked vault file. It stays locked, but it is safer to keep the vault in a folder that is not synced, or on a USB stick.</source>
+            <translation>Kushdo që mund të hyjë në atë llogari, nga çdo pajisje, merr një kopje të skedarit të kyçur të kasafortës. Ai mbetet i kyçur, por është më e sigurt ta mbani kasafortën në një drejtori që nuk sinkronizohet, ose në një USB.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="238" />
+            <source>Too short (at least 8 characters)</source>
+            <translation>Shumë i shkurtër (të paktën 8 shenja)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="239" />
+            <source>Weak</source>
+            <translation>I dobët</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="240" />
+            <source>Fair</source>
+            <translation>Mesatar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="241" />
+            <source>Good</source>
+            <translation>I mirë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="242" />
+            <source>Strong</source>
+            <translation>I fortë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="250" />
+            <source>Open a vault file</source>
+            <translation>Hap një skedar kasaforte</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="250" />
+            <source>EvidenceKit vaults (*.ekv);;All files (*)</source>
+            <translation>Kasaforta EvidenceKit (*.ekv);;Të gjithë skedarët (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="258" />
+            <source>Where should the new vault go?</source>
+            <translation>Ku të vendoset kasaforta e re?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="260" />
+            <source>EvidenceKit vaults (*.ekv)</source>
+            <translation>Kasaforta EvidenceKit (*.ekv)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="280" />
+            <source>Type the passphrase first.</source>
+            <translation>Shkruani fillimisht fjalëkalimin.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="285" />
+            <source>The two passphrases are not the same.</source>
+            <translation>Dy fjalëkalimet nuk janë njësoj.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="286" />
+            <source>Type the same passphrase in both boxes. Nothing was made yet.</source>
+            <translation>Shkruani të njëjtin fjalëkalim në të dyja kutitë. Ende nuk është krijuar asgjë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="319" />
+            <source>Making the vault… this takes a few seconds.</source>
+            <translation>Po krijohet kasaforta… kjo zgjat disa sekonda.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/unlock.py" line="321" />
+            <source>Opening the vault…</source>
+            <translation>Po hapet kasaforta…</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerifyView</name>
+        <message>
+            <location filename="../../ui/verify_view.py" line="49" />
+            <source>Back</source>
+            <translation>Kthehu</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="52" />
+            <source>Check a bundle</source>
+            <translation>Verifiko një dosje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="57" />
+            <source>For lawyers, courts and anyone who received a bundle: this checks the file's signature, its time-stamps and every file inside it. No vault or passphrase is needed, and nothing is sent anywhere.</source>
+            <translation>Për avokatët, gjykatat dhe këdo që ka marrë një dosje: kjo verifikon nënshkrimin e skedarit, vulat e tij kohore dhe çdo skedar brenda tij. Nuk nevojitet kasafortë as fjalëkalim dhe asgjë nuk dërgohet gjëkundi.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="68" />
+            <source>Drop a bundle (PDF) here, or</source>
+            <translation>Lëshoni këtu një dosje (PDF), ose</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="69" />
+            <source>Choose a bundle…</source>
+            <translation>Zgjidhni një dosje…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="79" />
+            <source>Trust a certificate…</source>
+            <translation>Shto një certifikatë të besuar…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="82" />
+            <source>The signer's certificate (the sender can give it to you), or a time-stamp authority's root certificate</source>
+            <translation>Certifikata e nënshkruesit (jua jep dërguesi), ose certifikata rrënjë e një autoriteti të vulave kohore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="87" />
+            <source>Forget them</source>
+            <translation>Harroji</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="100" />
+            <source>Verdict</source>
+            <translation>Përfundimi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="106" />
+            <location filename="../../ui/verify_view.py" line="114" />
+            <source>What was checked</source>
+            <translation>Çfarë u verifikua</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="110" />
+            <source>Result</source>
+            <translation>Rezultati</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="110" />
+            <source>Check</source>
+            <translation>Verifikimi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="110" />
+            <source>Technical details (in English)</source>
+            <translation>Hollësi teknike (në anglisht)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="116" />
+            <location filename="../../ui/verify_view.py" line="121" />
+            <source>Items and their time-stamps</source>
+            <translation>Provat dhe vulat e tyre kohore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="119" />
+            <source>Item</source>
+            <translation>Prova</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="119" />
+            <source>Time-stamp</source>
+            <translation>Vula kohore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="119" />
+            <source>From</source>
+            <translation>Nga</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="130" />
+            <source>Choose a bundle</source>
+            <translation>Zgjidhni një dosje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="130" />
+            <source>PDF bundle (*.pdf)</source>
+            <translation>Dosje PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="137" />
+            <source>Choose certificates to trust</source>
+            <translation>Zgjidhni certifikatat që u besoni</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="138" />
+            <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+            <translation>Certifikata (*.pem *.crt *.cer *.der);;Të gjithë skedarët (*)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/verify_view.py" line="155" />
+            <source>Certificates you trust for this check: %n</source>
+            <translation>
+                <numerusform>Certifikata që u besoni për këtë verifikim: %n</numerusform>
+                <numerusform>Certifikata që u besoni për këtë verifikim: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="158" />
+            <source>Without certificates of your own, the signature and time-stamps are checked against well-known time-stamp authorities only.</source>
+            <translation>Pa certifikata tuajat, nënshkrimi dhe vulat kohore verifikohen vetëm ndaj autoriteteve të njohura të vulave kohore.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="184" />
+            <source>Checking %1…</source>
+            <translation>Po verifikohet %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="220" />
+            <source>✓ Valid</source>
+            <translation>✓ E vlefshme</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="222" />
+            <source>The bundle is exactly as it was signed, its time-stamps are genuine, and every file inside matches its recorded fingerprint.</source>
+            <translation>Dosja është saktësisht siç u nënshkrua, vulat e saj kohore janë të vërteta dhe çdo skedar brenda saj përputhet me gjurmën e regjistruar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="227" />
+            <source>✗ Not valid</source>
+            <translation>✗ E pavlefshme</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="229" />
+            <source>Something in the bundle does not match what was signed. Do not rely on it; the checks below say what.</source>
+            <translation>Diçka në dosje nuk përputhet me atë që u nënshkrua. Mos u mbështetni tek ajo; verifikimet më poshtë tregojnë çfarë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="234" />
+            <source>? Cannot tell</source>
+            <translation>? Nuk mund të thuhet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="236" />
+            <source>Nothing was found to be altered, but something could not be checked. The checks below say what. If a time-stamp or the signer is not trusted, the sender can give you the certificate to add with “Trust a certificate…”.</source>
+            <translation>Nuk u gjet asgjë e ndryshuar, por diçka nuk u verifikua dot. Verifikimet më poshtë tregojnë çfarë. Nëse një vulë kohore ose nënshkruesi nuk njihet si i besueshëm, dërguesi mund t’ju japë certifikatën, që ta shtoni me “Shto një certifikatë të besuar…”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="247" />
+            <source>File</source>
+            <translation>Skedari</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="249" />
+            <source>Fingerprint of the file (SHA-256)</source>
+            <translation>Gjurma e skedarit (SHA-256)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="253" />
+            <source>Signed by (key fingerprint)</source>
+            <translation>Nënshkruar nga (gjurma e çelësit)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="256" />
+            <source>Bundle id</source>
+            <translation>Kodi i dosjes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="258" />
+            <source>Signed at</source>
+            <translation>Nënshkruar më</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="260" />
+            <source>✓ Yes</source>
+            <translation>✓ Po</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="260" />
+            <source>✗ No</source>
+            <translation>✗ Jo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="260" />
+            <source>? Unknown</source>
+            <translation>? E panjohur</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="267" />
+            <source>None</source>
+            <translation>Asnjë</translation>
+        </message>
+    </context>
+    <context>
+        <name>Widgets</name>
+        <message>
+            <location filename="../../ui/widgets.py" line="83" />
+            <source>Close this message</source>
+            <translation>Mbyll këtë mesazh</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="84" />
+            <source>OK</source>
+            <translation>Në rregull</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="92" />
+            <location filename="../../ui/widgets.py" line="143" />
+            <source>Show details</source>
+            <translation>Shfaq hollësitë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="98" />
+            <source>Details for someone helping you</source>
+            <translation>Hollësi për dikë që ju ndihmon</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="143" />
+            <source>Hide details</source>
+            <translation>Fshih hollësitë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="159" />
+            <source>Copy</source>
+            <translation>Kopjo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="162" />
+            <source>Copy %1</source>
+            <translation>Kopjo %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets.py" line="164" />
+            <source>Copies %1. It is cleared from the clipboard after a short time.</source>
+            <translation>Kopjon %1. Fshihet nga kujtesa e kopjimit pas pak kohe.</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,358 @@
+"""Capture web pages (paste links, press Capture) and add files, with progress per link.
+
+Every step is shown in plain words; failures say what happened and what to try; Stop cancels.
+A support worker is asked once per session for a consent note, which goes into the custody
+log with each capture.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidencekit.capture import validate_url
+from evidencekit.errors import EvidenceKitError
+from evidencekit.vault.records import ItemRecord
+from ui import format as fmt
+from ui.context import AppContext
+from ui.dialogs import Ask
+from ui.jobs import capture_job, import_job
+from ui.messages import explain, step_name, timestamp_words
+from ui.session import ROLE_SUPPORT, VaultSession
+from ui.widgets import MessagePanel, button, heading, paragraph
+from ui.workers import Job
+
+STEPS = ["opening", "loading", "scrolling", "saving", "sealing", "time-stamping", "done"]
+
+
+class ProgressRow(QFrame):
+    """One link (or file): where it is, how far it got, and how it ended."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.item: ItemRecord | None = None
+        self.error: BaseException | None = None
+        self.finished = False
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.label = QLabel(label, self)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setWordWrap(True)
+        top.addWidget(self.label, 1)
+        self.open_button = button(self.tr("Open"), self)
+        self.open_button.clicked.connect(self._open)
+        self.open_button.hide()
+        top.addWidget(self.open_button)
+        layout.addLayout(top)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, len(STEPS) - 1)
+        self.bar.setAccessibleName(self.tr("Progress for %1").replace("%1", label))
+        layout.addWidget(self.bar)
+        self.state = QLabel(step_name("waiting"), self)
+        self.state.setWordWrap(True)
+        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.state)
+        self.step = "waiting"
+
+    def set_step(self, step: str) -> None:
+        if self.finished:
+            return
+        self.step = step
+        if step in STEPS:
+            self.bar.setValue(STEPS.index(step))
+        self.state.setText(step_name(step) + "…")
+        self.bar.setFormat(step_name(step))
+
+    def succeed(self, item: ItemRecord) -> None:
+        self.finished = True
+        self.item = item
+        self.step = "done"
+        self.bar.setValue(self.bar.maximum())
+        self.bar.setFormat(step_name("done"))
+        lines = [timestamp_words(item.timestamp_status)]
+        status = fmt.http_status(item.status) if item.kind == "web" else ""
+        if item.status is not None and item.status >= 400:
+            lines.append(status)
+        self.state.setText("\n".join(lines))
+        self.state.setAccessibleName(self.state.text())
+        self.open_button.show()
+
+    def fail(self, error: BaseException) -> None:
+        self.finished = True
+        self.error = error
+        self.step = "failed"
+        self.bar.hide()
+        explanation = explain(error)
+        self.state.setText(f"{explanation.headline}\n{explanation.advice}")
+        self.state.setToolTip(explanation.details)
+        self.state.setAccessibleName(self.state.text())
+
+    def _open(self) -> None:
+        if self.item is not None:
+            self.open_requested.emit(self.item.id)
+
+
+class CapturePanel(QWidget):
+    back_requested = Signal()
+    open_item = Signal(str)
+    run_finished = Signal()
+
+    def __init__(self, ctx: AppContext, session: VaultSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._session = session
+        self._job: Job | None = None
+        self.rows: dict[str, ProgressRow] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.back_button = button(self.tr("Back to the list"), self)
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button)
+        top.addWidget(heading(self.tr("Capture web pages"), self, scale=1.3), 1)
+        layout.addLayout(top)
+        layout.addWidget(
+            paragraph(
+                self.tr(
+                    "Paste one or more links, one on each line. Each page is opened once in a "
+                    "hidden browser, saved with everything it showed, sealed, and time-stamped. "
+                    "You do not have to look at the pages."
+                ),
+                self,
+            )
+        )
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.links = QPlainTextEdit(self)
+        self.links.setAccessibleName(self.tr("Links to capture, one per line"))
+        self.links.setPlaceholderText("https://…")
+        self.links.setTabChangesFocus(True)
+        self.links.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        links_label = QLabel(self.tr("&Links:"), self)
+        links_label.setBuddy(self.links)
+        form.addRow(links_label, self.links)
+        self.note = QLineEdit(self)
+        self.note.setAccessibleName(self.tr("Note (optional)"))
+        self.note.setPlaceholderText(self.tr("Optional"))
+        note_label = QLabel(self.tr("&Note:"), self)
+        note_label.setBuddy(self.note)
+        form.addRow(note_label, self.note)
+        self.case = QComboBox(self)
+        self.case.setEditable(True)
+        self.case.setAccessibleName(self.tr("Case (optional)"))
+        line = self.case.lineEdit()
+        if line is not None:  # the box one types into has to be named too
+            line.setAccessibleName(self.tr("Case (optional)"))
+        case_label = QLabel(self.tr("&Case:"), self)
+        case_label.setBuddy(self.case)
+        form.addRow(case_label, self.case)
+        layout.addLayout(form)
+
+        self.consent_box = QFrame(self)
+        self.consent_box.setFrameShape(QFrame.Shape.StyledPanel)
+        consent = QVBoxLayout(self.consent_box)
+        consent.addWidget(heading(self.tr("Consent"), self.consent_box, scale=1.05))
+        consent.addWidget(
+            paragraph(
+                self.tr(
+                    "You are capturing for someone else. Write in a few words what the person "
+                    "agreed to, for example: “Ana agreed that I capture these posts for her "
+                    "case.” This is asked once and kept with each capture in the record."
+                ),
+                self.consent_box,
+            )
+        )
+        self.consent = QPlainTextEdit(self.consent_box)
+        self.consent.setAccessibleName(self.tr("Consent note"))
+        self.consent.setTabChangesFocus(True)
+        self.consent.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+        consent.addWidget(self.consent)
+        layout.addWidget(self.consent_box)
+        self.consent_done = paragraph("", self)
+        layout.addWidget(self.consent_done)
+
+        go = QHBoxLayout()
+        self.capture_button = button(self.tr("Capture"), self)
+        self.capture_button.setDefault(True)
+        self.capture_button.clicked.connect(self.start_capture)
+        self.stop_button = button(self.tr("Stop"), self, tip=self.tr("Stop; what is saved stays"))
+        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.setEnabled(False)
+        go.addWidget(self.capture_button)
+        go.addWidget(self.stop_button)
+        go.addStretch(1)
+        layout.addLayout(go)
+        self.message = MessagePanel(self)
+        layout.addWidget(self.message)
+
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        holder = QWidget(area)
+        self.rows_layout = QVBoxLayout(holder)
+        self.rows_layout.addStretch(1)
+        area.setWidget(holder)
+        layout.addWidget(area, 1)
+        self._update_consent()
+
+    # --- state --------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def set_cases(self, names: list[str], current: str | None) -> None:
+        self.case.clear()
+        self.case.addItem("")
+        self.case.addItems(names)
+        self.case.setCurrentText(current or "")
+
+    def _update_consent(self) -> None:
+        support = self._session.who.role == ROLE_SUPPORT
+        needed = support and not self._session.consent
+        self.consent_box.setVisible(needed)
+        self.consent_done.setVisible(support and not needed)
+        if support and self._session.consent:
+            self.consent_done.setText(
+                self.tr("Consent noted for this session: “%1”").replace("%1", self._session.consent)
+            )
+
+    def _take_consent(self) -> bool:
+        """For a support worker: the consent note, asked once per session."""
+        if self._session.who.role != ROLE_SUPPORT or self._session.consent:
+            return True
+        text = self.consent.toPlainText().strip()
+        if not text:
+            self.message.show_text(
+                self.tr("Please write the consent note first."),
+                self.tr("It records that the person agreed to this capture."),
+            )
+            self.consent.setFocus()
+            return False
+        self._session.consent = text
+        self._update_consent()
+        return True
+
+    def _clear_rows(self) -> None:
+        for row in self.rows.values():
+            row.deleteLater()
+        self.rows = {}
+
+    def _add_row(self, key: str, label: str) -> ProgressRow:
+        row = ProgressRow(label, self)
+        row.open_requested.connect(self.open_item)
+        self.rows_layout.insertWidget(self.rows_layout.count() - 1, row)
+        self.rows[key] = row
+        return row
+
+    # --- capture ------------------------------------------------------------------------------
+
+    def start_capture(self) -> None:
+        if self.running:
+            return
+        lines = [line.strip() for line in self.links.toPlainText().splitlines() if line.strip()]
+        if not lines:
+            self.message.show_text(self.tr("Paste at least one link first."))
+            self.links.setFocus()
+            return
+        if not self._take_consent():
+            return
+        self.message.hide()
+        self._clear_rows()
+        good: list[str] = []
+        for line in dict.fromkeys(lines):
+            row = self._add_row(line, line)
+            try:
+                good.append(validate_url(line))
+            except EvidenceKitError as error:
+                row.fail(error)  # nothing is sent for an address that cannot be captured
+        if not good:
+            return
+        case = self.case.currentText().strip() or None
+        note = self.note.text().strip() or None
+        self._start(capture_job(self._session, good, self._ctx.settings, note=note, case=case))
+
+    def start_import(self, paths: list[Path], case: str | None) -> None:
+        if self.running:
+            self.message.show_text(self.tr("Please wait until the current work is finished."))
+            return
+        if self._session.who.role == ROLE_SUPPORT and not self._session.consent:
+            text = Ask.text(
+                self,
+                self.tr("Consent"),
+                self.tr(
+                    "You are adding evidence for someone else. Write in a few words what "
+                    "the person agreed to:"
+                ),
+            )
+            if not text or not text.strip():
+                return
+            self._session.consent = text.strip()
+            self._update_consent()
+        self.message.hide()
+        self._clear_rows()
+        for path in paths:
+            self._add_row(str(path), path.name)
+        note = self.note.text().strip() or None
+        self._start(import_job(self._session, paths, note=note, case=case))
+
+    def _start(self, job: Job) -> None:
+        self._job = job
+        job.progress.connect(self._progress)
+        job.failed.connect(self._failed)
+        job.finished.connect(self._finished)
+        self.capture_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+
+    def _progress(self, value: tuple[object, ...]) -> None:
+        kind, key = value[0], str(value[1])
+        row = self.rows.get(key)
+        if row is None:
+            return
+        if kind == "step":
+            row.set_step(str(value[2]))
+        elif kind == "result":
+            item, error = value[2], value[3]
+            if item is not None:
+                row.succeed(item)  # type: ignore[arg-type]
+                self._session.notify_changed()  # it appears in the list now
+            elif error is not None:
+                row.fail(error)  # type: ignore[arg-type]
+
+    def _failed(self, error: BaseException) -> None:
+        # The whole run stopped (no browser, cancelled): rows not finished say so.
+        for row in self.rows.values():
+            if not row.finished:
+                row.fail(error)
+        self.message.show_error(error)
+
+    def _finished(self) -> None:
+        self._job = None
+        self.capture_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+        if self.rows and all(r.item is not None for r in self.rows.values()):
+            self.links.clear()
+        self.run_finished.emit()
+
+    def stop(self) -> None:
+        if self._job is not None:
+            self.stop_button.setEnabled(False)
+            self._job.cancel()

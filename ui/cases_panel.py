@@ -1,0 +1,130 @@
+"""The list of cases on the side: all evidence, then each case; make one, rename one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from evidencekit.vault.records import CaseInfo
+from ui.dialogs import Ask
+from ui.session import VaultSession
+from ui.widgets import MessagePanel, button, heading
+
+ALL = "\x00all"  # the "All evidence" row (no case can have this name: it starts with NUL)
+
+
+class CasesPanel(QWidget):
+    case_selected = Signal(object)  # the case name, or None for all evidence
+
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._selected: str | None = None
+        self._want: str | None = None  # made or renamed: select it when it appears
+        self._cases: list[CaseInfo] = []
+        self._job: object | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading(self.tr("Cases"), self, scale=1.15))
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Cases"))
+        self.list.setAccessibleDescription(
+            self.tr("Choose a case to see its evidence, or all evidence.")
+        )
+        self.list.currentItemChanged.connect(self._changed)
+        layout.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        self.new_button = button(self.tr("New case…"), self)
+        self.new_button.clicked.connect(self._new_case)
+        self.rename_button = button(self.tr("Rename…"), self)
+        self.rename_button.clicked.connect(self._rename)
+        row.addWidget(self.new_button)
+        row.addWidget(self.rename_button)
+        layout.addLayout(row)
+        self.message = MessagePanel(self)
+        layout.addWidget(self.message)
+        session.changed.connect(self.reload)
+        self.reload()
+
+    @property
+    def selected(self) -> str | None:
+        return self._selected
+
+    def case_names(self) -> list[str]:
+        return [c.name for c in self._cases]
+
+    def reload(self) -> None:
+        self._job = job = self._session.load_cases()
+        job.succeeded.connect(self._loaded)
+
+    def _loaded(self, cases: list[CaseInfo]) -> None:
+        if self.sender() is not self._job or not self._session.is_open:
+            return  # an older answer, or the vault was locked meanwhile
+        self._cases = cases
+        # A case just made or renamed is selected once it shows up in an answer.
+        wanted = self._want or self._selected
+        self.list.blockSignals(True)
+        self.list.clear()
+        total = QListWidgetItem(self.tr("All evidence"))
+        total.setData(Qt.ItemDataRole.UserRole, ALL)
+        self.list.addItem(total)
+        current = total
+        for case in cases:
+            text = self.tr("%1 (%n item(s))", "", case.item_count).replace("%1", case.name)
+            row = QListWidgetItem(text)
+            row.setData(Qt.ItemDataRole.UserRole, case.name)
+            row.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            self.list.addItem(row)
+            if case.name == wanted:
+                current = row
+        self.list.setCurrentItem(current)
+        self.list.blockSignals(False)
+        selected = None if current is total else str(current.data(Qt.ItemDataRole.UserRole))
+        if self._want is not None and selected == self._want:
+            self._want = None
+        changed = selected != self._selected
+        self._selected = selected
+        self.rename_button.setEnabled(selected is not None)
+        if changed:
+            self.case_selected.emit(selected)
+
+    def _changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        value = current.data(Qt.ItemDataRole.UserRole) if current is not None else ALL
+        self._selected = None if value == ALL else str(value)
+        self.rename_button.setEnabled(self._selected is not None)
+        self.case_selected.emit(self._selected)
+
+    def select(self, name: str | None) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            value = item.data(Qt.ItemDataRole.UserRole)
+            if (name is None and value == ALL) or value == name:
+                self.list.setCurrentItem(item)
+                return
+
+    def _new_case(self) -> None:
+        name = Ask.text(
+            self,
+            self.tr("New case"),
+            self.tr("A name for the case (for example the site, or the person's name):"),
+        )
+        if not name or not name.strip():
+            return
+        self._want = name.strip()
+        job = self._session.create_case(name.strip())
+        job.failed.connect(self.message.show_error)
+
+    def _rename(self) -> None:
+        old = self._selected
+        if old is None:
+            return
+        new = Ask.text(self, self.tr("Rename case"), self.tr("New name for the case:"), old)
+        if not new or not new.strip() or new.strip() == old:
+            return
+        self._want = new.strip()
+        job = self._session.rename_case(old, new.strip())
+        job.failed.connect(self._rename_failed)
+
+    def _rename_failed(self, error: BaseException) -> None:
+        self._want = None
+        self.message.show_error(error)

@@ -1,0 +1,136 @@
+"""Help that is there when wanted, never pushed: where to get support in Albania, safety
+around a watched computer, what the app can and cannot prove."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
+
+from ui.widgets import button, heading
+
+
+class HelpPage(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back_button = button(self.tr("Back"), self)
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button)
+        top.addWidget(heading(self.tr("Help and support"), self, scale=1.4), 1)
+        layout.addLayout(top)
+        self.text = QTextBrowser(self)
+        self.text.setOpenLinks(False)  # nothing here opens a browser or leaves a trace
+        self.text.setAccessibleName(self.tr("Help and support"))
+        self.text.setHtml(self._html())
+        layout.addWidget(self.text, 1)
+        self.setFocusProxy(self.text)
+
+    def sections(self) -> list[tuple[str, list[str]]]:
+        return [
+            (
+                self.tr("Are you safe right now?"),
+                [
+                    self.tr("If you are in danger now, call the police: 129."),
+                    self.tr("What happened is not your fault. You decide what to do and when."),
+                ],
+            ),
+            (
+                self.tr("Support in Albania"),
+                [
+                    self.tr(
+                        "<b>116 117</b> — the national helpline for women and girls who "
+                        "face violence. Free and confidential."
+                    ),
+                    self.tr(
+                        "<b>ALO 116 111</b> — the helpline for children and young people. "
+                        "Free and confidential."
+                    ),
+                    self.tr(
+                        "A support worker can sit with you while you collect evidence, or do "
+                        "it for you, with your consent."
+                    ),
+                ],
+            ),
+            (
+                self.tr("If someone may be watching this computer"),
+                [
+                    self.tr(
+                        "Monitoring apps and screen recorders can see what you do here. "
+                        "EvidenceKit cannot find them or stop them."
+                    ),
+                    self.tr(
+                        "If you think someone watches your computer or phone, use a device "
+                        "they never had access to, and talk to a support worker before "
+                        "removing anything: removing a monitoring app can warn the person "
+                        "who installed it."
+                    ),
+                    self.tr(
+                        "<b>Quick exit</b> (or pressing Esc twice) hides EvidenceKit at once, "
+                        "locks the vault and clears anything it copied."
+                    ),
+                    self.tr(
+                        "Keep the vault on a USB stick, or in a folder that is not synced to "
+                        "the internet."
+                    ),
+                ],
+            ),
+            (
+                self.tr("Getting pictures taken down"),
+                [
+                    self.tr(
+                        "Most platforms have a form for reporting intimate images shared "
+                        "without consent. Capture the post here first, then report it."
+                    ),
+                    self.tr(
+                        "StopNCII.org helps stop intimate images from being shared on "
+                        "participating platforms, without sending the image itself."
+                    ),
+                ],
+            ),
+            (
+                self.tr("Going to the police or a lawyer"),
+                [
+                    self.tr(
+                        "Use “Export for a lawyer…” to make one signed file with the evidence "
+                        "you choose, for example on a USB stick. Give its fingerprint with it."
+                    ),
+                    self.tr(
+                        "A lawyer or court can check the file with “Check a bundle”, without "
+                        "a vault or a passphrase."
+                    ),
+                ],
+            ),
+            (
+                self.tr("What EvidenceKit can and cannot prove"),
+                [
+                    self.tr(
+                        "It proves what a page showed, at which address, and when it was "
+                        "captured: every file is sealed with a digital signature and a "
+                        "time-stamp from an independent server."
+                    ),
+                    self.tr(
+                        "It cannot prove who made a post, and it cannot see pages that "
+                        "need a login unless they are public."
+                    ),
+                    self.tr(
+                        "If you forget your passphrase, nobody can open the vault, not even "
+                        "the people who made EvidenceKit. Keep it written somewhere safe."
+                    ),
+                ],
+            ),
+        ]
+
+    def _html(self) -> str:
+        parts = []
+        for title, paragraphs in self.sections():
+            parts.append(f"<h3>{escape(title)}</h3>")
+            parts.extend(f"<p>{text}</p>" for text in paragraphs)  # our own markup, translated
+        return "".join(parts)
+
+    def plain_text(self) -> str:
+        return self.text.toPlainText()

@@ -1,0 +1,267 @@
+"""The core's long jobs (capture, import, export, verify), each wrapped as a `Job`.
+
+Only glue: which core function runs, with which settings, and what is reported back. Progress
+travels as small tuples: ("step", key, step) and ("result", key, item_or_None, error_or_None).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from evidencekit.config import Settings
+from evidencekit.errors import EvidenceKitError
+from ui.session import VaultSession
+from ui.workers import Job, LoopThread, lower_child_priority
+
+
+def capture_job(
+    session: VaultSession,
+    urls: Sequence[str],
+    settings: Settings,
+    *,
+    note: str | None,
+    case: str | None,
+) -> Job:
+    """Capture `urls` into the vault: one browser, pages in parallel, each sealed and stamped."""
+    from evidencekit.capture import CaptureSettings
+    from evidencekit.capturing import StoredCapture, capture_into_vault
+
+    capture_settings = CaptureSettings(
+        timeout_s=settings.capture_timeout_s,
+        browser_path=settings.browser_path or None,
+        operator_name=session.who.operator,
+        operator_role=session.who.role,
+    )
+    consent = session.consent
+
+    async def work(job: Job) -> Any:
+        def progress(url: str, step: str) -> None:
+            if step in ("opening", "loading"):
+                # The browser and its page processes exist now: let them give way to the
+                # window (new page processes appear per page, so each time).
+                lower_child_priority()
+            job.report(("step", url, step))
+
+        def result(stored: StoredCapture) -> None:
+            job.report(("result", stored.url, stored.item, stored.error))
+
+        return await capture_into_vault(
+            session.vault,
+            list(urls),
+            capture_settings,
+            tsa_urls=session.tsa_urls,
+            case=case,
+            note=note,
+            concurrency=settings.capture_concurrency,
+            on_progress=progress,
+            on_result=result,
+            consent=consent,
+            vault_lock=session.lock,
+        )
+
+    return session.run(work, "capture")
+
+
+def import_job(
+    session: VaultSession, paths: Sequence[Path], *, note: str | None, case: str | None
+) -> Job:
+    """Add files as evidence, one by one (a bad file does not stop the rest), then stamp each."""
+    from evidencekit.importer import import_file
+    from evidencekit.sealing import timestamp_item
+
+    consent = session.consent
+
+    async def work(job: Job) -> Any:
+        added = []
+        for path in paths:
+            key = str(path)
+            job.report(("step", key, "saving"))
+            store = functools.partial(
+                import_file, session.vault, path, case=case, note=note, consent=consent
+            )
+            try:
+                item = await session.call(store)
+            except EvidenceKitError as error:
+                job.report(("result", key, None, error))
+                continue
+            job.report(("step", key, "time-stamping"))
+            async with session.lock:
+                await timestamp_item(session.vault, item.id, session.tsa_urls)
+                item = session.vault.item(item.id)
+            job.report(("result", key, item, None))
+            added.append(item)
+        return added
+
+    return session.run(work, "import")
+
+
+# --- export and verify --------------------------------------------------------------------
+# The UI-side shapes the export wizard and the verify view show, filled from the core's
+# results (evidencekit.bundle) in the two functions below.
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    sha256: str  # the bundle file's fingerprint, to give the lawyer
+    bundle_id: str = ""
+    items: int = 0
+    warnings: tuple[str, ...] = ()
+    trusted_time: bool = True  # the signature carries a trusted time-stamp
+    signer_certificate: Any = None  # the vault's certificate: its owner trusts it
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    name: str
+    ok: bool | None  # None: could not be checked
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ItemStamp:
+    label: str
+    time: str  # UTC ISO 8601, or "" when the item has no time-stamp
+    tsa: str = ""
+
+
+@dataclass(frozen=True)
+class VerifySummary:
+    path: Path
+    verdict: str  # valid / invalid / indeterminate
+    sha256: str
+    checks: list[CheckRow] = field(default_factory=list)
+    signer: str = ""
+    signed_at: str = ""
+    items: list[ItemStamp] = field(default_factory=list)
+    bundle_id: str = ""
+
+
+def export_job(
+    session: VaultSession,
+    item_ids: Sequence[str],
+    out: Path,
+    *,
+    blur: bool,
+    include_originals: bool,
+    case: str | None = None,
+) -> Job:
+    """Write the signed bundle; progress is reported as (stage, done, total)."""
+
+    async def work(job: Job) -> Any:
+        from evidencekit.bundle import export_bundle_async
+
+        def progress(stage: str, done: int, total: int) -> None:
+            job.report((stage, done, total))
+
+        # The export reads and logs into the vault throughout: it holds the vault for its run.
+        async with session.lock:
+            result = await export_bundle_async(
+                session.vault,
+                list(item_ids),
+                out,
+                blur=blur,
+                include_originals=include_originals,
+                tsa_urls=session.tsa_urls,
+                case=case,
+                progress=progress,
+            )
+            certificate = session.vault.identity().certificate
+        return ExportSummary(
+            path=result.path,
+            sha256=result.sha256,
+            bundle_id=result.bundle_id,
+            items=result.items,
+            warnings=tuple(result.warnings),
+            trusted_time=result.level != "B-B",
+            signer_certificate=certificate,
+        )
+
+    return session.run(work, "export")
+
+
+# "… time-stamped by <TSA> at 2024-05-01 10:20:30 UTC" in an item check's detail.
+_STAMP = re.compile(r"time-stamped by (.+?) at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC")
+
+
+def _summary(path: Path, report: Any, sha256: str) -> VerifySummary:
+    checks, items = [], []
+    for check in report.checks:
+        ok = {"passed": True, "failed": False}.get(str(check.status))
+        checks.append(CheckRow(check.name, ok, check.detail))
+        if check.name.startswith("item "):
+            found = _STAMP.search(check.detail)
+            time = found.group(2).replace(" ", "T") + "Z" if found and ok else ""
+            items.append(ItemStamp(check.name, time, found.group(1) if found and ok else ""))
+    facts = report.facts
+    return VerifySummary(
+        path=path,
+        verdict=report.verdict,
+        sha256=sha256,
+        checks=checks,
+        signer=str(facts.get("signer_fingerprint") or ""),
+        signed_at=str(facts.get("signed_at") or ""),
+        items=items,
+        bundle_id=str(facts.get("bundle_id") or ""),
+    )
+
+
+def _file_sha256(path: Path) -> str:
+    """The file's fingerprint, to compare with the one the sender gave separately."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def load_certificates(paths: Sequence[Path]) -> list[Any]:
+    """Certificates the reader chose to trust (PEM, one or several, or DER) from files.
+
+    The same reading as the CLI's --trust; raises InputFileError with a plain reason.
+    """
+    from cryptography import x509
+
+    from evidencekit.errors import InputFileError
+
+    found: list[Any] = []
+    for path in paths:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise InputFileError(f"The certificate file “{path}” cannot be read.") from exc
+        try:
+            if b"-----BEGIN" in data:
+                found += x509.load_pem_x509_certificates(data)
+            else:
+                found.append(x509.load_der_x509_certificate(data))
+        except ValueError as exc:
+            raise InputFileError(f"“{path}” is not a certificate file (PEM or DER).") from exc
+    return found
+
+
+def verify_job(
+    runner: LoopThread, path: Path, trusted: Sequence[Any] = (), parent: QObject | None = None
+) -> Job:
+    """Check a bundle on the job thread: no vault needed. `trusted`: certificates the reader
+    vouches for (the signer's, a time-stamp authority's root), as the CLI's --trust."""
+
+    async def work(job: Job) -> Any:
+        from evidencekit.bundle import verify_bundle
+
+        report = await asyncio.to_thread(
+            functools.partial(verify_bundle, path, trusted_certs=list(trusted))
+        )
+        sha256 = await asyncio.to_thread(_file_sha256, path)
+        return _summary(path, report, sha256)
+
+    return Job(runner, work, parent, name="verify").start()

@@ -1,0 +1,100 @@
+"""Settings the person may want: language, auto-lock time, a neutral window title, how long
+copied text stays on the clipboard. Saved to the settings file (only these keys)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import AppContext
+from ui.widgets import paragraph
+
+
+class SettingsDialog(QDialog):
+    applied = Signal(bool)  # True when the language changed
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.tr("Settings"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        settings = ctx.settings
+
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("Same as the computer"), "")
+        self.language.addItem("Shqip", "sq")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setAccessibleName(self.tr("Language"))
+        self._row(form, self.tr("&Language:"), self.language)
+
+        self.auto_lock = QSpinBox(self)
+        self.auto_lock.setRange(0, 240)
+        self.auto_lock.setValue(settings.auto_lock_minutes)
+        self.auto_lock.setSuffix(self.tr(" min"))
+        self.auto_lock.setSpecialValueText(self.tr("Never"))
+        self.auto_lock.setAccessibleName(self.tr("Lock the vault after this many minutes unused"))
+        self._row(form, self.tr("Lock when &unused for:"), self.auto_lock)
+
+        self.neutral = QCheckBox(self.tr("Use a neutral window title (“Notes”)"), self)
+        self.neutral.setChecked(settings.neutral_title)
+        self.neutral.setAccessibleName(self.neutral.text())
+        form.addRow(self.neutral)
+
+        self.clipboard = QSpinBox(self)
+        self.clipboard.setRange(5, 600)
+        self.clipboard.setValue(max(5, settings.clipboard_clear_s))
+        self.clipboard.setSuffix(self.tr(" s"))
+        self.clipboard.setAccessibleName(self.tr("Clear copied text after this many seconds"))
+        self._row(form, self.tr("Clear copied text after:"), self.clipboard)
+        layout.addLayout(form)
+        layout.addWidget(
+            paragraph(
+                self.tr(
+                    "EvidenceKit never shows notifications or plays sounds, and keeps no list of "
+                    "recent files."
+                ),
+                self,
+            )
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        # Qt has no Albanian translation of its own buttons: name them ourselves.
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+
+    def _row(self, form: QFormLayout, text: str, field: QWidget) -> None:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        form.addRow(label, field)
+
+    def save(self) -> None:
+        language = str(self.language.currentData())
+        changed = language != self._ctx.settings.language
+        self._ctx.save(
+            language=language,
+            auto_lock_minutes=self.auto_lock.value(),
+            neutral_title=self.neutral.isChecked(),
+            clipboard_clear_s=self.clipboard.value(),
+        )
+        self.accept()
+        self.applied.emit(changed)

@@ -1,0 +1,92 @@
+"""The open vault: cases on the side; the evidence, one item, the capture panel or the export
+steps in the middle (one at a time, each with a way back)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from ui.capture_panel import CapturePanel
+from ui.cases_panel import CasesPanel
+from ui.context import AppContext
+from ui.export_wizard import ExportWizard
+from ui.item_detail import ItemDetail
+from ui.items_view import ItemsView
+from ui.session import VaultSession
+
+
+class VaultPage(QWidget):
+    verify_requested = Signal(object)  # a bundle just made: check it in the verify view
+
+    def __init__(self, ctx: AppContext, session: VaultSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        layout = QVBoxLayout(self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setChildrenCollapsible(False)
+        self.cases = CasesPanel(session, split)
+        split.addWidget(self.cases)
+        self.center = QStackedWidget(split)
+        split.addWidget(self.center)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 4)
+        em = self.fontMetrics().averageCharWidth()
+        split.setSizes([em * 28, em * 110])
+        layout.addWidget(split)
+
+        self.items = ItemsView(session, self.center)
+        self.detail = ItemDetail(ctx, session, self.center)
+        self.capture = CapturePanel(ctx, session, self.center)
+        self.export = ExportWizard(ctx, session, self.center)
+        for page in (self.items, self.detail, self.capture, self.export):
+            self.center.addWidget(page)
+
+        self.cases.case_selected.connect(self._case_selected)
+        self.items.open_item.connect(self.open_item)
+        self.items.capture_requested.connect(self.show_capture)
+        self.items.files_requested.connect(self.add_files)
+        self.items.export_requested.connect(self.show_export)
+        self.detail.back_requested.connect(self.show_list)
+        self.capture.back_requested.connect(self.show_list)
+        self.capture.open_item.connect(self.open_item)
+        self.export.back_requested.connect(self.show_list)
+        self.export.verify_requested.connect(self.verify_requested)
+        self.center.currentChanged.connect(self._page_changed)
+        self.items.reload()
+        self.setTabOrder(self.cases, self.center)
+
+    def _page_changed(self, _index: int) -> None:
+        # Cases belong with the list; an item, a capture or an export gets the whole width.
+        self.cases.setVisible(self.center.currentWidget() is self.items)
+
+    def _case_selected(self, case: str | None) -> None:
+        self.items.set_case(case)
+        if self.center.currentWidget() is self.detail:
+            self.show_list()
+
+    def show_list(self) -> None:
+        self.detail.viewer.blur_again()  # leaving an item always blurs it again
+        self.center.setCurrentWidget(self.items)
+        self.items.list.setFocus()
+
+    def open_item(self, item_id: str) -> None:
+        self.detail.show_item(item_id)
+        self.center.setCurrentWidget(self.detail)
+        self.detail.back_button.setFocus()
+
+    def show_capture(self) -> None:
+        self.capture.set_cases(self.cases.case_names(), self.cases.selected)
+        self.center.setCurrentWidget(self.capture)
+        self.capture.links.setFocus()
+
+    def add_files(self, paths: list[Path]) -> None:
+        self.capture.set_cases(self.cases.case_names(), self.cases.selected)
+        self.center.setCurrentWidget(self.capture)
+        self.capture.start_import(paths, self.cases.selected)
+
+    def show_export(self) -> None:
+        self.export.start(self.items.items, self.cases.selected)
+        self.center.setCurrentWidget(self.export)
