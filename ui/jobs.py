@@ -225,28 +225,10 @@ def _file_sha256(path: Path) -> str:
 
 
 def load_certificates(paths: Sequence[Path]) -> list[Any]:
-    """Certificates the reader chose to trust (PEM, one or several, or DER) from files.
+    """Certificates the reader chose to trust: the same reading as the CLI's --trust."""
+    from evidencekit.bundle.trust import load_certificates as load
 
-    The same reading as the CLI's --trust; raises InputFileError with a plain reason.
-    """
-    from cryptography import x509
-
-    from evidencekit.errors import InputFileError
-
-    found: list[Any] = []
-    for path in paths:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise InputFileError(f"The certificate file “{path}” cannot be read.") from exc
-        try:
-            if b"-----BEGIN" in data:
-                found += x509.load_pem_x509_certificates(data)
-            else:
-                found.append(x509.load_der_x509_certificate(data))
-        except ValueError as exc:
-            raise InputFileError(f"“{path}” is not a certificate file (PEM or DER).") from exc
-    return found
+    return load(paths)
 
 
 def verify_job(

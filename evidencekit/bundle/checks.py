@@ -7,6 +7,7 @@ established (no trusted timestamp, an item never time-stamped).
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,10 @@ from evidencekit.errors import EXIT_FAILED, EXIT_USAGE
 from evidencekit.seal.tokens import TokenCheck
 
 VALID, INVALID, INDETERMINATE = "valid", "invalid", "indeterminate"
+
+CLOCK_TOLERANCE = dt.timedelta(minutes=10)
+"""How far a computer's clock may be ahead of a timestamp authority's before the two times
+contradict each other: laptops' clocks drift, and some are set by hand."""
 
 
 class Status(enum.StrEnum):
@@ -58,6 +63,42 @@ def tsa_label(check: TokenCheck) -> str:
     return check.tsa_name or check.tsa_subject or "an unnamed timestamp authority"
 
 
+def when(moment: dt.datetime | None) -> str:
+    """A moment for people: "2024-05-01 10:00:04 UTC"."""
+    if moment is None:
+        return "an unknown time"
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def span(delta: dt.timedelta) -> str:
+    """A time difference for people, rounded: "25 minutes", "20 hours", "3 days"."""
+    minutes = round(abs(delta.total_seconds()) / 60)
+    if minutes < 120:
+        return f"{minutes} minute{'' if minutes == 1 else 's'}"
+    hours = round(minutes / 60)
+    if hours < 48:
+        return f"{hours} hours"
+    return f"{round(hours / 24)} days"
+
+
+def parse_utc(value: object) -> dt.datetime | None:
+    """An ISO 8601 time as written in a manifest or the custody log ("…Z"), else None."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def dated_before(stamped: dt.datetime, claimed: dt.datetime) -> bool:
+    """True when a timestamp authority's time lies before what the computer wrote by more than
+    the tolerance: the token cannot be later than the thing it covers, so one of the two clocks
+    is wrong, or the thing was back-dated."""
+    return stamped < claimed - CLOCK_TOLERANCE
+
+
 def passed(name: str, detail: str) -> Check:
     return Check(name, Status.PASSED, detail)
 
@@ -78,6 +119,7 @@ class BundleReport:
     readable: bool
     checks: tuple[Check, ...]
     facts: dict[str, Any] = field(default_factory=dict)  # bundle id, level, fingerprints, ...
+    advice: tuple[str, ...] = ()  # what the reader can do to settle what stayed indeterminate
 
     @property
     def verdict(self) -> str:
@@ -101,6 +143,7 @@ class BundleReport:
             "readable_pdf": self.readable,
             **self.facts,
             "checks": [c.to_json() for c in self.checks],
+            "advice": list(self.advice),
         }
 
     def summary(self) -> str:
@@ -108,4 +151,6 @@ class BundleReport:
         marks = {Status.PASSED: "ok  ", Status.FAILED: "FAIL", Status.INDETERMINATE: "??  "}
         lines = [f"Verdict: {self.verdict.upper()}"]
         lines += [f"  [{marks[c.status]}] {c.name}: {c.detail}" for c in self.checks]
+        if self.advice:
+            lines += ["", "What you can do:"] + [f"  - {a}" for a in self.advice]
         return "\n".join(lines)

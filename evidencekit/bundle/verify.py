@@ -19,10 +19,11 @@ from typing import Any, BinaryIO
 from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from evidencekit.bundle.checks import BundleReport, Check, failed, passed
+from evidencekit.bundle.checks import BundleReport, Check, Status, failed, passed
 from evidencekit.bundle.pdfread import READ_ERRORS, not_a_pdf
+from evidencekit.bundle.trust import Trust, untrusted_advice
 from evidencekit.bundle.verify_content import check_content
-from evidencekit.bundle.verify_signature import check_signature
+from evidencekit.bundle.verify_signature import check_signature, signer_row
 from evidencekit.errors import InputFileError
 from evidencekit.seal.cms import quiet_pyhanko
 
@@ -113,6 +114,12 @@ def verify_bundle(
     """Check a bundle: its PDF signature and timestamps, every attached file's SHA-256, each
     item's seal and timestamps, and the custody chain. See the module docstring for errors.
 
+    `trusted_certs` (the CLI's --trust) are certificates the reader trusts: the signer's (or
+    one it was issued under) and timestamp authorities' roots. A timestamp counts as trusted
+    when its authority leads to one of them or to the built-in roots (`bundle.trust`); a
+    signer that leads to none of them fails, unless every one of them is a timestamp
+    authority's root.
+
     pyHanko's validation runs an event loop of its own: call this from a thread that is not
     running one (the CLI's main thread, or `asyncio.to_thread` from a job)."""
     path = Path(path)
@@ -121,7 +128,7 @@ def verify_bundle(
         if reason is not None:
             return BundleReport(str(path), False, (failed("pdf", reason),))
         try:
-            return _verify(path, handle, list(trusted_certs))
+            return _verify(path, handle, Trust.of(trusted_certs))
         except Exception as exc:  # noqa: BLE001 - hostile input gets a verdict, never a crash
             # Only the exception type: its message may quote bytes of the file.
             log.debug("verification stopped: %s", type(exc).__name__)
@@ -138,7 +145,7 @@ def verify_bundle(
             )
 
 
-def _verify(path: Path, handle: BinaryIO, trusted: list[x509.Certificate]) -> BundleReport:
+def _verify(path: Path, handle: BinaryIO, trust: Trust) -> BundleReport:
     size = handle.seek(0, os.SEEK_END)
     end = _end_of_pdf(handle, size)
     rows: list[Check] = []
@@ -163,10 +170,17 @@ def _verify(path: Path, handle: BinaryIO, trusted: list[x509.Certificate]) -> Bu
         )
         return BundleReport(str(path), True, tuple(rows))
     rows.append(passed("pdf", f"A readable PDF of {end:,} bytes in {revisions} revision(s)."))
-    signature_rows, facts = check_signature(reader, end, trusted)
-    rows += signature_rows
-    content_rows, content_facts = check_content(reader, facts.fingerprint, trusted)
-    rows += content_rows
+    signature_rows, facts = check_signature(reader, end, trust)
+    content_rows, content_facts = check_content(reader, facts.fingerprint, trust)
+    if facts.signer is not None:
+        # Last: only now is it known which certificates given with --trust were timestamp
+        # authorities' roots (see verify_signature.signer_row).
+        signature_rows.insert(facts.signer.position, signer_row(facts.signer, trust))
+    rows += signature_rows + content_rows
+    # Advice only where it can change the answer: an extra token from an unknown authority
+    # beside a trusted one does not.
+    unsure = any(r.status is Status.INDETERMINATE for r in rows)
+    advice = untrusted_advice(trust, str(path)) if unsure else None
     return BundleReport(
         str(path),
         True,
@@ -176,7 +190,9 @@ def _verify(path: Path, handle: BinaryIO, trusted: list[x509.Certificate]) -> Bu
             "signer_fingerprint": facts.fingerprint,
             "signer": facts.subject,
             "signed_at": facts.signed_at,
+            "signed_at_trusted": facts.signed_at_trusted,
             "signer_clock": facts.signer_clock,
             **content_facts,
         },
+        advice=(advice,) if advice else (),
     )

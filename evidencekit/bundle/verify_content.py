@@ -7,70 +7,141 @@ when it was captured, so its files can be checked even in a bundle whose PDF sig
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from evidencekit.bundle import bundle_json
-from evidencekit.bundle.checks import Check, failed, passed, tsa_label, unsure
+from evidencekit.bundle.checks import (
+    Check,
+    dated_before,
+    failed,
+    parse_utc,
+    passed,
+    span,
+    tsa_label,
+    unsure,
+    when,
+)
 from evidencekit.bundle.pdfread import READ_ERRORS, Attached, attachments, digest, read_small
+from evidencekit.bundle.trust import UNTRUSTED_HINT, TokenVerdict, Trust, judge_token
 from evidencekit.seal.identity import verify_detached
-from evidencekit.seal.tokens import TokenCheck, verify_token
+from evidencekit.seal.manifest import MANIFEST_NAME
+from evidencekit.seal.tokens import verify_token
 from evidencekit.vault.custody import entry_hash
 
 log = logging.getLogger(__name__)
+
+
+SIGNATURE_NAME = "manifest.p7s"  # the manifest's detached signature (vault.store)
+
+
+def is_token_name(name: str) -> bool:
+    """An item's timestamp token file: timestamp.tsr, timestamp-2.tsr, …"""
+    return name.startswith("timestamp") and name.endswith(".tsr")
+
+
+@dataclass(frozen=True)
+class Identities:
+    """Certificate fingerprints the custody log records as the vault's own. Only those
+    recorded at or before the entry its trusted timestamp covers (`anchored_seq`) are shown to
+    predate the bundle; ones recorded later rest on the log alone, as do all when the log has
+    no trusted timestamp."""
+
+    covered: frozenset[str]
+    later: frozenset[str]
+    anchored_seq: int | None
+
+    def doubt(self, fingerprint: str) -> str:
+        """Why an identity recorded after the anchor is not shown to be the vault's own."""
+        if self.anchored_seq is None:
+            return (
+                f"the custody log records certificate {_short(fingerprint)} as the vault's own, "
+                "but that log carries no trusted timestamp, so nothing independent shows it "
+                "was not added just before this bundle was made"
+            )
+        return (
+            f"the custody log records certificate {_short(fingerprint)} as the vault's own only "
+            f"after entry {self.anchored_seq}, the last one covered by a trusted timestamp, so "
+            "nothing independent shows it was not added just before this bundle was made"
+        )
 
 
 @dataclass
 class _Context:
     reader: PdfFileReader
     found: dict[str, Attached]
-    trusted: Sequence[x509.Certificate]
-    known: set[str] = field(default_factory=set)  # the vault's identities, per its custody log
+    trust: Trust
+    identities: Identities = field(
+        default_factory=lambda: Identities(frozenset(), frozenset(), None)
+    )
     measured: dict[str, str] = field(default_factory=dict)  # attachment name -> SHA-256
     manifests: dict[str, dict[str, Any]] = field(default_factory=dict)  # item id -> manifest
+    by_item: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # bundle.json's list
 
     def read(self, attachment: str) -> bytes:
         return read_small(self.reader, self.found[attachment].ref)
 
-    def token(self, attachment: str, digest_hex: str) -> TokenCheck:
-        return verify_token(
-            self.read(attachment),
-            bytes.fromhex(digest_hex),
-            trusted_roots=list(self.trusted) or None,
-        )
+    def token(self, attachment: str, digest_hex: str) -> TokenVerdict:
+        # Validity without roots, then trust apart: an untrusted authority is "unsure", a
+        # broken token is "failed".
+        check = verify_token(self.read(attachment), bytes.fromhex(digest_hex))
+        return judge_token(check, self.trust)
 
 
 def _short(value: str) -> str:
     return value[:16] + "…"
 
 
-def vault_identities(entries: Sequence[dict[str, Any]]) -> set[str]:
+def anchored_seq(entries: Sequence[dict[str, Any]], anchor: dict[str, Any] | None) -> int | None:
+    """The sequence number of the custody entry the log's trusted timestamp covers, when that
+    entry is in the log with the hash the anchor names; else None."""
+    if not isinstance(anchor, dict):
+        return None
+    seq = anchor.get("seq")
+    if not isinstance(seq, int):
+        return None
+    for entry in entries:
+        if entry.get("seq") == seq:
+            return seq if entry.get("hash") == anchor.get("hash") else None
+    return None
+
+
+def vault_identities(entries: Iterable[dict[str, Any]], anchored: int | None) -> Identities:
     """Certificate fingerprints the custody log records for this vault: the one it was made
     with and every identity made or imported since. A bundle re-signed by anyone else (with a
     bundle.json rewritten to name them) is caught here, unless the log itself was rewritten,
-    which breaks its trusted timestamp."""
-    found: set[str] = set()
+    which breaks its trusted timestamp; hence only identities recorded at or before the
+    anchored entry count as covered by it."""
+    covered: set[str] = set()
+    later: set[str] = set()
     for entry in entries:
         details = entry.get("details") if not entry.get("hidden") else None
         if not isinstance(details, dict):
             continue
+        found = ""
         if entry.get("action") == "create" and entry.get("object") == "vault":
-            found.add(str(details.get("identity") or ""))
+            found = str(details.get("identity") or "")
         elif entry.get("action") in ("identity-create", "identity-import"):
-            found.add(str(details.get("fingerprint") or ""))
-    found.discard("")
-    return found
+            found = str(details.get("fingerprint") or "")
+        if not found:
+            continue
+        seq = entry.get("seq")
+        if anchored is not None and isinstance(seq, int) and seq <= anchored:
+            covered.add(found)
+        else:
+            later.add(found)
+    return Identities(frozenset(covered), frozenset(later - covered), anchored)
 
 
 def check_content(
-    reader: PdfFileReader, signer_fingerprint: str | None, trusted: Sequence[x509.Certificate]
+    reader: PdfFileReader, signer_fingerprint: str | None, trust: Trust
 ) -> tuple[list[Check], dict[str, Any]]:
     try:
         found = attachments(reader)
@@ -85,49 +156,33 @@ def check_content(
                 "was removed.",
             )
         ], {}
-    ctx = _Context(reader, found, trusted)
+    ctx = _Context(reader, found, trust)
     try:
         parsed = bundle_json.parse(ctx.read(bundle_json.BUNDLE_JSON_NAME))
-        ctx.known = vault_identities(parsed.custody_entries)
+        ctx.identities = vault_identities(
+            parsed.custody_entries, anchored_seq(parsed.custody_entries, parsed.anchor)
+        )
+        for entry in parsed.attachments:
+            if entry.get("item") is not None:
+                ctx.by_item.setdefault(str(entry["item"]), []).append(entry)
     except bundle_json.BundleJsonInvalid as exc:
         return [failed("bundle.json", f"{exc}.")], {}
     except READ_ERRORS:
         return [failed("bundle.json", "bundle.json cannot be read from the PDF (damaged).")], {}
     raw = parsed.raw
     facts = {"bundle_id": parsed.bundle_id, "bundle_fingerprint": parsed.fingerprint}
+    listed = len(parsed.attachments)
     rows = [
         passed(
             "bundle.json",
             f"Bundle {parsed.bundle_id}, made {raw.get('created_at')} with EvidenceKit "
-            f"{(raw.get('created_by') or {}).get('version')}: {len(parsed.items)} item(s), "
-            f"{len(parsed.attachments)} attached file(s) listed.",
+            f"{(raw.get('created_by') or {}).get('version')}: {_count(len(parsed.items), 'item')};"
+            f" it lists {_count(listed, 'attached file')}, and with bundle.json itself "
+            f"{_count(listed + 1, 'file')} are attached.",
         )
     ]
     if signer_fingerprint is not None:
-        if signer_fingerprint == parsed.fingerprint and signer_fingerprint in ctx.known:
-            rows.append(
-                passed(
-                    "identity",
-                    "The PDF was signed by the certificate the bundle names, which the vault's "
-                    "custody log records as its own.",
-                )
-            )
-        elif signer_fingerprint == parsed.fingerprint:
-            rows.append(
-                failed(
-                    "identity",
-                    f"The PDF was signed by certificate {_short(signer_fingerprint)}, which the "
-                    "vault's custody log never records: it was re-signed by someone else.",
-                )
-            )
-        else:
-            rows.append(
-                failed(
-                    "identity",
-                    f"The PDF was signed by certificate {_short(signer_fingerprint)}, but the "
-                    f"bundle names {_short(parsed.fingerprint)}: it was re-signed by someone else.",
-                )
-            )
+        rows.append(_identity(ctx, signer_fingerprint, parsed.fingerprint))
     for check in (_attachments, _items, _custody):
         try:
             rows += check(ctx, parsed)
@@ -141,6 +196,37 @@ def check_content(
                 )
             )
     return rows, facts
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _identity(ctx: _Context, signer: str, named: str) -> Check:
+    name = "identity"
+    if signer != named:
+        return failed(
+            name,
+            f"The PDF was signed by certificate {_short(signer)}, but the bundle names "
+            f"{_short(named)}: it was re-signed by someone else.",
+        )
+    if signer in ctx.identities.covered:
+        return passed(
+            name,
+            "The PDF was signed by the certificate the bundle names, which the vault's custody "
+            "log records as its own (before its trusted timestamp).",
+        )
+    if signer in ctx.identities.later:
+        return unsure(
+            name,
+            f"The PDF was signed by the certificate the bundle names; but "
+            f"{ctx.identities.doubt(signer)}.",
+        )
+    return failed(
+        name,
+        f"The PDF was signed by certificate {_short(signer)}, which the vault's custody log "
+        "never records: it was re-signed by someone else.",
+    )
 
 
 def _attachments(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]:
@@ -168,8 +254,9 @@ def _attachments(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]
     return [
         passed(
             "attachments",
-            f"All {len(listed)} attached files are present and match their SHA-256 in "
-            f"bundle.json ({total:,} bytes hashed).",
+            f"All {_count(len(listed) + 1, 'attached file')} are the expected ones: the "
+            f"{_count(len(listed), 'file')} bundle.json lists are present and match their "
+            f"SHA-256 ({total:,} bytes hashed), and nothing else is attached.",
         )
     ]
 
@@ -178,11 +265,40 @@ def _items(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]:
     return [_item(ctx, item) for item in parsed.items]
 
 
+def _claimed_capture_time(manifest: dict[str, Any]) -> dt.datetime | None:
+    """The latest capture time the manifest writes (the capturing computer's clock)."""
+    item = manifest.get("item")
+    if not isinstance(item, dict):
+        return None
+    times = [parse_utc(item.get(key)) for key in ("captured_at", "capture_ended_at")]
+    known = [t for t in times if t is not None]
+    return max(known) if known else None
+
+
+def _unsealed(ctx: _Context, item: dict[str, Any], manifest: dict[str, Any]) -> list[str]:
+    """Files listed under the item that its manifest does not name (besides the manifest
+    itself, its signature and timestamp tokens, which are checked on their own)."""
+    files = {a["name"]: a for a in item["artifacts"]}
+    sealed = {a["name"] for a in manifest["artifacts"]}
+
+    def covered(name: object) -> bool:
+        return isinstance(name, str) and (
+            name in sealed or name in (MANIFEST_NAME, SIGNATURE_NAME) or is_token_name(name)
+        )
+
+    extra = [str(n) for n in files if not covered(n)]
+    for entry in ctx.by_item.get(str(item["id"]), []):
+        listed = files.get(entry.get("artifact"))
+        if listed is None or listed.get("attachment") != entry["name"]:
+            extra.append(str(entry["name"]))
+    return sorted(set(extra))
+
+
 def _item(ctx: _Context, item: dict[str, Any]) -> Check:
     name = f"item {item['number']} ({item['id']})"
     seal = str(item["manifest_sha256"])
     files = {a["name"]: a for a in item["artifacts"]}
-    entry = files.get("manifest.json")
+    entry = files.get(MANIFEST_NAME)
     if entry is None or entry.get("attachment") not in ctx.found:
         return failed(name, "Its manifest.json is not attached, so its files cannot be checked.")
     manifest_bytes = ctx.read(entry["attachment"])
@@ -205,7 +321,15 @@ def _item(ctx: _Context, item: dict[str, Any]) -> Check:
             )
         else:
             matched += 1
-    signature = files.get("manifest.p7s")
+    extra = _unsealed(ctx, item, manifest)
+    if extra:
+        shown = ", ".join(extra[:3]) + (f" and {len(extra) - 3} more" if len(extra) > 3 else "")
+        return failed(
+            name,
+            f"A file is listed under this item that its seal does not cover ({shown}): its "
+            "manifest does not name it, so nothing shows it was captured with the item.",
+        )
+    signature = files.get(SIGNATURE_NAME)
     if signature is None and not item.get("seal"):
         # Items stored before manifests were signed: nothing to check, and nothing wrong.
         return unsure(name, "Its files match its manifest, but the manifest was never signed.")
@@ -218,29 +342,61 @@ def _item(ctx: _Context, item: dict[str, Any]) -> Check:
     expected_signer = (item.get("seal") or {}).get("signed_by")
     if expected_signer and expected_signer != signer:
         return failed(name, "Its manifest was signed by another certificate than the one recorded.")
-    if signer not in ctx.known:
+    doubts: list[str] = []
+    if signer in ctx.identities.later:
+        doubts.append(ctx.identities.doubt(signer))
+    elif signer not in ctx.identities.covered:
         return failed(name, "Its manifest was signed by a certificate this vault never recorded.")
-    stamps: list[str] = []
-    for token in item.get("timestamps") or []:
-        listed = files.get(token["artifact"])
+    tokens = [str(t["artifact"]) for t in item.get("timestamps") or []]
+    tokens += [n for n in files if is_token_name(n) and n not in tokens]
+    verdicts: list[TokenVerdict] = []
+    for token in tokens:
+        listed = files.get(token)
         if listed is None or listed.get("attachment") not in ctx.found:
-            return failed(name, f"Its timestamp {token['artifact']} is not attached.")
-        check = ctx.token(listed["attachment"], seal)
-        if not check.ok and check.trusted is not False:
-            return failed(name, f"Its timestamp {token['artifact']} is not valid: {check.why}")
-        when = check.gen_time.strftime("%Y-%m-%d %H:%M:%S UTC") if check.gen_time else "?"
-        stamps.append(f"{tsa_label(check)} at {when}")
-    kept = f"{matched} file(s) match it" + (
+            return failed(name, f"Its timestamp {token} is not attached.")
+        verdict = ctx.token(listed["attachment"], seal)
+        if not verdict.valid:
+            return failed(name, f"Its timestamp {token} is not valid: {verdict.how}")
+        verdicts.append(verdict)
+    kept = f"{_count(matched, 'file')} match{'es' if matched == 1 else ''} it" + (
         f", {withheld} withheld (hash listed)" if withheld else ""
     )
     summary = f"Manifest {_short(seal)} intact and signed by certificate {_short(signer)}; {kept}"
-    if not stamps:
-        return unsure(
-            name,
-            f"{summary}; but it was never time-stamped, so its time rests on the capturing "
-            "computer's clock.",
+    if not verdicts:
+        doubts.append(
+            "it was never time-stamped, so its time rests on the capturing computer's clock"
         )
-    return passed(name, f"{summary}; time-stamped by {'; '.join(stamps)}.")
+        return unsure(name, f"{summary}; but {'; and '.join(doubts)}.")
+    mixed = any(v.trusted for v in verdicts) and not all(v.trusted for v in verdicts)
+
+    def described(v: TokenVerdict) -> str:
+        said = f"{tsa_label(v.check)} at {when(v.check.gen_time)}"
+        if v.trusted:
+            return f"{said} ({v.how})"
+        return f"{said} (not independently trusted)" if mixed else said
+
+    stamps = "; ".join(described(v) for v in verdicts)
+    claimed = _claimed_capture_time(manifest)
+    earliest = min((v.gen_time for v in verdicts if v.gen_time is not None), default=None)
+    if claimed is not None and earliest is not None and dated_before(earliest, claimed):
+        doubts.append(
+            f"the timestamp authority dated it {when(earliest)}, "
+            f"{span(claimed - earliest)} before the computer says it was captured "
+            f"({when(claimed)}): the computer's clock may have been wrong, or the item was "
+            "back-dated"
+        )
+    if not any(v.trusted for v in verdicts):
+        doubts.append(
+            (
+                "its timestamp authority is not independently trusted"
+                if len(verdicts) == 1
+                else "none of its timestamp authorities is independently trusted"
+            )
+            + f": {verdicts[0].how}; {UNTRUSTED_HINT}"
+        )
+    if doubts:
+        return unsure(name, f"{summary}; time-stamped by {stamps}. But {'; and '.join(doubts)}.")
+    return passed(name, f"{summary}; time-stamped by {stamps}.")
 
 
 def _custody(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]:
@@ -319,14 +475,30 @@ def _custody(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]:
         return [failed(name, "The custody timestamp covers an entry that is not in the log.")]
     if anchor.get("attachment") not in ctx.found:
         return [failed(name, "The custody timestamp token is not attached.")]
-    check = ctx.token(anchor["attachment"], anchor["hash"])
-    if not check.ok and check.trusted is not False:
-        return [failed(name, f"The custody timestamp is not valid: {check.why}")]
-    when = check.gen_time.strftime("%Y-%m-%d %H:%M:%S UTC") if check.gen_time else "?"
-    return [
-        passed(
-            name,
-            f"{summary}; the chain up to entry {anchor['seq']} was time-stamped by "
-            f"{tsa_label(check)} at {when}.",
-        )
-    ]
+    verdict = ctx.token(anchor["attachment"], anchor["hash"])
+    if not verdict.valid or verdict.gen_time is None:
+        return [failed(name, f"The custody timestamp is not valid: {verdict.how}")]
+    stamped = (
+        f"{summary}; the chain up to entry {anchor['seq']} was time-stamped by "
+        f"{tsa_label(verdict.check)} at {when(verdict.gen_time)}"
+    )
+    written = parse_utc(anchored.get("at"))
+    if written is not None and dated_before(verdict.gen_time, written):
+        return [
+            unsure(
+                name,
+                f"{stamped}. But the timestamp authority dated it "
+                f"{span(written - verdict.gen_time)} before the time entry {anchor['seq']} says "
+                f"it was written ({when(written)}): the computer's clock may have been wrong, or "
+                "the log was back-dated.",
+            )
+        ]
+    if not verdict.trusted:
+        return [
+            unsure(
+                name,
+                f"{stamped}; but the authority is not independently trusted: {verdict.how}; "
+                f"{UNTRUSTED_HINT}.",
+            )
+        ]
+    return [passed(name, f"{stamped}; {verdict.how}.")]

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from asn1crypto import cms as asn1_cms
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import Encoding
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
@@ -21,12 +20,34 @@ from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from evidencekit.bundle.checks import Check, failed, passed, tsa_label, unsure
+from evidencekit.bundle.checks import (
+    Check,
+    dated_before,
+    failed,
+    passed,
+    span,
+    tsa_label,
+    unsure,
+    when,
+)
 from evidencekit.bundle.pdfread import READ_ERRORS
+from evidencekit.bundle.trust import UNTRUSTED_HINT, TokenVerdict, Trust, fingerprint, judge_token
 from evidencekit.seal.cms import check_chain, to_cryptography
-from evidencekit.seal.tokens import TokenCheck, check_token
+from evidencekit.seal.tokens import check_token
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SignerFacts:
+    """What the signer row needs. The row is made last (`signer_row`): whether a certificate
+    given with --trust was meant for the signer is known only once every timestamp has shown
+    which of them are timestamp authorities' roots."""
+
+    cert: x509.Certificate
+    others: tuple[x509.Certificate, ...]
+    at: dt.datetime  # when to check its path: the signature's time
+    position: int  # where its row goes among the signature rows
 
 
 @dataclass(frozen=True)
@@ -36,18 +57,14 @@ class SignatureFacts:
     level: str  # what the file reaches: B-B, B-T, B-LT, B-LTA (or "none")
     signed_at: str = ""  # the signature timestamp's time (ISO 8601, UTC), "" without one
     signer_clock: str = ""  # the time the signer's own computer wrote (a claim)
+    signed_at_trusted: bool = False  # the signature timestamp's authority is trusted
+    signer: SignerFacts | None = None
 
 
 def _iso(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _when(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return "an unknown time"
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def _padding_ok(contents: bytes) -> bool:
@@ -60,21 +77,11 @@ def _padding_ok(contents: bytes) -> bool:
     return not contents[length:].strip(b"\x00")
 
 
-def _trust_note(check: TokenCheck) -> str:
-    if check.trusted is True:
-        return "the authority's certificate leads to a certificate given with --trust"
-    if check.trusted is False:
-        return (
-            "the authority's certificate leads to none of the certificates given with --trust "
-            "(not independently confirmed)"
-        )
-    return "the authority's certificate was not checked against a trusted root (see --trust)"
-
-
 def check_signature(
-    reader: PdfFileReader, file_size: int, trusted: Sequence[x509.Certificate]
+    reader: PdfFileReader, file_size: int, trust: Trust
 ) -> tuple[list[Check], SignatureFacts]:
-    """The rows about the PDF signature; facts for the report's header."""
+    """The rows about the PDF signature, but for the signer's (see `SignerFacts`); facts for
+    the report's header."""
     try:
         signatures = reader.embedded_regular_signatures
         stamps = reader.embedded_timestamp_signatures
@@ -92,7 +99,7 @@ def check_signature(
             )
         ], SignatureFacts(None, None, "none")
     signature = signatures[0]
-    context = ValidationContext(trust_roots=list(_asn1(trusted)), allow_fetching=False)
+    context = ValidationContext(trust_roots=list(_asn1(trust.given)), allow_fetching=False)
     status = validate_pdf_signature(signature, context, context)
     rows: list[Check] = []
     cert = to_cryptography(signature.signer_cert)
@@ -103,7 +110,7 @@ def check_signature(
             passed(
                 "signature",
                 f"The PDF signature is intact: not one signed byte has changed since "
-                f"{_when(signature.self_reported_timestamp)} (signer's clock).",
+                f"{when(signature.self_reported_timestamp)} (signer's clock).",
             )
         )
     else:
@@ -117,20 +124,32 @@ def check_signature(
     rows.append(
         _coverage(reader, signature, status.coverage, status.modification_level, stamps, file_size)
     )
-    rows.append(_signer(cert, fingerprint, subject, signature, trusted))
-    token_row, stamped_at = _signature_timestamp(signature, trusted)
-    stamped = stamped_at is not None
+    signer_position = len(rows)
+    token_row, stamp = _signature_timestamp(signature, trust)
+    stamped_at = stamp.gen_time if stamp is not None else None
     rows.append(token_row)
-    stamp_rows, archived = _document_timestamps(stamps, trusted)
+    stamp_rows, archived = _document_timestamps(stamps, trust)
     rows += stamp_rows
     has_dss = "/DSS" in reader.root
     level = "B-B"
-    if stamped:
+    if stamped_at is not None:
         level = "B-LT" if has_dss else "B-T"
         if archived and has_dss:
             level = "B-LTA"
+    signer = SignerFacts(
+        cert,
+        tuple(to_cryptography(c) for c in signature.other_embedded_certs),
+        stamped_at or signature.self_reported_timestamp or dt.datetime.now(dt.UTC),
+        signer_position,
+    )
     return rows, SignatureFacts(
-        fingerprint, subject, level, _iso(stamped_at), _iso(signature.self_reported_timestamp)
+        fingerprint,
+        subject,
+        level,
+        _iso(stamped_at),
+        _iso(signature.self_reported_timestamp),
+        signed_at_trusted=stamp is not None and stamp.trusted,
+        signer=signer,
     )
 
 
@@ -185,39 +204,44 @@ def _coverage(
     )
 
 
-def _signer(
-    cert: x509.Certificate,
-    fingerprint: str,
-    subject: str,
-    signature: EmbeddedPdfSignature,
-    trusted: Sequence[x509.Certificate],
-) -> Check:
+def signer_row(signer: SignerFacts, trust: Trust) -> Check:
+    """Who signed. Without --trust, or when every certificate given with --trust turned out to
+    be a timestamp authority's root, the fingerprint is shown for the reader to compare (not a
+    failure by itself); when a certificate was given for the signer and the signer's is neither
+    it nor issued under it, the check fails."""
     name = "signer"
-    prints = {c.fingerprint(hashes.SHA256()).hex() for c in trusted}
-    if fingerprint in prints:
-        how = "trusted: it is one of the certificates given with --trust"
-    elif trusted:
-        others = [to_cryptography(c) for c in signature.other_embedded_certs]
-        at = signature.self_reported_timestamp or dt.datetime.now(dt.UTC)
-        why_not = check_chain(cert, others, list(trusted), at)
-        how = (
-            "trusted: its certificate leads to one given with --trust"
-            if not why_not
-            else "identity not independently confirmed: it matches none of the certificates "
-            "given with --trust"
+    cert = signer.cert
+    own = fingerprint(cert)
+    head = f"Signed by {cert.subject.rfc4514_string()}, certificate SHA-256 {own}"
+    if any(fingerprint(c) == own for c in trust.given):
+        return passed(name, f"{head}; trusted: it is one of the certificates given with --trust.")
+    if trust.given and not check_chain(cert, signer.others, list(trust.given), signer.at):
+        return passed(name, f"{head}; trusted: its certificate leads to one given with --trust.")
+    for_signer = [c for c in trust.given if fingerprint(c) not in trust.tsa_anchors]
+    if for_signer:
+        return failed(
+            name,
+            f"{head}. This is a certificate other than the one(s) you trust: it is none of the "
+            "certificates given with --trust and was not issued under any of them. Either "
+            "someone else signed this bundle, or the certificate you were given is not the one "
+            "of the vault it came from.",
         )
-    else:
-        how = (
-            "identity not independently confirmed: compare the fingerprint with the one the "
-            "person who prepared the bundle gives you, or pass her certificate with --trust"
-        )
-    return passed(name, f"Signed by {subject}, certificate SHA-256 {fingerprint}; {how}.")
+    note = (
+        " (the certificates given with --trust are timestamp authorities' roots, not the signer's)"
+        if trust.given
+        else ""
+    )
+    return passed(
+        name,
+        f"{head}; identity not independently confirmed{note}: compare the fingerprint with the "
+        "one the person who prepared the bundle gives you, or pass her certificate with --trust.",
+    )
 
 
 def _signature_timestamp(
-    signature: EmbeddedPdfSignature, trusted: Sequence[x509.Certificate]
-) -> tuple[Check, dt.datetime | None]:
-    """The row, and the trusted time when the signature carries a valid timestamp."""
+    signature: EmbeddedPdfSignature, trust: Trust
+) -> tuple[Check, TokenVerdict | None]:
+    """The row, and the token's verdict when the signature carries a valid timestamp."""
     name = "signature timestamp"
     attrs = signature.signer_info["unsigned_attrs"]
     tokens = [
@@ -233,21 +257,36 @@ def _signature_timestamp(
             None,
         )
     value = signature.signer_info["signature"].native
-    check = check_token(tokens[0], hashlib.sha256(value).digest(), None, list(trusted) or None)
-    if not check.ok and check.trusted is not False:
-        return failed(name, f"The signature's timestamp is not valid: {check.why}"), None
-    return (
-        passed(
-            name,
-            f"Time-stamped by {tsa_label(check)} at {_when(check.gen_time)}; the token covers "
-            f"this signature; {_trust_note(check)}.",
-        ),
-        check.gen_time,
+    verdict = judge_token(check_token(tokens[0], hashlib.sha256(value).digest(), None, None), trust)
+    check = verdict.check
+    if not verdict.valid or check.gen_time is None:
+        return failed(name, f"The signature's timestamp is not valid: {verdict.how}"), None
+    said = (
+        f"Time-stamped by {tsa_label(check)} at {when(check.gen_time)}; the token covers this "
+        "signature"
     )
+    claimed = signature.self_reported_timestamp
+    if claimed is not None and dated_before(check.gen_time, claimed):
+        return (
+            unsure(
+                name,
+                f"{said}, but the timestamp authority dated it {span(claimed - check.gen_time)} "
+                f"before the time the signer's computer wrote ({when(claimed)}): that computer's "
+                "clock may have been wrong, or the signature was back-dated.",
+            ),
+            verdict,
+        )
+    if not verdict.trusted:
+        return unsure(name, f"{said}; but {_untrusted(verdict)}."), verdict
+    return passed(name, f"{said}; {verdict.how}."), verdict
+
+
+def _untrusted(verdict: TokenVerdict) -> str:
+    return f"the authority is not independently trusted: {verdict.how}; {UNTRUSTED_HINT}"
 
 
 def _document_timestamps(
-    stamps: Sequence[EmbeddedPdfSignature], trusted: Sequence[x509.Certificate]
+    stamps: Sequence[EmbeddedPdfSignature], trust: Trust
 ) -> tuple[list[Check], bool]:
     name = "document timestamp"
     if not stamps:
@@ -255,23 +294,27 @@ def _document_timestamps(
     rows = []
     all_ok = True
     for stamp in stamps:
-        context = ValidationContext(trust_roots=list(_asn1(trusted)), allow_fetching=False)
+        context = ValidationContext(trust_roots=list(_asn1(trust.given)), allow_fetching=False)
         status = validate_pdf_timestamp(stamp, context)
         content_info = asn1_cms.ContentInfo(
             {"content_type": "signed_data", "content": stamp.signed_data}
         )
-        check = check_token(content_info, stamp.compute_digest(), None, list(trusted) or None)
-        ok = status.intact and status.valid and _padding_ok(stamp.pkcs7_content)
-        if ok and (check.ok or check.trusted is False):
-            rows.append(
-                passed(
-                    name,
-                    f"A document timestamp by {tsa_label(check)} at {_when(check.gen_time)} "
-                    f"seals the file up to its end (PAdES B-LTA); {_trust_note(check)}.",
-                )
-            )
-        else:
+        verdict = judge_token(check_token(content_info, stamp.compute_digest(), None, None), trust)
+        check = verdict.check
+        if not (status.intact and status.valid and _padding_ok(stamp.pkcs7_content)):
             all_ok = False
-            why = check.why if not check.ok else "it does not match the file"
+            why = verdict.how if not verdict.valid else "it does not match the file"
             rows.append(failed(name, f"A document timestamp is not valid: {why}"))
+        elif not verdict.valid:
+            all_ok = False
+            rows.append(failed(name, f"A document timestamp is not valid: {verdict.how}"))
+        else:
+            said = (
+                f"A document timestamp by {tsa_label(check)} at {when(check.gen_time)} seals "
+                "the file up to its end (PAdES B-LTA)"
+            )
+            if verdict.trusted:
+                rows.append(passed(name, f"{said}; {verdict.how}."))
+            else:
+                rows.append(unsure(name, f"{said}; but {_untrusted(verdict)}."))
     return rows, all_ok

@@ -11,7 +11,7 @@ from evidencekit.cli.common import open_vault, print_json, say, tsa_urls
 from evidencekit.errors import UsageError
 
 if TYPE_CHECKING:
-    from cryptography import x509
+    pass
 
 # evidencekit.bundle (reportlab, pyHanko, Pillow) is imported in the commands that use it, so
 # that every other command starts fast.
@@ -51,7 +51,8 @@ def register(commands: Any) -> None:
         action="append",
         default=[],
         metavar="CERT.pem",
-        help="a certificate to trust (the vault's, or a timestamp authority's root); repeatable",
+        help="a certificate you trust: the vault's (the signer's, or one it was issued under) "
+        "or a timestamp authority's root; repeatable",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_verify)
@@ -95,8 +96,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json())
         return 0
-    say(f"Wrote {result.path}: {result.items} item(s), {result.attachments} attached file(s), "
-        f"{result.pages} page(s), {result.size:,} bytes.")  # fmt: skip
+    # The same counts as `verify` gives: every attached file, bundle.json included.
+    listed = result.attachments - 1
+    say(f"Wrote {result.path}: {_count(result.items, 'item')}, "
+        f"{_count(result.attachments, 'attached file')} (bundle.json and the "
+        f"{_count(listed, 'file')} it lists), {_count(result.pages, 'page')}, "
+        f"{result.size:,} bytes.")  # fmt: skip
     if result.level == "B-LTA":
         say(f"Signed (PAdES B-LTA) and time-stamped by {result.tsa_url}.")
     else:
@@ -107,29 +112,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_certificates(paths: list[str]) -> list[x509.Certificate]:
-    from cryptography import x509
-
-    found: list[x509.Certificate] = []
-    for given in paths:
-        try:
-            data = Path(given).read_bytes()
-        except OSError as exc:
-            raise UsageError(f"The certificate file “{given}” cannot be read.") from exc
-        try:
-            if b"-----BEGIN" in data:
-                found += x509.load_pem_x509_certificates(data)
-            else:
-                found.append(x509.load_der_x509_certificate(data))
-        except ValueError as exc:
-            raise UsageError(f"“{given}” is not a certificate file (PEM or DER).") from exc
-    return found
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from evidencekit.bundle import verify_bundle
+    from evidencekit.bundle.trust import load_certificates
 
-    report = verify_bundle(args.bundle, trusted_certs=_load_certificates(args.trust))
+    report = verify_bundle(args.bundle, trusted_certs=load_certificates(args.trust or []))
     if args.json:
         print_json(report.to_json())
     else:

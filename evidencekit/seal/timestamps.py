@@ -63,6 +63,8 @@ DEFAULT_TIMEOUT_S = 15.0
 # A real answer is a few kilobytes; a server sending more is not a TSA (or is misbehaving).
 MAX_RESPONSE_BYTES = 1 << 20
 _PARSE_ERRORS = (ValueError, TypeError, KeyError, IndexError, NotImplementedError)
+# A clock difference worth a warning in the log (the bundle verifier's tolerance, too).
+CLOCK_SKEW_NOTICE_S = 600
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,11 @@ class TimestampToken:
     """The subject of the certificate that signed the token (RFC 4514)."""
     tsa_cert_chain_der: tuple[bytes, ...] = field(repr=False)
     """The certificates in the token: the signer's first, then the others as given."""
+    clock_skew_s: int = 0
+    """The TSA's time minus this computer's when the answer arrived, in whole seconds
+    (negative: the TSA's clock is behind ours, or ours is ahead). Never a reason to refuse a
+    token (the computer's clock may be the wrong one); worth recording in the custody log, as
+    a large difference is what a reader of the evidence will ask about."""
 
 
 @dataclass(frozen=True)
@@ -155,8 +162,18 @@ async def request_timestamp(
     response_der = await _post(tsa_url, host, request_der, timeout_s)
     token = _accept_response(tsa_url, host, response_der, digest, nonce)
     log.info(
-        "timestamp granted by %s at %s (serial %d)", host, token.gen_time.isoformat(), token.serial
+        "timestamp granted by %s at %s (serial %d, clock difference %+d s)",
+        host,
+        token.gen_time.isoformat(),
+        token.serial,
+        token.clock_skew_s,
     )
+    if abs(token.clock_skew_s) > CLOCK_SKEW_NOTICE_S:
+        log.warning(
+            "this computer's clock and the timestamp server %s differ by %+d s",
+            host,
+            token.clock_skew_s,
+        )
     return token
 
 
@@ -297,8 +314,18 @@ def _connect_reason(exc: aiohttp.ClientConnectorError) -> str:
 
 
 def _accept_response(
-    url: str, host: str, response_der: bytes, digest: bytes, nonce: int
+    url: str,
+    host: str,
+    response_der: bytes,
+    digest: bytes,
+    nonce: int,
+    *,
+    received_at: dt.datetime | None = None,
 ) -> TimestampToken:
+    """The token in a TSA's answer, checked; `received_at` (default: now) is this computer's
+    time of receipt, against which `clock_skew_s` is measured. A token whose time is far from
+    ours is accepted all the same: on a victim's laptop the local clock is the doubtful one."""
+    received_at = received_at or dt.datetime.now(dt.UTC)
     try:
         response = TimeStampResp.load(response_der, strict=True)
         status = response["status"]["status"].native
@@ -327,6 +354,7 @@ def _accept_response(
         tsa_name=check.tsa_name,
         tsa_subject=check.tsa_subject or "",
         tsa_cert_chain_der=check.tsa_cert_chain_der,
+        clock_skew_s=round((check.gen_time - received_at).total_seconds()),
     )
 
 

@@ -111,7 +111,9 @@ def add_web_item(
     case: str | None = CASE,
     sensitive: bool = False,
     media: bool = False,
+    captured_at: str | None = None,
 ) -> ItemRecord:
+    """A web capture; `captured_at` (UTC ISO 8601) defaults to a fixed morning in 2024."""
     url = f"https://social.example/post/{n}"
     meta = capture_metadata(url, n, height)
     html = (
@@ -136,7 +138,7 @@ def add_web_item(
         url=url,
         final_url=url,
         status=200 if n != 3 else 404,
-        captured_at=f"2024-05-01T10:0{n}:00.000Z",
+        captured_at=captured_at or f"2024-05-01T10:0{n}:00.000Z",
         case=case,
         title=meta["title"],
         metadata=meta,

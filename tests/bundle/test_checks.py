@@ -18,6 +18,7 @@ from evidencekit.bundle import bundle_json, verify_content
 from evidencekit.bundle.checks import Status
 from evidencekit.bundle.images import PngBands, probe, to_pdf_image
 from evidencekit.bundle.pdfread import attachments, read_small
+from evidencekit.bundle.trust import Trust
 from tests.bundle.factory import Made
 
 Edit = Callable[[dict[str, Any]], None]
@@ -31,8 +32,11 @@ def _check(case_bundle: Made, edit: Edit, which: str) -> verify_content.Check:
         edited = copy.deepcopy(raw)
         edit(edited)
         parsed = bundle_json.parse(json.dumps(edited).encode())
-        ctx = verify_content._Context(reader, found, [])
-        ctx.known = verify_content.vault_identities(parsed.custody_entries)
+        assert case_bundle.tsa is not None
+        trust = Trust.of([case_bundle.tsa.pki.root_cert])  # the loopback TSA's root, trusted
+        ctx = verify_content._Context(reader, found, trust)
+        anchored = verify_content.anchored_seq(parsed.custody_entries, parsed.anchor)
+        ctx.identities = verify_content.vault_identities(parsed.custody_entries, anchored)
         verify_content._attachments(ctx, bundle_json.parse(json.dumps(raw).encode()))
         if which == "custody":
             for item in parsed.items:  # the custody check reads the manifests the items loaded
@@ -111,9 +115,71 @@ def test_a_custody_log_without_a_trusted_timestamp_is_indeterminate(case_bundle:
     assert check.status is Status.INDETERMINATE and "no trusted timestamp" in check.detail
 
 
+def _drop_tokens(doc: dict[str, Any]) -> None:
+    item = doc["items"][0]
+    item["timestamps"] = []
+    item["artifacts"] = [a for a in item["artifacts"] if not a["name"].endswith(".tsr")]
+
+
 def test_an_item_never_time_stamped_is_indeterminate(case_bundle: Made) -> None:
-    check = _check(case_bundle, _set("items.0.timestamps", []), "0")
+    check = _check(case_bundle, _drop_tokens, "0")
     assert check.status is Status.INDETERMINATE and "never time-stamped" in check.detail
+
+
+def test_a_token_listed_under_an_item_is_checked_even_when_not_in_its_timestamps(
+    case_bundle: Made,
+) -> None:
+    check = _check(case_bundle, _set("items.0.timestamps", []), "0")
+    assert check.status is Status.PASSED and "time-stamped by" in check.detail
+
+
+def test_an_identity_recorded_after_the_anchored_entry_is_indeterminate(
+    case_bundle: Made,
+) -> None:
+    """The log names the signing certificate only in an entry after the one its trusted
+    timestamp covers: nothing independent shows it is the vault's own."""
+    with open(case_bundle.path, "rb") as handle:
+        reader = PdfFileReader(handle, strict=False)
+        found = attachments(reader)
+        parsed = bundle_json.parse(read_small(reader, found["bundle.json"].ref))
+        entries = copy.deepcopy(parsed.custody_entries)
+        fingerprint = case_bundle.vault.identity().fingerprint_sha256
+        created = next(e for e in entries if e["action"] == "create")
+        created["details"]["identity"] = "6" * 64
+        entries.append(
+            {
+                "seq": len(entries) + 1,
+                "action": "identity-import",
+                "object": "identity",
+                "details": {"fingerprint": fingerprint},
+            }
+        )
+        anchored = verify_content.anchored_seq(entries, parsed.anchor)
+        assert anchored is not None and anchored < len(entries)
+        identities = verify_content.vault_identities(entries, anchored)
+        assert fingerprint in identities.later and fingerprint not in identities.covered
+        ctx = verify_content._Context(reader, found, Trust.of([]))
+        ctx.identities = identities
+        identity = verify_content._identity(ctx, fingerprint, fingerprint)
+        assert identity.status is Status.INDETERMINATE
+        assert f"only after entry {anchored}" in identity.detail
+        verify_content._attachments(ctx, parsed)
+        item = verify_content._item(ctx, parsed.items[0])
+        assert item.status is Status.INDETERMINATE and "only after entry" in item.detail
+        # Without any trusted timestamp on the log, no identity is covered.
+        bare = verify_content.vault_identities(entries, None)
+        assert not bare.covered and "no trusted timestamp" in bare.doubt(fingerprint)
+
+
+def test_a_file_listed_under_an_item_but_not_sealed_fails(case_bundle: Made) -> None:
+    def add_file(doc: dict[str, Any]) -> None:
+        item = doc["items"][0]
+        shot = next(a for a in item["artifacts"] if a["name"] == "screenshot.png")
+        item["artifacts"].append({**shot, "name": "notes.txt"})
+
+    check = _check(case_bundle, add_file, "0")
+    assert check.status is Status.FAILED
+    assert "its seal does not cover (notes.txt)" in check.detail
 
 
 def _png(mode: str) -> bytes:

@@ -40,16 +40,19 @@ def test_cli_export_case_then_verify(cli_vault: Cli, tmp_path: Path, tsa: TsaSer
     assert result["pades_level"] == "B-LTA" and result["items"] == 2
     assert out.exists() and out.stat().st_size == result["size"]
     assert "Traceback" not in exported.err
-    human = cli_vault("verify", str(out), passphrase=None)
+    root = str(tsa.pki.root_pem)  # the loopback TSA is trusted only when its root is given
+    human = cli_vault("verify", str(out), "--trust", root, passphrase=None)
     assert human.code == 0 and "Verdict: VALID" in human.out, human.out
-    checked = cli_vault("verify", str(out), "--json", passphrase=None)
+    checked = cli_vault("verify", str(out), "--trust", root, "--json", passphrase=None)
     assert json.loads(checked.out)["verdict"] == "valid"
     log = json.loads(cli_vault("log", "--json").out)
     assert log[-1]["action"] == "export" and log[-1]["details"]["sha256"] == result["sha256"]
     # The lawyer got the vault's certificate from the victim: the signer is now trusted.
     cert = tmp_path / "vault.pem"
     assert cli_vault("identity", "export-cert", str(cert)).code == 0
-    trusted = cli_vault("verify", str(out), "--trust", str(cert), "--json", passphrase=None)
+    trusted = cli_vault(
+        "verify", str(out), "--trust", str(cert), "--trust", root, "--json", passphrase=None
+    )
     signer = next(c for c in json.loads(trusted.out)["checks"] if c["name"] == "signer")
     assert trusted.code == 0 and "trusted: it is one of the certificates" in signer["detail"]
 
@@ -133,7 +136,9 @@ def test_real_captures_from_the_fixture_site(
     exported = cli_vault("--tsa", tsa.url, "export", "--case", "Live", "-o", str(out), "--json")
     assert exported.code == 0, exported.err
     assert json.loads(exported.out)["items"] == 4
-    checked = cli_vault("verify", str(out), "--json", passphrase=None)
+    checked = cli_vault(
+        "verify", str(out), "--trust", str(tsa.pki.root_pem), "--json", passphrase=None
+    )
     report = json.loads(checked.out)
     assert checked.code == 0 and report["verdict"] == "valid", report
     assert "Signature is Valid." in run(tool("pdfsig"), out).stdout

@@ -9,17 +9,24 @@ import json
 import re
 from pathlib import Path
 
+from cryptography import x509
 from PIL import Image
 
 from evidencekit.bundle import verify_bundle
 from tests.bundle.factory import CASE, TALL_PX, Made, run, sha256_file, tool
 
 
+def _tsa_root(made: Made) -> x509.Certificate:
+    assert made.tsa is not None
+    return made.tsa.pki.root_cert
+
+
 def test_case_bundle_verifies_valid(case_bundle: Made) -> None:
     result = case_bundle.result
     assert result.level == "B-LTA"
     assert result.items == 4
-    report = verify_bundle(case_bundle.path)
+    # The loopback TSA is one nobody vouches for: its root is given, as a lawyer would.
+    report = verify_bundle(case_bundle.path, trusted_certs=[_tsa_root(case_bundle)])
     assert report.verdict == "valid", report.summary()
     assert report.exit_code == 0
     names = [c.name for c in report.checks]
@@ -33,7 +40,10 @@ def test_case_bundle_verifies_valid(case_bundle: Made) -> None:
     fingerprint = case_bundle.vault.identity().fingerprint_sha256
     assert report.facts["signer_fingerprint"] == fingerprint
     signer = next(c for c in report.checks if c.name == "signer")
-    assert fingerprint in signer.detail and "not independently confirmed" in signer.detail
+    assert signer.ok and fingerprint in signer.detail
+    assert "not independently confirmed" in signer.detail
+    assert "timestamp authorities' roots, not the signer's" in signer.detail
+    assert report.facts["signed_at_trusted"] is True
     # JSON: the CLI contract's shape.
     data = report.to_json()
     assert data["verdict"] == "valid"
@@ -42,21 +52,25 @@ def test_case_bundle_verifies_valid(case_bundle: Made) -> None:
 
 
 def test_trusting_the_vault_certificate_marks_the_signer_trusted(case_bundle: Made) -> None:
-    report = verify_bundle(
-        case_bundle.path, trusted_certs=[case_bundle.vault.identity().certificate]
-    )
-    assert report.verdict == "valid"
+    vault_cert = case_bundle.vault.identity().certificate
+    report = verify_bundle(case_bundle.path, trusted_certs=[vault_cert, _tsa_root(case_bundle)])
+    assert report.verdict == "valid", report.summary()
     signer = next(c for c in report.checks if c.name == "signer")
     assert "trusted: it is one of the certificates given with --trust" in signer.detail
+    # The vault's certificate alone: the signer is trusted, the loopback TSA still is not.
+    alone = verify_bundle(case_bundle.path, trusted_certs=[vault_cert])
+    assert alone.verdict == "indeterminate", alone.summary()
+    assert next(c for c in alone.checks if c.name == "signer").ok
 
 
 def test_trusting_the_tsa_root_marks_timestamps_trusted(case_bundle: Made) -> None:
-    assert case_bundle.tsa is not None
-    root = case_bundle.tsa.pki.root_cert
-    report = verify_bundle(case_bundle.path, trusted_certs=[root])
+    report = verify_bundle(case_bundle.path, trusted_certs=[_tsa_root(case_bundle)])
     assert report.verdict == "valid", report.summary()
     stamp = next(c for c in report.checks if c.name == "signature timestamp")
     assert "leads to a certificate given with --trust" in stamp.detail
+    for row in report.checks:
+        if row.name.startswith("item ") or row.name in ("custody", "document timestamp"):
+            assert row.ok and "not independently trusted" not in row.detail, row
 
 
 def test_poppler_pdfsig_says_signature_is_valid(case_bundle: Made) -> None:

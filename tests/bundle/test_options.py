@@ -49,7 +49,7 @@ def test_blur_shows_only_small_blurred_copies_tied_to_the_original(
     assert shot["sha256"] == web.artifact("screenshot.png").sha256  # type: ignore[union-attr]
     derived = index["items"][0]["report_images"][0]
     assert derived["kind"] == "blurred copy" and derived["of"] == "screenshot.png"
-    assert verify_bundle(out).verdict == "valid"
+    assert verify_bundle(out, trusted_certs=[tsa.pki.root_cert]).verdict == "valid"
     vault.close()
 
 
@@ -82,7 +82,7 @@ def test_withheld_originals_are_listed_by_hash_only(tmp_path: Path, tsa: TsaServ
     assert all(a["sha256"] in flat for a in withheld)
     # The screenshot's pixels must not leak through the report either: blurred copy only.
     assert max(w for w, _ in _image_sizes(out)) <= 161
-    report = verify_bundle(out)
+    report = verify_bundle(out, trusted_certs=[tsa.pki.root_cert])
     assert report.verdict == "valid", report.summary()
     detail = next(c for c in report.checks if c.name.startswith("item 1")).detail
     assert "withheld" in detail

@@ -241,9 +241,14 @@ def test_bad_trust_file_is_a_usage_error(small_bundle: Made, tmp_path: Path, cli
     assert result.code == 2 and "not a certificate" in result.err
 
 
-def test_verify_needs_no_vault_and_no_passphrase(small_bundle: Made, cli: Cli) -> None:
+def test_verify_needs_no_vault_and_no_passphrase(
+    small_bundle: Made, cli: Cli, tsa_pki: TsaPki
+) -> None:
     env = {"EVIDENCEKIT_VAULT": "/nonexistent/vault.ekv"}
-    result = cli("verify", str(small_bundle.path), "--json", passphrase=None, extra_env=env)
+    root = str(tsa_pki.root_pem)
+    result = cli(
+        "verify", str(small_bundle.path), "--trust", root, "--json", passphrase=None, extra_env=env
+    )
     assert result.code == 0, result.err
     assert json.loads(result.out)["verdict"] == "valid"
 

@@ -32,7 +32,7 @@ from evidencekit.seal.timestamps import (
     timestamp_with_any,
     verify_token,
 )
-from tests.seal.tsa_server import TsaPki, TsaServer
+from tests.seal.tsa_server import BACKDATED_BY, TsaPki, TsaServer
 from tests.seal.util import run_openssl
 
 DIGEST = hashlib.sha256(b'{"item":"a manifest"}').digest()
@@ -88,6 +88,19 @@ def test_good_tsa_grants_a_verified_token(tsa: TsaServer, tsa_pki: TsaPki) -> No
     assert token.tsa_cert_chain_der[0] == tsa_pki.tsa_cert.public_bytes(serialization.Encoding.DER)
     assert token.token_der in token.response_der
     assert tsa.requests == 1
+
+
+def test_clock_skew_is_measured_and_never_a_reason_to_refuse(tsa: TsaServer) -> None:
+    token = _get(tsa.url)
+    assert abs(token.clock_skew_s) <= 2  # the loopback TSA uses this machine's clock
+    # A TSA 20 hours behind (or this laptop 20 hours ahead): the token is kept, the
+    # difference is exposed for the custody log.
+    tsa.mode = "backdated"
+    late = _get(tsa.url)
+    expected = -int(BACKDATED_BY.total_seconds())
+    assert isinstance(late.clock_skew_s, int)
+    assert expected - 5 <= late.clock_skew_s <= expected + 5
+    assert verify_token(late.token_der, DIGEST).ok
 
 
 def test_openssl_verifies_the_stored_tsr(
@@ -177,10 +190,12 @@ def test_bad_urls_and_digests_are_refused_before_any_request() -> None:
 
 
 def test_public_tsas_are_listed_but_not_contacted_here() -> None:
+    # FreeTSA last: its root is in no built-in trust list, so a bundle signed with its
+    # tokens would verify as "indeterminate" unless the reader passes its root with --trust.
     assert PUBLIC_TSAS == (
-        "https://freetsa.org/tsr",
         "http://timestamp.digicert.com",
         "http://timestamp.sectigo.com",
+        "https://freetsa.org/tsr",
     )
 
 

@@ -27,6 +27,8 @@ Modes (`MODES`):
     rejected       a TimeStampResp with status "rejection" and no token
     bad_signature  a token whose signature bytes were altered
     no_eku         a token signed by a certificate without the timeStamping key usage
+    backdated      a valid token whose time is BACKDATED_BY (20 h) before the real time: a TSA
+                   whose clock is wrong, or one that back-dates on request
 
 In pytest, `tests/seal/conftest.py` has the fixtures `tsa_pki` (per session) and `tsa` (a running
 server in mode "good", per test).
@@ -69,7 +71,10 @@ MODES = (
     "rejected",
     "bad_signature",
     "no_eku",
+    "backdated",
 )
+
+BACKDATED_BY = dt.timedelta(hours=20)
 
 # A hanging request is released when the server stops; this only bounds a forgotten server.
 _HANG_LIMIT_S = 120.0
@@ -199,8 +204,11 @@ class TsaPki:
             tsa_pem=tsa_pem,
         )
 
-    def timestamper(self, *, no_eku: bool = False) -> DummyTimeStamper:
-        """pyHanko's signing TSA over this PKI (also usable directly, without HTTP)."""
+    def timestamper(
+        self, *, no_eku: bool = False, fixed_dt: dt.datetime | None = None
+    ) -> DummyTimeStamper:
+        """pyHanko's signing TSA over this PKI (also usable directly, without HTTP); with
+        `fixed_dt` every token carries that time instead of the real clock's."""
         cert, key = (self.plain_cert, self.plain_key) if no_eku else (self.tsa_cert, self.tsa_key)
         key_der = key.private_bytes(
             serialization.Encoding.DER,
@@ -212,6 +220,7 @@ class TsaPki:
             tsa_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
             tsa_key=asn1_keys.PrivateKeyInfo.load(key_der),
             certs_to_embed=SimpleCertificateStore.from_certs([root]),
+            fixed_dt=fixed_dt,
         )
 
 
@@ -243,7 +252,9 @@ def _answer(pki: TsaPki, mode: str, body: bytes) -> bytes:
         )
     elif mode == "wrong_nonce":
         req["nonce"] = req["nonce"].native + 1
-    der = pki.timestamper(no_eku=mode == "no_eku").request_tsa_response(req).dump()
+    fixed = dt.datetime.now(dt.UTC) - BACKDATED_BY if mode == "backdated" else None
+    stamper = pki.timestamper(no_eku=mode == "no_eku", fixed_dt=fixed)
+    der = stamper.request_tsa_response(req).dump()
     if mode == "bad_signature":
         # Flip one bit in the middle of the signature value, leaving the structure intact.
         signer_info = tsp.TimeStampResp.load(der)["time_stamp_token"]["content"]["signer_infos"][0]

@@ -1,0 +1,200 @@
+"""Whom the verifier trusts: the certificates given with --trust, and a built-in list of root
+certificates for timestamp authorities.
+
+A timestamp token is *valid* when it is intact, covers the right digest and was signed by a
+timestamp authority's certificate (tokens.check_token). It is *trusted* when that certificate
+leads, at the token's time, to a certificate given with --trust or to a root in the built-in
+list. Anyone can make a timestamp authority of their own in a minute, so a valid token from an
+authority nobody vouches for proves nothing about time: the verifier calls it "not
+independently trusted" (indeterminate), never "valid".
+
+The built-in list is Mozilla's root store as shipped by the `certifi` package. DigiCert's
+timestamp certificates lead to "DigiCert Trusted Root G4", which is in it; Sectigo's lead to
+"USERTrust RSA Certification Authority" through the cross-certificate of its timestamping root
+(a token that does not carry that cross-certificate stays untrusted: nothing is fetched).
+FreeTSA (freetsa.org) has a root of its own that is in no such list, so its tokens stay "not
+independently trusted" unless the reader passes FreeTSA's root
+(https://freetsa.org/files/cacert.pem) with --trust. Mozilla's list is made for web servers,
+not timestamp authorities; what makes a certificate a timestamp authority's is its sole,
+critical timeStamping purpose, which every token's certificate must carry anyway.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+import shlex
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+
+from evidencekit.bundle.checks import tsa_label
+from evidencekit.errors import InputFileError
+from evidencekit.seal.cms import check_chain
+from evidencekit.seal.tokens import TokenCheck
+
+log = logging.getLogger(__name__)
+
+BUILTIN_STORE = "the built-in list of trusted roots"
+_PEM_BLOCK = re.compile(rb"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", re.S)
+
+
+def fingerprint(cert: x509.Certificate) -> str:
+    return cert.fingerprint(hashes.SHA256()).hex()
+
+
+@functools.cache
+def builtin_tsa_roots() -> tuple[x509.Certificate, ...]:
+    """Mozilla's root certificates from `certifi` (read once). Empty, with a log line, when the
+    file is missing (a broken install): then no timestamp is trusted without --trust."""
+    try:
+        import certifi
+
+        data = Path(certifi.where()).read_bytes()
+    except (ImportError, OSError) as exc:
+        log.warning("the built-in list of trusted roots cannot be read: %s", exc)
+        return ()
+    roots: list[x509.Certificate] = []
+    for block in _PEM_BLOCK.findall(data):
+        # A few old roots have a serial number RFC 5280 forbids; cryptography warns about
+        # them on stderr, which a verifier's output must not carry.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                roots.append(x509.load_pem_x509_certificate(block))
+            except ValueError:
+                continue
+    return tuple(roots)
+
+
+@dataclass
+class Trust:
+    """The certificates one verification trusts, and which of the given ones turned out to be
+    a timestamp authority's (so that the signer check does not count them as the signer's)."""
+
+    given: tuple[x509.Certificate, ...]
+    builtin: tuple[x509.Certificate, ...]
+    tsa_anchors: set[str] = field(default_factory=set)  # fingerprints among `given`
+    untrusted_tsas: dict[str, None] = field(default_factory=dict)  # names, in order met
+
+    @classmethod
+    def of(
+        cls,
+        given: Sequence[x509.Certificate],
+        builtin: Sequence[x509.Certificate] | None = None,
+    ) -> Trust:
+        return cls(tuple(given), tuple(builtin_tsa_roots() if builtin is None else builtin))
+
+
+@dataclass(frozen=True)
+class TsaTrust:
+    """Whether a valid token's authority is trusted, and how, in words for a report row."""
+
+    trusted: bool
+    how: str  # "its authority's certificate leads to …", or why it is not trusted
+
+
+def judge_tsa(check: TokenCheck, trust: Trust) -> TsaTrust:
+    """Trust in the authority of a token that `check_token` found valid. The path is checked
+    at the token's own time: a certificate that expired since does not spoil an old token."""
+    if not check.tsa_cert_chain_der or check.gen_time is None:
+        return TsaTrust(False, "its authority's certificate could not be read")
+    try:
+        leaf = x509.load_der_x509_certificate(check.tsa_cert_chain_der[0])
+        others = [x509.load_der_x509_certificate(d) for d in check.tsa_cert_chain_der[1:]]
+    except ValueError:
+        return TsaTrust(False, "its authority's certificates could not be read")
+    at = check.gen_time
+    anchors = [
+        c
+        for c in trust.given
+        if fingerprint(c) == fingerprint(leaf) or not check_chain(leaf, others, [c], at)
+    ]
+    if anchors:
+        trust.tsa_anchors.update(fingerprint(c) for c in anchors)
+        return TsaTrust(
+            True, "its authority's certificate leads to a certificate given with --trust"
+        )
+    if trust.builtin and not check_chain(leaf, others, trust.builtin, at):
+        return TsaTrust(True, f"its authority's certificate leads to a root in {BUILTIN_STORE}")
+    trust.untrusted_tsas[tsa_label(check)] = None
+    if trust.given:
+        return TsaTrust(
+            False,
+            f"its certificate leads neither to a certificate given with --trust nor to a root "
+            f"in {BUILTIN_STORE}",
+        )
+    return TsaTrust(False, f"its certificate leads to no root in {BUILTIN_STORE}")
+
+
+UNTRUSTED_HINT = "to check it, pass that authority's root certificate with --trust <TSA root>.pem"
+"""Ends every row about an untrusted authority; the full advice comes once (`untrusted_advice`)."""
+
+
+def untrusted_advice(trust: Trust, bundle: str) -> str | None:
+    """What the reader can do about the authorities that were not trusted, said once for the
+    whole report (the rows only point to --trust); None when every authority was trusted."""
+    if not trust.untrusted_tsas:
+        return None
+    names = " and ".join(trust.untrusted_tsas)
+    which = "this authority" if len(trust.untrusted_tsas) == 1 else "one of these authorities"
+    return (
+        f"The timestamps by {names} are intact, but not independently trusted. Anyone can run "
+        "a timestamp authority, so a timestamp counts only when its authority's certificate "
+        "leads to a root this verifier knows (Mozilla's list, shipped with the certifi "
+        f"package) or to a certificate you give with --trust. If you know and trust {which}, "
+        "get its root certificate (from its website, or from whoever gave you the bundle) and "
+        f"check again: evidencekit verify {shlex.quote(bundle)} --trust <TSA root>.pem"
+    )
+
+
+@dataclass(frozen=True)
+class TokenVerdict:
+    """A token judged for a report row: failed (not a valid token for this data), untrusted
+    (valid, but its authority is not trusted) or trusted."""
+
+    check: TokenCheck
+    valid: bool
+    trusted: bool
+    how: str  # why not valid, or how (not) trusted
+
+    @property
+    def gen_time(self) -> dt.datetime | None:
+        return self.check.gen_time if self.valid else None
+
+
+def judge_token(check: TokenCheck, trust: Trust) -> TokenVerdict:
+    """`check` must come from a check without trusted roots (`trusted is None`): validity and
+    trust are judged apart, so an untrusted authority is never mistaken for a broken token."""
+    if not check.ok:
+        return TokenVerdict(check, False, False, check.why)
+    tsa = judge_tsa(check, trust)
+    return TokenVerdict(check, True, tsa.trusted, tsa.how)
+
+
+def load_certificates(paths: Sequence[str | Path]) -> list[x509.Certificate]:
+    """Certificates a reader chose to trust, from files (PEM, one or several, or DER).
+
+    What `verify --trust` and the app's "Trust a certificate…" both read; raises
+    InputFileError with a plain reason.
+    """
+    found: list[x509.Certificate] = []
+    for given in paths:
+        try:
+            data = Path(given).read_bytes()
+        except OSError as exc:
+            raise InputFileError(f"The certificate file “{given}” cannot be read.") from exc
+        try:
+            if b"-----BEGIN" in data:
+                found += x509.load_pem_x509_certificates(data)
+            else:
+                found.append(x509.load_der_x509_certificate(data))
+        except ValueError as exc:
+            raise InputFileError(f"“{given}” is not a certificate file (PEM or DER).") from exc
+    return found
