@@ -671,6 +671,8 @@ class Vault:
                     "tsa": token.tsa_url,
                     "gen_time": gen_time,
                     "token_sha256": blob.sha256,
+                    # TSA time minus this computer's clock: a wrong laptop clock shows here.
+                    "clock_skew_s": token.clock_skew_s,
                 }
                 if item_id is not None:
                     name = self._next_token_name(conn, item_id)
