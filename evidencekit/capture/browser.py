@@ -24,6 +24,7 @@ from typing import Any
 from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
+from evidencekit.capture import tempdirs
 from evidencekit.capture.result import CaptureSettings
 from evidencekit.errors import BrowserLaunchFailed, BrowserNotFound
 
@@ -46,7 +47,6 @@ SYSTEM_CHROMIUM = (
 )
 PATH_NAMES = ("chromium", "chromium-browser", "google-chrome")
 _TEMP_VARS = ("TMPDIR", "TMP", "TEMP")
-_RAM_DIR = Path("/dev/shm")  # noqa: S108  # only ever used through mkdtemp (0700)
 
 
 @dataclass(frozen=True)
@@ -176,13 +176,6 @@ def _family(path: str) -> str:
     return "Chromium"
 
 
-def _make_temp_dir() -> tuple[Path, bool]:
-    """A fresh 0700 folder, on a RAM-backed file system where one exists."""
-    if _RAM_DIR.is_dir() and os.access(_RAM_DIR, os.W_OK | os.X_OK):
-        return Path(tempfile.mkdtemp(prefix="evidencekit-", dir=_RAM_DIR)), True
-    return Path(tempfile.mkdtemp(prefix="evidencekit-")), False
-
-
 async def _start_driver(temp_dir: Path) -> Playwright:
     """Start Playwright's driver with TMPDIR pointing at `temp_dir`.
 
@@ -234,7 +227,8 @@ async def _launch(
 async def launch_browser(settings: CaptureSettings | None = None) -> AsyncIterator[Browser]:
     """Launch a headless browser for captures; close it and delete its temp folder after."""
     settings = settings or CaptureSettings()
-    temp_dir, in_ram = _make_temp_dir()
+    await asyncio.to_thread(tempdirs.sweep_abandoned)  # what a crashed capture left behind
+    temp_dir, in_ram, owner = tempdirs.make_temp_dir()
     log.debug("browser temp folder %s (in RAM: %s)", temp_dir, in_ram)
     try:
         pw = await _start_driver(temp_dir)
@@ -260,6 +254,7 @@ async def launch_browser(settings: CaptureSettings | None = None) -> AsyncIterat
         finally:
             await pw.stop()
     finally:
+        tempdirs.release(owner)
         shutil.rmtree(temp_dir, ignore_errors=True)
         if temp_dir.exists():
             log.warning("could not delete the browser's temp folder %s", temp_dir)
