@@ -15,6 +15,13 @@ from evidencekit.vault.records import ItemRecord
 translate = QCoreApplication.translate
 
 
+def language() -> str:
+    """The language the app shows ("sq" or "en"), for texts the core gives in both (the
+    verifier's details). `app.Translators.install` sets the default locale with the
+    translation, so this follows the user's choice, not the computer's."""
+    return "sq" if QLocale().language() == QLocale.Language.Albanian else "en"
+
+
 def when(iso_utc: str | None, *, seconds: bool = False, compact: bool = False) -> str:
     """A UTC ISO 8601 time in the user's language and local time zone (`compact`: for a
     table column, short date and time to the second)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,14 +123,19 @@ class ExportSummary:
 class CheckRow:
     name: str
     ok: bool | None  # None: could not be checked
-    detail: str = ""
+    detail: str = ""  # English
+    detail_sq: str = ""  # the same in Albanian
+
+    def text(self, language: str) -> str:
+        return self.detail_sq if language == "sq" and self.detail_sq else self.detail
 
 
 @dataclass(frozen=True)
 class ItemStamp:
     label: str
-    time: str  # UTC ISO 8601, or "" when the item has no time-stamp
+    time: str  # UTC ISO 8601, or "" when the item has no valid time-stamp
     tsa: str = ""
+    trusted: bool = False  # the time-stamp's authority is trusted (built-in roots or --trust)
 
 
 @dataclass(frozen=True)
@@ -189,20 +193,15 @@ def export_job(
     return session.run(work, "export")
 
 
-# "… time-stamped by <TSA> at 2024-05-01 10:20:30 UTC" in an item check's detail.
-_STAMP = re.compile(r"time-stamped by (.+?) at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC")
-
-
 def _summary(path: Path, report: Any, sha256: str) -> VerifySummary:
-    checks, items = [], []
-    for check in report.checks:
-        ok = {"passed": True, "failed": False}.get(str(check.status))
-        checks.append(CheckRow(check.name, ok, check.detail))
-        if check.name.startswith("item "):
-            found = _STAMP.search(check.detail)
-            time = found.group(2).replace(" ", "T") + "Z" if found and ok else ""
-            items.append(ItemStamp(check.name, time, found.group(1) if found and ok else ""))
+    checks = [
+        CheckRow(
+            c.name, {"passed": True, "failed": False}.get(str(c.status)), c.detail, c.detail_sq
+        )
+        for c in report.checks
+    ]
     facts = report.facts
+    items = [_item_stamp(item) for item in facts.get("items") or []]
     return VerifySummary(
         path=path,
         verdict=report.verdict,
@@ -213,6 +212,18 @@ def _summary(path: Path, report: Any, sha256: str) -> VerifySummary:
         items=items,
         bundle_id=str(facts.get("bundle_id") or ""),
     )
+
+
+def _item_stamp(item: dict[str, Any]) -> ItemStamp:
+    """An item's row from the verifier's facts: its first trusted time-stamp, else its first
+    valid one (shown as not independently trusted). A failed item shows none: its stamps were
+    not what failed it, but nothing about it should look reassuring."""
+    label = f"item {item['number']} ({item['id']})"
+    stamps = item.get("timestamps") or []
+    if item.get("status") == "failed" or not stamps:
+        return ItemStamp(label, "")
+    stamp = next((s for s in stamps if s.get("trusted")), stamps[0])
+    return ItemStamp(label, str(stamp["time"]), str(stamp["tsa"]), bool(stamp.get("trusted")))
 
 
 def _file_sha256(path: Path) -> str:

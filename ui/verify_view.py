@@ -107,7 +107,7 @@ class VerifyView(QScrollArea):
         layout.addWidget(self.checks_title)
         self.checks = QTreeWidget(body)
         self.checks.setHeaderLabels(
-            [self.tr("Result"), self.tr("Check"), self.tr("Technical details (in English)")]
+            [self.tr("Result"), self.tr("Check"), self.tr("Technical details")]
         )
         self.checks.setRootIsDecorated(False)
         self.checks.setWordWrap(True)
@@ -258,14 +258,20 @@ class VerifyView(QScrollArea):
             self.facts.add(self.tr("Signed at"), fmt.when(summary.signed_at, seconds=True))
         self.checks.clear()
         marks = {True: self.tr("✓ Yes"), False: self.tr("✗ No"), None: self.tr("? Unknown")}
+        language = fmt.language()  # the core says each detail in English and Albanian
         for check in summary.checks:
-            row = QTreeWidgetItem([marks[check.ok], check_name(check.name), check.detail])
-            row.setToolTip(2, check.detail)
+            detail = check.text(language)
+            row = QTreeWidgetItem([marks[check.ok], check_name(check.name), detail])
+            row.setToolTip(2, detail)
             self.checks.addTopLevelItem(row)
         self.items.clear()
         for item in summary.items:
             when = fmt.when(item.time, seconds=True) if item.time else self.tr("None")
-            self.items.addTopLevelItem(QTreeWidgetItem([check_name(item.label), when, item.tsa]))
+            source = item.tsa
+            if item.time and not item.trusted:
+                # A time from an authority nobody vouches for must not read as proven.
+                source = self.tr("%1 (not independently trusted)").replace("%1", item.tsa)
+            self.items.addTopLevelItem(QTreeWidgetItem([check_name(item.label), when, source]))
         for tree in (self.checks, self.items):
             tree.resizeColumnToContents(0)
             tree.resizeColumnToContents(1)

@@ -15,6 +15,8 @@ from typing import Any
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
+from evidencekit.bundle import verify_texts as T
+from evidencekit.bundle.texts import Bi
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE
 from evidencekit.seal.tokens import TokenCheck
 
@@ -35,19 +37,30 @@ class Status(enum.StrEnum):
 class Check:
     name: str
     status: Status
-    detail: str
+    detail: str  # English: the CLI's words, and what scripts may match on
+    detail_sq: str = ""  # the same sentence in Albanian (verify_texts); every verifier row has one
 
     @property
     def ok(self) -> bool:
         return self.status is Status.PASSED
 
+    def text(self, lang: str = "en") -> str:
+        return self.detail_sq if lang == "sq" and self.detail_sq else self.detail
+
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "ok": self.ok, "status": str(self.status), "detail": self.detail}
+        return {
+            "name": self.name,
+            "ok": self.ok,
+            "status": str(self.status),
+            "detail": self.detail,
+            "detail_sq": self.detail_sq,
+        }
 
 
-def tsa_label(check: TokenCheck) -> str:
+def tsa_name(check: TokenCheck) -> str:
     """A timestamp authority's name for people: its certificate's common name (and
-    organisation), else the name the token gives, else its certificate's subject."""
+    organisation), else the name the token gives, else its certificate's subject; "" when it
+    has none."""
     if check.tsa_cert_chain_der:
         try:
             subject = x509.load_der_x509_certificate(check.tsa_cert_chain_der[0]).subject
@@ -60,25 +73,20 @@ def tsa_label(check: TokenCheck) -> str:
                 label = str(common[0].value)
                 owner = str(org[0].value) if org else ""
                 return f"{label} ({owner})" if owner and owner not in label else label
-    return check.tsa_name or check.tsa_subject or "an unnamed timestamp authority"
+    return check.tsa_name or check.tsa_subject or ""
 
 
-def when(moment: dt.datetime | None) -> str:
-    """A moment for people: "2024-05-01 10:00:04 UTC"."""
+def tsa_label(check: TokenCheck) -> Bi:
+    """The authority's name in a sentence (a name is the same in both languages)."""
+    name = tsa_name(check)
+    return Bi.same(name) if name else T.UNNAMED_TSA
+
+
+def iso(moment: dt.datetime | None) -> str:
+    """A moment as the report's facts give it: ISO 8601 in UTC ("…Z"), "" when unknown."""
     if moment is None:
-        return "an unknown time"
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-
-
-def span(delta: dt.timedelta) -> str:
-    """A time difference for people, rounded: "25 minutes", "20 hours", "3 days"."""
-    minutes = round(abs(delta.total_seconds()) / 60)
-    if minutes < 120:
-        return f"{minutes} minute{'' if minutes == 1 else 's'}"
-    hours = round(minutes / 60)
-    if hours < 48:
-        return f"{hours} hours"
-    return f"{round(hours / 24)} days"
+        return ""
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def parse_utc(value: object) -> dt.datetime | None:
@@ -99,16 +107,17 @@ def dated_before(stamped: dt.datetime, claimed: dt.datetime) -> bool:
     return stamped < claimed - CLOCK_TOLERANCE
 
 
-def passed(name: str, detail: str) -> Check:
-    return Check(name, Status.PASSED, detail)
+# A row is made from a `Bi`, never from a bare string: both languages come from one template.
+def passed(name: str, detail: Bi) -> Check:
+    return Check(name, Status.PASSED, detail.en, detail.sq)
 
 
-def failed(name: str, detail: str) -> Check:
-    return Check(name, Status.FAILED, detail)
+def failed(name: str, detail: Bi) -> Check:
+    return Check(name, Status.FAILED, detail.en, detail.sq)
 
 
-def unsure(name: str, detail: str) -> Check:
-    return Check(name, Status.INDETERMINATE, detail)
+def unsure(name: str, detail: Bi) -> Check:
+    return Check(name, Status.INDETERMINATE, detail.en, detail.sq)
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,7 @@ class BundleReport:
     checks: tuple[Check, ...]
     facts: dict[str, Any] = field(default_factory=dict)  # bundle id, level, fingerprints, ...
     advice: tuple[str, ...] = ()  # what the reader can do to settle what stayed indeterminate
+    advice_sq: tuple[str, ...] = ()  # the same advice in Albanian
 
     @property
     def verdict(self) -> str:
@@ -144,13 +154,22 @@ class BundleReport:
             **self.facts,
             "checks": [c.to_json() for c in self.checks],
             "advice": list(self.advice),
+            "advice_sq": list(self.advice_sq),
         }
 
-    def summary(self) -> str:
-        """One line per check, for people."""
+    def summary(self, lang: str = "en") -> str:
+        """One line per check, for people, in English or Albanian (`lang` "sq")."""
+
+        def say(text: Bi) -> str:
+            return text.sq if lang == "sq" else text.en
+
         marks = {Status.PASSED: "ok  ", Status.FAILED: "FAIL", Status.INDETERMINATE: "??  "}
-        lines = [f"Verdict: {self.verdict.upper()}"]
-        lines += [f"  [{marks[c.status]}] {c.name}: {c.detail}" for c in self.checks]
-        if self.advice:
-            lines += ["", "What you can do:"] + [f"  - {a}" for a in self.advice]
+        lines = [say(T.VERDICT.format(verdict=T.VERDICTS[self.verdict]))]
+        lines += [
+            f"  [{marks[c.status]}] {say(T.check_name(c.name))}: {c.text(lang)}"
+            for c in self.checks
+        ]
+        advice = self.advice_sq if lang == "sq" and self.advice_sq else self.advice
+        if advice:
+            lines += ["", say(T.WHAT_YOU_CAN_DO)] + [f"  - {a}" for a in advice]
         return "\n".join(lines)

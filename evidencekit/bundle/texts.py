@@ -7,6 +7,7 @@ provave" for chain of custody).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -20,18 +21,37 @@ class Bi:
     def heading(self) -> str:
         return f"{self.en} · {self.sq}"
 
+    def format(self, **values: object) -> Bi:
+        """Both templates filled in. A `Bi` value gives each language its own words; any other
+        value (a number, a fingerprint, a file name) is the same in both."""
+        return Bi(
+            self.en.format(**{k: v.en if isinstance(v, Bi) else v for k, v in values.items()}),
+            self.sq.format(**{k: v.sq if isinstance(v, Bi) else v for k, v in values.items()}),
+        )
 
-TITLE = Bi("Evidence bundle", "Paketë provash")
+    @staticmethod
+    def same(text: str) -> Bi:
+        """A name or a technical value that reads the same in both languages."""
+        return Bi(text, text)
+
+    @staticmethod
+    def join(parts: Iterable[Bi], sep: Bi | str) -> Bi:
+        shown = list(parts)
+        en_sep, sq_sep = (sep.en, sep.sq) if isinstance(sep, Bi) else (sep, sep)
+        return Bi(en_sep.join(p.en for p in shown), sq_sep.join(p.sq for p in shown))
+
+
+TITLE = Bi("Evidence bundle", "Dosje provash")
 CASE = Bi("Case", "Çështja")
 PREPARED_BY = Bi("Prepared by", "Përgatitur nga")
 PREPARED_ON = Bi("Prepared on", "Data e përgatitjes")
 ITEM_COUNT = Bi("Items", "Numri i provave")
-BUNDLE_ID = Bi("Bundle id", "Identifikuesi i paketës")
+BUNDLE_ID = Bi("Bundle id", "Identifikuesi i dosjes")
 FINGERPRINT = Bi(
     "Signing certificate (SHA-256 fingerprint)", "Certifikata e nënshkrimit (gjurma SHA-256)"
 )
 SIGNATURE = Bi("Signature", "Nënshkrimi")
-HOW_TO_VERIFY = Bi("How to verify this bundle", "Si ta verifikoni këtë paketë")
+HOW_TO_VERIFY = Bi("How to verify this bundle", "Si ta verifikoni këtë dosje")
 INDEX = Bi("Index of items", "Lista e provave")
 ITEM = Bi("Item", "Prova")
 SCREENSHOT = Bi("Picture as captured", "Pamja siç u kap")
@@ -86,9 +106,20 @@ HOW_TO_VERIFY_STEPS = (
         "Ask the person who prepared this bundle for the certificate fingerprint above, in "
         "person or by phone, and compare it; or give her certificate file to the verifier with "
         "<font face='{mono}'>--trust certificate.pem</font>.",
-        "Kërkojini personit që e përgatiti këtë paketë gjurmën e certifikatës më sipër, "
+        "Kërkojini personit që e përgatiti këtë dosje gjurmën e certifikatës më sipër, "
         "personalisht ose me telefon, dhe krahasojeni; ose jepjani verifikuesit skedarin e "
         "certifikatës me <font face='{mono}'>--trust certificate.pem</font>.",
+    ),
+    # The verifier says "not independently trusted" for a timestamp authority whose root it
+    # does not know (FreeTSA's, say): the reader settles it by passing that root too.
+    Bi(
+        "If the verifier says a timestamp authority is not independently trusted, get that "
+        "authority's root certificate (from its website, or from whoever gave you the bundle) "
+        "and check again with <font face='{mono}'>--trust tsa-root.pem</font> as well.",
+        "Nëse verifikuesi thotë se një autoritet i vulave kohore nuk është i besuar në mënyrë "
+        "të pavarur, merrni certifikatën rrënjë të këtij autoriteti (nga faqja e tij e "
+        "internetit, ose nga kushdo që jua dha dosjen) dhe kontrolloni përsëri duke shtuar "
+        "edhe <font face='{mono}'>--trust tsa-root.pem</font>.",
     ),
 )
 
@@ -105,7 +136,7 @@ LEVEL_BB = Bi(
     "server could be reached when the bundle was made. The signing time is this computer's own "
     "clock.",
     "PAdES B-B. E nënshkruar me certifikatën e kasafortës, pa vulë kohore të besuar: asnjë "
-    "server vulash kohore nuk ishte i arritshëm kur u bë paketa. Koha e nënshkrimit është ora "
+    "server vulash kohore nuk ishte i arritshëm kur u bë dosja. Koha e nënshkrimit është ora "
     "e vetë këtij kompjuteri.",
 )
 
@@ -124,7 +155,7 @@ ORIGINAL_ATTACHED = Bi(
 ORIGINAL_WITHHELD = Bi(
     "The original was withheld from this bundle by the person who exported it; its SHA-256 is "
     "listed, so it can be checked when it is produced.",
-    "Origjinali nuk u përfshi në këtë paketë nga personi që e eksportoi; SHA-256 e tij është e "
+    "Origjinali nuk u përfshi në këtë dosje nga personi që e eksportoi; SHA-256 e tij është e "
     "listuar, që të mund të kontrollohet kur të paraqitet.",
 )
 LOSSLESS_NOTE = Bi(
@@ -138,14 +169,14 @@ LOSSLESS_NOTE = Bi(
 WITHHELD_FILES = Bi(
     "Withheld: these files were not attached by the person who exported the bundle. Their "
     "SHA-256 values are sealed in the item's manifest.",
-    "Të papërfshirë: këta skedarë nuk u bashkëngjitën nga personi që eksportoi paketën. "
+    "Të papërfshirë: këta skedarë nuk u bashkëngjitën nga personi që eksportoi dosjen. "
     "Vlerat e tyre SHA-256 janë të vulosura në manifestin e provës.",
 )
 
 CERT_STATEMENTS = (
     Bi(
         "I prepared this bundle with EvidenceKit {version} from the vault {vault_id} on {date}.",
-        "E përgatita këtë paketë me EvidenceKit {version} nga kasaforta {vault_id} më {date}.",
+        "E përgatita këtë dosje me EvidenceKit {version} nga kasaforta {vault_id} më {date}.",
     ),
     Bi(
         "Each file listed below is an exact copy of the file recorded in the vault when the "
@@ -175,7 +206,7 @@ CERT_STATEMENTS = (
         "kasafortë. Për çdo provë, një manifest që liston çdo skedar dhe SHA-256 e tij u "
         "nënshkrua me certifikatën e kasafortës (CMS) dhe, kur tregohet, u vulos në kohë nga "
         "një autoritet i pavarur vulash kohore (RFC 3161). Çdo veprim mbi provat u shkrua në "
-        "një regjistër ruajtjeje të lidhur me hash. Kur u bë kjo paketë, çdo skedar u lexua "
+        "një regjistër ruajtjeje të lidhur me hash. Kur u bë kjo dosje, çdo skedar u lexua "
         "përsëri dhe SHA-256 e tij u llogarit përsëri; të gjitha përputheshin.",
     ),
 )
@@ -268,10 +299,10 @@ LIMITS_TEXT = (
         "certificate fingerprint is on the first page. It does not identify a person unless "
         "that certificate is confirmed independently. An imported file shows what was given to "
         "EvidenceKit; where it came from before that is not proven by this bundle.",
-        "Nënshkrimi tregon se kjo paketë vjen e pandryshuar nga kasaforta EvidenceKit, gjurma e "
+        "Nënshkrimi tregon se kjo dosje vjen e pandryshuar nga kasaforta EvidenceKit, gjurma e "
         "certifikatës së së cilës është në faqen e parë. Ai nuk identifikon një person, përveç "
         "kur kjo certifikatë konfirmohet në mënyrë të pavarur. Një skedar i importuar tregon "
-        "atë që iu dha EvidenceKit-it; nga erdhi më parë nuk provohet nga kjo paketë.",
+        "atë që iu dha EvidenceKit-it; nga erdhi më parë nuk provohet nga kjo dosje.",
     ),
 )
 

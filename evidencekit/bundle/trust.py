@@ -34,14 +34,16 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
+from evidencekit.bundle import verify_texts as T
 from evidencekit.bundle.checks import tsa_label
+from evidencekit.bundle.texts import Bi
 from evidencekit.errors import InputFileError
 from evidencekit.seal.cms import check_chain
 from evidencekit.seal.tokens import TokenCheck
 
 log = logging.getLogger(__name__)
 
-BUILTIN_STORE = "the built-in list of trusted roots"
+BUILTIN_STORE = T.BUILTIN_STORE.en
 _PEM_BLOCK = re.compile(rb"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", re.S)
 
 
@@ -81,7 +83,7 @@ class Trust:
     given: tuple[x509.Certificate, ...]
     builtin: tuple[x509.Certificate, ...]
     tsa_anchors: set[str] = field(default_factory=set)  # fingerprints among `given`
-    untrusted_tsas: dict[str, None] = field(default_factory=dict)  # names, in order met
+    untrusted_tsas: dict[Bi, None] = field(default_factory=dict)  # names, in order met
 
     @classmethod
     def of(
@@ -97,19 +99,19 @@ class TsaTrust:
     """Whether a valid token's authority is trusted, and how, in words for a report row."""
 
     trusted: bool
-    how: str  # "its authority's certificate leads to …", or why it is not trusted
+    how: Bi  # "its authority's certificate leads to …", or why it is not trusted
 
 
 def judge_tsa(check: TokenCheck, trust: Trust) -> TsaTrust:
     """Trust in the authority of a token that `check_token` found valid. The path is checked
     at the token's own time: a certificate that expired since does not spoil an old token."""
     if not check.tsa_cert_chain_der or check.gen_time is None:
-        return TsaTrust(False, "its authority's certificate could not be read")
+        return TsaTrust(False, T.TSA_CERT_UNREADABLE)
     try:
         leaf = x509.load_der_x509_certificate(check.tsa_cert_chain_der[0])
         others = [x509.load_der_x509_certificate(d) for d in check.tsa_cert_chain_der[1:]]
     except ValueError:
-        return TsaTrust(False, "its authority's certificates could not be read")
+        return TsaTrust(False, T.TSA_CERTS_UNREADABLE)
     at = check.gen_time
     anchors = [
         c
@@ -118,40 +120,27 @@ def judge_tsa(check: TokenCheck, trust: Trust) -> TsaTrust:
     ]
     if anchors:
         trust.tsa_anchors.update(fingerprint(c) for c in anchors)
-        return TsaTrust(
-            True, "its authority's certificate leads to a certificate given with --trust"
-        )
+        return TsaTrust(True, T.TSA_LEADS_TO_GIVEN)
     if trust.builtin and not check_chain(leaf, others, trust.builtin, at):
-        return TsaTrust(True, f"its authority's certificate leads to a root in {BUILTIN_STORE}")
+        return TsaTrust(True, T.TSA_LEADS_TO_BUILTIN.format(store=T.BUILTIN_STORE))
     trust.untrusted_tsas[tsa_label(check)] = None
     if trust.given:
-        return TsaTrust(
-            False,
-            f"its certificate leads neither to a certificate given with --trust nor to a root "
-            f"in {BUILTIN_STORE}",
-        )
-    return TsaTrust(False, f"its certificate leads to no root in {BUILTIN_STORE}")
+        return TsaTrust(False, T.TSA_LEADS_NOWHERE_GIVEN.format(store=T.BUILTIN_STORE))
+    return TsaTrust(False, T.TSA_LEADS_NOWHERE.format(store=T.BUILTIN_STORE))
 
 
-UNTRUSTED_HINT = "to check it, pass that authority's root certificate with --trust <TSA root>.pem"
+UNTRUSTED_HINT = T.UNTRUSTED_HINT
 """Ends every row about an untrusted authority; the full advice comes once (`untrusted_advice`)."""
 
 
-def untrusted_advice(trust: Trust, bundle: str) -> str | None:
+def untrusted_advice(trust: Trust, bundle: str) -> Bi | None:
     """What the reader can do about the authorities that were not trusted, said once for the
     whole report (the rows only point to --trust); None when every authority was trusted."""
     if not trust.untrusted_tsas:
         return None
-    names = " and ".join(trust.untrusted_tsas)
-    which = "this authority" if len(trust.untrusted_tsas) == 1 else "one of these authorities"
-    return (
-        f"The timestamps by {names} are intact, but not independently trusted. Anyone can run "
-        "a timestamp authority, so a timestamp counts only when its authority's certificate "
-        "leads to a root this verifier knows (Mozilla's list, shipped with the certifi "
-        f"package) or to a certificate you give with --trust. If you know and trust {which}, "
-        "get its root certificate (from its website, or from whoever gave you the bundle) and "
-        f"check again: evidencekit verify {shlex.quote(bundle)} --trust <TSA root>.pem"
-    )
+    names = Bi.join(trust.untrusted_tsas, T.AND)
+    which = T.THIS_AUTHORITY if len(trust.untrusted_tsas) == 1 else T.ONE_OF_THESE_AUTHORITIES
+    return T.UNTRUSTED_ADVICE.format(names=names, which=which, bundle=shlex.quote(bundle))
 
 
 @dataclass(frozen=True)
@@ -162,7 +151,7 @@ class TokenVerdict:
     check: TokenCheck
     valid: bool
     trusted: bool
-    how: str  # why not valid, or how (not) trusted
+    how: Bi  # why not valid, or how (not) trusted
 
     @property
     def gen_time(self) -> dt.datetime | None:
@@ -173,7 +162,7 @@ def judge_token(check: TokenCheck, trust: Trust) -> TokenVerdict:
     """`check` must come from a check without trusted roots (`trusted is None`): validity and
     trust are judged apart, so an untrusted authority is never mistaken for a broken token."""
     if not check.ok:
-        return TokenVerdict(check, False, False, check.why)
+        return TokenVerdict(check, False, False, T.reason(check.why))
     tsa = judge_tsa(check, trust)
     return TokenVerdict(check, True, tsa.trusted, tsa.how)
 

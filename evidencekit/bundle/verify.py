@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from evidencekit.bundle import verify_texts as T
 from evidencekit.bundle.checks import BundleReport, Check, Status, failed, passed
 from evidencekit.bundle.pdfread import READ_ERRORS, not_a_pdf
 from evidencekit.bundle.trust import Trust, untrusted_advice
@@ -90,11 +91,7 @@ def _end_of_pdf(handle: BinaryIO, size: int) -> int:
 def _appended(size: int, end: int) -> Check | None:
     if end >= size:
         return None
-    return failed(
-        "appended data",
-        f"{size - end:,} bytes were added after the end of the PDF. They are not covered by any "
-        "signature; the checks below are about the PDF as it was before them.",
-    )
+    return failed("appended data", T.APPENDED.format(size=T.number(size - end)))
 
 
 def _open(path: Path) -> BinaryIO:
@@ -126,7 +123,7 @@ def verify_bundle(
     with _open(path) as handle, quiet_pyhanko():
         reason = not_a_pdf(handle)
         if reason is not None:
-            return BundleReport(str(path), False, (failed("pdf", reason),))
+            return BundleReport(str(path), False, (failed("pdf", T.reason(reason)),))
         try:
             return _verify(path, handle, Trust.of(trusted_certs))
         except Exception as exc:  # noqa: BLE001 - hostile input gets a verdict, never a crash
@@ -135,13 +132,7 @@ def verify_bundle(
             return BundleReport(
                 str(path),
                 True,
-                (
-                    failed(
-                        "pdf",
-                        "The file could not be checked to the end: part of it is damaged or "
-                        f"not what a bundle holds ({type(exc).__name__}).",
-                    ),
-                ),
+                (failed("pdf", T.NOT_CHECKED_TO_END.format(error=type(exc).__name__)),),
             )
 
 
@@ -161,15 +152,10 @@ def _verify(path: Path, handle: BinaryIO, trust: Trust) -> BundleReport:
         _ = reader.root
     except READ_ERRORS as exc:
         log.debug("not readable as a PDF: %s", type(exc).__name__)
-        rows.append(
-            failed(
-                "pdf",
-                "The file is a PDF but it is damaged: it cannot be read (it may have been cut "
-                "short or altered).",
-            )
-        )
+        rows.append(failed("pdf", T.PDF_DAMAGED))
         return BundleReport(str(path), True, tuple(rows))
-    rows.append(passed("pdf", f"A readable PDF of {end:,} bytes in {revisions} revision(s)."))
+    readable = T.PDF_READABLE.format(size=T.number(end), revisions=T.revisions(revisions))
+    rows.append(passed("pdf", readable))
     signature_rows, facts = check_signature(reader, end, trust)
     content_rows, content_facts = check_content(reader, facts.fingerprint, trust)
     if facts.signer is not None:
@@ -194,5 +180,6 @@ def _verify(path: Path, handle: BinaryIO, trust: Trust) -> BundleReport:
             "signer_clock": facts.signer_clock,
             **content_facts,
         },
-        advice=(advice,) if advice else (),
+        advice=(advice.en,) if advice else (),
+        advice_sq=(advice.sq,) if advice else (),
     )

@@ -18,18 +18,20 @@ from typing import Any
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from evidencekit.bundle import bundle_json
+from evidencekit.bundle import verify_texts as T
 from evidencekit.bundle.checks import (
     Check,
     dated_before,
     failed,
+    iso,
     parse_utc,
     passed,
-    span,
     tsa_label,
+    tsa_name,
     unsure,
-    when,
 )
 from evidencekit.bundle.pdfread import READ_ERRORS, Attached, attachments, digest, read_small
+from evidencekit.bundle.texts import Bi
 from evidencekit.bundle.trust import UNTRUSTED_HINT, TokenVerdict, Trust, judge_token
 from evidencekit.seal.identity import verify_detached
 from evidencekit.seal.manifest import MANIFEST_NAME
@@ -58,19 +60,11 @@ class Identities:
     later: frozenset[str]
     anchored_seq: int | None
 
-    def doubt(self, fingerprint: str) -> str:
+    def doubt(self, fingerprint: str) -> Bi:
         """Why an identity recorded after the anchor is not shown to be the vault's own."""
         if self.anchored_seq is None:
-            return (
-                f"the custody log records certificate {_short(fingerprint)} as the vault's own, "
-                "but that log carries no trusted timestamp, so nothing independent shows it "
-                "was not added just before this bundle was made"
-            )
-        return (
-            f"the custody log records certificate {_short(fingerprint)} as the vault's own only "
-            f"after entry {self.anchored_seq}, the last one covered by a trusted timestamp, so "
-            "nothing independent shows it was not added just before this bundle was made"
-        )
+            return T.DOUBT_LOG_UNANCHORED.format(fingerprint=_short(fingerprint))
+        return T.DOUBT_AFTER_ANCHOR.format(fingerprint=_short(fingerprint), seq=self.anchored_seq)
 
 
 @dataclass
@@ -84,6 +78,9 @@ class _Context:
     measured: dict[str, str] = field(default_factory=dict)  # attachment name -> SHA-256
     manifests: dict[str, dict[str, Any]] = field(default_factory=dict)  # item id -> manifest
     by_item: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # bundle.json's list
+    # item id -> its valid tokens, for the report's facts: the app shows them from here rather
+    # than reading them back out of a sentence.
+    stamps: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def read(self, attachment: str) -> bytes:
         return read_small(self.reader, self.found[attachment].ref)
@@ -147,15 +144,9 @@ def check_content(
         found = attachments(reader)
     except READ_ERRORS as exc:
         log.debug("attachment list unreadable: %s", type(exc).__name__)
-        return [failed("attachments", "The list of attached files is damaged.")], {}
+        return [failed("attachments", T.ATTACHMENT_LIST_DAMAGED)], {}
     if bundle_json.BUNDLE_JSON_NAME not in found:
-        return [
-            failed(
-                "bundle.json",
-                "This PDF carries no bundle.json: it is not an EvidenceKit bundle, or its index "
-                "was removed.",
-            )
-        ], {}
+        return [failed("bundle.json", T.NO_BUNDLE_JSON)], {}
     ctx = _Context(reader, found, trust)
     try:
         parsed = bundle_json.parse(ctx.read(bundle_json.BUNDLE_JSON_NAME))
@@ -166,21 +157,24 @@ def check_content(
             if entry.get("item") is not None:
                 ctx.by_item.setdefault(str(entry["item"]), []).append(entry)
     except bundle_json.BundleJsonInvalid as exc:
-        return [failed("bundle.json", f"{exc}.")], {}
+        return [failed("bundle.json", T.BUNDLE_JSON_INVALID.format(why=T.reason(str(exc))))], {}
     except READ_ERRORS:
-        return [failed("bundle.json", "bundle.json cannot be read from the PDF (damaged).")], {}
+        return [failed("bundle.json", T.BUNDLE_JSON_UNREADABLE)], {}
     raw = parsed.raw
-    facts = {"bundle_id": parsed.bundle_id, "bundle_fingerprint": parsed.fingerprint}
+    facts: dict[str, Any] = {
+        "bundle_id": parsed.bundle_id,
+        "bundle_fingerprint": parsed.fingerprint,
+    }
     listed = len(parsed.attachments)
-    rows = [
-        passed(
-            "bundle.json",
-            f"Bundle {parsed.bundle_id}, made {raw.get('created_at')} with EvidenceKit "
-            f"{(raw.get('created_by') or {}).get('version')}: {_count(len(parsed.items), 'item')};"
-            f" it lists {_count(listed, 'attached file')}, and with bundle.json itself "
-            f"{_count(listed + 1, 'file')} are attached.",
-        )
-    ]
+    said = T.BUNDLE_JSON_OK.format(
+        id=parsed.bundle_id,
+        created=raw.get("created_at"),
+        version=(raw.get("created_by") or {}).get("version"),
+        items=T.count(len(parsed.items), *T.ITEM),
+        listed=T.count(listed, *T.ATTACHED_FILE),
+        files=T.count(listed + 1, *T.FILE),
+    )
+    rows = [passed("bundle.json", said)]
     if signer_fingerprint is not None:
         rows.append(_identity(ctx, signer_fingerprint, parsed.fingerprint))
     for check in (_attachments, _items, _custody):
@@ -188,77 +182,71 @@ def check_content(
             rows += check(ctx, parsed)
         except READ_ERRORS as exc:
             log.debug("content check %s stopped: %s", check.__name__, type(exc).__name__)
-            rows.append(
-                failed(
-                    check.__name__.strip("_"),
-                    "This part of the bundle is damaged or inconsistent and could not be checked "
-                    f"({type(exc).__name__}).",
-                )
-            )
+            damaged = T.PART_DAMAGED.format(error=type(exc).__name__)
+            rows.append(failed(check.__name__.strip("_"), damaged))
+    facts["items"] = _item_facts(ctx, parsed, rows)
     return rows, facts
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+def _item_facts(
+    ctx: _Context, parsed: bundle_json.ParsedBundle, rows: Sequence[Check]
+) -> list[dict[str, Any]]:
+    """Per item: its id, number, status and valid timestamps ({"tsa", "time" in ISO 8601 UTC,
+    "trusted"}), for programs (the app) that must not parse the English sentences."""
+    status = {r.name: str(r.status) for r in rows}
+    return [
+        {
+            "id": str(item["id"]),
+            "number": item["number"],
+            "timestamps": ctx.stamps.get(str(item["id"]), []),
+            "status": status.get(_item_name(item), "failed"),
+        }
+        for item in parsed.items
+    ]
+
+
+def _item_name(item: dict[str, Any]) -> str:
+    return f"item {item['number']} ({item['id']})"
 
 
 def _identity(ctx: _Context, signer: str, named: str) -> Check:
     name = "identity"
     if signer != named:
-        return failed(
-            name,
-            f"The PDF was signed by certificate {_short(signer)}, but the bundle names "
-            f"{_short(named)}: it was re-signed by someone else.",
-        )
+        return failed(name, T.IDENTITY_RESIGNED.format(signer=_short(signer), named=_short(named)))
     if signer in ctx.identities.covered:
-        return passed(
-            name,
-            "The PDF was signed by the certificate the bundle names, which the vault's custody "
-            "log records as its own (before its trusted timestamp).",
-        )
+        return passed(name, T.IDENTITY_COVERED)
     if signer in ctx.identities.later:
-        return unsure(
-            name,
-            f"The PDF was signed by the certificate the bundle names; but "
-            f"{ctx.identities.doubt(signer)}.",
-        )
-    return failed(
-        name,
-        f"The PDF was signed by certificate {_short(signer)}, which the vault's custody log "
-        "never records: it was re-signed by someone else.",
-    )
+        return unsure(name, T.IDENTITY_LATER.format(doubt=ctx.identities.doubt(signer)))
+    return failed(name, T.IDENTITY_UNKNOWN.format(signer=_short(signer)))
 
 
 def _attachments(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]:
-    problems: list[str] = []
+    problems: list[Bi] = []
     total = 0
     listed = {a["name"]: a for a in parsed.attachments}
     for name, entry in listed.items():
         if name not in ctx.found:
-            problems.append(f"{name} is missing")
+            problems.append(T.ATTACHMENT_MISSING.format(name=name))
             continue
         sha, size = digest(ctx.reader, ctx.found[name].ref)
         ctx.measured[name] = sha
         total += size
         if sha != entry["sha256"] or (isinstance(entry.get("size"), int) and size != entry["size"]):
-            problems.append(f"{name} does not match its SHA-256")
+            problems.append(T.ATTACHMENT_MISMATCH.format(name=name))
     extra = sorted(set(ctx.found) - set(listed) - {bundle_json.BUNDLE_JSON_NAME})
-    problems += [f"{name} is attached but not listed" for name in extra]
+    problems += [T.ATTACHMENT_UNLISTED.format(name=name) for name in extra]
     if problems:
-        shown = "; ".join(problems[:8]) + (
-            f"; and {len(problems) - 8} more" if len(problems) > 8 else ""
-        )
-        return [
-            failed("attachments", f"{len(problems)} problem(s) with the attached files: {shown}.")
-        ]
-    return [
-        passed(
-            "attachments",
-            f"All {_count(len(listed) + 1, 'attached file')} are the expected ones: the "
-            f"{_count(len(listed), 'file')} bundle.json lists are present and match their "
-            f"SHA-256 ({total:,} bytes hashed), and nothing else is attached.",
-        )
-    ]
+        shown = T.more(Bi.join(problems[:8], "; "), len(problems) - 8, "; ")
+        said = T.ATTACHMENT_PROBLEMS.format(count=len(problems), shown=shown)
+        return [failed("attachments", said)]
+    said = T.ATTACHMENTS_OK.format(
+        all=T.count(len(listed) + 1, *T.ATTACHED_FILE),
+        listed=T.count(len(listed), *T.FILE),
+        all_n=T.number(len(listed) + 1),  # Albanian names the files once, then counts them
+        listed_n=T.number(len(listed)),
+        size=T.number(total),
+    )
+    return [passed("attachments", said)]
 
 
 def _items(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]:
@@ -295,124 +283,118 @@ def _unsealed(ctx: _Context, item: dict[str, Any], manifest: dict[str, Any]) -> 
 
 
 def _item(ctx: _Context, item: dict[str, Any]) -> Check:
-    name = f"item {item['number']} ({item['id']})"
+    name = _item_name(item)
     seal = str(item["manifest_sha256"])
     files = {a["name"]: a for a in item["artifacts"]}
     entry = files.get(MANIFEST_NAME)
     if entry is None or entry.get("attachment") not in ctx.found:
-        return failed(name, "Its manifest.json is not attached, so its files cannot be checked.")
+        return failed(name, T.ITEM_NO_MANIFEST)
     manifest_bytes = ctx.read(entry["attachment"])
     if hashlib.sha256(manifest_bytes).hexdigest() != seal:
-        return failed(name, "Its manifest.json does not match the item's seal digest.")
+        return failed(name, T.ITEM_MANIFEST_MISMATCH)
     manifest = json.loads(manifest_bytes)
     ctx.manifests[str(item["id"])] = manifest
     if (manifest.get("item") or {}).get("id") != item["id"]:
-        return failed(name, "Its manifest belongs to another item.")
+        return failed(name, T.ITEM_MANIFEST_OTHER)
     matched = withheld = 0
     for sealed in manifest["artifacts"]:
         listed = files.get(sealed["name"])
         if listed is None or listed["sha256"] != sealed["sha256"]:
-            return failed(name, f"Its file {sealed['name']} is not the one sealed in its manifest.")
+            return failed(name, T.ITEM_FILE_NOT_SEALED.format(name=sealed["name"]))
         if listed.get("withheld"):
             withheld += 1
         elif ctx.measured.get(listed.get("attachment") or "") != sealed["sha256"]:
-            return failed(
-                name, f"Its attached {sealed['name']} is not the file sealed in its manifest."
-            )
+            return failed(name, T.ITEM_ATTACHED_NOT_SEALED.format(name=sealed["name"]))
         else:
             matched += 1
     extra = _unsealed(ctx, item, manifest)
     if extra:
-        shown = ", ".join(extra[:3]) + (f" and {len(extra) - 3} more" if len(extra) > 3 else "")
-        return failed(
-            name,
-            f"A file is listed under this item that its seal does not cover ({shown}): its "
-            "manifest does not name it, so nothing shows it was captured with the item.",
-        )
+        shown = T.more(Bi.same(", ".join(extra[:3])), len(extra) - 3, " ")
+        return failed(name, T.ITEM_UNSEALED_FILE.format(shown=shown))
     signature = files.get(SIGNATURE_NAME)
     if signature is None and not item.get("seal"):
         # Items stored before manifests were signed: nothing to check, and nothing wrong.
-        return unsure(name, "Its files match its manifest, but the manifest was never signed.")
+        return unsure(name, T.ITEM_NEVER_SIGNED)
     if signature is None or signature.get("attachment") not in ctx.found:
-        return failed(name, "Its manifest signature (manifest.p7s) is not attached.")
+        return failed(name, T.ITEM_NO_SIGNATURE)
     signed = verify_detached(ctx.read(signature["attachment"]), manifest_bytes)
     if not signed.ok:
-        return failed(name, f"Its manifest signature is not valid: {signed.why}")
+        return failed(name, T.ITEM_SIGNATURE_INVALID.format(why=T.reason(signed.why)))
     signer = signed.signer_fingerprint_sha256 or ""
     expected_signer = (item.get("seal") or {}).get("signed_by")
     if expected_signer and expected_signer != signer:
-        return failed(name, "Its manifest was signed by another certificate than the one recorded.")
-    doubts: list[str] = []
+        return failed(name, T.ITEM_OTHER_SIGNER)
+    doubts: list[Bi] = []
     if signer in ctx.identities.later:
         doubts.append(ctx.identities.doubt(signer))
     elif signer not in ctx.identities.covered:
-        return failed(name, "Its manifest was signed by a certificate this vault never recorded.")
+        return failed(name, T.ITEM_UNKNOWN_SIGNER)
     tokens = [str(t["artifact"]) for t in item.get("timestamps") or []]
     tokens += [n for n in files if is_token_name(n) and n not in tokens]
     verdicts: list[TokenVerdict] = []
     for token in tokens:
         listed = files.get(token)
         if listed is None or listed.get("attachment") not in ctx.found:
-            return failed(name, f"Its timestamp {token} is not attached.")
+            return failed(name, T.ITEM_TOKEN_MISSING.format(token=token))
         verdict = ctx.token(listed["attachment"], seal)
         if not verdict.valid:
-            return failed(name, f"Its timestamp {token} is not valid: {verdict.how}")
+            return failed(name, T.ITEM_TOKEN_INVALID.format(token=token, why=verdict.how))
         verdicts.append(verdict)
-    kept = f"{_count(matched, 'file')} match{'es' if matched == 1 else ''} it" + (
-        f", {withheld} withheld (hash listed)" if withheld else ""
-    )
-    summary = f"Manifest {_short(seal)} intact and signed by certificate {_short(signer)}; {kept}"
+    ctx.stamps[str(item["id"])] = [
+        {"tsa": tsa_name(v.check), "time": iso(v.check.gen_time), "trusted": v.trusted}
+        for v in verdicts
+    ]
+    kept = T.ITEM_FILES_MATCH[matched != 1].format(files=T.count(matched, *T.FILE))
+    if withheld:
+        kept = Bi.join([kept, T.ITEM_WITHHELD.format(count=withheld)], "")
+    summary = T.ITEM_SUMMARY.format(seal=_short(seal), signer=_short(signer), kept=kept)
     if not verdicts:
-        doubts.append(
-            "it was never time-stamped, so its time rests on the capturing computer's clock"
-        )
-        return unsure(name, f"{summary}; but {'; and '.join(doubts)}.")
+        doubts.append(T.ITEM_NEVER_STAMPED)
+        return unsure(name, T.ITEM_BUT.format(summary=summary, doubts=Bi.join(doubts, T.AND_ALSO)))
     mixed = any(v.trusted for v in verdicts) and not all(v.trusted for v in verdicts)
 
-    def described(v: TokenVerdict) -> str:
-        said = f"{tsa_label(v.check)} at {when(v.check.gen_time)}"
+    def described(v: TokenVerdict) -> Bi:
+        said = T.ITEM_STAMP.format(tsa=tsa_label(v.check), when=T.when(v.check.gen_time))
         if v.trusted:
-            return f"{said} ({v.how})"
-        return f"{said} (not independently trusted)" if mixed else said
+            return T.ITEM_STAMP_HOW.format(said=said, how=v.how)
+        return T.ITEM_STAMP_UNTRUSTED.format(said=said) if mixed else said
 
-    stamps = "; ".join(described(v) for v in verdicts)
+    stamps = Bi.join((described(v) for v in verdicts), "; ")
     claimed = _claimed_capture_time(manifest)
     earliest = min((v.gen_time for v in verdicts if v.gen_time is not None), default=None)
     if claimed is not None and earliest is not None and dated_before(earliest, claimed):
         doubts.append(
-            f"the timestamp authority dated it {when(earliest)}, "
-            f"{span(claimed - earliest)} before the computer says it was captured "
-            f"({when(claimed)}): the computer's clock may have been wrong, or the item was "
-            "back-dated"
+            T.ITEM_BACKDATED.format(
+                earliest=T.when(earliest),
+                span=T.span(claimed - earliest),
+                claimed=T.when(claimed),
+            )
         )
     if not any(v.trusted for v in verdicts):
-        doubts.append(
-            (
-                "its timestamp authority is not independently trusted"
-                if len(verdicts) == 1
-                else "none of its timestamp authorities is independently trusted"
-            )
-            + f": {verdicts[0].how}; {UNTRUSTED_HINT}"
-        )
+        untrusted = T.ITEM_TSA_UNTRUSTED if len(verdicts) == 1 else T.ITEM_TSAS_UNTRUSTED
+        doubts.append(untrusted.format(how=verdicts[0].how, hint=UNTRUSTED_HINT))
     if doubts:
-        return unsure(name, f"{summary}; time-stamped by {stamps}. But {'; and '.join(doubts)}.")
-    return passed(name, f"{summary}; time-stamped by {stamps}.")
+        said = T.ITEM_STAMPED_BUT.format(
+            summary=summary, stamps=stamps, doubts=Bi.join(doubts, T.AND_ALSO)
+        )
+        return unsure(name, said)
+    return passed(name, T.ITEM_STAMPED.format(summary=summary, stamps=stamps))
 
 
 def _custody(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]:
     name = "custody"
     entries = parsed.custody_entries
     if not entries:
-        return [failed(name, "bundle.json holds no custody entries.")]
+        return [failed(name, T.CUSTODY_EMPTY)]
     previous: str | None = None
     hidden = 0
     by_seq: dict[int, dict[str, Any]] = {}
     for expected, entry in enumerate(entries, start=1):
         seq = entry["seq"]
         if seq != expected:
-            return [failed(name, f"Custody entry {expected} is missing (the next one is {seq}).")]
+            return [failed(name, T.CUSTODY_GAP.format(expected=expected, seq=seq))]
         if entry.get("prev_hash") != previous:
-            return [failed(name, f"Custody entry {seq} does not link to the entry before it.")]
+            return [failed(name, T.CUSTODY_UNLINKED.format(seq=seq))]
         if entry.get("hidden"):
             hidden += 1
         else:
@@ -426,13 +408,7 @@ def _custody(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]:
                 entry["prev_hash"],
             )
             if recomputed != entry["hash"]:
-                return [
-                    failed(
-                        name,
-                        f"Custody entry {seq} ({entry['action']}) was changed after it was "
-                        "written.",
-                    )
-                ]
+                return [failed(name, T.CUSTODY_CHANGED.format(seq=seq, action=entry["action"]))]
         previous = entry["hash"]
         by_seq[seq] = entry
     for item in parsed.items:
@@ -444,61 +420,42 @@ def _custody(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]:
             and (e.get("details") or {}).get("manifest_sha256") == item["manifest_sha256"]
         ]
         if not logged:
-            return [
-                failed(name, f"The custody log does not record how item {item['number']} came in.")
-            ]
+            return [failed(name, T.CUSTODY_NO_INTAKE.format(number=item["number"]))]
         manifest = ctx.manifests.get(str(item["id"]))
         if manifest is not None and manifest.get("custody_head") != logged[0].get("prev_hash"):
-            return [
-                failed(
-                    name,
-                    f"Item {item['number']}'s manifest names another place in the custody log "
-                    "than where its capture is logged.",
-                )
-            ]
-    summary = (
-        f"{len(entries)} entries chain correctly from the first to the last"
-        + (f" ({hidden} about other items are shown only by their hashes)" if hidden else "")
-        + "; every item's capture or import is logged with its seal digest"
-    )
+            return [failed(name, T.CUSTODY_MANIFEST_ELSEWHERE.format(number=item["number"]))]
+    parts = [T.CUSTODY_CHAINED.format(count=len(entries))]
+    if hidden:
+        parts.append(T.CUSTODY_HIDDEN.format(hidden=hidden))
+    summary = Bi.join([*parts, T.CUSTODY_ALL_LOGGED], "")
     anchor = parsed.anchor
     if not anchor:
-        return [
-            unsure(
-                name,
-                f"{summary}; but the log carries no trusted timestamp, so nothing independent "
-                "shows it was not rewritten before this bundle was made.",
-            )
-        ]
+        return [unsure(name, T.CUSTODY_UNANCHORED.format(summary=summary))]
     anchored = by_seq.get(int(anchor["seq"]))
     if anchored is None or anchored["hash"] != anchor["hash"]:
-        return [failed(name, "The custody timestamp covers an entry that is not in the log.")]
+        return [failed(name, T.CUSTODY_ANCHOR_NOT_IN_LOG)]
     if anchor.get("attachment") not in ctx.found:
-        return [failed(name, "The custody timestamp token is not attached.")]
+        return [failed(name, T.CUSTODY_TOKEN_MISSING)]
     verdict = ctx.token(anchor["attachment"], anchor["hash"])
     if not verdict.valid or verdict.gen_time is None:
-        return [failed(name, f"The custody timestamp is not valid: {verdict.how}")]
-    stamped = (
-        f"{summary}; the chain up to entry {anchor['seq']} was time-stamped by "
-        f"{tsa_label(verdict.check)} at {when(verdict.gen_time)}"
+        return [failed(name, T.CUSTODY_TOKEN_INVALID.format(why=verdict.how))]
+    stamped = T.CUSTODY_STAMPED.format(
+        summary=summary,
+        seq=anchor["seq"],
+        tsa=tsa_label(verdict.check),
+        when=T.when(verdict.gen_time),
     )
     written = parse_utc(anchored.get("at"))
     if written is not None and dated_before(verdict.gen_time, written):
-        return [
-            unsure(
-                name,
-                f"{stamped}. But the timestamp authority dated it "
-                f"{span(written - verdict.gen_time)} before the time entry {anchor['seq']} says "
-                f"it was written ({when(written)}): the computer's clock may have been wrong, or "
-                "the log was back-dated.",
-            )
-        ]
+        backdated = T.CUSTODY_BACKDATED.format(
+            stamped=stamped,
+            span=T.span(written - verdict.gen_time),
+            seq=anchor["seq"],
+            written=T.when(written),
+        )
+        return [unsure(name, backdated)]
     if not verdict.trusted:
         return [
-            unsure(
-                name,
-                f"{stamped}; but the authority is not independently trusted: {verdict.how}; "
-                f"{UNTRUSTED_HINT}.",
-            )
+            unsure(name, T.BUT_UNTRUSTED.format(said=stamped, how=verdict.how, hint=UNTRUSTED_HINT))
         ]
-    return [passed(name, f"{stamped}; {verdict.how}.")]
+    return [passed(name, T.TRUSTED_HOW.format(said=stamped, how=verdict.how))]

@@ -20,17 +20,18 @@ from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from evidencekit.bundle import verify_texts as T
 from evidencekit.bundle.checks import (
     Check,
     dated_before,
     failed,
+    iso,
     passed,
-    span,
     tsa_label,
     unsure,
-    when,
 )
 from evidencekit.bundle.pdfread import READ_ERRORS
+from evidencekit.bundle.texts import Bi
 from evidencekit.bundle.trust import UNTRUSTED_HINT, TokenVerdict, Trust, fingerprint, judge_token
 from evidencekit.seal.cms import check_chain, to_cryptography
 from evidencekit.seal.tokens import check_token
@@ -61,12 +62,6 @@ class SignatureFacts:
     signer: SignerFacts | None = None
 
 
-def _iso(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return ""
-    return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
 def _padding_ok(contents: bytes) -> bool:
     """The signature value is DER followed only by zero bytes: nothing hides in the padding."""
     try:
@@ -87,17 +82,9 @@ def check_signature(
         stamps = reader.embedded_timestamp_signatures
     except READ_ERRORS as exc:
         log.debug("signature fields unreadable: %s", type(exc).__name__)
-        return [
-            failed("signature", "The PDF's signature fields are damaged and cannot be read.")
-        ], (SignatureFacts(None, None, "none"))
+        return [failed("signature", T.SIGNATURE_FIELDS_DAMAGED)], SignatureFacts(None, None, "none")
     if not signatures:
-        return [
-            failed(
-                "signature",
-                "This PDF is not signed, so nothing shows that it came unchanged from an "
-                "EvidenceKit vault.",
-            )
-        ], SignatureFacts(None, None, "none")
+        return [failed("signature", T.NOT_SIGNED)], SignatureFacts(None, None, "none")
     signature = signatures[0]
     context = ValidationContext(trust_roots=list(_asn1(trust.given)), allow_fetching=False)
     status = validate_pdf_signature(signature, context, context)
@@ -106,21 +93,10 @@ def check_signature(
     fingerprint = hashlib.sha256(signature.signer_cert.dump()).hexdigest()
     subject = cert.subject.rfc4514_string()
     if status.intact and status.valid and _padding_ok(signature.pkcs7_content):
-        rows.append(
-            passed(
-                "signature",
-                f"The PDF signature is intact: not one signed byte has changed since "
-                f"{when(signature.self_reported_timestamp)} (signer's clock).",
-            )
-        )
+        since = T.when(signature.self_reported_timestamp)
+        rows.append(passed("signature", T.SIGNATURE_INTACT.format(when=since)))
     else:
-        rows.append(
-            failed(
-                "signature",
-                "The PDF signature does not match the file: its content was changed after "
-                "it was signed (tampering or corruption).",
-            )
-        )
+        rows.append(failed("signature", T.SIGNATURE_BROKEN))
     rows.append(
         _coverage(reader, signature, status.coverage, status.modification_level, stamps, file_size)
     )
@@ -146,8 +122,8 @@ def check_signature(
         fingerprint,
         subject,
         level,
-        _iso(stamped_at),
-        _iso(signature.self_reported_timestamp),
+        iso(stamped_at),
+        iso(signature.self_reported_timestamp),
         signed_at_trusted=stamp is not None and stamp.trusted,
         signer=signer,
     )
@@ -172,36 +148,17 @@ def _coverage(
 ) -> Check:
     name = "whole file"
     if coverage == SignatureCoverageLevel.ENTIRE_FILE:
-        return passed(name, "The signature covers the whole file: nothing was added after it.")
+        return passed(name, T.COVERS_WHOLE_FILE)
     if coverage != SignatureCoverageLevel.ENTIRE_REVISION or modification is None:
-        return failed(
-            name, "The signature does not cover its part of the file in the standard way."
-        )
+        return failed(name, T.COVERS_NONSTANDARD)
     if modification > ModificationLevel.LTA_UPDATES:
-        return failed(
-            name,
-            "The file was changed after it was signed: content was added or replaced in a later "
-            "update (only validation data and document timestamps may follow a signature).",
-        )
+        return failed(name, T.CHANGED_AFTER_SIGNING)
     end = _last_signed_end([signature, *stamps])
     if end < file_size:
-        return failed(
-            name,
-            f"{file_size - end:,} bytes were added after the end of the last signed part of the "
-            "file. The signed part itself is what was signed; the added bytes are not covered.",
-        )
+        return failed(name, T.ADDED_AFTER_SIGNED_PART.format(size=T.number(file_size - end)))
     if stamps:
-        return passed(
-            name,
-            "The signature covers the document as it was signed; after it come only validation "
-            "data and a document timestamp (as PAdES allows), and that timestamp covers the "
-            "file to its last byte.",
-        )
-    return passed(
-        name,
-        "The signature covers the document as it was signed; after it come only validation "
-        "data (as PAdES allows).",
-    )
+        return passed(name, T.COVERS_WITH_DOCUMENT_TIMESTAMP)
+    return passed(name, T.COVERS_WITH_VALIDATION_DATA)
 
 
 def signer_row(signer: SignerFacts, trust: Trust) -> Check:
@@ -212,30 +169,16 @@ def signer_row(signer: SignerFacts, trust: Trust) -> Check:
     name = "signer"
     cert = signer.cert
     own = fingerprint(cert)
-    head = f"Signed by {cert.subject.rfc4514_string()}, certificate SHA-256 {own}"
+    head = T.SIGNED_BY.format(subject=cert.subject.rfc4514_string(), fingerprint=own)
     if any(fingerprint(c) == own for c in trust.given):
-        return passed(name, f"{head}; trusted: it is one of the certificates given with --trust.")
+        return passed(name, T.SIGNER_GIVEN.format(head=head))
     if trust.given and not check_chain(cert, signer.others, list(trust.given), signer.at):
-        return passed(name, f"{head}; trusted: its certificate leads to one given with --trust.")
+        return passed(name, T.SIGNER_UNDER_GIVEN.format(head=head))
     for_signer = [c for c in trust.given if fingerprint(c) not in trust.tsa_anchors]
     if for_signer:
-        return failed(
-            name,
-            f"{head}. This is a certificate other than the one(s) you trust: it is none of the "
-            "certificates given with --trust and was not issued under any of them. Either "
-            "someone else signed this bundle, or the certificate you were given is not the one "
-            "of the vault it came from.",
-        )
-    note = (
-        " (the certificates given with --trust are timestamp authorities' roots, not the signer's)"
-        if trust.given
-        else ""
-    )
-    return passed(
-        name,
-        f"{head}; identity not independently confirmed{note}: compare the fingerprint with the "
-        "one the person who prepared the bundle gives you, or pass her certificate with --trust.",
-    )
+        return failed(name, T.SIGNER_OTHER.format(head=head))
+    note = T.SIGNER_NOTE_TSA_ROOTS if trust.given else Bi.same("")
+    return passed(name, T.SIGNER_UNCONFIRMED.format(head=head, note=note))
 
 
 def _signature_timestamp(
@@ -248,41 +191,26 @@ def _signature_timestamp(
         a["values"][0] for a in (attrs or ()) if a["type"].native == "signature_time_stamp_token"
     ]
     if not tokens:
-        return (
-            unsure(
-                name,
-                "The signature has no trusted timestamp: the time of signing is only the "
-                "signer's own clock.",
-            ),
-            None,
-        )
+        return unsure(name, T.NO_SIGNATURE_TIMESTAMP), None
     value = signature.signer_info["signature"].native
     verdict = judge_token(check_token(tokens[0], hashlib.sha256(value).digest(), None, None), trust)
     check = verdict.check
     if not verdict.valid or check.gen_time is None:
-        return failed(name, f"The signature's timestamp is not valid: {verdict.how}"), None
-    said = (
-        f"Time-stamped by {tsa_label(check)} at {when(check.gen_time)}; the token covers this "
-        "signature"
-    )
+        return failed(name, T.SIGNATURE_TIMESTAMP_INVALID.format(why=verdict.how)), None
+    said = T.SIGNATURE_STAMPED.format(tsa=tsa_label(check), when=T.when(check.gen_time))
     claimed = signature.self_reported_timestamp
     if claimed is not None and dated_before(check.gen_time, claimed):
-        return (
-            unsure(
-                name,
-                f"{said}, but the timestamp authority dated it {span(claimed - check.gen_time)} "
-                f"before the time the signer's computer wrote ({when(claimed)}): that computer's "
-                "clock may have been wrong, or the signature was back-dated.",
-            ),
-            verdict,
+        backdated = T.SIGNATURE_BACKDATED.format(
+            said=said, span=T.span(claimed - check.gen_time), claimed=T.when(claimed)
         )
+        return unsure(name, backdated), verdict
     if not verdict.trusted:
-        return unsure(name, f"{said}; but {_untrusted(verdict)}."), verdict
-    return passed(name, f"{said}; {verdict.how}."), verdict
+        return unsure(name, _untrusted(said, verdict)), verdict
+    return passed(name, T.TRUSTED_HOW.format(said=said, how=verdict.how)), verdict
 
 
-def _untrusted(verdict: TokenVerdict) -> str:
-    return f"the authority is not independently trusted: {verdict.how}; {UNTRUSTED_HINT}"
+def _untrusted(said: Bi, verdict: TokenVerdict) -> Bi:
+    return T.BUT_UNTRUSTED.format(said=said, how=verdict.how, hint=UNTRUSTED_HINT)
 
 
 def _document_timestamps(
@@ -290,7 +218,7 @@ def _document_timestamps(
 ) -> tuple[list[Check], bool]:
     name = "document timestamp"
     if not stamps:
-        return [passed(name, "None (the bundle is not archived with a document timestamp).")], False
+        return [passed(name, T.NO_DOCUMENT_TIMESTAMP)], False
     rows = []
     all_ok = True
     for stamp in stamps:
@@ -303,18 +231,15 @@ def _document_timestamps(
         check = verdict.check
         if not (status.intact and status.valid and _padding_ok(stamp.pkcs7_content)):
             all_ok = False
-            why = verdict.how if not verdict.valid else "it does not match the file"
-            rows.append(failed(name, f"A document timestamp is not valid: {why}"))
+            why = verdict.how if not verdict.valid else T.DOES_NOT_MATCH_FILE
+            rows.append(failed(name, T.DOCUMENT_TIMESTAMP_INVALID.format(why=why)))
         elif not verdict.valid:
             all_ok = False
-            rows.append(failed(name, f"A document timestamp is not valid: {verdict.how}"))
+            rows.append(failed(name, T.DOCUMENT_TIMESTAMP_INVALID.format(why=verdict.how)))
         else:
-            said = (
-                f"A document timestamp by {tsa_label(check)} at {when(check.gen_time)} seals "
-                "the file up to its end (PAdES B-LTA)"
-            )
+            said = T.DOCUMENT_STAMPED.format(tsa=tsa_label(check), when=T.when(check.gen_time))
             if verdict.trusted:
-                rows.append(passed(name, f"{said}; {verdict.how}."))
+                rows.append(passed(name, T.TRUSTED_HOW.format(said=said, how=verdict.how)))
             else:
-                rows.append(unsure(name, f"{said}; but {_untrusted(verdict)}."))
+                rows.append(unsure(name, _untrusted(said, verdict)))
     return rows, all_ok

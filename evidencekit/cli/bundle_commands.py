@@ -55,6 +55,12 @@ def register(commands: Any) -> None:
         "or a timestamp authority's root; repeatable",
     )
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--lang",
+        choices=("en", "sq"),
+        default="en",
+        help="the language of the report: en (English) or sq (shqip); --json gives both",
+    )
     p.set_defaults(handler=cmd_verify)
 
 
@@ -124,5 +130,5 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_json())
     else:
-        say(report.summary())
+        say(report.summary(args.lang))
     return report.exit_code

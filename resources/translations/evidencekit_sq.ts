@@ -2165,8 +2165,8 @@
         </message>
         <message>
             <location filename="../../ui/verify_view.py" line="110" />
-            <source>Technical details (in English)</source>
-            <translation>Hollësi teknike (në anglisht)</translation>
+            <source>Technical details</source>
+            <translation>Hollësi teknike</translation>
         </message>
         <message>
             <location filename="../../ui/verify_view.py" line="116" />
@@ -2301,6 +2301,11 @@
             <location filename="../../ui/verify_view.py" line="267" />
             <source>None</source>
             <translation>Asnjë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="273" />
+            <source>%1 (not independently trusted)</source>
+            <translation>%1 (jo i besuar në mënyrë të pavarur)</translation>
         </message>
     </context>
     <context>

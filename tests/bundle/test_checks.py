@@ -168,7 +168,7 @@ def test_an_identity_recorded_after_the_anchored_entry_is_indeterminate(
         assert item.status is Status.INDETERMINATE and "only after entry" in item.detail
         # Without any trusted timestamp on the log, no identity is covered.
         bare = verify_content.vault_identities(entries, None)
-        assert not bare.covered and "no trusted timestamp" in bare.doubt(fingerprint)
+        assert not bare.covered and "no trusted timestamp" in bare.doubt(fingerprint).en
 
 
 def test_a_file_listed_under_an_item_but_not_sealed_fails(case_bundle: Made) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTreeWidget, QWidget
 
 from tests.gui.conftest import ROOT, make_png, unlock
 
@@ -36,7 +36,18 @@ def _visible_texts(widget: QWidget) -> list[str]:
             continue
         if isinstance(child, QLabel | QAbstractButton) and child.text():
             texts.append(child.text())
+        if isinstance(child, QTreeWidget):  # tables: their headers and every cell
+            texts += _tree_texts(child)
     return texts
+
+
+def _tree_texts(tree: QTreeWidget) -> list[str]:
+    header = tree.headerItem()
+    texts = [header.text(c) for c in range(tree.columnCount())]
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        texts += [item.text(c) for c in range(tree.columnCount())]
+    return [t for t in texts if t]
 
 
 def _english_left(widget: QWidget, english: set[str]) -> list[str]:
@@ -119,6 +130,15 @@ def test_screenshots(
     with qtbot.waitSignal(verify.verified, timeout=120_000):
         wizard.check_button.click()  # "Check this bundle now"
     assert verify.summary.verdict == "valid"
+    if lang == "sq":
+        # The verifier's details are the core's Albanian sentences, not its English ones.
+        rows = [verify.checks.topLevelItem(i) for i in range(verify.checks.topLevelItemCount())]
+        shown = [row.text(2) for row in rows]
+        assert shown == [c.detail_sq for c in verify.summary.checks]
+        assert not set(shown) & {c.detail for c in verify.summary.checks}
+        assert verify.checks.headerItem().text(2) == "Hollësi teknike"
+        left = _english_left(verify, english_texts)
+        assert not left, f"untranslated in the verify view: {left}"
     shots.append(_save(window, lang, "11-verify-valid"))
 
     window.show_help()

@@ -117,3 +117,41 @@ def test_the_app_speaks_albanian(qapp, translations) -> None:
     assert pick_language("", QLocale("sq_AL")) == "sq"
     assert pick_language("", QLocale("de_DE")) == "en"
     assert pick_language("en", QLocale("sq_AL")) == "en"
+
+
+def test_the_verify_view_shows_the_verifiers_albanian(qapp, translations, ctx) -> None:
+    """In Albanian the details column shows the core's `detail_sq` under an Albanian heading,
+    and an item's time from an authority nobody vouches for says so."""
+    from pathlib import Path
+
+    from ui.app import Translators
+    from ui.jobs import CheckRow, ItemStamp, VerifySummary
+    from ui.verify_view import VerifyView
+
+    summary = VerifySummary(
+        path=Path("bundle.pdf"),
+        verdict="indeterminate",
+        sha256="ab" * 32,
+        checks=[
+            CheckRow(
+                "signature", True, "The PDF signature is intact.", "Nënshkrimi është i paprekur."
+            ),
+            CheckRow("item 1 (abc)", None, "But its timestamp authority…", "Por autoriteti…"),
+        ],
+        items=[ItemStamp("item 1 (abc)", "2024-05-01T10:00:04Z", "Test TSA", trusted=False)],
+    )
+    translators = Translators(qapp, translations)
+    assert translators.install("sq")
+    try:
+        view = VerifyView(ctx)
+        view._show_result(summary)
+        details = [view.checks.topLevelItem(i).text(2) for i in range(2)]
+        assert details == ["Nënshkrimi është i paprekur.", "Por autoriteti…"]
+        assert view.checks.headerItem().text(2) == "Hollësi teknike"
+        assert view.items.topLevelItem(0).text(2) == "Test TSA (jo i besuar në mënyrë të pavarur)"
+    finally:
+        translators.install("en")
+    view = VerifyView(ctx)
+    view._show_result(summary)
+    assert view.checks.topLevelItem(0).text(2) == "The PDF signature is intact."
+    assert view.checks.headerItem().text(2) == "Technical details"

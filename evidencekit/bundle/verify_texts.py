@@ -1,0 +1,711 @@
+"""The verifier's sentences, in English and Albanian (shqip), side by side.
+
+Every row of a verification report (`checks.Check`) is said in both languages from the same
+template filled with the same facts, so the two can never drift apart: `detail` (English, the
+CLI contract) and `detail_sq` (what the app shows in Albanian). Albanian follows the register
+of texts.py: nënshkrim, vulë kohore, autoritet i vulave kohore, gjurmë, skedar i bashkëngjitur,
+zinxhiri i ruajtjes së provave. Flags (--trust), file names, fingerprints, times in UTC and
+"PAdES B-LTA" are the same in both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from evidencekit.bundle.texts import Bi
+
+# --- small pieces -----------------------------------------------------------------------------
+
+
+def number(value: int) -> Bi:
+    """12,345 in English; 12 345 in Albanian (a no-break space groups thousands in sq_AL)."""
+    return Bi(f"{value:,}", f"{value:,}".replace(",", "\u00a0"))
+
+
+def count(value: int, one: Bi, many: Bi) -> Bi:
+    """ "1 file" / "3 files"; "1 skedar" / "3 skedarë"."""
+    noun = one if value == 1 else many
+    shown = number(value)
+    return Bi(f"{shown.en} {noun.en}", f"{shown.sq} {noun.sq}")
+
+
+ITEM = (Bi("item", "provë"), Bi("items", "prova"))
+FILE = (Bi("file", "skedar"), Bi("files", "skedarë"))
+ATTACHED_FILE = (
+    Bi("attached file", "skedar i bashkëngjitur"),
+    Bi("attached files", "skedarë të bashkëngjitur"),
+)
+AND = Bi(" and ", " dhe ")
+AND_ALSO = Bi("; and ", "; dhe ")
+UNKNOWN_TIME = Bi("an unknown time", "një kohë e panjohur")
+UNNAMED_TSA = Bi("an unnamed timestamp authority", "një autoritet vulash kohore pa emër")
+
+
+def when(moment: dt.datetime | None) -> Bi:
+    """A moment for people: "2024-05-01 10:00:04 UTC" (the same in both languages)."""
+    if moment is None:
+        return UNKNOWN_TIME
+    return Bi.same(moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"))
+
+
+def span(delta: dt.timedelta) -> Bi:
+    """A time difference for people, rounded: "25 minutes", "20 hours", "3 days"."""
+    minutes = round(abs(delta.total_seconds()) / 60)
+    if minutes < 120:
+        return count(minutes, Bi("minute", "minutë"), Bi("minutes", "minuta"))
+    hours = round(minutes / 60)
+    if hours < 48:
+        return Bi(f"{hours} hours", f"{hours} orë")
+    days = round(hours / 24)
+    return Bi(f"{days} days", f"{days} ditë")
+
+
+def more(shown: Bi, left: int, sep: Bi | str) -> Bi:
+    """A list cut short: "…; and 3 more"."""
+    if left <= 0:
+        return shown
+    tail = Bi("and {n} more", "dhe {n} të tjerë").format(n=left)
+    return Bi.join([shown, tail], sep)
+
+
+# --- the report as a whole --------------------------------------------------------------------
+
+VERDICT = Bi("Verdict: {verdict}", "Përfundimi: {verdict}")
+VERDICTS = {
+    "valid": Bi("VALID", "E VLEFSHME"),
+    "invalid": Bi("INVALID", "E PAVLEFSHME"),
+    "indeterminate": Bi("INDETERMINATE", "E PAPËRCAKTUAR"),
+}
+WHAT_YOU_CAN_DO = Bi("What you can do:", "Çfarë mund të bëni:")
+CHECK_NAMES = {
+    "pdf": Bi("pdf", "skedari PDF"),
+    "appended data": Bi("appended data", "të dhëna të shtuara"),
+    "signature": Bi("signature", "nënshkrimi"),
+    "whole file": Bi("whole file", "i gjithë skedari"),
+    "signer": Bi("signer", "nënshkruesi"),
+    "signature timestamp": Bi("signature timestamp", "vula kohore e nënshkrimit"),
+    "document timestamp": Bi("document timestamp", "vula kohore e dokumentit"),
+    "identity": Bi("identity", "identiteti"),
+    "bundle.json": Bi("bundle.json", "bundle.json"),
+    "attachments": Bi("attachments", "skedarët e bashkëngjitur"),
+    "items": Bi("items", "provat"),
+    "custody": Bi("custody", "zinxhiri i ruajtjes së provave"),
+}
+ITEM_CHECK = Bi("item {number} ({id})", "prova {number} ({id})")
+
+
+def check_name(name: str) -> Bi:
+    """A row's name for people ("item 2 (…)" -> "prova 2 (…)"); the English is the row's id."""
+    if name.startswith("item "):
+        number_, _, rest = name[5:].partition(" ")
+        return Bi(name, f"prova {number_} {rest}".strip())
+    return CHECK_NAMES.get(name, Bi.same(name))
+
+
+# --- the file ---------------------------------------------------------------------------------
+
+APPENDED = Bi(
+    "{size} bytes were added after the end of the PDF. They are not covered by any signature; "
+    "the checks below are about the PDF as it was before them.",
+    "Pas fundit të dokumentit PDF u shtuan {size} bajte. Ato nuk mbulohen nga asnjë nënshkrim; "
+    "kontrollet më poshtë i përkasin dokumentit PDF ashtu siç ishte para tyre.",
+)
+NOT_CHECKED_TO_END = Bi(
+    "The file could not be checked to the end: part of it is damaged or not what a bundle "
+    "holds ({error}).",
+    "Skedari nuk mund të kontrollohej deri në fund: një pjesë e tij është e dëmtuar ose nuk "
+    "është ajo që përmban një dosje ({error}).",
+)
+PDF_DAMAGED = Bi(
+    "The file is a PDF but it is damaged: it cannot be read (it may have been cut short or "
+    "altered).",
+    "Skedari është PDF, por është i dëmtuar: nuk mund të lexohet (mund të jetë prerë ose "
+    "ndryshuar).",
+)
+# The English keeps its "revision(s)" (the CLI's words); Albanian counts properly.
+PDF_READABLE = Bi(
+    "A readable PDF of {size} bytes in {revisions} revision(s).",
+    "Një dokument PDF i lexueshëm, {size} bajte, me {revisions}.",
+)
+REVISION = (Bi("", "version"), Bi("", "versione"))
+
+
+def revisions(value: int) -> Bi:
+    return Bi(str(value), count(value, *REVISION).sq)
+
+
+# --- the PDF signature ------------------------------------------------------------------------
+
+SIGNATURE_FIELDS_DAMAGED = Bi(
+    "The PDF's signature fields are damaged and cannot be read.",
+    "Fushat e nënshkrimit të dokumentit PDF janë të dëmtuara dhe nuk mund të lexohen.",
+)
+NOT_SIGNED = Bi(
+    "This PDF is not signed, so nothing shows that it came unchanged from an EvidenceKit vault.",
+    "Ky PDF nuk është i nënshkruar, prandaj asgjë nuk tregon se vjen i pandryshuar nga një "
+    "kasafortë EvidenceKit.",
+)
+SIGNATURE_INTACT = Bi(
+    "The PDF signature is intact: not one signed byte has changed since {when} (signer's clock).",
+    "Nënshkrimi i dokumentit PDF është i paprekur: asnjë bajt i nënshkruar nuk ka ndryshuar që "
+    "nga {when} (sipas orës së nënshkruesit).",
+)
+SIGNATURE_BROKEN = Bi(
+    "The PDF signature does not match the file: its content was changed after it was signed "
+    "(tampering or corruption).",
+    "Nënshkrimi i dokumentit PDF nuk përputhet me skedarin: përmbajtja e tij u ndryshua pasi u "
+    "nënshkrua (ndërhyrje ose dëmtim).",
+)
+COVERS_WHOLE_FILE = Bi(
+    "The signature covers the whole file: nothing was added after it.",
+    "Nënshkrimi mbulon të gjithë skedarin: asgjë nuk është shtuar pas tij.",
+)
+COVERS_NONSTANDARD = Bi(
+    "The signature does not cover its part of the file in the standard way.",
+    "Nënshkrimi nuk e mbulon pjesën e tij të skedarit në mënyrën standarde.",
+)
+CHANGED_AFTER_SIGNING = Bi(
+    "The file was changed after it was signed: content was added or replaced in a later update "
+    "(only validation data and document timestamps may follow a signature).",
+    "Skedari u ndryshua pasi u nënshkrua: në një përditësim të mëvonshëm u shtua ose u "
+    "zëvendësua përmbajtje (pas një nënshkrimi mund të vijnë vetëm të dhëna vërtetimi dhe vula "
+    "kohore të dokumentit).",
+)
+ADDED_AFTER_SIGNED_PART = Bi(
+    "{size} bytes were added after the end of the last signed part of the file. The signed "
+    "part itself is what was signed; the added bytes are not covered.",
+    "Pas pjesës së fundit të nënshkruar të skedarit u shtuan {size} bajte. Pjesa e nënshkruar "
+    "është pikërisht ajo që u nënshkrua; bajtet e shtuara nuk mbulohen.",
+)
+COVERS_WITH_DOCUMENT_TIMESTAMP = Bi(
+    "The signature covers the document as it was signed; after it come only validation data "
+    "and a document timestamp (as PAdES allows), and that timestamp covers the file to its "
+    "last byte.",
+    "Nënshkrimi mbulon dokumentin ashtu siç u nënshkrua; pas tij vijnë vetëm të dhëna "
+    "vërtetimi dhe një vulë kohore e dokumentit (siç e lejon PAdES), dhe kjo vulë kohore e "
+    "mbulon skedarin deri në bajtin e fundit.",
+)
+COVERS_WITH_VALIDATION_DATA = Bi(
+    "The signature covers the document as it was signed; after it come only validation data "
+    "(as PAdES allows).",
+    "Nënshkrimi mbulon dokumentin ashtu siç u nënshkrua; pas tij vijnë vetëm të dhëna "
+    "vërtetimi (siç e lejon PAdES).",
+)
+
+SIGNED_BY = Bi(
+    "Signed by {subject}, certificate SHA-256 {fingerprint}",
+    "Nënshkruar nga {subject}, gjurma SHA-256 e certifikatës {fingerprint}",
+)
+SIGNER_GIVEN = Bi(
+    "{head}; trusted: it is one of the certificates given with --trust.",
+    "{head}; e besuar: është një nga certifikatat e dhëna me --trust.",
+)
+SIGNER_UNDER_GIVEN = Bi(
+    "{head}; trusted: its certificate leads to one given with --trust.",
+    "{head}; e besuar: certifikata e tij lidhet me një certifikatë të dhënë me --trust.",
+)
+SIGNER_OTHER = Bi(
+    "{head}. This is a certificate other than the one(s) you trust: it is none of the "
+    "certificates given with --trust and was not issued under any of them. Either someone else "
+    "signed this bundle, or the certificate you were given is not the one of the vault it came "
+    "from.",
+    "{head}. Kjo është një certifikatë tjetër nga ajo (ose ato) që ju besoni: nuk është asnjë "
+    "nga certifikatat e dhëna me --trust dhe nuk është lëshuar nën asnjërën prej tyre. Ose "
+    "këtë dosje e ka nënshkruar dikush tjetër, ose certifikata që ju dhanë nuk është ajo e "
+    "kasafortës nga e cila vjen dosja.",
+)
+SIGNER_UNCONFIRMED = Bi(
+    "{head}; identity not independently confirmed{note}: compare the fingerprint with the one "
+    "the person who prepared the bundle gives you, or pass her certificate with --trust.",
+    "{head}; identiteti nuk është konfirmuar në mënyrë të pavarur{note}: krahasojeni gjurmën "
+    "me atë që ju jep personi që e përgatiti dosjen, ose jepni certifikatën e saj me --trust.",
+)
+SIGNER_NOTE_TSA_ROOTS = Bi(
+    " (the certificates given with --trust are timestamp authorities' roots, not the signer's)",
+    " (certifikatat e dhëna me --trust janë certifikata rrënjë të autoriteteve të vulave "
+    "kohore, jo të nënshkruesit)",
+)
+
+NO_SIGNATURE_TIMESTAMP = Bi(
+    "The signature has no trusted timestamp: the time of signing is only the signer's own clock.",
+    "Nënshkrimi nuk ka vulë kohore të besuar: koha e nënshkrimit mbështetet vetëm në orën e "
+    "vetë nënshkruesit.",
+)
+SIGNATURE_TIMESTAMP_INVALID = Bi(
+    "The signature's timestamp is not valid: {why}",
+    "Vula kohore e nënshkrimit nuk është e vlefshme: {why}",
+)
+SIGNATURE_STAMPED = Bi(
+    "Time-stamped by {tsa} at {when}; the token covers this signature",
+    "Vulosur në kohë nga {tsa} më {when}; vula kohore e mbulon këtë nënshkrim",
+)
+SIGNATURE_BACKDATED = Bi(
+    "{said}, but the timestamp authority dated it {span} before the time the signer's computer "
+    "wrote ({claimed}): that computer's clock may have been wrong, or the signature was "
+    "back-dated.",
+    "{said}, por autoriteti i vulave kohore e datoi {span} para kohës që shkroi kompjuteri i "
+    "nënshkruesit ({claimed}): ora e atij kompjuteri mund të ketë qenë e gabuar, ose "
+    "nënshkrimit iu vu qëllimisht një datë e mëhershme.",
+)
+BUT_UNTRUSTED = Bi(
+    "{said}; but the authority is not independently trusted: {how}; {hint}.",
+    "{said}; por autoriteti nuk është i besuar në mënyrë të pavarur: {how}; {hint}.",
+)
+TRUSTED_HOW = Bi("{said}; {how}.", "{said}; {how}.")
+
+NO_DOCUMENT_TIMESTAMP = Bi(
+    "None (the bundle is not archived with a document timestamp).",
+    "Asnjë (dosja nuk është arkivuar me vulë kohore dokumenti).",
+)
+DOCUMENT_TIMESTAMP_INVALID = Bi(
+    "A document timestamp is not valid: {why}",
+    "Një vulë kohore e dokumentit nuk është e vlefshme: {why}",
+)
+DOES_NOT_MATCH_FILE = Bi("it does not match the file", "nuk përputhet me skedarin")
+DOCUMENT_STAMPED = Bi(
+    "A document timestamp by {tsa} at {when} seals the file up to its end (PAdES B-LTA)",
+    "Një vulë kohore e dokumentit nga {tsa}, më {when}, e mbyll skedarin deri në fund "
+    "(PAdES B-LTA)",
+)
+
+# --- trust in timestamp authorities (trust.py) --------------------------------------------------
+
+BUILTIN_STORE = Bi(
+    "the built-in list of trusted roots",
+    "lista e integruar e rrënjëve të besuara",
+)
+TSA_CERT_UNREADABLE = Bi(
+    "its authority's certificate could not be read",
+    "certifikata e autoritetit të saj nuk mund të lexohej",
+)
+TSA_CERTS_UNREADABLE = Bi(
+    "its authority's certificates could not be read",
+    "certifikatat e autoritetit të saj nuk mund të lexoheshin",
+)
+TSA_LEADS_TO_GIVEN = Bi(
+    "its authority's certificate leads to a certificate given with --trust",
+    "certifikata e autoritetit të saj lidhet me një certifikatë të dhënë me --trust",
+)
+TSA_LEADS_TO_BUILTIN = Bi(
+    "its authority's certificate leads to a root in {store}",
+    "certifikata e autoritetit të saj lidhet me një certifikatë rrënjë nga {store}",
+)
+TSA_LEADS_NOWHERE_GIVEN = Bi(
+    "its certificate leads neither to a certificate given with --trust nor to a root in {store}",
+    "certifikata e tij nuk lidhet as me një certifikatë të dhënë me --trust, as me një "
+    "certifikatë rrënjë nga {store}",
+)
+TSA_LEADS_NOWHERE = Bi(
+    "its certificate leads to no root in {store}",
+    "certifikata e tij nuk lidhet me asnjë certifikatë rrënjë nga {store}",
+)
+UNTRUSTED_HINT = Bi(
+    "to check it, pass that authority's root certificate with --trust <TSA root>.pem",
+    "për ta kontrolluar, jepni certifikatën rrënjë të atij autoriteti me "
+    "--trust <rrënja e autoritetit>.pem",
+)
+UNTRUSTED_ADVICE = Bi(
+    "The timestamps by {names} are intact, but not independently trusted. Anyone can run a "
+    "timestamp authority, so a timestamp counts only when its authority's certificate leads to "
+    "a root this verifier knows (Mozilla's list, shipped with the certifi package) or to a "
+    "certificate you give with --trust. If you know and trust {which}, get its root certificate "
+    "(from its website, or from whoever gave you the bundle) and check again: "
+    "evidencekit verify {bundle} --trust <TSA root>.pem",
+    "Vulat kohore nga {names} janë të paprekura, por nuk janë të besuara në mënyrë të pavarur. "
+    "Kushdo mund të ngrejë një autoritet vulash kohore, prandaj një vulë kohore vlen vetëm kur "
+    "certifikata e autoritetit të saj lidhet me një certifikatë rrënjë që ky verifikues e njeh "
+    "(lista e Mozilla-s, që vjen me paketën certifi) ose me një certifikatë që e jepni ju me "
+    "--trust. Nëse {which} është i njohur dhe i besueshëm për ju, merrni certifikatën e tij "
+    "rrënjë (nga faqja e tij e internetit, ose nga kushdo që jua dha dosjen) dhe kontrolloni "
+    "përsëri: evidencekit verify {bundle} --trust <rrënja e autoritetit>.pem",
+)
+THIS_AUTHORITY = Bi("this authority", "ky autoritet")
+ONE_OF_THESE_AUTHORITIES = Bi("one of these authorities", "njëri prej këtyre autoriteteve")
+
+# --- what the bundle carries (verify_content.py) ------------------------------------------------
+
+DOUBT_LOG_UNANCHORED = Bi(
+    "the custody log records certificate {fingerprint} as the vault's own, but that log "
+    "carries no trusted timestamp, so nothing independent shows it was not added just before "
+    "this bundle was made",
+    "regjistri i ruajtjes së provave e shënon certifikatën {fingerprint} si të kasafortës, por "
+    "ky regjistër nuk ka vulë kohore të besuar, prandaj asgjë e pavarur nuk tregon se ajo nuk u "
+    "shtua pak para se të bëhej kjo dosje",
+)
+DOUBT_AFTER_ANCHOR = Bi(
+    "the custody log records certificate {fingerprint} as the vault's own only after entry "
+    "{seq}, the last one covered by a trusted timestamp, so nothing independent shows it was "
+    "not added just before this bundle was made",
+    "regjistri i ruajtjes së provave e shënon certifikatën {fingerprint} si të kasafortës vetëm "
+    "pas shënimit {seq}, të fundit që mbulohet nga një vulë kohore e besuar, prandaj asgjë e "
+    "pavarur nuk tregon se ajo nuk u shtua pak para se të bëhej kjo dosje",
+)
+ATTACHMENT_LIST_DAMAGED = Bi(
+    "The list of attached files is damaged.",
+    "Lista e skedarëve të bashkëngjitur është e dëmtuar.",
+)
+NO_BUNDLE_JSON = Bi(
+    "This PDF carries no bundle.json: it is not an EvidenceKit bundle, or its index was removed.",
+    "Ky PDF nuk përmban bundle.json: ose nuk është dosje EvidenceKit, ose indeksi i saj është "
+    "hequr.",
+)
+BUNDLE_JSON_INVALID = Bi("{why}.", "{why}.")
+BUNDLE_JSON_UNREADABLE = Bi(
+    "bundle.json cannot be read from the PDF (damaged).",
+    "Skedari bundle.json nuk mund të lexohet nga dokumenti PDF (është i dëmtuar).",
+)
+BUNDLE_JSON_OK = Bi(
+    "Bundle {id}, made {created} with EvidenceKit {version}: {items}; it lists {listed}, and "
+    "with bundle.json itself {files} are attached.",
+    "Dosja {id}, e bërë më {created} me EvidenceKit {version}: {items}; ajo liston {listed}, "
+    "dhe bashkë me vetë bundle.json janë bashkëngjitur {files}.",
+)
+PART_DAMAGED = Bi(
+    "This part of the bundle is damaged or inconsistent and could not be checked ({error}).",
+    "Kjo pjesë e dosjes është e dëmtuar ose jokonsistente dhe nuk mund të kontrollohej ({error}).",
+)
+
+IDENTITY_RESIGNED = Bi(
+    "The PDF was signed by certificate {signer}, but the bundle names {named}: it was "
+    "re-signed by someone else.",
+    "Dokumenti PDF u nënshkrua me certifikatën {signer}, por dosja përmend certifikatën "
+    "{named}: dikush tjetër e ka nënshkruar përsëri.",
+)
+IDENTITY_COVERED = Bi(
+    "The PDF was signed by the certificate the bundle names, which the vault's custody log "
+    "records as its own (before its trusted timestamp).",
+    "Dokumenti PDF u nënshkrua me certifikatën që përmend dosja, të cilën regjistri i ruajtjes "
+    "së provave të kasafortës e shënon si të vetën (para vulës kohore të besuar të regjistrit).",
+)
+IDENTITY_LATER = Bi(
+    "The PDF was signed by the certificate the bundle names; but {doubt}.",
+    "Dokumenti PDF u nënshkrua me certifikatën që përmend dosja; por {doubt}.",
+)
+IDENTITY_UNKNOWN = Bi(
+    "The PDF was signed by certificate {signer}, which the vault's custody log never records: "
+    "it was re-signed by someone else.",
+    "Dokumenti PDF u nënshkrua me certifikatën {signer}, të cilën regjistri i ruajtjes së "
+    "provave të kasafortës nuk e shënon askund: dikush tjetër e ka nënshkruar përsëri.",
+)
+
+ATTACHMENT_MISSING = Bi("{name} is missing", "{name} mungon")
+ATTACHMENT_MISMATCH = Bi(
+    "{name} does not match its SHA-256", "{name} nuk përputhet me SHA-256 e vet"
+)
+ATTACHMENT_UNLISTED = Bi(
+    "{name} is attached but not listed", "{name} është bashkëngjitur, por nuk është në listë"
+)
+ATTACHMENT_PROBLEMS = Bi(
+    "{count} problem(s) with the attached files: {shown}.",
+    "Probleme me skedarët e bashkëngjitur ({count}): {shown}.",
+)
+ATTACHMENTS_OK = Bi(
+    "All {all} are the expected ones: the {listed} bundle.json lists are present and match "
+    "their SHA-256 ({size} bytes hashed), and nothing else is attached.",
+    "Të gjithë skedarët e bashkëngjitur ({all_n}) janë ata që priten: skedarët që liston "
+    "bundle.json ({listed_n}) janë të pranishëm dhe përputhen me SHA-256 e tyre (u llogarit "
+    "hash-i për {size} bajte), dhe asgjë tjetër nuk është bashkëngjitur.",
+)
+
+ITEM_NO_MANIFEST = Bi(
+    "Its manifest.json is not attached, so its files cannot be checked.",
+    "Manifesti i saj (manifest.json) nuk është bashkëngjitur, prandaj skedarët e saj nuk mund "
+    "të kontrollohen.",
+)
+ITEM_MANIFEST_MISMATCH = Bi(
+    "Its manifest.json does not match the item's seal digest.",
+    "Manifesti i saj (manifest.json) nuk përputhet me gjurmën e vulës së provës.",
+)
+ITEM_MANIFEST_OTHER = Bi(
+    "Its manifest belongs to another item.", "Manifesti i saj i përket një prove tjetër."
+)
+ITEM_FILE_NOT_SEALED = Bi(
+    "Its file {name} is not the one sealed in its manifest.",
+    "Skedari i saj {name} nuk është ai që është vulosur në manifestin e saj.",
+)
+ITEM_ATTACHED_NOT_SEALED = Bi(
+    "Its attached {name} is not the file sealed in its manifest.",
+    "Skedari i bashkëngjitur {name} nuk është ai që është vulosur në manifestin e saj.",
+)
+ITEM_UNSEALED_FILE = Bi(
+    "A file is listed under this item that its seal does not cover ({shown}): its manifest "
+    "does not name it, so nothing shows it was captured with the item.",
+    "Nën këtë provë është listuar një skedar që vula e saj nuk e mbulon ({shown}): manifesti "
+    "i saj nuk e përmend, prandaj asgjë nuk tregon se u kap bashkë me provën.",
+)
+ITEM_NEVER_SIGNED = Bi(
+    "Its files match its manifest, but the manifest was never signed.",
+    "Skedarët e saj përputhen me manifestin, por manifesti nuk u nënshkrua kurrë.",
+)
+ITEM_NO_SIGNATURE = Bi(
+    "Its manifest signature (manifest.p7s) is not attached.",
+    "Nënshkrimi i manifestit të saj (manifest.p7s) nuk është bashkëngjitur.",
+)
+ITEM_SIGNATURE_INVALID = Bi(
+    "Its manifest signature is not valid: {why}",
+    "Nënshkrimi i manifestit të saj nuk është i vlefshëm: {why}",
+)
+ITEM_OTHER_SIGNER = Bi(
+    "Its manifest was signed by another certificate than the one recorded.",
+    "Manifesti i saj u nënshkrua me një certifikatë tjetër nga ajo e regjistruar.",
+)
+ITEM_UNKNOWN_SIGNER = Bi(
+    "Its manifest was signed by a certificate this vault never recorded.",
+    "Manifesti i saj u nënshkrua me një certifikatë që kjo kasafortë nuk e ka regjistruar kurrë.",
+)
+ITEM_TOKEN_MISSING = Bi(
+    "Its timestamp {token} is not attached.",
+    "Vula kohore e saj {token} nuk është bashkëngjitur.",
+)
+ITEM_TOKEN_INVALID = Bi(
+    "Its timestamp {token} is not valid: {why}",
+    "Vula kohore e saj {token} nuk është e vlefshme: {why}",
+)
+ITEM_FILES_MATCH = (
+    Bi("{files} matches it", "{files} përputhet me të"),
+    Bi("{files} match it", "{files} përputhen me të"),
+)
+ITEM_WITHHELD = Bi(
+    ", {count} withheld (hash listed)", ", {count} të papërfshirë (me hash të listuar)"
+)
+ITEM_SUMMARY = Bi(
+    "Manifest {seal} intact and signed by certificate {signer}; {kept}",
+    "Manifesti {seal} është i paprekur dhe i nënshkruar me certifikatën {signer}; {kept}",
+)
+ITEM_NEVER_STAMPED = Bi(
+    "it was never time-stamped, so its time rests on the capturing computer's clock",
+    "nuk u vulos kurrë në kohë, prandaj koha e saj mbështetet në orën e kompjuterit që e kapi",
+)
+ITEM_BUT = Bi("{summary}; but {doubts}.", "{summary}; por {doubts}.")
+ITEM_STAMP = Bi("{tsa} at {when}", "{tsa} më {when}")
+ITEM_STAMP_HOW = Bi("{said} ({how})", "{said} ({how})")
+ITEM_STAMP_UNTRUSTED = Bi(
+    "{said} (not independently trusted)", "{said} (jo i besuar në mënyrë të pavarur)"
+)
+ITEM_BACKDATED = Bi(
+    "the timestamp authority dated it {earliest}, {span} before the computer says it was "
+    "captured ({claimed}): the computer's clock may have been wrong, or the item was back-dated",
+    "autoriteti i vulave kohore e datoi {earliest}, {span} para kohës kur kompjuteri thotë se "
+    "u kap ({claimed}): ora e kompjuterit mund të ketë qenë e gabuar, ose provës iu vu "
+    "qëllimisht një datë e mëhershme",
+)
+ITEM_TSA_UNTRUSTED = Bi(
+    "its timestamp authority is not independently trusted: {how}; {hint}",
+    "autoriteti i vulave kohore të saj nuk është i besuar në mënyrë të pavarur: {how}; {hint}",
+)
+ITEM_TSAS_UNTRUSTED = Bi(
+    "none of its timestamp authorities is independently trusted: {how}; {hint}",
+    "asnjë nga autoritetet e vulave kohore të saj nuk është i besuar në mënyrë të pavarur: "
+    "{how}; {hint}",
+)
+ITEM_STAMPED_BUT = Bi(
+    "{summary}; time-stamped by {stamps}. But {doubts}.",
+    "{summary}; vulosur në kohë nga {stamps}. Por {doubts}.",
+)
+ITEM_STAMPED = Bi(
+    "{summary}; time-stamped by {stamps}.", "{summary}; vulosur në kohë nga {stamps}."
+)
+
+CUSTODY_EMPTY = Bi(
+    "bundle.json holds no custody entries.",
+    "bundle.json nuk përmban asnjë shënim të zinxhirit të ruajtjes së provave.",
+)
+CUSTODY_GAP = Bi(
+    "Custody entry {expected} is missing (the next one is {seq}).",
+    "Shënimi {expected} i regjistrit të ruajtjes së provave mungon (i radhës është {seq}).",
+)
+CUSTODY_UNLINKED = Bi(
+    "Custody entry {seq} does not link to the entry before it.",
+    "Shënimi {seq} i regjistrit të ruajtjes së provave nuk lidhet me shënimin para tij.",
+)
+CUSTODY_CHANGED = Bi(
+    "Custody entry {seq} ({action}) was changed after it was written.",
+    "Shënimi {seq} i regjistrit të ruajtjes së provave ({action}) u ndryshua pasi u shkrua.",
+)
+CUSTODY_NO_INTAKE = Bi(
+    "The custody log does not record how item {number} came in.",
+    "Regjistri i ruajtjes së provave nuk shënon si hyri prova {number}.",
+)
+CUSTODY_MANIFEST_ELSEWHERE = Bi(
+    "Item {number}'s manifest names another place in the custody log than where its capture "
+    "is logged.",
+    "Manifesti i provës {number} tregon një vend tjetër në regjistrin e ruajtjes së provave nga "
+    "ai ku është shënuar kapja e saj.",
+)
+CUSTODY_CHAINED = Bi(
+    "{count} entries chain correctly from the first to the last",
+    "Të gjitha shënimet ({count}) lidhen saktë në zinxhir, nga i pari te i fundit",
+)
+CUSTODY_HIDDEN = Bi(
+    " ({hidden} about other items are shown only by their hashes)",
+    " ({hidden} prej tyre, për prova të tjera, tregohen vetëm me hash-et e tyre)",
+)
+CUSTODY_ALL_LOGGED = Bi(
+    "; every item's capture or import is logged with its seal digest",
+    "; kapja ose importi i çdo prove është shënuar me gjurmën e vulës së saj",
+)
+CUSTODY_UNANCHORED = Bi(
+    "{summary}; but the log carries no trusted timestamp, so nothing independent shows it was "
+    "not rewritten before this bundle was made.",
+    "{summary}; por regjistri nuk ka vulë kohore të besuar, prandaj asgjë e pavarur nuk tregon "
+    "se nuk u rishkrua para se të bëhej kjo dosje.",
+)
+CUSTODY_ANCHOR_NOT_IN_LOG = Bi(
+    "The custody timestamp covers an entry that is not in the log.",
+    "Vula kohore e regjistrit të ruajtjes së provave mbulon një shënim që nuk është në regjistër.",
+)
+CUSTODY_TOKEN_MISSING = Bi(
+    "The custody timestamp token is not attached.",
+    "Vula kohore e regjistrit të ruajtjes së provave nuk është bashkëngjitur.",
+)
+CUSTODY_TOKEN_INVALID = Bi(
+    "The custody timestamp is not valid: {why}",
+    "Vula kohore e regjistrit të ruajtjes së provave nuk është e vlefshme: {why}",
+)
+CUSTODY_STAMPED = Bi(
+    "{summary}; the chain up to entry {seq} was time-stamped by {tsa} at {when}",
+    "{summary}; zinxhiri deri te shënimi {seq} u vulos në kohë nga {tsa} më {when}",
+)
+CUSTODY_BACKDATED = Bi(
+    "{stamped}. But the timestamp authority dated it {span} before the time entry {seq} says "
+    "it was written ({written}): the computer's clock may have been wrong, or the log was "
+    "back-dated.",
+    "{stamped}. Por autoriteti i vulave kohore e datoi {span} para kohës kur shënimi {seq} "
+    "thotë se u shkrua ({written}): ora e kompjuterit mund të ketë qenë e gabuar, ose "
+    "regjistrit iu vu qëllimisht një datë e mëhershme.",
+)
+
+# --- reasons other modules give, in English (seal.tokens, seal.identity, seal.cms, bundle_json,
+# pdfread) -------------------------------------------------------------------------------------
+# Those modules serve the vault and the CLI in English; the verifier says their reasons in
+# Albanian from this table. A reason not in it gets a plain Albanian sentence rather than
+# English in the Albanian text.
+
+_REASONS = {
+    "It is not a timestamp.": "Nuk është vulë kohore.",
+    "It is not a timestamp (not a signed structure).": (
+        "Nuk është vulë kohore (nuk është strukturë e nënshkruar)."
+    ),
+    "It is not a timestamp (it signs something else).": (
+        "Nuk është vulë kohore (vulos diçka tjetër)."
+    ),
+    "It is not a timestamp (it cannot be read).": "Nuk është vulë kohore (nuk mund të lexohet).",
+    "The token has no usable time.": "Vula kohore nuk ka një kohë të përdorshme.",
+    "The token is for a different file.": "Vula kohore i përket një skedari tjetër.",
+    "The token carries the wrong nonce (a replayed or mixed-up answer).": (
+        "Vula kohore ka një numër të rastësishëm (nonce) të gabuar: është një përgjigje e "
+        "përsëritur ose e ngatërruar."
+    ),
+    "The token's time lies outside its certificate's validity.": (
+        "Koha e vulës kohore bie jashtë periudhës së vlefshmërisë së certifikatës së saj."
+    ),
+    "The token was not signed by a timestamp authority's certificate (it has no purpose).": (
+        "Vula kohore nuk është nënshkruar me certifikatën e një autoriteti vulash kohore "
+        "(certifikata nuk ka një qëllim të përcaktuar)."
+    ),
+    "The token was not signed by a timestamp authority's certificate.": (
+        "Vula kohore nuk është nënshkruar me certifikatën e një autoriteti vulash kohore."
+    ),
+    "The token's certificate does not mark its timestamping purpose as critical.": (
+        "Certifikata e vulës kohore nuk e shënon si kritik qëllimin e saj për vulosje kohore."
+    ),
+    "It is not a signature.": "Nuk është nënshkrim.",
+    "It is not a signature (it cannot be read).": "Nuk është nënshkrim (nuk mund të lexohet).",
+    "It is not a detached signature (it carries its own content).": (
+        "Nuk është nënshkrim i shkëputur (mbart vetë përmbajtjen)."
+    ),
+    "It was signed by a different certificate.": "U nënshkrua me një certifikatë tjetër.",
+    "The file is empty.": "Skedari është bosh.",
+    "The file is not a PDF.": "Skedari nuk është PDF.",
+    "bundle.json is not readable JSON": "bundle.json nuk është JSON i lexueshëm",
+    "bundle.json does not hold an object": "bundle.json nuk përmban një objekt JSON",
+    "bundle.json lists an attachment without a name": (
+        "bundle.json liston një skedar të bashkëngjitur pa emër"
+    ),
+    # Fragments after "its signature is not valid:" (seal.cms).
+    "it must carry exactly one signature": "duhet të ketë saktësisht një nënshkrim",
+    "its signature algorithm could not be read": "algoritmi i nënshkrimit nuk mund të lexohej",
+    "its signature has no signed attributes": "nënshkrimi nuk ka atribute të nënshkruara",
+    "the certificate it names is not the one that signed": (
+        "certifikata që përmend nuk është ajo që nënshkroi"
+    ),
+    "the signer's certificate is not included": "certifikata e nënshkruesit nuk është përfshirë",
+    "it does not name its certificate (signing-certificate attribute)": (
+        "nuk e përmend certifikatën e vet (atributi signing-certificate)"
+    ),
+    "its signature does not verify with the signer's certificate": (
+        "nënshkrimi nuk verifikohet me certifikatën e nënshkruesit"
+    ),
+    "the signed content has been changed": "përmbajtja e nënshkruar është ndryshuar",
+}
+# A reason that starts so: the Albanian start, then the rest (a technical value in brackets,
+# or a further reason, itself looked up).
+_REASON_STARTS = (
+    (
+        "The token is for another hash algorithm (",
+        "Vula kohore është për një algoritëm tjetër hash-i (",
+        False,
+    ),
+    (
+        "bundle.json has an unknown format (",
+        "bundle.json ka një format të panjohur (",
+        False,
+    ),
+    (
+        "bundle.json lacks a required field (",
+        "Në bundle.json mungon një fushë e detyrueshme (",
+        False,
+    ),
+    (
+        "bundle.json gives no SHA-256 for ",
+        "bundle.json nuk jep SHA-256 për ",
+        False,
+    ),
+    (
+        "it uses a weak or unknown hash algorithm (",
+        "përdor një algoritëm hash-i të dobët ose të panjohur (",
+        False,
+    ),
+    (
+        "its signature is malformed (",
+        "nënshkrimi është i keqformuar (",
+        False,
+    ),
+    (
+        "The token's signature is not valid: ",
+        "Nënshkrimi i vulës kohore nuk është i vlefshëm: ",
+        True,
+    ),
+    (
+        "The token's signer is not trusted: ",
+        "Nënshkruesi i vulës kohore nuk është i besuar: ",
+        True,
+    ),
+    (
+        "The signature is not valid: ",
+        "Nënshkrimi nuk është i vlefshëm: ",
+        True,
+    ),
+)
+_UNKNOWN_REASON = "të dhënat janë të dëmtuara ose nuk kanë formën e pritur"
+
+
+def reason(english: str) -> Bi:
+    """A reason another module gave in English, with its Albanian."""
+    return Bi(english, _reason_sq(english))
+
+
+def _reason_sq(english: str) -> str:
+    known = _REASONS.get(english)
+    if known is not None:
+        return known
+    for start, albanian, nested in _REASON_STARTS:
+        if english.startswith(start):
+            rest = english[len(start) :]
+            if not nested:
+                return albanian + rest
+            stop = "." if rest.endswith(".") else ""
+            return albanian + _reason_sq(rest.removesuffix(".")) + stop
+    sentence = english[:1].isupper()
+    generic = _UNKNOWN_REASON[:1].upper() + _UNKNOWN_REASON[1:] if sentence else _UNKNOWN_REASON
+    return generic + ("." if english.endswith(".") else "")
