@@ -337,7 +337,7 @@ class ExportWizard(QWidget):
         if hidden and not self.blur_yes.isChecked():
             self.summary.add(
                 self.tr("Please note"),
-                self.tr("Pictures you chose never to see will be shown unblurred in the report."),
+                self.tr("Pictures you chose never to see stay blurred in the report."),
             )
 
     def _export(self) -> None:

@@ -117,7 +117,7 @@ def _summary(item: PlannedItem, plan: BundlePlan, styles: Styles) -> Flowable:
         ("Sealed by certificate", mono((record.seal or {}).get("signed_by") or "not sealed")),
         ("Operator", clean(record.operator)),
     ]
-    if record.sensitive:
+    if record.sensitive or record.hidden:
         rows.append(("Marked sensitive", "yes: pictures are blurred in this report"))
     if record.tags:
         rows.append(("Tags", clean(", ".join(record.tags))))

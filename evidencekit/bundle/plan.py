@@ -179,7 +179,8 @@ def plan_item(
                 attachment = prefix + "_" + attachment[len(prefix) :]
             used.add(attachment)
         files.append(PlannedFile(info, attachment, should_compress(info.name, info.media_type)))
-    preview, problem = _plan_preview(vault, record, blur=blur or record.sensitive)
+    # "Never show me this" (hidden) is a promise: such pictures stay blurred here too.
+    preview, problem = _plan_preview(vault, record, blur=blur or record.sensitive or record.hidden)
     timestamps = tuple(seals.timestamps_for(vault.conn, f"item:{record.id}"))
     return PlannedItem(number, record, tuple(files), timestamps, preview, problem)
 

@@ -77,7 +77,7 @@ def cover(plan: BundlePlan, styles: Styles) -> list[Flowable]:
         story.append(Paragraph(f"{number}. " + step.en.format(mono=MONO), styles.body))
         story.append(Paragraph(f"{number}. " + step.sq.format(mono=MONO), styles.second))
         story.append(spacer(1.5))
-    if plan.blur or any(i.record.sensitive for i in plan.items):
+    if plan.blur or any(i.record.sensitive or i.record.hidden for i in plan.items):
         story.append(
             Paragraph(
                 "Pictures of items marked sensitive (or all pictures, when asked) are shown only "

@@ -422,8 +422,8 @@
         </message>
         <message>
             <location filename="../../ui/export_wizard.py" line="340" />
-            <source>Pictures you chose never to see will be shown unblurred in the report.</source>
-            <translation>Pictures you chose never to see will be shown unblurred in the report.</translation>
+            <source>Pictures you chose never to see stay blurred in the report.</source>
+            <translation>Pictures you chose never to see stay blurred in the report.</translation>
         </message>
         <message>
             <location filename="../../ui/export_wizard.py" line="349" />

@@ -422,8 +422,8 @@
         </message>
         <message>
             <location filename="../../ui/export_wizard.py" line="340" />
-            <source>Pictures you chose never to see will be shown unblurred in the report.</source>
-            <translation>Fotot që zgjodhët të mos i shihni kurrë do të shfaqen pa turbullim në raport.</translation>
+            <source>Pictures you chose never to see stay blurred in the report.</source>
+            <translation>Fotot që zgjodhët të mos i shihni kurrë mbeten të turbulluara në raport.</translation>
         </message>
         <message>
             <location filename="../../ui/export_wizard.py" line="349" />

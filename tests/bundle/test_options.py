@@ -64,6 +64,20 @@ def test_sensitive_items_are_blurred_without_asking(tmp_path: Path, tsa: TsaServ
     vault.close()
 
 
+def test_never_show_me_items_stay_blurred(tmp_path: Path, tsa: TsaServer) -> None:
+    """An item she chose never to see again is blurred in the report even without --blur."""
+    vault = make_vault(tmp_path)
+    plain = add_web_item(vault, 1, height=900)
+    hidden = add_web_item(vault, 2, height=900)
+    vault.set_hidden(hidden.id, True)
+    out = tmp_path / "b.pdf"
+    export_bundle(vault, [plain.id, hidden.id], out, tsa_urls=[tsa.url])
+    widths = sorted(w for w, _ in _image_sizes(out))
+    assert widths[0] <= 161 and widths[-1] == 1280  # one blurred copy, one lossless picture
+    assert "Marked sensitive" in _text(out)
+    vault.close()
+
+
 def test_withheld_originals_are_listed_by_hash_only(tmp_path: Path, tsa: TsaServer) -> None:
     vault = make_vault(tmp_path)
     item = add_web_item(vault, 1, height=900, media=True)
