@@ -7,13 +7,20 @@ to the process: either the old file (or none) is there, or the complete new one.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from evidencekit.errors import OutputFileError
+
+log = logging.getLogger(__name__)
+
+# `.<name>.<12 hex>.part`: what temp_path_beside makes (and nothing else should look like it).
+_PART = re.compile(r"^\..+\.[0-9a-f]{12}\.part$")
 
 
 def fsync_dir(folder: Path) -> None:
@@ -51,6 +58,43 @@ def temp_path_beside(path: Path) -> Path:
     return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.part")
 
 
+def lock_part(handle: IO[bytes]) -> bool:
+    """An exclusive lock on a temporary file, held while it is written (POSIX only): a sweep
+    never deletes a part that a live process is still writing."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: open files cannot be deleted anyway
+        return True
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def sweep_parts(folder: Path, name: str | None = None) -> int:
+    """Delete unfinished temporary files (of `name`, or of any file) that a killed process
+    left in `folder`: they may hold decrypted evidence. Parts still being written are kept."""
+    removed = 0
+    pattern = f".{name}.*.part" if name else ".*.part"
+    try:
+        candidates = [p for p in folder.glob(pattern) if _PART.match(p.name)]
+    except OSError:
+        return 0
+    for leftover in candidates:
+        try:
+            with open(leftover, "rb") as handle:
+                if not lock_part(handle):
+                    continue
+                leftover.unlink()
+                removed += 1
+        except OSError:
+            continue
+    if removed:
+        log.info("removed %d unfinished file(s) left by an interrupted copy or export", removed)
+    return removed
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path, *, mode: int = 0o600) -> Iterator[BinaryIO]:
     """Yield a binary handle; on success the bytes appear at `path` atomically, owner-only."""
@@ -66,6 +110,7 @@ def atomic_output(path: Path, *, mode: int = 0o600) -> Iterator[BinaryIO]:
         raise OutputFileError(f"Cannot write in “{path.parent}”: {exc.strerror}.") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
+            lock_part(handle)
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

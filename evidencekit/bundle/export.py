@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from evidencekit.atomic import fsync_dir, refuse_vault_target, temp_path_beside
+from evidencekit.atomic import (
+    fsync_dir,
+    lock_part,
+    refuse_vault_target,
+    sweep_parts,
+    temp_path_beside,
+)
 from evidencekit.bundle import plan as planning
 from evidencekit.bundle.assemble import write_unsigned
 from evidencekit.bundle.report import lay_out
@@ -88,35 +94,10 @@ def _check_target(path: Path) -> None:
         raise OutputFileError(f"The folder “{path.parent}” does not exist.")
 
 
-def _try_lock(handle: IO[bytes]) -> bool:
-    """An exclusive lock on a temporary file: held while it is being written (POSIX only)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: open files cannot be deleted anyway
-        return True
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
 def remove_stale_parts(path: Path) -> int:
     """Delete temporary files an interrupted export left beside `path` (they hold plaintext
     evidence). A part still locked by a running export is left alone."""
-    removed = 0
-    for leftover in path.parent.glob(f".{path.name}.*.part"):
-        try:
-            with open(leftover, "rb") as handle:
-                if not _try_lock(handle):
-                    continue
-                leftover.unlink()
-                removed += 1
-        except OSError:
-            continue
-    if removed:
-        log.info("removed %d unfinished bundle file(s) left by an interrupted export", removed)
-    return removed
+    return sweep_parts(path.parent, path.name)
 
 
 @contextlib.contextmanager
@@ -130,7 +111,7 @@ def _published(path: Path) -> Iterator[BinaryIO]:
         raise OutputFileError(f"Cannot write in “{path.parent}”: {exc.strerror}.") from exc
     try:
         with os.fdopen(fd, "w+b") as handle:
-            _try_lock(handle)
+            lock_part(handle)
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -230,6 +211,7 @@ async def export_bundle_async(
     out_path = Path(out_path)
     _check_target(out_path)
     refuse_vault_target(out_path, vault.path)
+    vault.remember_output_folder(out_path.parent)
     items = resolve_items(vault, item_ids)
     remove_stale_parts(out_path)
     tsa_url, tsa_certs, warnings = await _timestamp_phase(vault, items, tsa_urls, report)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evidencekit import __version__
-from evidencekit.atomic import atomic_output, fsync_dir, refuse_vault_target
+from evidencekit.atomic import atomic_output, fsync_dir, refuse_vault_target, sweep_parts
 from evidencekit.config import Settings, ensure_private_dir
 from evidencekit.errors import (
     AmbiguousItemId,
@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIN_PASSPHRASE_LENGTH = 8
+_OUTPUT_FOLDERS = "output_folders"  # meta key: where decrypted copies were written
+_MAX_OUTPUT_FOLDERS = 20
 TOKEN_MEDIA_TYPE = "application/timestamp-reply"  # noqa: S105 - a media type
 SIGNATURE_NAME = "manifest.p7s"
 SIGNATURE_MEDIA_TYPE = "application/pkcs7-signature"
@@ -188,6 +190,7 @@ class Vault:
             try:
                 if write:
                     schema.migrate(conn)
+                    _sweep_output_folders(conn)
                 elif conn.execute("PRAGMA user_version").fetchone()[0] != schema.CURRENT_VERSION:
                     _upgrade_for_reading(path, conn)
             except Exception as exc:
@@ -247,6 +250,17 @@ class Vault:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+    def remember_output_folder(self, folder: Path) -> None:
+        """Note a folder we write decrypted copies into, so that a copy or export killed half
+        way is cleaned up (its plaintext `.part` file) the next time the vault is opened."""
+        folders = [str(Path(folder).resolve())]
+        folders += [f for f in json.loads(self.meta(_OUTPUT_FOLDERS) or "[]") if f not in folders]
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                (_OUTPUT_FOLDERS, json.dumps(folders[:_MAX_OUTPUT_FOLDERS])),
+            )
 
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -629,6 +643,7 @@ class Vault:
         """
         item, info = self.artifact_info(id_or_prefix, name)
         refuse_vault_target(out, self.path)
+        self.remember_output_folder(Path(out).parent)
         self.log_action("extract", f"item:{item.id}", {"artifact": name, "sha256": info.sha256})
         try:
             with atomic_output(out) as handle:
@@ -778,3 +793,15 @@ def _upgrade_for_reading(path: Path, conn: Any) -> None:
         conn.execute("PRAGMA query_only = ON")
     finally:
         lock.release()
+
+
+def _sweep_output_folders(conn: Any) -> None:
+    """Remove plaintext `.part` files a killed copy or export left in folders we wrote to."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (_OUTPUT_FOLDERS,)).fetchone()
+    try:
+        folders = json.loads(row[0]) if row else []
+    except ValueError:
+        return
+    for folder in folders:
+        if isinstance(folder, str) and Path(folder).is_dir():
+            sweep_parts(Path(folder))

@@ -109,3 +109,30 @@ def test_reopen_after_close_sees_everything(vault_path: Path, settings, tmp_path
         assert [i.id for i in v.search("telef")] == [item.id]
         assert v.search("absent-word") == []
         assert [c.name for c in v.cases()] == ["Rasti 1"]
+
+
+def test_plaintext_parts_of_a_killed_copy_are_swept(vault_path: Path, settings, tmp_path: Path):
+    """A copy killed half way leaves `.name.<hex>.part` (decrypted bytes) in the output folder;
+    the next writer removes it, but never a part another process is still writing."""
+    import fcntl
+
+    out_dir = tmp_path / "usb"
+    out_dir.mkdir()
+    with Vault.create(vault_path, TEST_PASSPHRASE, settings) as v:
+        source = tmp_path / "photo.png"
+        source.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(1000))
+        item = import_file(v, source)
+        v.extract_artifact(item.id, "original/photo.png", out_dir / "copy.png")
+    orphan = out_dir / ".copy2.png.0123456789ab.part"
+    orphan.write_bytes(b"decrypted evidence")
+    busy = out_dir / ".copy3.png.ba9876543210.part"
+    busy.write_bytes(b"being written")
+    unrelated = out_dir / ".notes.part"
+    unrelated.write_bytes(b"someone else's")
+    with open(busy, "rb") as holder:
+        fcntl.flock(holder.fileno(), fcntl.LOCK_EX)
+        with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=True):
+            pass
+        assert not orphan.exists()
+        assert busy.exists() and unrelated.exists()
+    assert (out_dir / "copy.png").read_bytes() == source.read_bytes()
