@@ -25,11 +25,12 @@ sys.path.insert(0, str(ROOT))
 
 import tempfile  # noqa: E402
 
-from playwright.async_api import Page, Request, async_playwright  # noqa: E402
+from playwright.async_api import Page, async_playwright  # noqa: E402
 from site_server import SiteServer  # noqa: E402
 
 from evidencekit.capture import CaptureSettings  # noqa: E402
 from evidencekit.capture.browser import QUIET_ARGS, find_browser  # noqa: E402
+from evidencekit.capture.idle import IdleTracker  # noqa: E402
 from evidencekit.capture.journal import Journal  # noqa: E402
 from evidencekit.capture.settle import scroll_through, scroll_to_top, wait_network_idle  # noqa: E402
 from evidencekit.capturing import capture_into_vault  # noqa: E402
@@ -38,52 +39,14 @@ from evidencekit.vault.store import Vault  # noqa: E402
 from tests.seal.tsa_server import TsaPki, TsaServer  # noqa: E402
 
 
-class BareIdle:
-    """The smallest network-idle watcher the shared settle code accepts (counts requests)."""
+class BareIdle(IdleTracker):
+    """The same idle tracking the capture uses, fed by the page's events and nothing else."""
 
     def __init__(self, page: Page) -> None:
-        self._busy: dict[Request, float] = {}
-        self._loop = asyncio.get_running_loop()
-        self._changed = asyncio.Event()
-        self._last = self._loop.time()
-        page.on("request", self._start)
-        page.on("requestfinished", self._end)
-        page.on("requestfailed", self._end)
-
-    def _start(self, request: Request) -> None:
-        if request.resource_type != "media":
-            self._busy[request] = self._loop.time()
-        self._last = self._loop.time()
-        self._changed.set()
-
-    def _end(self, request: Request) -> None:
-        self._busy.pop(request, None)
-        self._last = self._loop.time()
-        self._changed.set()
-
-    @property
-    def busy_urls(self) -> list[str]:
-        return [r.url for r in self._busy]
-
-    async def wait_idle(self, quiet_s: float, cap_s: float, stale_s: float | None = None) -> bool:
-        deadline = self._loop.time() + cap_s
-        while True:
-            now = self._loop.time()
-            active = [t for t in self._busy.values() if stale_s is None or now - t < stale_s]
-            if not active and now - self._last >= quiet_s:
-                return True
-            if now >= deadline:
-                return False
-            wait = deadline - now
-            if active and stale_s is not None:
-                wait = min(wait, min(active) + stale_s - now)
-            elif not active:
-                wait = min(wait, self._last + quiet_s - now)
-            self._changed.clear()
-            try:
-                await asyncio.wait_for(self._changed.wait(), max(wait, 0.001))
-            except TimeoutError:
-                pass
+        super().__init__()
+        page.on("request", lambda request: self.started(request, request.resource_type))
+        page.on("requestfinished", self.ended)
+        page.on("requestfailed", self.ended)
 
 
 async def bare(url: str, executable: str | None, settings: CaptureSettings) -> float:

@@ -95,21 +95,31 @@ def sweep_parts(folder: Path, name: str | None = None) -> int:
     return removed
 
 
-@contextlib.contextmanager
-def atomic_output(path: Path, *, mode: int = 0o600) -> Iterator[BinaryIO]:
-    """Yield a binary handle; on success the bytes appear at `path` atomically, owner-only."""
-    path = Path(path)
+def check_output_target(path: Path) -> None:
+    """Refuse, before any work, a target that is a folder or lies in a missing folder."""
     if path.is_dir():
         raise OutputFileError(f"“{path}” is a folder. Give a file name to write to.")
     if not path.parent.is_dir():
         raise OutputFileError(f"The folder “{path.parent}” does not exist.")
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, *, mode: int = 0o600, readable: bool = False) -> Iterator[BinaryIO]:
+    """Yield a binary handle; on success the bytes appear at `path` atomically, owner-only.
+
+    `readable` gives a read-write handle (for writers that go back over what they wrote, like
+    the PDF signer).
+    """
+    path = Path(path)
+    check_output_target(path)
     temp = temp_path_beside(path)
+    access = os.O_RDWR if readable else os.O_WRONLY
     try:
-        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), mode)
+        fd = os.open(temp, os.O_CREAT | os.O_EXCL | access | getattr(os, "O_BINARY", 0), mode)
     except OSError as exc:
         raise OutputFileError(f"Cannot write in “{path.parent}”: {exc.strerror}.") from exc
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "w+b" if readable else "wb") as handle:
             lock_part(handle)
             yield handle
             handle.flush()

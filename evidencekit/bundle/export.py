@@ -14,28 +14,25 @@ does not have.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import hashlib
 import logging
-import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any
 
 from evidencekit.atomic import (
-    fsync_dir,
-    lock_part,
+    atomic_output,
+    check_output_target,
     refuse_vault_target,
     sweep_parts,
-    temp_path_beside,
 )
 from evidencekit.bundle import plan as planning
 from evidencekit.bundle.assemble import write_unsigned
 from evidencekit.bundle.report import lay_out
 from evidencekit.bundle.sign import SignResult, TimestampLost, sign_in_place
-from evidencekit.errors import NothingToExport, OutputFileError
+from evidencekit.errors import NothingToExport
 from evidencekit.seal.tokens import token_from_der
 from evidencekit.sealing import anchor_custody, timestamp_subject
 from evidencekit.vault import blobs
@@ -87,40 +84,10 @@ def _no_progress(stage: str, done: int, total: int) -> None:
     pass
 
 
-def _check_target(path: Path) -> None:
-    if path.is_dir():
-        raise OutputFileError(f"“{path}” is a folder. Give a file name to write to.")
-    if not path.parent.is_dir():
-        raise OutputFileError(f"The folder “{path.parent}” does not exist.")
-
-
 def remove_stale_parts(path: Path) -> int:
     """Delete temporary files an interrupted export left beside `path` (they hold plaintext
     evidence). A part still locked by a running export is left alone."""
     return sweep_parts(path.parent, path.name)
-
-
-@contextlib.contextmanager
-def _published(path: Path) -> Iterator[BinaryIO]:
-    """A read-write handle on a new temporary file beside `path`; on success the file is
-    flushed to disk and renamed to `path`, on any failure it is deleted."""
-    temp = temp_path_beside(path)
-    try:
-        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_RDWR | getattr(os, "O_BINARY", 0), 0o600)
-    except OSError as exc:
-        raise OutputFileError(f"Cannot write in “{path.parent}”: {exc.strerror}.") from exc
-    try:
-        with os.fdopen(fd, "w+b") as handle:
-            lock_part(handle)
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
-    fsync_dir(path.parent)
 
 
 def _sha256_of(handle: IO[bytes]) -> tuple[str, int]:
@@ -209,7 +176,7 @@ async def export_bundle_async(
         raise ValueError("exporting needs the vault open for writing (the export is logged)")
     report = progress or _no_progress
     out_path = Path(out_path)
-    _check_target(out_path)
+    check_output_target(out_path)
     refuse_vault_target(out_path, vault.path)
     vault.remember_output_folder(out_path.parent)
     items = resolve_items(vault, item_ids)
@@ -287,7 +254,7 @@ async def _make(
     report("report", 0, 1)
     laid = lay_out(plan)
     report("report", 1, 1)
-    with _published(out_path) as handle:
+    with atomic_output(out_path, readable=True) as handle:
         assembled = write_unsigned(handle, vault, plan, laid, report)
         report("signing", 0, 1)
         handle.flush()

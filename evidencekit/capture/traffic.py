@@ -8,7 +8,6 @@ the response events instead, while the page is alive.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
@@ -17,13 +16,10 @@ from dataclasses import dataclass, field
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Request, Response
 
+from evidencekit.capture.idle import IdleTracker
 from evidencekit.capture.journal import utc_now
 
 log = logging.getLogger(__name__)
-
-#: Requests that may stay open for as long as the page lives; they never make the page "busy".
-#: (Video and audio are fetched whole separately when the page only streamed parts of them.)
-LONG_LIVED_TYPES = frozenset({"media", "eventsource", "websocket"})
 
 
 @dataclass
@@ -67,11 +63,8 @@ class TrafficRecorder:
         self._page = page
         self.exchanges: list[Exchange] = []
         self._by_request: dict[Request, Exchange] = {}
-        self._busy: dict[Request, float] = {}  # open requests and when they started
+        self._idle = IdleTracker()
         self._tasks: set[asyncio.Task[None]] = set()
-        self._loop = asyncio.get_running_loop()
-        self._changed = asyncio.Event()
-        self._last_change = self._loop.time()
         page.on("request", self._on_request)
         page.on("response", self._on_response)
         page.on("requestfinished", self._on_done)
@@ -81,10 +74,6 @@ class TrafficRecorder:
     def documents(self) -> list[Exchange]:
         """Main-frame document loads, in order (redirect hops included)."""
         return [ex for ex in self.exchanges if ex.main_frame_navigation]
-
-    def _touch(self) -> None:
-        self._last_change = self._loop.time()
-        self._changed.set()
 
     def _on_request(self, request: Request) -> None:
         try:
@@ -106,9 +95,7 @@ class TrafficRecorder:
         )
         self.exchanges.append(exchange)
         self._by_request[request] = exchange
-        if request.resource_type not in LONG_LIVED_TYPES:
-            self._busy[request] = self._loop.time()
-        self._touch()
+        self._idle.started(request, request.resource_type)
 
     def _on_response(self, response: Response) -> None:
         exchange = self._by_request.get(response.request)
@@ -140,8 +127,7 @@ class TrafficRecorder:
             exchange.body_note = f"body unavailable: {error.message.splitlines()[0]}"
 
     def _on_done(self, request: Request) -> None:
-        self._busy.pop(request, None)
-        self._touch()
+        self._idle.ended(request)
 
     def _on_failed(self, request: Request) -> None:
         exchange = self._by_request.get(request)
@@ -150,31 +136,12 @@ class TrafficRecorder:
         self._on_done(request)
 
     async def wait_idle(self, quiet_s: float, cap_s: float, stale_s: float | None = None) -> bool:
-        """Wait until no request has been open or started for `quiet_s`; False at `cap_s`.
-
-        Requests open longer than `stale_s` (one that hangs forever) no longer count: they
-        are reported through `busy_urls`, not waited for again and again.
-        """
-        deadline = self._loop.time() + cap_s
-        while True:
-            now = self._loop.time()
-            active = [t for t in self._busy.values() if stale_s is None or now - t < stale_s]
-            if not active and now - self._last_change >= quiet_s:
-                return True
-            if now >= deadline:
-                return False
-            wait = deadline - now
-            if active and stale_s is not None:
-                wait = min(wait, min(active) + stale_s - now)
-            elif not active:
-                wait = min(wait, self._last_change + quiet_s - now)
-            self._changed.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._changed.wait(), max(wait, 0.001))
+        """See `IdleTracker.wait_idle`."""
+        return await self._idle.wait_idle(quiet_s, cap_s, stale_s)
 
     @property
     def busy_urls(self) -> list[str]:
-        return [request.url for request in self._busy]
+        return self._idle.busy_urls
 
     async def finish(self, cap_s: float) -> None:
         """Wait (at most `cap_s`) for bodies still being read; mark the rest as cut."""
@@ -187,7 +154,7 @@ class TrafficRecorder:
             for exchange in self.exchanges:
                 if exchange.status is not None and exchange.body is None and not exchange.body_note:
                     exchange.body_note = "body still arriving when the capture ended"
-        self._busy.clear()
+        self._idle.clear()
 
     def add_own_fetch(self, exchange: Exchange) -> None:
         """Add a request EvidenceKit made itself (kept in the WARC, marked in metadata)."""
