@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from evidencekit.bundle import texts
+from evidencekit.bundle.capture_tables import technical_pages
 from evidencekit.bundle.layout import (
     FRAME_WIDTH,
     Bookmark,
@@ -28,6 +29,7 @@ from evidencekit.bundle.layout import (
     mono,
     spacer,
     table,
+    whole,
 )
 from evidencekit.bundle.plan import BundlePlan, PlannedItem
 from evidencekit.bundle.preview import blurred_layout, shows_blurred
@@ -35,6 +37,8 @@ from evidencekit.bundle.preview import blurred_layout, shows_blurred
 log = logging.getLogger(__name__)
 
 MISSING = "<font color='#7b8794'>not recorded</font>"
+SHOWN_ONCE = 600  # a value repeated in the summary is cut there; Capture details has it whole
+WHOLE_BELOW = "Capture details below and the attached metadata.json"
 
 
 def fmt(value: Any, depth: int = 0) -> str:
@@ -53,6 +57,28 @@ def fmt(value: Any, depth: int = 0) -> str:
         more = f" … and {len(value) - 40} more" if len(value) > 40 else ""
         return ("<br/>" if depth == 0 else ", ").join(shown) + more
     return clean(value)
+
+
+def lines(value: Any) -> list[str] | str:
+    """A JSON value for `key_value`: a mapping or list gives one line of the table per entry,
+    every value whole (tables continue long lines on the next page)."""
+    if isinstance(value, Mapping) and value:
+        return [f"{clean(k, 80)}: {_whole(v)}" for k, v in value.items()]
+    if isinstance(value, list) and value:
+        return [_whole(v) for v in value]
+    if isinstance(value, str) and value:
+        return whole(value)
+    return fmt(value)
+
+
+def _whole(value: Any) -> str:
+    if isinstance(value, str):
+        return whole(value) if value else "—"
+    if isinstance(value, Mapping | list) and value:
+        if isinstance(value, Mapping):
+            return "; ".join(f"{clean(k, 80)}: {_whole(v)}" for k, v in value.items())
+        return ", ".join(_whole(v) for v in value)
+    return fmt(value, 1)
 
 
 def local_time(utc_iso: str | None, offset: str | None) -> str:
@@ -99,9 +125,9 @@ def _summary(item: PlannedItem, plan: BundlePlan, styles: Styles) -> Flowable:
     zone = (meta.get("time") or {}).get("local_zone") or {}
     rows: list[tuple[str, Any]] = []
     if record.kind == "web":
-        rows.append(("Address requested", clean(record.url)))
+        rows.append(("Address requested", clean(record.url, SHOWN_ONCE, WHOLE_BELOW)))
         if record.final_url and record.final_url != record.url:
-            rows.append(("Address reached", clean(record.final_url)))
+            rows.append(("Address reached", clean(record.final_url, SHOWN_ONCE, WHOLE_BELOW)))
     else:
         rows.append(("File name", clean(record.file_name)))
     local = local_time(record.captured_at, zone.get("utc_offset"))
@@ -189,7 +215,15 @@ def _picture(
     return out
 
 
+def _same_or_whole(value: Any, requested: Any) -> Any:
+    if value and value == requested:
+        return "same as the requested URL · e njëjtë me adresën e kërkuar"
+    return fmt(value) if not value else whole(value)
+
+
 def _web_details(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """The capture's facts, one labelled line each; lists get one line per entry. The
+    screenshot, scrolling, settings, network and media have tables of their own."""
     http = meta.get("http") or {}
     time = meta.get("time") or {}
     tool = meta.get("tool") or {}
@@ -197,13 +231,19 @@ def _web_details(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
     settings = meta.get("settings") or {}
     tls = meta.get("tls")
     operator = meta.get("operator") or {}
+    requested = meta.get("requested_url")
+
+    def address(value: Any) -> str:
+        # The same long address three times over would fill pages with one value.
+        return "(the requested URL · adresa e kërkuar)" if value == requested else whole(value)
+
     redirects = [
-        f"{clean(r.get('status'))} {clean(r.get('from'))} → {clean(r.get('to'))}"
+        f"{clean(r.get('status'))} {address(r.get('from'))} → {address(r.get('to'))}"
         for r in meta.get("redirects") or []
         if isinstance(r, Mapping)
     ]
     headers = [
-        f"{clean(h[0], 100)}: {clean(h[1], 300)}"
+        f"{clean(h[0], 200)}: {whole(h[1])}"
         for h in http.get("headers") or []
         if isinstance(h, list | tuple) and len(h) == 2
     ]
@@ -229,24 +269,24 @@ def _web_details(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
     if isinstance(tls, Mapping):
         tls_text["chain"] = f"{len(tls.get('chain') or [])} certificate(s), DER in metadata.json"
     return [
-        ("Requested URL", fmt(meta.get("requested_url"))),
-        ("Final URL", fmt(meta.get("final_url"))),
-        ("Address at the end", fmt(meta.get("address_at_end"))),
-        ("Redirects", "<br/>".join(redirects) if redirects else "none"),
+        ("Requested URL", fmt(requested) if not requested else whole(requested)),
+        ("Final URL", _same_or_whole(meta.get("final_url"), requested)),
+        ("Address at the end", _same_or_whole(meta.get("address_at_end"), requested)),
+        ("Redirects", redirects or "none"),
         ("HTTP status", fmt(f"{http.get('status')} {http.get('status_text') or ''}".strip())),
         ("Server IP and port", fmt(server)),
-        ("Response headers", "<br/>".join(headers[:60]) if headers else MISSING),
-        ("TLS", tls_text if isinstance(tls_text, str) else fmt(tls_text)),
-        ("Page title", fmt(meta.get("title"))),
+        ("Response headers", headers or MISSING),
+        ("TLS", tls_text if isinstance(tls_text, str) else lines(tls_text)),
+        ("Page title", lines(meta.get("title"))),
         ("Page language", fmt(meta.get("lang"))),
-        ("Post, as recognised", fmt(meta.get("post"))),
+        ("Post, as recognised", lines(meta.get("post"))),
         ("Capture started (UTC)", fmt(time.get("started_at_utc"))),
         ("Capture ended (UTC)", fmt(time.get("ended_at_utc"))),
         ("Local time zone", fmt(time.get("local_zone"))),
         ("Clock source", fmt(time.get("clock_source"))),
-        ("Browser", fmt(browser)),
-        ("Tool", fmt(tool)),
-        ("User agent", fmt(meta.get("user_agent"))),
+        ("Browser", lines(browser)),
+        ("Tool", lines(tool)),
+        ("User agent", lines(meta.get("user_agent"))),
         (
             "Viewport, scale, language",
             fmt(
@@ -259,13 +299,7 @@ def _web_details(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
         ),
         ("Logged in", fmt({"logged in": meta.get("logged_in"), "session": meta.get("session")})),
         ("Operator", fmt(operator)),
-        ("Consent", fmt(meta.get("consent"))),
-        ("Screenshot", fmt(meta.get("screenshot"))),
-        ("Scrolling", fmt(meta.get("scroll"))),
-        ("Media saved", fmt(meta.get("media"))),
-        ("Media not saved", fmt(meta.get("media_not_saved"))),
-        ("Network", fmt(meta.get("network"))),
-        ("Capture settings", fmt(settings)),
+        ("Consent", lines(meta.get("consent"))),
     ]
 
 
@@ -374,13 +408,14 @@ def item_story(
         Paragraph(heading, styles.h1),
     ]
     if record.title:
-        story.append(Paragraph(clean(record.title, 300), styles.body))
+        story.append(Paragraph(clean(record.title, 300, WHOLE_BELOW), styles.body))
     story += [spacer(2), _summary(item, plan, styles)]
     story += _picture(item, plan, styles, registry)
     details = _web_details(meta) if record.kind == "web" else _file_details(meta)
     heading_text = texts.CAPTURE_DETAILS if record.kind == "web" else texts.FILE_DETAILS
     story += [Paragraph(heading_text.heading(), styles.h2), key_value(details, styles)]
     if record.kind == "web":
+        story += technical_pages(meta, styles)
         story += [Paragraph(texts.ACTIONS.heading(), styles.h2), *_actions(meta, styles)]
     warnings = [w for w in meta.get("warnings") or [] if isinstance(w, str)]
     warning_flow: list[Flowable] = [Paragraph(texts.WARNINGS.heading(), styles.h2)]
@@ -396,7 +431,7 @@ def item_story(
         for note in record.notes:
             story.append(
                 Paragraph(
-                    f"{clean(note.created_at)} — {clean(note.author)}: {clean(note.body)}",
+                    f"{clean(note.created_at)} — {clean(note.author)}: {whole(note.body)}",
                     styles.body,
                 )
             )

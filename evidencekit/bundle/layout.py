@@ -33,7 +33,14 @@ MARGIN_X = 15 * mm
 MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 14 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
-MAX_TEXT = 1500  # longer page-supplied values are cut in the report (the files hold all)
+MAX_TEXT = 1500  # longer page-supplied values are cut where they are repeated (labels, index)
+FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
+MIN_ROW_PART = 20.0
+"""Shortest piece (pt) a table row is cut into when it is taller than what is left of a page.
+
+Every table splits between rows, and a row taller than a whole frame is cut inside itself
+(reportlab's `splitInRow`): however long a captured value is, it continues on the next page.
+"""
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#52606d")
@@ -105,13 +112,27 @@ class Styles:
     )
 
 
-def clean(value: object, limit: int = MAX_TEXT) -> str:
-    """Page-supplied text made safe for reportlab's markup: escaped, cut, no control chars."""
+def clean(value: object, limit: int | None = MAX_TEXT, whole_in: str = "") -> str:
+    """Page-supplied text made safe for reportlab's markup: escaped, no control chars, and cut
+    at `limit` characters (None: never) with a note saying so and where the whole value is."""
     text = "" if value is None else str(value)
     text = "".join(c if c in "\n\t" or ord(c) >= 32 else "\ufffd" for c in text)
-    if len(text) > limit:
-        text = text[:limit] + f"… ({len(text) - limit:,} more characters in the attached files)"
-    return escape(text).replace("\n", "<br/>")
+    cut = ""
+    if limit is not None and len(text) > limit:
+        more = f"{len(text) - limit:,}"
+        where = whole_in or "the attached files"
+        cut = (
+            f" <font color='#52606d'>[… shortened here: {more} more characters; the whole "
+            f"value is in {escape(where)} · e shkurtuar këtu: edhe {more.replace(',', ' ')} "
+            f"shenja; vlera e plotë është te {escape(where)}]</font>"
+        )
+        text = text[:limit]
+    return escape(text).replace("\n", "<br/>") + cut
+
+
+def whole(value: object) -> str:
+    """Page-supplied text in full (escaped): tables cut tall rows across pages."""
+    return clean(value, None)
 
 
 def mono(value: str) -> str:
@@ -124,39 +145,60 @@ def table(
     *,
     header: bool = True,
     zebra: bool = False,
+    groups: Sequence[int] | None = None,
 ) -> Table:
-    """A plain grid table: a shaded header row repeated on every page it spans."""
+    """A plain grid table: a shaded header row repeated on every page it spans.
+
+    Rows that belong together (one file's several lines) share a group number in `groups`:
+    they are shaded alike, with no rule between them. Rows split across pages, and a row
+    taller than a page continues on the next one (see `MIN_ROW_PART`)."""
     commands: list[tuple[Any, ...]] = [
         # Plain-string cells (even empty ones) would otherwise be set in Helvetica, a font
         # that is neither embedded nor able to draw ë.
         ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
+    group_of = list(groups) if groups is not None else list(range(len(rows)))
+    if len(group_of) != len(rows):
+        raise ValueError("one group number per row")
+    for row, group in enumerate(group_of):
+        last = row + 1 == len(rows) or group_of[row + 1] != group
+        if last:
+            commands.append(("LINEBELOW", (0, row), (-1, row), 0.25, RULE))
+        if zebra and (group - group_of[0]) % 2 == (0 if header else 1) and row >= int(header):
+            commands.append(("BACKGROUND", (0, row), (-1, row), colors.HexColor("#f8fafc")))
     if header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
-    if zebra:
-        for row in range(2 if header else 1, len(rows), 2):
-            commands.append(("BACKGROUND", (0, row), (-1, row), colors.HexColor("#f8fafc")))
-    result = Table(list(rows), colWidths=list(widths), repeatRows=1 if header else 0)
+    result = Table(
+        list(rows),
+        colWidths=list(widths),
+        repeatRows=1 if header else 0,
+        splitByRow=1,
+        splitInRow=MIN_ROW_PART,
+    )
     result.setStyle(TableStyle(commands))
     return result
 
 
 def key_value(rows: Sequence[tuple[str, Any]], styles: Styles, key_width: float = 44 * mm) -> Table:
-    """A two-column table of labels and values (values already markup or flowables)."""
-    data = [
-        [
-            Paragraph(escape(k), styles.cell_bold),
-            v if isinstance(v, Flowable) else Paragraph(v, styles.cell),
-        ]
-        for k, v in rows
-    ]
-    return table(data, [key_width, FRAME_WIDTH - key_width], header=False)
+    """A two-column table of labels and values (values already markup or flowables).
+
+    A value may be a list: each element gets its own line of the table under the one label
+    (one response header, one redirect...), so no single line grows with the list."""
+    data: list[list[Any]] = []
+    groups: list[int] = []
+    for group, (k, v) in enumerate(rows):
+        parts = list(v) if isinstance(v, list | tuple) else [v]
+        for n, part in enumerate(parts or ["—"]):
+            label = Paragraph(k if n == 0 else "", styles.cell_bold)
+            value = part if isinstance(part, Flowable) else Paragraph(part, styles.cell)
+            data.append([label, value])
+            groups.append(group)
+    return table(data, [key_width, FRAME_WIDTH - key_width], header=False, groups=groups)
 
 
 class Bookmark(Flowable):

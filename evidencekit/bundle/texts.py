@@ -62,6 +62,60 @@ WARNINGS = Bi("Completeness warnings", "Paralajmërime për plotësinë")
 FILES = Bi("Files of this item and their SHA-256", "Skedarët e kësaj prove dhe SHA-256 e tyre")
 TIMESTAMPS = Bi("Trusted timestamps", "Vulat kohore të besuara")
 NOTES = Bi("Notes", "Shënime")
+
+# --- the capture's technical pages (bundle/capture_tables.py) ---------------------------------
+NOT_RECORDED = Bi("not recorded", "nuk u regjistrua")
+SCREENSHOT_FACTS = Bi("How the full-page screenshot was made", "Si u bë pamja e plotë e faqes")
+SCROLLING = Bi("Scrolling", "Rrëshqitja nëpër faqe")
+SETTINGS = Bi("Capture settings", "Parametrat e kapjes")
+NETWORK = Bi("Network", "Rrjeti")
+FAILED_REQUESTS = Bi(
+    "Requests that failed or got no answer", "Kërkesat që dështuan ose nuk morën përgjigje"
+)
+MEDIA_SAVED = Bi("Media saved: pictures and videos", "Media të ruajtura: foto dhe video")
+MEDIA_NOT_SAVED = Bi("Media not saved", "Media që nuk u ruajtën")
+MEDIA_SAVED_NOTE = Bi(
+    "Each picture and video the page showed, saved as its own file and attached to this PDF "
+    "under the name in the first column; each was loaded by the page itself unless the row "
+    "says otherwise. SHA-256 values are shortened here to their first 16 "
+    "characters; the full values are in the hash certificate. “Where on the page” gives the "
+    "left and top edge and the size it was shown at, in CSS pixels from the page's top-left "
+    "corner (at scale 1 these are the screenshot's pixels). Every value is also in the "
+    "attached metadata.json.",
+    "Çdo foto dhe video që shfaqi faqja, e ruajtur si skedar më vete dhe e bashkëngjitur në "
+    "këtë PDF me emrin në kolonën e parë; secilën e ngarkoi vetë faqja, përveç kur rreshti "
+    "thotë ndryshe. Vlerat SHA-256 janë shkurtuar këtu në 16 shenjat e "
+    "para; vlerat e plota janë në vërtetimin me hash. “Ku në faqe” jep skajin e majtë dhe të "
+    "sipërm dhe madhësinë me të cilën u shfaq, në piksele CSS nga cepi i sipërm majtas i "
+    "faqes (në shkallën 1 janë pikselët e pamjes). Çdo vlerë gjendet edhe te metadata.json "
+    "i bashkëngjitur.",
+)
+MEDIA_NOT_SAVED_NOTE = Bi(
+    "Pictures and videos the page used that were not saved as files, and why. Those the page "
+    "loaded are still in the network traffic (traffic.warc.gz).",
+    "Foto dhe video që përdori faqja por nuk u ruajtën si skedarë, dhe pse. Ato që faqja i "
+    "ngarkoi gjenden gjithsesi në trafikun e rrjetit (traffic.warc.gz).",
+)
+FAILED_NOTE = Bi(
+    "A failed request is normal on most pages (adverts, trackers, things cancelled when the "
+    "capture ended); it matters only if the missing part is the evidence itself.",
+    "Një kërkesë e dështuar është e zakonshme në shumicën e faqeve (reklama, gjurmues, gjëra "
+    "të anuluara kur mbaroi kapja); ka rëndësi vetëm nëse pjesa që mungon është vetë prova.",
+)
+NOTHING_RECORDED = Bi("Nothing was recorded.", "Nuk u regjistrua asgjë.")
+NONE_LISTED = Bi("None.", "Asnjë.")
+COL_NO = Bi("No.", "Nr.")
+COL_FILE = Bi("File in this bundle", "Skedari në dosje")
+COL_WHAT = Bi("What it is", "Çfarë është")
+COL_PIXELS = Bi("Pixels", "Pikselë")
+COL_BYTES = Bi("Bytes", "Bajt")
+COL_WHERE = Bi("Where on the page (CSS px)", "Ku në faqe (px CSS)")
+COL_SHA = Bi("SHA-256 (start)", "SHA-256 (fillimi)")
+COL_ADDRESS = Bi("Address (URL)", "Adresa (URL)")
+COL_WHY_NOT = Bi("Why it was not saved", "Pse nuk u ruajt")
+COL_KNOWN = Bi("Size, if known", "Madhësia, nëse dihet")
+COL_ASKED = Bi("What was asked for", "Çfarë u kërkua")
+COL_REASON = Bi("Reason", "Arsyeja")
 CERTIFICATE = Bi(
     "Certificate of authenticity by hash (FRE 902(13), 902(14))",
     "Vërtetim i autenticitetit me vlerë hash (FRE 902(13), 902(14))",

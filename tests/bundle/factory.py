@@ -189,3 +189,155 @@ def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def small_jpeg(seed: int) -> bytes:
+    """A distinct little picture (a thumbnail)."""
+    image = Image.new("RGB", (96, 64), (seed * 37 % 255, seed * 11 % 255, 160))
+    ImageDraw.Draw(image).text((4, 24), f"#{seed}", fill=(255, 255, 255))
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=80)
+    return out.getvalue()
+
+
+NET_FAILURES = (
+    ("image", "net::ERR_NAME_NOT_RESOLVED"),
+    ("script", "net::ERR_BLOCKED_BY_CLIENT"),
+    ("media", "net::ERR_ABORTED"),
+    ("fetch", "net::ERR_CONNECTION_REFUSED"),
+    ("image", "net::ERR_CERT_AUTHORITY_INVALID"),
+    ("font", "net::ERR_SOMETHING_NEW"),
+)
+SKIP_REASONS = (
+    "under 2048 bytes",
+    "under 48x48 px (icon/tracker)",
+    "larger than the media size limit",
+    "the page did not load it",
+    "failed: net::ERR_CONNECTION_RESET",
+    "the server answered 403",
+    "not saved: it could not be fetched within 12 s",
+    "a reason nobody foresaw",
+)
+
+
+def add_media_rich_item(
+    vault: Vault,
+    n: int,
+    *,
+    media_count: int = 300,
+    title: str | None = None,
+    url: str | None = None,
+    old_shape: bool = False,
+) -> ItemRecord:
+    """A video platform's home page: `media_count` thumbnails kept (each in metadata `media`
+    and as `media/...`), some not kept, failed requests, full capture settings.
+
+    `title` or `url` may be huge; `old_shape` drops the keys older captures lack (sizes,
+    positions, network, scroll) to check they show as "not recorded"."""
+    url = url or f"https://video.example/home/{n}"
+    meta = capture_metadata(url, n, 2400)
+    meta["title"] = title if title is not None else meta["title"]
+    meta["settings"] = {
+        "viewport": {"width": 1280, "height": 900},
+        "device_scale_factor": 1,
+        "locale": "sq-AL",
+        "timeout_s": 90,
+        "load_cap_s": 30,
+        "max_scroll_height_px": 60000,
+        "max_scroll_time_s": 40,
+        "network_idle_cap_s": 8,
+        "min_media_bytes": 2048,
+        "min_media_px": 48,
+        "max_media_bytes": 209715200,
+        "hide_overlays": True,
+        "user_agent_override": None,
+        "headless": True,
+        "javascript": True,
+        "ignore_https_errors": True,
+        "service_workers": "blocked",
+        "downloads": "refused",
+        "fresh_browser_context": True,
+    }
+    meta["screenshot"] = {
+        "width_px": 1280,
+        "height_px": 2400,
+        "page_css_width": 1280,
+        "page_css_height": 2400,
+        "covered_css_height": 2400,
+        "whole_page": True,
+        "stitched": False,
+        "parts": 1,
+    }
+    meta["scroll"] = {
+        "steps": 14,
+        "reached_px": 2400,
+        "page_height_px": 2400,
+        "cut": False,
+        "cut_reason": None,
+        "duration_ms": 5230,
+    }
+    artifacts: list[ArtifactSource] = []
+    saved = []
+    for i in range(media_count):
+        data = small_jpeg(i)
+        name = f"media/thumb-{i:03d}.jpg"
+        entry = {
+            "url": f"https://cdn.video.example/vi/{i:03d}/hqdefault.jpg",
+            "shown_as": ["img"] if i % 10 else ["poster"],
+            "size": len(data),
+            "width": 96,
+            "height": 64,
+            "name": name,
+            "media_type": "image/jpeg",
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "obtained": "loaded by the page",
+            "http_status": 200,
+            "positions_css_px": [[24 + (i % 4) * 300, 200 + (i // 4) * 180, 288, 162]]
+            * (1 if i % 50 else 7),
+        }
+        if i % 3 == 0:
+            entry["shown_css_px"] = [288, 162]  # a newer capture's key
+        if old_shape and i % 2:
+            for key in ("size", "width", "height", "positions_css_px", "obtained", "shown_as"):
+                entry.pop(key, None)
+        saved.append(entry)
+        artifacts.append(ArtifactSource(name, "image/jpeg", data=data))
+    meta["media"] = saved
+    meta["media_not_saved"] = [
+        {"url": f"https://ads.example/px/{i}.gif", "shown_as": ["img"], "reason": reason}
+        | ({"size": 43, "width": 1, "height": 1} if i % 2 == 0 else {})
+        for i, reason in enumerate(SKIP_REASONS)
+    ]
+    meta["network"] = {
+        "requests": 812,
+        "responses": 790,
+        "bytes_received": 14_203_331,
+        "failed": [
+            {"url": f"https://tracker{i}.example/collect?id={i}", "resource_type": kind, "error": err}
+            for i, (kind, err) in enumerate(NET_FAILURES)
+        ],
+        "unanswered": ["https://live.example/stream/socket"],
+        "fetched_by_evidencekit": ["https://cdn.video.example/vi/007/video.mp4"],
+    }
+    if old_shape:
+        for key in ("network", "scroll"):
+            meta.pop(key)
+    html = f"<html><body><h1>Video {n}</h1></body></html>".encode()
+    artifacts += [
+        ArtifactSource("screenshot.png", "image/png", data=screenshot_png(1280, 2400, n)),
+        ArtifactSource("page.html", "text/html; charset=utf-8", data=html),
+        ArtifactSource(
+            "metadata.json", "application/json", data=json.dumps(meta, ensure_ascii=False).encode()
+        ),
+    ]
+    new = NewItem(
+        kind="web",
+        url=url,
+        final_url=url,
+        status=200,
+        captured_at=f"2024-05-01T11:{n:02d}:00.000Z",
+        case=CASE,
+        title=meta["title"],
+        metadata=meta,
+    )
+    return vault.add_item(new, artifacts)
