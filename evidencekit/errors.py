@@ -4,9 +4,19 @@ Front ends (the CLI, the GUI) catch `EvidenceKitError`, show `str(error)` and ex
 `error.exit_code`; they never show a traceback unless asked to (`--verbose`).
 Exit codes follow the CLI contract: 1 operation failed, 2 usage or input error,
 3 wrong passphrase or vault locked/busy.
+
+When the machine says no: a full disk is `DiskFull` (1: free space, try again), read-only media
+is `ReadOnlyMedia` and a file or folder the user may not use is `NoPermission` (2: the place
+given cannot be used as asked; trying again unchanged will not help), a damaged vault is
+`VaultCorrupt` (1), and a vault whose latest changes could not be folded back into its one file
+is `VaultLeftSplit` (1; reported after the command, which may itself have succeeded).
 """
 
 from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -73,6 +83,160 @@ class VaultBusy(EvidenceKitError):
 class VaultCorrupt(EvidenceKitError):
     exit_code = EXIT_FAILED
     message = "The vault file is damaged: part of it could not be read or does not match its check."
+
+
+class DiskFull(EvidenceKitError):
+    """No space left (ENOSPC, EDQUOT, SQLITE_FULL). Built with the folder that could not grow,
+    so the message names its disk; `needed` (bytes, when known) is what the whole operation
+    needs there, and the message asks for what is missing of it."""
+
+    exit_code = EXIT_FAILED
+    message = "The disk is full: free some space and try again; nothing was lost."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        folder: str | os.PathLike[str] | None = None,
+        needed: int | None = None,
+        detail: str | None = None,
+    ) -> None:
+        self.folder = Path(folder) if folder is not None else None
+        self.needed = needed
+        self.missing = _missing_bytes(self.folder, needed)
+        super().__init__(message or self._words(), detail=detail)
+
+    def _words(self) -> str:
+        where = ""
+        if self.folder is not None:
+            mount = mount_point(self.folder)
+            where = (
+                f" ({mount})" if mount == self.folder else f" ({mount}, holding “{self.folder}”)"
+            )
+        if self.missing is not None:
+            free = f"free {math.ceil(self.missing / 1_000_000):,} MB"
+        else:
+            free = "free some space"
+        return f"The disk{where} is full: {free} and try again; nothing was lost."
+
+
+class ReadOnlyMedia(EvidenceKitError):
+    """A writing command met a vault (or an output folder) on read-only media."""
+
+    exit_code = EXIT_USAGE
+    message = (
+        "The vault is on read-only media: it can be read (list, show, log, verify-vault, "
+        "artifact) but not changed. Copy it to a writable disk to change it; nothing was changed."
+    )
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        path: str | os.PathLike[str] | None = None,
+        detail: str | None = None,
+    ) -> None:
+        self.path = Path(path) if path is not None else None
+        if message is None and self.path is not None:
+            message = (
+                f"The vault “{self.path}” is on read-only media ({mount_point(self.path)}): "
+                "it can be read (list, show, log, verify-vault, artifact) but not changed. "
+                "Copy it to a writable disk to change it; nothing was changed."
+            )
+        super().__init__(message, detail=detail)
+
+
+class NoPermission(EvidenceKitError):
+    """The operating system does not let this user read or write a file or folder."""
+
+    exit_code = EXIT_USAGE
+    message = "EvidenceKit may not use this file. Nothing was changed."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        path: str | os.PathLike[str] | None = None,
+        access: str = "read",
+        detail: str | None = None,
+    ) -> None:
+        self.path = Path(path) if path is not None else None
+        self.access = access
+        if message is None and self.path is not None:
+            if access == "folder":
+                message = (
+                    f"EvidenceKit may not write in the folder “{self.path}”, which it needs to "
+                    "change the vault safely: ask the computer's owner for access, or copy the "
+                    "vault to a folder of your own. Nothing was changed."
+                )
+            else:
+                message = (
+                    f"EvidenceKit may not {access} this file: “{self.path}” (its permissions "
+                    "do not allow it for this user). Ask the computer's owner for access. "
+                    "Nothing was changed."
+                )
+        super().__init__(message, detail=detail)
+
+
+class VaultLeftSplit(EvidenceKitError):
+    """The vault could not be folded back into its one file when it was closed: its latest
+    changes are safe, but in the `-wal` file beside it."""
+
+    exit_code = EXIT_FAILED
+    message = (
+        "The vault's latest changes are still in the “-wal” file beside it. Keep the files "
+        "together, and open the vault again with EvidenceKit (with free space) before copying it."
+    )
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        path: str | os.PathLike[str] | None = None,
+        reason: str = "",
+        detail: str | None = None,
+    ) -> None:
+        self.path = Path(path) if path is not None else None
+        if message is None and self.path is not None:
+            because = f" ({reason})" if reason else ""
+            message = (
+                f"The vault's latest changes are still in “{self.path.name}-wal” beside it"
+                f"{because}: they are safe, but keep the files together and open the vault "
+                "again with EvidenceKit before copying it, so it becomes one file again."
+            )
+        super().__init__(message, detail=detail)
+
+
+def mount_point(path: str | os.PathLike[str]) -> Path:
+    """The mount point of the file system holding `path` (or of its nearest existing parent)."""
+    current = Path(os.path.abspath(path))
+    while not current.exists() and current != current.parent:
+        current = current.parent
+    while not os.path.ismount(current) and current != current.parent:
+        current = current.parent
+    return current
+
+
+def free_bytes(path: str | os.PathLike[str]) -> int | None:
+    """Bytes this user may still write on the file system holding `path` (None if unknown)."""
+    import shutil
+
+    current = Path(os.path.abspath(path))
+    while not current.exists() and current != current.parent:
+        current = current.parent
+    try:
+        return shutil.disk_usage(current).free
+    except OSError:
+        return None
+
+
+def _missing_bytes(folder: Path | None, needed: int | None) -> int | None:
+    if folder is None or needed is None:
+        return None
+    free = free_bytes(folder)
+    if free is None:
+        return None
+    return max(needed - free, 1_000_000)
 
 
 class VaultTooNew(EvidenceKitError):

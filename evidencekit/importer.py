@@ -153,7 +153,9 @@ def import_file(
             note=note,
             consent=consent,
         )
-        return vault.add_item(new, [ArtifactSource(f"original/{name}", media_type, stream=guard)])
+        return vault.add_item(
+            new, [ArtifactSource(f"original/{name}", media_type, stream=guard, size=checked.size)]
+        )
 
 
 def iter_import(

@@ -38,7 +38,13 @@ class WriterLock:
         else:
             import fcntl
 
-            handle = open(self._path, "rb")
+            # Read-write: the same descriptor reserves room for the vault to grow (see
+            # Vault.transaction). Never a second descriptor on the vault: closing one would drop
+            # SQLite's own POSIX locks on it.
+            try:
+                handle = open(self._path, "r+b")
+            except PermissionError:
+                handle = open(self._path, "rb")
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as exc:
@@ -56,6 +62,12 @@ class WriterLock:
                 self._sidecar.unlink()
             except OSError:
                 pass
+
+    def fileno(self) -> int | None:
+        """The locked descriptor on the vault file itself (POSIX), for reserving space."""
+        if self._handle is None or self._sidecar is not None:
+            return None
+        return self._handle.fileno()
 
     @property
     def held(self) -> bool:

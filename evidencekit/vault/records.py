@@ -18,6 +18,7 @@ class ArtifactSource:
     media_type: str
     data: bytes | None = None
     stream: Readable | None = None
+    size: int | None = None  # a stream's expected length, when known (for disk-space advice)
 
     def __post_init__(self) -> None:
         if (self.data is None) == (self.stream is None):

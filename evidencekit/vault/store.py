@@ -27,17 +27,29 @@ from evidencekit.errors import (
     ArtifactNotFound,
     CaseExists,
     CaseNotFound,
+    DiskFull,
+    EvidenceKitError,
     IdentityDamaged,
     ItemNotFound,
+    NoPermission,
+    ReadOnlyMedia,
     VaultExists,
+    VaultLeftSplit,
     VaultNotFound,
     WeakPassphrase,
     WrongPassphrase,
 )
 from evidencekit.seal.identity import DEFAULT_LABEL, Identity, generate_identity, sign_detached
 from evidencekit.seal.manifest import MANIFEST_NAME, ArtifactEntry, build_manifest
-from evidencekit.vault import blobs, custody, schema, seals
-from evidencekit.vault.connection import connect, translate
+from evidencekit.vault import blobs, custody, faults, schema, seals
+from evidencekit.vault.connection import (
+    PAGE_SIZE,
+    connect,
+    damaged_length,
+    read_only_place,
+    sidecar,
+    translate,
+)
 from evidencekit.vault.custody import CustodyEntry
 from evidencekit.vault.kdf import SALT_SIZE, KdfParams, derive_key, new_salt, params_from_salt
 from evidencekit.vault.lock import WriterLock
@@ -84,6 +96,13 @@ def read_salt(path: Path) -> bytes:
         raise VaultNotFound() from exc
     except IsADirectoryError as exc:
         raise VaultNotFound("That place is a folder, not a vault file.") from exc
+    except PermissionError as exc:
+        raise NoPermission(path=path, access="read", detail=str(exc)) from exc
+    except OSError as exc:
+        mapped = faults.from_os_error(exc, path)
+        if mapped is None:
+            raise
+        raise mapped from exc
 
 
 def new_item_id() -> str:
@@ -99,6 +118,8 @@ class Vault:
         self._conn = conn
         self._lock = lock
         self._identity: Identity | None = None
+        # Set by close() when the vault could not be folded back into its one file.
+        self.left_split: VaultLeftSplit | None = None
 
     # --- opening and closing ----------------------------------------------------------------
 
@@ -172,9 +193,12 @@ class Vault:
         salt = read_salt(path)
         params = params_from_salt(salt)
         if params is None:
-            # Not our header: not a vault, or its first bytes are damaged. Either way the
-            # passphrase cannot open it, and we must not guess further.
-            raise WrongPassphrase()
+            # Not our header: not a vault, or its first bytes are damaged. A file that is not
+            # whole pages long was cut short; otherwise the passphrase cannot open it, and we
+            # must not guess further.
+            raise damaged_length(path) or WrongPassphrase()
+        if write:
+            faults.check_writable_vault(path)
         key = derive_key(passphrase, salt, params)
         return cls.open_with_key(path, key, settings, write=write)
 
@@ -182,8 +206,12 @@ class Vault:
     def open_with_key(cls, path: Path, key: bytes, settings: Settings, *, write: bool) -> Vault:
         lock: WriterLock | None = None
         if write:
+            faults.check_writable_vault(path)
             lock = WriterLock(path)
-            lock.acquire()
+            try:
+                lock.acquire()
+            except OSError as exc:
+                raise translate(exc, path) from exc
             _remove_stale_copies(path)
         try:
             conn = connect(path, key, write=write)
@@ -195,7 +223,7 @@ class Vault:
                     _upgrade_for_reading(path, conn)
             except Exception as exc:
                 conn.close()
-                mapped = translate(exc)
+                mapped = translate(exc, path)
                 if mapped is exc:
                     raise
                 raise mapped from exc
@@ -206,13 +234,31 @@ class Vault:
         return cls(path, conn, settings, lock)
 
     def close(self) -> None:
-        if self._conn is not None:
+        """Fold the WAL back into the one vault file and close (on every path, errors too).
+
+        When the fold is not possible (the disk is full, the disk failed), the latest changes
+        stay safe in the `-wal` file beside the vault; `left_split` then says so in plain words.
+        """
+        if self._conn is None:
+            return
+        conn, self._conn = self._conn, None
+        problem = ""
+        try:
+            if self._lock is not None:
+                problem = _fold(conn)
+        finally:
             try:
-                self._conn.close()
+                conn.close()
+            except Exception as exc:  # noqa: BLE001 - closing must not raise over the real error
+                problem = problem or str(exc)
             finally:
-                self._conn = None
                 if self._lock is not None:
                     self._lock.release()
+        if problem and sidecar(self.path, "-wal").exists():
+            full = faults.from_sqlite_error(_Reason(problem), self.path)
+            reason = "the disk is full" if isinstance(full, DiskFull) else problem
+            self.left_split = VaultLeftSplit(path=self.path, reason=reason, detail=problem)
+            log.warning("vault left in WAL mode beside its -wal file: %s", problem)
 
     def close_keeping_lock(self) -> WriterLock | None:
         """Close the database but hand the writer lock to the caller (for a file swap)."""
@@ -238,18 +284,70 @@ class Vault:
         return self._conn
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Any]:
-        """One write transaction; rolled back on any error (or a kill: SQLite's journal)."""
+    def transaction(self, *, needed: int | None = None) -> Iterator[Any]:
+        """One write transaction; rolled back on any error (or a kill: SQLite's journal).
+
+        Before it commits, the room the vault file will need to take the transaction in from
+        the WAL is reserved on disk: a commit that then could not be folded back into the one
+        file (the disk full half-way through a checkpoint, leaving the `.ekv` alone
+        inconsistent) cannot happen. A full disk, read-only media or a disk error become
+        typed errors; `needed` (bytes) is what the change needs, for the message.
+        """
         if not self.writable:
             raise RuntimeError("the vault was opened read-only")
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except Exception as exc:
+            raise translate(exc, self.path, needed=needed) from exc
+        reserved: tuple[int, int] | None = None
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+            reserved = self._reserve_for_fold(conn, needed)
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            self._roll_back(conn, reserved)
+            if isinstance(exc, Exception) and not isinstance(exc, EvidenceKitError):
+                mapped = translate(exc, self.path, needed=needed or faults.MARGIN)
+                if mapped is not exc:
+                    raise mapped from exc
             raise
-        conn.execute("COMMIT")
+
+    def _reserve_for_fold(self, conn: Any, needed: int | None) -> tuple[int, int] | None:
+        """Grow the vault file now to the size this transaction gives it (zeros past the end,
+        which SQLite ignores), so the checkpoint after the commit always has its room."""
+        fd = self._lock.fileno() if self._lock is not None else None
+        if fd is None:  # pragma: no cover - Windows (sidecar lock)
+            return None
+        target = int(conn.execute("PRAGMA page_count").fetchone()[0]) * PAGE_SIZE
+        size = os.fstat(fd).st_size
+        if target <= size:
+            return None
+        try:
+            _allocate(fd, size, target - size)
+        except OSError as exc:
+            _truncate_back(fd, size, target)
+            mapped = faults.from_os_error(exc, self.path, needed=needed or target - size)
+            if mapped is None:
+                raise
+            if isinstance(mapped, DiskFull) and needed is None:
+                mapped = DiskFull(
+                    folder=self.path.parent, needed=target - size + faults.MARGIN, detail=str(exc)
+                )
+            raise mapped from exc
+        return size, target
+
+    def _roll_back(self, conn: Any, reserved: tuple[int, int] | None) -> None:
+        """Undo the open transaction (SQLite may have rolled it back already after a full
+        disk), give back the WAL's space, and drop a reservation this transaction made."""
+        with contextlib.suppress(Exception):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        with contextlib.suppress(Exception):
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        fd = self._lock.fileno() if self._lock is not None else None
+        if reserved is not None and fd is not None:
+            _truncate_back(fd, *reserved)
 
     def remember_output_folder(self, folder: Path) -> None:
         """Note a folder we write decrypted copies into, so that a copy or export killed half
@@ -352,7 +450,10 @@ class Vault:
         uid = new_item_id()
         chunk = self.settings.chunk_size
         identity = self.identity()
-        with self.transaction() as conn:
+        sizes = [len(a.data) if a.data is not None else a.size or 0 for a in artifacts]
+        # The bytes go into the WAL first, then into the vault file: twice, for a moment.
+        needed = 2 * sum(sizes) + faults.MARGIN
+        with self.transaction(needed=needed) as conn:
             case_id = self._case_id(conn, new.case, create=True)
             stored: list[ArtifactEntry] = []
             for source in artifacts:
@@ -629,7 +730,7 @@ class Vault:
         try:
             yield from blobs.iter_chunks(self.conn, info.sha256)
         except Exception as exc:
-            raise translate(exc) from exc
+            raise translate(exc, self.path) from exc
 
     def read_artifact(self, id_or_prefix: str, name: str) -> bytes:
         """A small artifact, whole (a manifest, metadata). Use iter_artifact for big ones."""
@@ -643,6 +744,13 @@ class Vault:
         """
         item, info = self.artifact_info(id_or_prefix, name)
         refuse_vault_target(out, self.path)
+        if not self.writable:
+            # Read-only media (a lawyer's CD): the copy is made, but cannot be logged; the
+            # front end says so.
+            with atomic_output(out) as handle:
+                for chunk in self.iter_artifact(item.id, name):
+                    handle.write(chunk)
+            return info
         self.remember_output_folder(Path(out).parent)
         self.log_action("extract", f"item:{item.id}", {"artifact": name, "sha256": info.sha256})
         try:
@@ -650,9 +758,12 @@ class Vault:
                 for chunk in self.iter_artifact(item.id, name):
                     handle.write(chunk)
         except Exception as exc:
-            self.log_action(
-                "extract-failed", f"item:{item.id}", {"artifact": name, "reason": str(exc)[:200]}
-            )
+            with contextlib.suppress(EvidenceKitError):  # the vault's own disk may be full too
+                self.log_action(
+                    "extract-failed",
+                    f"item:{item.id}",
+                    {"artifact": name, "reason": str(exc)[:200]},
+                )
             raise
         return info
 
@@ -768,6 +879,42 @@ def _publish_no_clobber(temp: Path, final: Path) -> None:
     fsync_dir(final.parent)
 
 
+class _Reason(Exception):
+    """A SQLite error's text, kept after its connection is gone (for the split notice)."""
+
+
+def _fold(conn: Any) -> str:
+    """Checkpoint the WAL into the vault file and empty it; '' when done, else why not.
+
+    The WAL file itself goes when the connection closes (SQLite deletes it, and the -shm, when
+    the last connection closes cleanly). A reader still open elsewhere keeps them, and folds
+    them in when it closes: that is not a problem.
+    """
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except Exception as exc:  # noqa: BLE001 - reported, never raised over the real error
+        return str(exc)
+    return ""
+
+
+def _allocate(fd: int, offset: int, length: int) -> None:
+    """Make `length` bytes at `offset` real on disk (ENOSPC now rather than later)."""
+    if hasattr(os, "posix_fallocate"):
+        os.posix_fallocate(fd, offset, length)
+        return
+    zeros = bytes(min(length, 1 << 20))  # pragma: no cover - macOS, Windows
+    done = 0  # pragma: no cover
+    while done < length:  # pragma: no cover
+        done += os.pwrite(fd, zeros[: length - done], offset + done)
+
+
+def _truncate_back(fd: int, size: int, target: int) -> None:
+    """Drop the zeros a reservation added, when the file still ends where it put the end."""
+    with contextlib.suppress(OSError):
+        if size < os.fstat(fd).st_size <= target:
+            os.ftruncate(fd, size)
+
+
 def _remove_stale_copies(path: Path) -> None:
     """Drop temporary copies an interrupted init or passphrase change left behind.
 
@@ -785,6 +932,12 @@ def _upgrade_for_reading(path: Path, conn: Any) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > schema.CURRENT_VERSION:
         schema.migrate(conn)  # raises VaultTooNew
+    if read_only_place(path):
+        raise ReadOnlyMedia(
+            f"The vault “{path}” was made by an older EvidenceKit and must be brought up to date "
+            "once before it can be read, which cannot be done where it is (read-only media, or "
+            "a folder you may not write): copy it to a writable disk and open it there."
+        )
     lock = WriterLock(path)
     lock.acquire()  # VaultBusy if a writer is at work: it will have upgraded it by then
     try:
