@@ -29,6 +29,8 @@ from evidencekit.bundle.plan import BundlePlan, PlannedItem
 
 log = logging.getLogger(__name__)
 
+WHOLE_BELOW = "the item's Capture details and its metadata.json"
+
 
 def _both(bi: texts.Bi, styles: Styles, **values: Any) -> list[Flowable]:
     return [
@@ -118,7 +120,8 @@ def index(plan: BundlePlan, styles: Styles) -> list[Flowable]:
                     f'<a href="#item-{item.number}" color="#243b53">{item.number}</a>', styles.cell
                 ),
                 Paragraph(
-                    f'<a href="#item-{item.number}" color="#243b53">{clean(item.label, 300)}</a>',
+                    f'<a href="#item-{item.number}" color="#243b53">'
+                    f"{clean(item.label, 300, WHOLE_BELOW)}</a>",
                     styles.cell,
                 ),
                 Paragraph(_moment(item.record.captured_at), styles.small),
@@ -257,11 +260,16 @@ def checklist(plan: BundlePlan, styles: Styles) -> list[Flowable]:
                         styles.cell,
                     ),
                     Paragraph(f"<b>{mark.en}</b> · {mark.sq}", styles.cell),
-                    Paragraph(clean(how, 400), styles.small),
+                    Paragraph(clean(how, 400, WHOLE_BELOW), styles.small),
                 ]
             )
         block = [
-            Paragraph(f"{texts.ITEM.en} {item.number} · {clean(item.label, 120)}", styles.h2),
+            Paragraph(
+                # A heading names the item; its pages show the whole address.
+                f"{texts.ITEM.en} {item.number} · {clean(item.label[:120])}"
+                + ("…" if len(item.label) > 120 else ""),
+                styles.h2,
+            ),
             table(rows, [10 * mm, 62 * mm, 24 * mm, FRAME_WIDTH - 96 * mm]),
         ]
         story.append(KeepTogether(block))
@@ -269,13 +277,14 @@ def checklist(plan: BundlePlan, styles: Styles) -> list[Flowable]:
 
 
 def _details(details: dict[str, Any]) -> str:
-    """An entry's details as "key: value; ..." (long values cut; bundle.json has them whole)."""
+    """An entry's details, one "key: value" a line (long values cut; bundle.json has them
+    whole)."""
     parts = []
     for key in sorted(details):
         value = details[key]
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        parts.append(f"{clean(key, 60)}: {clean(text, 200)}")
-    return "; ".join(parts)
+        parts.append(f"{clean(key, 60)}: {clean(text, 200, 'bundle.json')}")
+    return "<br/>".join(parts)
 
 
 def custody(plan: BundlePlan, styles: Styles) -> list[Flowable]:

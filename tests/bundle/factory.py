@@ -313,7 +313,11 @@ def add_media_rich_item(
         "responses": 790,
         "bytes_received": 14_203_331,
         "failed": [
-            {"url": f"https://tracker{i}.example/collect?id={i}", "resource_type": kind, "error": err}
+            {
+                "url": f"https://tracker{i}.example/collect?id={i}",
+                "resource_type": kind,
+                "error": err,
+            }
             for i, (kind, err) in enumerate(NET_FAILURES)
         ],
         "unanswered": ["https://live.example/stream/socket"],
