@@ -5,9 +5,10 @@
     python3 dev.py test    set up, then run the whole test suite (extra args go to pytest)
 
 Idempotent: the second run only checks, and takes a second or two. On Debian/Ubuntu as root it
-installs what is missing with apt (Chromium when no Chrome/Edge/Chromium is found, the Qt/X
-libraries, Xvfb, poppler-utils, openssl); without root it says which command to run. On macOS
-and Windows it uses an installed Chrome/Edge, or installs Playwright's Chromium.
+installs what is missing with apt (Chromium when no Chrome/Edge/Chromium is found, Noto fonts
+for the world's scripts, the Qt/X libraries, Xvfb, poppler-utils, openssl); without root it
+says which command to run. On macOS and Windows it uses an installed Chrome/Edge (and the
+system's own fonts), or installs Playwright's Chromium.
 Uses only the standard library, so it runs before anything is installed.
 """
 
@@ -34,6 +35,10 @@ APT_ALWAYS = [
     "libxcb-render-util0", "libxcb-shape0", "libxcb-randr0", "libxcb-xkb1",
     "libxcb-xfixes0", "libxkbcommon-x11-0", "libegl1", "libgl1", "libdbus-1-3",
     "libfontconfig1", "fonts-dejavu-core",
+    # fonts for the world's scripts: a screenshot must show letters, never boxes (Latin with
+    # ë ç, Cyrillic, Greek, Arabic, Hebrew, Indic, Thai… in core; Chinese, Japanese, Korean in
+    # cjk; emoji in colour)
+    "fonts-noto-core", "fonts-noto-cjk", "fonts-noto-color-emoji",
     # tests: a virtual screen, PDF tools, independent signature/timestamp checks
     "xvfb", "xauth", "poppler-utils", "openssl",
 ]  # fmt: skip

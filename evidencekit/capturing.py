@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from evidencekit.blocking import run_blocking
 from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many
 from evidencekit.capture.journal import iso_utc
+from evidencekit.capture.urls import PreparedUrl, mask_credentials, prepare_url
 from evidencekit.errors import EvidenceKitError
 from evidencekit.sealing import TimestampReport, timestamp_item
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
@@ -34,16 +35,28 @@ class StoredCapture:
     item: ItemRecord | None
     error: EvidenceKitError | None
     timestamp: TimestampReport | None = None
+    link: PreparedUrl | None = None
+    """What was removed from the link as pasted (names only), if anything."""
 
     @property
     def ok(self) -> bool:
         return self.item is not None
 
     def to_json(self) -> dict[str, object]:
+        cleaned = (
+            {"link_cleaned": self.link.as_json()}
+            if self.link is not None and (self.link.changed or self.link.kept_parameters)
+            else {}
+        )
         if self.item is None:
             assert self.error is not None
-            return {"url": self.url, "error": str(self.error), "exit_code": self.error.exit_code}
-        data: dict[str, object] = {"input": self.url, **self.item.to_json()}
+            return {
+                "url": self.url,
+                "error": str(self.error),
+                "exit_code": self.error.exit_code,
+                **cleaned,
+            }
+        data: dict[str, object] = {"input": self.url, **self.item.to_json(), **cleaned}
         data["timestamp_status"] = self.item.timestamp_status
         data["warnings"] = list(self.item.metadata.get("warnings", []))
         return data
@@ -109,7 +122,27 @@ async def capture_into_vault(
     `consent` (a support worker's note of the person's consent) goes into each item's custody
     entry. Pass `vault_lock` when other tasks on the same loop use the vault meanwhile (the GUI).
     """
-    urls = list(dict.fromkeys(urls))  # the same address twice is captured once
+    # Credentials and (unless kept) share-tracking codes come out of each link before anything
+    # is opened: from here on only the cleaned address exists (progress, results, the vault).
+    links: dict[str, PreparedUrl] = {}
+    refused: dict[str, StoredCapture] = {}
+    order: list[str] = []
+    for raw in urls:
+        try:
+            link = prepare_url(raw, keep_share_parameters=settings.keep_share_parameters)
+        except EvidenceKitError as error:  # not an address (nothing is opened for it)
+            key = mask_credentials(raw.strip())
+            refused.setdefault(key, StoredCapture(key, None, error))
+            order.append(key)
+            continue
+        links.setdefault(link.url, link)
+        order.append(link.url)
+    urls = list(links)  # the same address twice is captured once
+    for stored in refused.values():
+        if on_progress is not None:
+            on_progress(stored.url, "failed")
+        if on_result is not None:
+            on_result(stored)
     if vault_lock is None:  # the vault connection is used by one task at a time
         vault_lock = asyncio.Lock()
     pending: dict[str, asyncio.Task[StoredCapture]] = {}
@@ -121,7 +154,7 @@ async def capture_into_vault(
     async def store(outcome: CaptureOutcome) -> StoredCapture:
         if outcome.capture is None:
             assert outcome.error is not None
-            result = StoredCapture(outcome.url, None, outcome.error)
+            result = StoredCapture(outcome.url, None, outcome.error, link=links.get(outcome.url))
         else:
             progress(outcome.url, "sealing")
             try:
@@ -134,13 +167,13 @@ async def capture_into_vault(
                     artifact_sources(outcome.capture),
                 )
             except EvidenceKitError as error:
-                result = StoredCapture(outcome.url, None, error)
+                result = StoredCapture(outcome.url, None, error, link=links.get(outcome.url))
             else:
                 progress(outcome.url, "time-stamping")
                 async with vault_lock:
                     report = await timestamp_item(vault, item.id, tsa_urls)
                     item = vault.item(item.id)
-                result = StoredCapture(outcome.url, item, None, report)
+                result = StoredCapture(outcome.url, item, None, report, link=links.get(outcome.url))
         progress(outcome.url, "done" if result.ok else "failed")
         if on_result is not None:
             on_result(result)
@@ -159,4 +192,5 @@ async def capture_into_vault(
         for task in pending.values():
             task.cancel()
         raise
-    return [results[url] for url in urls]
+    results.update(refused)
+    return [results[key] for key in dict.fromkeys(order)]

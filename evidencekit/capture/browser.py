@@ -199,14 +199,44 @@ async def _start_driver(temp_dir: Path) -> Playwright:
         _ENV_LOCK.release()
 
 
+def browser_home_env(temp_dir: Path) -> dict[str, str]:
+    """Environment for the browser process: every place it may write is inside `temp_dir`.
+
+    Chromium writes ``~/.config/chromium/Crash Reports``, ``~/.cache``, ``~/.pki`` and the
+    like under HOME/XDG folders even with a temporary profile: a trace on her computer that a
+    browser ran. Pointing HOME and the XDG folders into the RAM folder keeps them there (and
+    they go with it at the end). Fontconfig still reads the system's font cache.
+    """
+    home = temp_dir / "home"
+    folders = {
+        "HOME": home,
+        "XDG_CONFIG_HOME": home / ".config",
+        "XDG_CACHE_HOME": home / ".cache",
+        "XDG_DATA_HOME": home / ".local" / "share",
+        "XDG_STATE_HOME": home / ".local" / "state",
+    }
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    env = {name: str(path) for name, path in folders.items()}
+    env.update({name: str(temp_dir) for name in _TEMP_VARS})
+    return env
+
+
+def trace_args(temp_dir: Path) -> tuple[str, ...]:
+    """Flags that keep crash reports off the disk (and inside `temp_dir` if one is written)."""
+    crash = temp_dir / "crash"
+    crash.mkdir(exist_ok=True, mode=0o700)
+    return ("--disable-breakpad", "--disable-crash-reporter", f"--crash-dumps-dir={crash}")
+
+
 async def _launch(
     pw: Playwright, choice: BrowserChoice, temp_dir: Path, settings: CaptureSettings
 ) -> tuple[Browser, bool]:
     env: dict[str, str | float | bool] = dict(os.environ)
-    env.update({name: str(temp_dir) for name in _TEMP_VARS})
+    env.update(browser_home_env(temp_dir))
     kwargs: dict[str, Any] = {
         "headless": True,
-        "args": [*QUIET_ARGS, *settings.browser_args],
+        "args": [*QUIET_ARGS, *trace_args(temp_dir), *settings.browser_args],
         "env": env,
         "timeout": settings.timeout_s * 1000,
     }

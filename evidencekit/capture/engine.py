@@ -16,9 +16,9 @@ from playwright.async_api import Browser, BrowserContext
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
+from evidencekit.capture import glyphs, screenshot, settle, snapshot
 from evidencekit.capture import media as media_mod
 from evidencekit.capture import overlays as overlays_mod
-from evidencekit.capture import screenshot, settle, snapshot
 from evidencekit.capture.browser import launch_browser, new_capture_context
 from evidencekit.capture.completeness import add_completeness_warnings
 from evidencekit.capture.guards import PageGuards
@@ -36,7 +36,7 @@ from evidencekit.capture.pagefacts import page_facts
 from evidencekit.capture.result import Artifact, CaptureSettings, PageCapture
 from evidencekit.capture.tls import SecurityWatcher, tls_facts
 from evidencekit.capture.traffic import TrafficRecorder
-from evidencekit.capture.urls import validate_url
+from evidencekit.capture.urls import PreparedUrl, prepare_for_capture
 from evidencekit.capture.warc import build_warc
 from evidencekit.errors import (
     CaptureFailed,
@@ -63,11 +63,11 @@ async def capture_page(
     `progress` is called with "opening", "loading", "scrolling" and "saving". Without a
     `browser`, one is launched for this capture and closed after it.
     """
-    target = validate_url(url)
+    link = prepare_for_capture(url, keep_share_parameters=settings.keep_share_parameters)
     if browser is None:
         async with launch_browser(settings) as own:
-            return await _capture(own, target, settings, progress)
-    return await _capture(browser, target, settings, progress)
+            return await _capture(own, link, settings, progress)
+    return await _capture(browser, link, settings, progress)
 
 
 def capture_page_sync(
@@ -105,11 +105,26 @@ def _map_error(error: PlaywrightError) -> EvidenceKitError:
 
 async def _capture(
     browser: Browser,
-    url: str,
+    link: PreparedUrl,
     settings: CaptureSettings,
     progress: Callable[[str], None] | None,
 ) -> PageCapture:
+    url = link.url
     journal = Journal(progress)
+    if link.changed:
+        journal.act(
+            "link-cleaned",
+            link.summary(),
+            credentials_removed=link.removed_credentials,
+            parameters_removed=list(link.removed_parameters),
+        )
+    if link.kept_parameters:
+        journal.act(
+            "link-share-parameters-kept",
+            "share-tracking parameters kept in the link as she chose: "
+            + ", ".join(link.kept_parameters),
+            parameters_kept=list(link.kept_parameters),
+        )
     context: BrowserContext | None = None
     log.info("capture started")
     log.debug("capturing %s", url)
@@ -119,7 +134,7 @@ async def _capture(
             journal.stage("opening")
             journal.doing("opening a fresh browser context")
             context = await new_capture_context(browser, settings)
-            result = await _run(browser, context, url, settings, journal)
+            result = await _run(browser, context, link, settings, journal)
     except TimeoutError as error:
         log.info("capture timed out while %s", journal.step)
         raise CaptureTimedOut(journal.step, settings.timeout_s) from error
@@ -147,10 +162,11 @@ async def _close(context: BrowserContext) -> None:
 async def _run(
     browser: Browser,
     context: BrowserContext,
-    url: str,
+    link: PreparedUrl,
     settings: CaptureSettings,
     journal: Journal,
 ) -> PageCapture:
+    url = link.url
     page = await context.new_page()
     cdp = await context.new_cdp_session(page)
     watcher = SecurityWatcher(cdp)
@@ -188,6 +204,7 @@ async def _run(
     html = await snapshot.rendered_html(page, journal)
     mhtml = await snapshot.mhtml(cdp, journal)
     text = await snapshot.visible_text(page, journal)
+    glyph_report = await glyphs.check_glyphs(page, journal)
     journal.doing("reading the page's own description")
     facts = await page_facts(page)
     login = await overlays_mod.detect_login_wall(page)
@@ -229,6 +246,8 @@ async def _run(
             traffic=traffic,
             login_wall=login,
             broken_images=broken,
+            link_as_pasted=link.as_json(),
+            glyphs=glyph_report,
         )
     )
     # gzip of large bodies takes a while: off the event loop (zlib releases the GIL)

@@ -3,7 +3,8 @@
 Bytes come from what the page itself loaded. A video the page streamed as byte ranges is put
 back together from those ranges when they cover the whole file (and agree where they
 overlap); otherwise it is fetched whole through the same browser context (same cookies).
-Icons and trackers (too few bytes or pixels) are listed in the metadata, not saved.
+Only what is plainly an icon or a tracker (by its size in pixels, as a file and as shown:
+never by byte count) is listed in the metadata instead of saved.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from PIL import Image
-from playwright.async_api import APIRequestContext, Page
+from playwright.async_api import APIRequestContext, Frame, Page
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
@@ -27,10 +28,11 @@ from evidencekit.capture.traffic import Exchange, TrafficRecorder
 
 log = logging.getLogger(__name__)
 
-_DOM_JS = """() => {
+#: Run in every frame: each picture, video and CSS background the frame shows, with its place
+#: in the frame's window (CSS px) and, where the DOM knows it, its natural size.
+_DOM_JS = r"""(maxElements) => {
   const rect = (el) => { const r = el.getBoundingClientRect();
-    return [Math.round(r.left + scrollX), Math.round(r.top + scrollY),
-            Math.round(r.width), Math.round(r.height)]; };
+    return [r.left, r.top, r.width, r.height]; };
   const out = [];
   for (const img of document.images) {
     const url = img.currentSrc || img.src;
@@ -45,8 +47,34 @@ _DOM_JS = """() => {
     if (url) out.push({kind: el.tagName.toLowerCase(), url, rect: rect(el), w, h});
     if (el.poster) out.push({kind: 'poster', url: el.poster, rect: rect(el), w: 0, h: 0});
   }
+  for (const el of document.querySelectorAll('input[type=image][src]')) {
+    out.push({kind: 'img', url: el.src, rect: rect(el), w: 0, h: 0});
+  }
+  const urls = /url\(\s*(['"]?)(.*?)\1\s*\)/g;
+  let n = 0;
+  for (const el of document.querySelectorAll('*')) {
+    if (++n > maxElements) break;
+    for (const pseudo of [null, '::before', '::after']) {
+      const bg = getComputedStyle(el, pseudo).backgroundImage;
+      if (!bg || !bg.includes('url(')) continue;
+      for (const m of bg.matchAll(urls)) {
+        let url;
+        try { url = new URL(m[2], document.baseURI).href; } catch (e) { continue; }
+        // A pseudo-element's own box is not known: its size stays unknown (not the host's).
+        const where = pseudo ? [0, 0, 0, 0] : rect(el);
+        out.push({kind: 'css-background', url, rect: where, w: 0, h: 0, pseudo: !!pseudo});
+      }
+    }
+  }
   return out;
 }"""
+
+_FRAME_INSET_JS = """(el) => { const cs = getComputedStyle(el);
+  return [el.clientLeft + parseFloat(cs.paddingLeft || '0'),
+          el.clientTop + parseFloat(cs.paddingTop || '0')]; }"""
+
+MAX_ELEMENTS = 50_000
+"""Elements per frame whose CSS background is looked at (bounds the work on huge pages)."""
 
 _RANGE_RE = re.compile(r"bytes (\d+)-(\d+)/(\d+)")
 _STREAM_KINDS = frozenset({"video", "audio"})
@@ -59,6 +87,14 @@ class _Candidate:
     positions: list[list[int]] = field(default_factory=list)
     dom_size: tuple[int, int] = (0, 0)
     exchanges: list[Exchange] = field(default_factory=list)
+    frames: set[str] = field(default_factory=set)
+    """Addresses of the iframes that show it (empty when only the page itself does)."""
+
+    @property
+    def rendered(self) -> tuple[int, int] | None:
+        """The largest size (CSS px) at which the page shows it; None if it shows it nowhere."""
+        sizes = [(p[2], p[3]) for p in self.positions if p[2] > 0 and p[3] > 0]
+        return max(sizes, key=lambda wh: wh[0] * wh[1]) if sizes else None
 
     @property
     def streamed(self) -> bool:
@@ -188,6 +224,63 @@ async def _refetch(
     return exchange, None
 
 
+async def _frame_offset(frame: Frame) -> tuple[float, float] | None:
+    """Where `frame`'s window starts on the main page's viewport (None: not shown)."""
+    if frame.parent_frame is None:
+        return 0.0, 0.0
+    try:
+        element = await frame.frame_element()
+        box = await element.bounding_box()
+        inset = await element.evaluate(_FRAME_INSET_JS)
+    except PlaywrightError:
+        return None
+    if box is None or box["width"] <= 0 or box["height"] <= 0:
+        return None
+    return box["x"] + float(inset[0]), box["y"] + float(inset[1])
+
+
+async def _shown_media(page: Page) -> list[tuple[dict[str, Any], str | None]]:
+    """What every frame shows, with rectangles in main-page CSS px (full-page screenshot
+    coordinates), and the frame's address for what an iframe shows."""
+    scroll = await page.evaluate("() => [scrollX, scrollY]")
+    found: list[tuple[dict[str, Any], str | None]] = []
+    for frame in page.frames:
+        offset = await _frame_offset(frame)
+        try:
+            items = await frame.evaluate(_DOM_JS, MAX_ELEMENTS)
+        except PlaywrightError as error:  # a frame that went away meanwhile
+            log.debug("media scan skipped a frame: %s", error.message.splitlines()[0])
+            continue
+        for item in items:
+            x, y, w, h = (float(v) for v in item["rect"])
+            if offset is None:  # an iframe that is not shown: nothing of it is seen
+                x, y, w, h = 0.0, 0.0, 0.0, 0.0
+            else:
+                x, y = x + offset[0] + float(scroll[0]), y + offset[1] + float(scroll[1])
+            item["rect"] = [x, y, w, h]
+            found.append((item, None if frame.parent_frame is None else frame.url))
+    return found
+
+
+def icon_or_tracker(
+    natural: tuple[int, int] | None, rendered: tuple[int, int] | None, limit: int
+) -> str | None:
+    """Why an image is plainly an icon or a tracker (so not kept), or None to keep it.
+
+    Decided on what the page shows, never on bytes: a 1x1 picture is a tracker; one whose
+    sides are all at most `limit` px both as a file and as shown is an icon. An image whose
+    size is not known is kept (when in doubt, keep: a lost picture is lost for good).
+    """
+    if natural == (1, 1) and (rendered is None or max(rendered) <= 1):
+        return "a 1x1 px tracker"
+    if natural is None or max(natural) > limit:
+        return None
+    if rendered is not None and max(rendered) > limit:
+        return None
+    shown = f"shown at {rendered[0]}x{rendered[1]} px" if rendered else "not shown on the page"
+    return f"an icon: {natural[0]}x{natural[1]} px, {shown} (both at most {limit} px)"
+
+
 async def collect_media(
     page: Page,
     request: APIRequestContext,
@@ -202,7 +295,7 @@ async def collect_media(
         redirect = ex.status is not None and 300 <= ex.status < 400
         if ex.resource_type in ("image", "media") and not redirect:
             candidates.setdefault(ex.url, _Candidate(ex.url)).exchanges.append(ex)
-    for item in await page.evaluate(_DOM_JS):
+    for item, frame_url in await _shown_media(page):
         url = str(item["url"])
         if url.startswith("blob:") and item["kind"] in _STREAM_KINDS:
             journal.warn(
@@ -214,7 +307,11 @@ async def collect_media(
             continue
         cand = candidates.setdefault(url, _Candidate(url))
         cand.kinds.add(str(item["kind"]))
-        cand.positions.append([int(v) for v in item["rect"]])
+        if frame_url is not None:
+            cand.kinds.add("in-iframe")
+            cand.frames.add(frame_url)
+        if not item.get("pseudo"):
+            cand.positions.append([round(float(v)) for v in item["rect"]])
         if item["w"] and item["h"]:
             cand.dom_size = (int(item["w"]), int(item["h"]))
     result, taken = MediaResult(), set[str]()
@@ -272,16 +369,27 @@ async def _one(
         result.skipped.append({**entry, "reason": reason})
         return
     media_type = _media_type(source.header("content-type"), data, cand.url)
-    size = _image_size(data) if media_type.startswith("image/") else None
-    width, height = size or cand.dom_size
-    entry.update({"size": len(data), "width": width or None, "height": height or None})
-    if len(data) < settings.min_media_bytes:
-        result.skipped.append({**entry, "reason": f"under {settings.min_media_bytes} bytes"})
-        return
-    small = settings.min_media_px
-    if media_type.startswith("image/") and width and height and (width < small or height < small):
-        result.skipped.append({**entry, "reason": f"under {small}x{small} px (icon/tracker)"})
-        return
+    is_image = media_type.startswith("image/")
+    size = _image_size(data) if is_image else None
+    natural = size or (cand.dom_size if all(cand.dom_size) else None)
+    rendered = cand.rendered
+    width, height = natural or rendered or (0, 0)
+    entry.update(
+        {
+            "size": len(data),
+            "width": width or None,
+            "height": height or None,
+            "natural_px": list(natural) if natural else None,
+            "rendered_css_px": list(rendered) if rendered else None,
+        }
+    )
+    if cand.frames:
+        entry["in_iframes"] = sorted(cand.frames)
+    if is_image and not cand.streamed:
+        why = icon_or_tracker(natural, rendered, settings.icon_max_px)
+        if why is not None:
+            result.skipped.append({**entry, "reason": why})
+            return
     if len(data) > settings.max_media_bytes:
         result.skipped.append({**entry, "reason": "larger than the media size limit"})
         return

@@ -97,8 +97,8 @@ def settings_json(settings: CaptureSettings) -> dict[str, Any]:
         "max_scroll_height_px": settings.max_scroll_height_px,
         "max_scroll_time_s": settings.max_scroll_time_s,
         "network_idle_cap_s": settings.network_idle_cap_s,
-        "min_media_bytes": settings.min_media_bytes,
-        "min_media_px": settings.min_media_px,
+        "icon_max_px": settings.icon_max_px,
+        "keep_share_parameters": settings.keep_share_parameters,
         "max_media_bytes": settings.max_media_bytes,
         "hide_overlays": settings.hide_overlays,
         "user_agent_override": settings.user_agent,
@@ -135,6 +135,8 @@ class CaptureFacts:
     traffic: TrafficRecorder
     login_wall: list[str]
     broken_images: list[str]
+    link_as_pasted: dict[str, Any]
+    glyphs: dict[str, Any]
 
 
 def build_metadata(f: CaptureFacts) -> dict[str, Any]:
@@ -149,6 +151,7 @@ def build_metadata(f: CaptureFacts) -> dict[str, Any]:
     metadata = {
         "schema": SCHEMA,
         "requested_url": f.requested_url,
+        "link_as_pasted": f.link_as_pasted,
         "final_url": f.final_url,
         "address_at_end": f.address_at_end,
         "redirects": f.redirects,
@@ -206,6 +209,7 @@ def build_metadata(f: CaptureFacts) -> dict[str, Any]:
         "media": f.media.saved,
         "media_not_saved": f.media.skipped,
         "broken_images": f.broken_images,
+        "missing_glyphs": f.glyphs,
         "network": {
             "requests": sum(1 for ex in f.traffic.exchanges if not ex.by_capture_tool),
             "responses": sum(

@@ -88,11 +88,10 @@ class CaptureSettings:
     network_idle_cap_s: float = 5
     """How long to wait for the network to go quiet after scrolling."""
 
-    min_media_bytes: int = 2048
-    """Images and videos smaller than this are listed in metadata, not saved as media."""
-
-    min_media_px: int = 32
-    """Images narrower or shorter than this (icons, trackers) are listed, not saved."""
+    icon_max_px: int = 32
+    """An image whose sides are all at most this many pixels, both as the file is (natural
+    size) and as the page shows it (rendered size), is an icon: listed, not saved. So is a
+    1x1 tracker. Everything else the page shows is saved, however few bytes it has."""
 
     max_media_bytes: int = 512 * 1024 * 1024
     """A media file larger than this is listed in metadata but not saved (memory bound)."""
@@ -114,3 +113,7 @@ class CaptureSettings:
 
     user_agent: str | None = None
     """User-Agent to send; None keeps the browser's own."""
+
+    keep_share_parameters: bool = False
+    """Keep share-tracking parameters (``igsh``, ``si``, ``_t``…) in the address; by default
+    they are removed before the page is opened (they identify who shared the link)."""

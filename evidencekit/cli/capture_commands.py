@@ -24,6 +24,12 @@ def register(commands: Any) -> None:
     p.add_argument("--operator", dest="capture_operator", metavar="NAME", help="who captures")
     p.add_argument("--timeout", type=float, metavar="S", help="hard limit per page (default 90)")
     p.add_argument("--concurrency", type=int, metavar="N", help="pages at once (default 3)")
+    p.add_argument(
+        "--keep-share-parameters",
+        action="store_true",
+        help="keep share-tracking codes (igsh=, si=, _t=, utm_…) in the links; by default they "
+        "are removed, since they can identify who shared the link",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_capture)
 
@@ -59,11 +65,17 @@ class _Progress:
 
 
 def _line(result: StoredCapture) -> str:
+    cleaned = result.link.summary() if result.link is not None else ""
     if result.item is None:
-        return f"FAILED  {result.url}\n        {result.error}"
+        return f"FAILED  {result.url}"
     item = result.item
     status = item.status
     parts = [f"Captured {result.url} as {item.id}"]
+    if cleaned:
+        parts.append(f"        {cleaned}")
+    if result.link is not None and result.link.kept_parameters:
+        kept = ", ".join(result.link.kept_parameters)
+        parts.append(f"        share-tracking parameters kept, as asked: {kept}")
     if status is not None and status >= 400:
         removed = "removed or not found" if status in (404, 410) else "an error page"
         parts.append(f"        the server answered {status}: the page says it is {removed}")
@@ -79,7 +91,8 @@ def _line(result: StoredCapture) -> str:
 
 def cmd_capture(args: argparse.Namespace) -> int:
     # Imported here: the browser machinery is heavy, and other commands never need it.
-    from evidencekit.capture import CaptureSettings, validate_url
+    from evidencekit.capture import CaptureSettings, prepare_url
+    from evidencekit.capture.urls import mask_credentials
     from evidencekit.capturing import capture_into_vault
 
     urls = list(args.urls)
@@ -88,12 +101,12 @@ def cmd_capture(args: argparse.Namespace) -> int:
     if not urls:
         raise UsageError("Give at least one address to capture (or --from-file LIST).")
     # Refuse bad addresses before opening anything: nothing is stored for them.
-    bad = []
+    bad, shown = [], []
     for url in urls:
         try:
-            validate_url(url)
+            shown.append(prepare_url(url, keep_share_parameters=args.keep_share_parameters).url)
         except EvidenceKitError as exc:
-            bad.append(f"{url}: {exc}")
+            bad.append(f"{mask_credentials(url.strip())}: {exc}")
     if bad:
         raise UsageError("\n".join(bad) + "\nNothing was captured.")
     settings = settings_for(args)
@@ -103,10 +116,11 @@ def cmd_capture(args: argparse.Namespace) -> int:
         browser_path=settings.browser_path or None,
         operator_name=operator,
         operator_role=settings.operator_role,
+        keep_share_parameters=args.keep_share_parameters,
     )
     if args.capture_operator:
         args.operator = args.capture_operator
-    progress = _Progress(list(dict.fromkeys(urls)), sys.stderr)
+    progress = _Progress(list(dict.fromkeys(shown)), sys.stderr)
     with open_vault(args, write=True) as vault:
         results = asyncio.run(
             capture_into_vault(
@@ -125,6 +139,10 @@ def cmd_capture(args: argparse.Namespace) -> int:
     else:
         for result in results:
             say(_line(result))
+    # The contract: errors on stderr (the per-link line above stays on stdout too).
+    for result in results:
+        if result.error is not None:
+            sys.stderr.write(f"Could not capture {result.url}: {result.error}\n")
     failures = [r.error for r in results if r.error is not None]
     if not failures:
         return 0
