@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -19,6 +18,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from evidencekit.bundle import texts
+from evidencekit.bundle.capture_words import (
+    KINDS,
+    OBTAINED,
+    REQUEST_KINDS,
+    matched,
+    net_reason,
+    skip_reason,
+)
 from evidencekit.bundle.layout import FRAME_WIDTH, Styles, clean, key_value, mono, table, whole
 from evidencekit.bundle.texts import Bi
 
@@ -279,215 +286,6 @@ def scroll_rows(scroll: Any) -> list[Row]:
     return _known_rows(data, SCROLL)
 
 
-# --- reasons in plain words ------------------------------------------------------------------
-
-NET_ERRORS: dict[str, Bi] = {
-    "NAME_NOT_RESOLVED": Bi(
-        "the site's name could not be found (DNS)", "emri i faqes nuk u gjet (DNS)"
-    ),
-    "NAME_RESOLUTION_FAILED": Bi(
-        "the site's name could not be looked up (DNS)", "emri i faqes nuk u kërkua dot (DNS)"
-    ),
-    "CONNECTION_REFUSED": Bi("the server refused the connection", "serveri e refuzoi lidhjen"),
-    "CONNECTION_RESET": Bi("the connection was cut off", "lidhja u ndërpre"),
-    "CONNECTION_CLOSED": Bi("the server closed the connection", "serveri e mbylli lidhjen"),
-    "EMPTY_RESPONSE": Bi(
-        "the server closed the connection without answering",
-        "serveri e mbylli lidhjen pa u përgjigjur",
-    ),
-    "CONNECTION_TIMED_OUT": Bi(
-        "the server did not answer in time", "serveri nuk u përgjigj në kohë"
-    ),
-    "TIMED_OUT": Bi("no answer in time", "pa përgjigje në kohë"),
-    "ADDRESS_UNREACHABLE": Bi(
-        "the server's address could not be reached", "adresa e serverit nuk u arrit"
-    ),
-    "INTERNET_DISCONNECTED": Bi("there was no internet connection", "nuk kishte lidhje interneti"),
-    "ABORTED": Bi(
-        "cancelled (by the page itself, or because the capture ended)",
-        "u anulua (nga vetë faqja, ose sepse mbaroi kapja)",
-    ),
-    "BLOCKED_BY_CLIENT": Bi("blocked by the browser", "u bllokua nga shfletuesi"),
-    "BLOCKED_BY_RESPONSE": Bi(
-        "blocked: the server does not let other sites use it",
-        "u bllokua: serveri nuk lejon faqe të tjera ta përdorin",
-    ),
-    "BLOCKED_BY_ORB": Bi(
-        "blocked by the browser's safety rules for content from other sites",
-        "u bllokua nga rregullat e sigurisë së shfletuesit për përmbajtje nga faqe të tjera",
-    ),
-    "SSL_PROTOCOL_ERROR": Bi(
-        "the secure (https) connection failed", "lidhja e sigurt (https) dështoi"
-    ),
-    "HTTP2_PROTOCOL_ERROR": Bi(
-        "the server's answer was malformed", "përgjigjja e serverit ishte e gabuar"
-    ),
-    "TOO_MANY_REDIRECTS": Bi("too many redirects", "shumë ridrejtime"),
-    "FAILED": Bi("failed (no reason given)", "dështoi (pa arsye të dhënë)"),
-}
-CERT_ERROR = Bi(
-    "the site's security certificate was not accepted", "certifikata e sigurisë nuk u pranua"
-)
-
-
-def net_reason(error: Any) -> Bi:
-    """A browser's error (``net::ERR_NAME_NOT_RESOLVED``) in plain words, both languages."""
-    text = "" if error is None else str(error)
-    match = re.search(r"ERR_([A-Z0-9_]+)", text)
-    if match:
-        code = match.group(1)
-        if code.startswith("CERT_") or (code.startswith("SSL_") and code not in NET_ERRORS):
-            return CERT_ERROR
-        if code in NET_ERRORS:
-            return NET_ERRORS[code]
-    if text.strip().lower() in ("failed", ""):
-        return NET_ERRORS["FAILED"]
-    return recorded(text)
-
-
-def recorded(text: str) -> Bi:
-    """A reason whose wording is not known here: kept as the capture wrote it."""
-    return Bi(text, f"siç u regjistrua (anglisht): {text}")
-
-
-_REFETCH: tuple[tuple[str, Callable[[re.Match[str]], Bi]], ...] = (
-    (
-        r"no time was left to fetch it",
-        lambda m: Bi("no time was left to fetch it", "nuk mbeti kohë për ta marrë"),
-    ),
-    (
-        r"larger than the (\d+) byte limit \((\d+) bytes\)",
-        lambda m: Bi(
-            f"larger than the {int(m[1]):,}-byte limit ({int(m[2]):,} bytes)",
-            f"më i madh se kufiri prej {int(m[1]):,} bajtësh ({int(m[2]):,} bajt)",
-        ),
-    ),
-    (
-        r"it could not be fetched within (\S+) s",
-        lambda m: Bi(f"it could not be fetched within {m[1]} s", f"nuk u mor dot brenda {m[1]} s"),
-    ),
-    (
-        r"could not be fetched: (.*)",
-        lambda m: Bi(
-            f"it could not be fetched: {net_reason(m[1]).en}",
-            f"nuk u mor dot: {net_reason(m[1]).sq}",
-        ),
-    ),
-    (
-        r"the server answered (\d+) when fetched whole",
-        lambda m: Bi(
-            f"the server answered {m[1]} when EvidenceKit fetched it whole",
-            f"serveri u përgjigj {m[1]} kur EvidenceKit e kërkoi të plotë",
-        ),
-    ),
-)
-
-_SKIPPED: tuple[tuple[str, Callable[[re.Match[str]], Bi]], ...] = (
-    (
-        r"under (\d+) bytes",
-        lambda m: Bi(
-            f"too small to keep (under {int(m[1]):,} bytes): usually an icon or a tracker",
-            f"shumë e vogël për t'u ruajtur (nën {int(m[1]):,} bajt): zakonisht ikonë ose gjurmues",
-        ),
-    ),
-    (
-        r"under (\d+)x(\d+) px \(icon/tracker\)",
-        lambda m: Bi(
-            f"too small to keep (under {m[1]} × {m[2]} px): an icon or a tracker",
-            f"shumë e vogël për t'u ruajtur (nën {m[1]} × {m[2]} px): ikonë ose gjurmues",
-        ),
-    ),
-    (
-        r"larger than the media size limit",
-        lambda m: Bi(
-            "larger than the size limit for one file (see Capture settings)",
-            "më e madhe se kufiri për një skedar (shih parametrat e kapjes)",
-        ),
-    ),
-    (
-        r"the page did not load it",
-        lambda m: Bi("the page named it but never loaded it", "faqja e përmendi por nuk e ngarkoi"),
-    ),
-    (
-        r"failed: (.*)",
-        lambda m: Bi(
-            f"loading failed: {net_reason(m[1]).en}", f"ngarkimi dështoi: {net_reason(m[1]).sq}"
-        ),
-    ),
-    (
-        r"no answer from the server",
-        lambda m: Bi("the server did not answer", "serveri nuk u përgjigj"),
-    ),
-    (
-        r"the server answered (.*)",
-        lambda m: Bi(
-            f"the server answered {m[1]} instead of sending the file",
-            f"serveri u përgjigj {m[1]} në vend që të dërgonte skedarin",
-        ),
-    ),
-    (
-        r"its body was not kept",
-        lambda m: Bi("the browser did not keep its bytes", "shfletuesi nuk i ruajti bajtet e saj"),
-    ),
-    (
-        r"not saved: (.*)",
-        lambda m: _matched(m[1], _REFETCH),
-    ),
-)
-
-
-def _matched(text: str, patterns: Sequence[tuple[str, Callable[[re.Match[str]], Bi]]]) -> Bi:
-    for pattern, make in patterns:
-        match = re.fullmatch(pattern, text.strip())
-        if match:
-            return make(match)
-    return recorded(text)
-
-
-def skip_reason(reason: Any) -> Bi:
-    """Why a picture or video was not saved, in plain words."""
-    if reason is None or reason == "":
-        return texts.NOT_RECORDED
-    return _matched(str(reason), _SKIPPED)
-
-
-KINDS: dict[str, Bi] = {
-    "img": Bi("picture", "foto"),
-    "video": Bi("video", "video"),
-    "audio": Bi("sound", "zë"),
-    "poster": Bi("video's cover picture", "kopertina e videos"),
-}
-OBTAINED: tuple[tuple[str, Callable[[re.Match[str]], Bi]], ...] = (
-    (r"loaded by the page", lambda m: Bi("loaded by the page", "e ngarkoi faqja")),
-    (
-        r"put together from (\d+) byte ranges the page loaded",
-        lambda m: Bi(
-            f"put together from the {m[1]} pieces the page loaded",
-            f"u bashkua nga {m[1]} pjesët që ngarkoi faqja",
-        ),
-    ),
-    (
-        r"fetched whole by EvidenceKit \(see WARC\)",
-        lambda m: Bi(
-            "fetched whole by EvidenceKit (in the WARC)", "marrë e plotë nga EvidenceKit (te WARC)"
-        ),
-    ),
-)
-REQUEST_KINDS: dict[str, Bi] = {
-    "document": Bi("a page", "një faqe"),
-    "image": Bi("a picture", "një foto"),
-    "media": Bi("video or sound", "video ose zë"),
-    "script": Bi("a program (script)", "një program (script)"),
-    "stylesheet": Bi("the page's styles", "stilet e faqes"),
-    "font": Bi("a font", "një shkronjë"),
-    "xhr": Bi("data", "të dhëna"),
-    "fetch": Bi("data", "të dhëna"),
-    "websocket": Bi("a live connection", "një lidhje e vazhdueshme"),
-    "manifest": Bi("the site's manifest", "manifesti i faqes"),
-    "ping": Bi("a tracking ping", "një sinjal gjurmimi"),
-}
-
-
 def _kind(entry: Mapping[str, Any]) -> str:
     kinds = entry.get("shown_as")
     if not isinstance(kinds, list):
@@ -546,7 +344,7 @@ def _what(entry: Mapping[str, Any]) -> str:
             f"<font color='{SOFT}'>how obtained: not recorded · si u mor: nuk u regjistrua</font>"
         )
     elif obtained != USUAL_WAY:
-        parts.append(f"<font color='{SOFT}'>{bi_value(_matched(str(obtained), OBTAINED))}</font>")
+        parts.append(f"<font color='{SOFT}'>{bi_value(matched(str(obtained), OBTAINED))}</font>")
     return "<br/>".join(parts)
 
 
