@@ -103,12 +103,31 @@ def check_output_target(path: Path) -> None:
         raise OutputFileError(f"The folder “{path.parent}” does not exist.")
 
 
+def _typed(exc: OSError, path: Path, temp: Path, expected_size: int | None) -> Exception:
+    """A full disk, read-only media or a folder we may not write, in plain words. An error
+    about some other file (a font the writer reads) is left for the caller to explain."""
+    import errno
+
+    from evidencekit.vault.faults import from_os_error
+
+    ours = exc.filename is None or os.fspath(exc.filename) in (os.fspath(path), os.fspath(temp))
+    if not ours or (exc.filename is None and exc.errno in (errno.EACCES, errno.EPERM)):
+        return exc
+    needed = None if expected_size is None else expected_size + 1_000_000
+    return from_os_error(exc, path.parent, needed=needed) or exc
+
+
 @contextlib.contextmanager
-def atomic_output(path: Path, *, mode: int = 0o600, readable: bool = False) -> Iterator[BinaryIO]:
+def atomic_output(
+    path: Path, *, mode: int = 0o600, readable: bool = False, expected_size: int | None = None
+) -> Iterator[BinaryIO]:
     """Yield a binary handle; on success the bytes appear at `path` atomically, owner-only.
 
     `readable` gives a read-write handle (for writers that go back over what they wrote, like
-    the PDF signer).
+    the PDF signer). A full disk (ENOSPC, EDQUOT), read-only media (EROFS) or a folder this user
+    may not write (EACCES) come out as DiskFull, ReadOnlyMedia or NoPermission, after the
+    unfinished file is removed; `expected_size` (bytes, if the writer can tell) lets DiskFull
+    say how much to free.
     """
     path = Path(path)
     check_output_target(path)
@@ -117,6 +136,9 @@ def atomic_output(path: Path, *, mode: int = 0o600, readable: bool = False) -> I
     try:
         fd = os.open(temp, os.O_CREAT | os.O_EXCL | access | getattr(os, "O_BINARY", 0), mode)
     except OSError as exc:
+        typed = _typed(exc, path, temp, expected_size)
+        if typed is not exc:
+            raise typed from exc
         raise OutputFileError(f"Cannot write in “{path.parent}”: {exc.strerror}.") from exc
     try:
         with os.fdopen(fd, "w+b" if readable else "wb") as handle:
@@ -126,7 +148,11 @@ def atomic_output(path: Path, *, mode: int = 0o600, readable: bool = False) -> I
             os.fsync(handle.fileno())
         os.replace(temp, path)
         fsync_dir(path.parent)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+        if isinstance(exc, OSError):
+            typed = _typed(exc, path, temp, expected_size)
+            if typed is not exc:
+                raise typed from exc
         raise

@@ -165,9 +165,8 @@ class NoPermission(EvidenceKitError):
         if message is None and self.path is not None:
             if access == "folder":
                 message = (
-                    f"EvidenceKit may not write in the folder “{self.path}”, which it needs to "
-                    "change the vault safely: ask the computer's owner for access, or copy the "
-                    "vault to a folder of your own. Nothing was changed."
+                    f"EvidenceKit may not write in the folder “{self.path}”: ask the computer's "
+                    "owner for access, or choose a folder of your own. Nothing was changed."
                 )
             else:
                 message = (

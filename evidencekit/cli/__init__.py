@@ -2,6 +2,12 @@
 
 Exit codes (the CLI contract): 0 success/valid, 1 failed/invalid, 2 usage or input error,
 3 wrong passphrase or vault locked/busy. Tracebacks only with --verbose.
+
+When the machine says no: a full disk is 1 ("The disk (…) is full: free N MB and try again;
+nothing was lost."), a damaged vault is 1, read-only media for a command that writes and a
+file or folder this user may not read or write are 2 (the place given cannot be used as asked).
+Every vault a command opened is closed and folded back into its one file whatever happens;
+when that is not possible a second line says so (and a successful command then exits 1).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from collections.abc import Sequence
 
 from evidencekit import __version__
 from evidencekit.cli import bundle_commands, capture_commands, seal_commands, vault_commands
+from evidencekit.cli.common import close_all, vault_path
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, EvidenceKitError
 
 log = logging.getLogger(__name__)
@@ -68,21 +75,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
+    code = _run(args)
+    try:
+        notices = close_all()
+    except Exception:  # noqa: BLE001 - never a traceback at the end of a command
+        if args.verbose:
+            traceback.print_exc()
+        notices = []
+    for notice in notices:
+        sys.stderr.write(f"{notice}\n")
+        code = code or notice.exit_code
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args) or 0)
     except EvidenceKitError as exc:
-        if args.verbose:
-            traceback.print_exc()
-        sys.stderr.write(f"{exc}\n")
-        if exc.detail and args.verbose:
-            sys.stderr.write(f"({exc.detail})\n")
-        return exc.exit_code
+        return _report(exc, args)
     except KeyboardInterrupt:
         sys.stderr.write("Stopped. Nothing half-done was kept.\n")
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # noqa: BLE001 - last line of defence: no tracebacks for users
+        typed = _typed(exc, args)
+        if typed is not None:
+            return _report(typed, args)
         if args.verbose:
             traceback.print_exc()
         sys.stderr.write(
@@ -90,3 +109,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Run the command again with --verbose to see details.\n"
         )
         return EXIT_FAILED
+
+
+def _report(exc: EvidenceKitError, args: argparse.Namespace) -> int:
+    if args.verbose:
+        traceback.print_exc()
+    sys.stderr.write(f"{exc}\n")
+    if exc.detail and args.verbose:
+        sys.stderr.write(f"({exc.detail})\n")
+    return exc.exit_code
+
+
+def _typed(exc: Exception, args: argparse.Namespace) -> EvidenceKitError | None:
+    """A full disk, read-only media, no permission or a damaged vault that reached us as a bare
+    OSError or SQLite error (from code that did not translate it): said in plain words."""
+    from evidencekit.vault.faults import translate_any
+
+    try:
+        where = vault_path(args)
+    except Exception:  # noqa: BLE001 - no vault place known: the error's own file, if any
+        where = None
+    return translate_any(exc, where)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from evidencekit.config import Settings, default_vault_path, load_settings
-from evidencekit.errors import NoPassphrase, UsageError
+from evidencekit.errors import EvidenceKitError, NoPassphrase, UsageError
 from evidencekit.vault.store import Vault
 
 PASSPHRASE_ENV = "EVIDENCEKIT_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
@@ -91,9 +91,33 @@ def _ask(prompt: str, *, confirm: bool) -> str:
     return first
 
 
+_opened: list[Vault] = []  # every vault a command opened: closed (folded) when it ends
+
+
 def open_vault(args: argparse.Namespace, *, write: bool) -> Vault:
     settings = settings_for(args)
-    return Vault.open(vault_path(args), passphrase(args), settings, write=write)
+    vault = Vault.open(vault_path(args), passphrase(args), settings, write=write)
+    _opened.append(vault)
+    return vault
+
+
+def track(vault: Vault) -> Vault:
+    """Have `close_all` close (and fold) a vault a command opened itself."""
+    _opened.append(vault)
+    return vault
+
+
+def close_all() -> list[EvidenceKitError]:
+    """Close every vault the command opened (a no-op for those it closed), folding each back
+    into its one file; the notices of those that could not be folded."""
+    notices: list[EvidenceKitError] = []
+    while _opened:
+        vault = _opened.pop()
+        vault.close()
+        if vault.left_split is not None:
+            notices.append(vault.left_split)
+            vault.left_split = None
+    return notices
 
 
 def print_json(value: Any) -> None:

@@ -18,10 +18,18 @@ from evidencekit.cli.common import (
     say,
     settings_for,
     short,
+    track,
     tsa_urls,
     vault_path,
 )
-from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, InputFileError, UsageError
+from evidencekit.errors import (
+    EXIT_FAILED,
+    EXIT_USAGE,
+    InputFileError,
+    NoPermission,
+    ReadOnlyMedia,
+    UsageError,
+)
 from evidencekit.importer import check_input, import_file
 from evidencekit.seal.identity import DEFAULT_LABEL
 from evidencekit.vault.records import ItemRecord
@@ -132,7 +140,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_passwd(args: argparse.Namespace) -> int:
     vault = open_vault(args, write=True)
     new = new_passphrase(args)
-    with change_passphrase(vault, new):
+    with track(change_passphrase(vault, new)):
         pass
     say("The passphrase was changed. Older copies of the vault still open with the old one.")
     return 0
@@ -274,14 +282,31 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_for_copy(args: argparse.Namespace) -> Vault:
+    """For writing (so the copy is logged), else, on read-only media or where this user may
+    not write, for reading: the copy is still made, and the user is told it is not logged."""
+    try:
+        return open_vault(args, write=True)
+    except (ReadOnlyMedia, NoPermission) as exc:
+        if isinstance(exc, NoPermission) and exc.access == "read":
+            raise
+        vault = open_vault(args, write=False)
+        sys.stderr.write(
+            "note: the vault cannot be changed where it is (read-only media, or a place you "
+            "may not write), so this copy is not recorded in its custody log.\n"
+        )
+        return vault
+
+
 def cmd_artifact(args: argparse.Namespace) -> int:
-    with open_vault(args, write=True) as vault:
+    with _open_for_copy(args) as vault:
         if args.output == "-":
             item, info = vault.artifact_info(args.id, args.name)
             # Logged before the first byte leaves the vault (see Vault.extract_artifact).
-            vault.log_action(
-                "extract", f"item:{item.id}", {"artifact": args.name, "sha256": info.sha256}
-            )
+            if vault.writable:
+                vault.log_action(
+                    "extract", f"item:{item.id}", {"artifact": args.name, "sha256": info.sha256}
+                )
             for chunk in vault.iter_artifact(item.id, args.name):
                 sys.stdout.buffer.write(chunk)
             sys.stdout.buffer.flush()

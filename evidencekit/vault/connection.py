@@ -13,14 +13,22 @@ write open the file with `mode=ro`; a vault closed cleanly has no `-wal` file, s
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from sqlcipher3 import dbapi2
 
-from evidencekit.errors import EvidenceKitError, ReadOnlyMedia, VaultCorrupt, WrongPassphrase
+from evidencekit.errors import (
+    DiskFull,
+    EvidenceKitError,
+    ReadOnlyMedia,
+    VaultCorrupt,
+    WrongPassphrase,
+)
 from evidencekit.vault import faults
 from evidencekit.vault.kdf import sqlcipher_key_pragma
 
@@ -51,9 +59,64 @@ def read_only_place(path: Path) -> bool:
     )
 
 
-def _read_only_uri(path: Path) -> str:
+# Connections this process has open, per vault file: the empty -wal/-shm a failed open left
+# are removed only when none is open here (and no other process holds the -shm).
+_open_here: Counter[str] = Counter()
+
+
+def _key(path: Path) -> str:
+    return os.path.abspath(path)
+
+
+def closed(path: Path) -> None:
+    """A connection `connect` made to `path` was closed."""
+    key = _key(path)
+    if _open_here[key] > 0:
+        _open_here[key] -= 1
+
+
+def remove_idle_sidecars(path: Path) -> bool:
+    """Remove an *empty* -wal and its -shm that no connection uses (what a failed open or
+    close can leave): the vault is one file again. True if none is left."""
+    wal, shm = sidecar(path, "-wal"), sidecar(path, "-shm")
+    if _open_here[_key(path)] > 0:
+        return False
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return False
+        if shm.exists() and not _shm_unused(shm):
+            return False
+        for leftover in (wal, shm):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    except OSError:
+        return False
+    return True
+
+
+def _shm_unused(shm: Path) -> bool:
+    """Whether no connection anywhere has `shm` open: each holds a read lock on its "DMS" byte
+    (offset 128, SQLite's unix VFS) for as long as it is open."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: open files cannot be deleted anyway
+        return True
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 128)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # drops our lock (and none of SQLite's: no connection is open here)
+    return True
+
+
+def _read_only_uri(path: Path, *, force: bool = False) -> str:
     uri = Path(os.path.abspath(path)).as_uri()
-    if not wal_has_content(path):
+    if force or not wal_has_content(path):
         return uri + "?mode=ro&immutable=1"
     if sidecar(path, "-shm").exists():
         return uri + "?mode=ro"  # SQLite reads the -wal through the existing -shm, read-only
@@ -83,7 +146,28 @@ def cut_short(path: Path) -> VaultCorrupt:
     )
 
 
-def _why_not_open(path: Path, exc: BaseException) -> EvidenceKitError:
+def header_page_count(path: Path, key: bytes) -> int | None:
+    """The page count SQLite's header records, read by decrypting the first page ourselves
+    (SQLCipher 4: AES-256-CBC, the IV in the 80 reserved bytes at the end of each page)."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    try:
+        with open(path, "rb") as handle:
+            page = handle.read(PAGE_SIZE)
+    except OSError:
+        return None
+    if len(page) < PAGE_SIZE or len(key) != 32:
+        return None
+    iv = page[PAGE_SIZE - 80 : PAGE_SIZE - 64]
+    decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+    plain = decryptor.update(page[16 : PAGE_SIZE - 80]) + decryptor.finalize()
+    # Header bytes 28..31: the page count; valid when bytes 24..27 equal bytes 92..95.
+    if plain[24 - 16 : 28 - 16] != plain[92 - 16 : 96 - 16]:
+        return None
+    return int.from_bytes(plain[28 - 16 : 32 - 16], "big") or None
+
+
+def _why_not_open(path: Path, key: bytes, exc: BaseException) -> EvidenceKitError:
     """Why the first read of a keyed vault failed: damage, the place, or the passphrase."""
     short = damaged_length(path)
     if short is not None:
@@ -92,6 +176,9 @@ def _why_not_open(path: Path, exc: BaseException) -> EvidenceKitError:
     if code == faults.SQLITE_NOTADB:
         return WrongPassphrase(detail=str(exc))
     if code == faults.SQLITE_CORRUPT:
+        pages = header_page_count(path, key)
+        if pages is not None and pages * PAGE_SIZE > os.path.getsize(path):
+            return cut_short(path)
         return VaultCorrupt(
             f"The vault file “{path}” is damaged: the passphrase is right (the start of the file "
             "opens with it) but a later part of the file cannot be read. Keep the file, and open "
@@ -106,9 +193,21 @@ def connect(path: Path, key: bytes, *, salt: bytes | None = None, write: bool) -
     """A connection to the vault at `path` keyed with `key`.
 
     Raises WrongPassphrase, VaultCorrupt (damaged), ReadOnlyMedia, NoPermission or DiskFull.
+    A reader on a disk so full that not even the small `-shm` file fits still reads a vault
+    that was closed cleanly (read-only, as on read-only media).
     """
     path = Path(path)
     uri = None if write or salt is not None or not read_only_place(path) else _read_only_uri(path)
+    try:
+        return _connect(path, key, salt, write, uri)
+    except DiskFull:
+        if write or salt is not None or uri is not None or wal_has_content(path):
+            raise
+        log.info("the disk is full: reading the vault read-only")
+        return _connect(path, key, salt, write, _read_only_uri(path, force=True))
+
+
+def _connect(path: Path, key: bytes, salt: bytes | None, write: bool, uri: str | None) -> Any:
     had_wal = wal_has_content(path)
     try:
         conn = dbapi2.connect(
@@ -119,14 +218,15 @@ def connect(path: Path, key: bytes, *, salt: bytes | None = None, write: bool) -
             check_same_thread=False,
         )
     except dbapi2.DatabaseError as exc:
-        raise _why_not_open(path, exc) from exc
+        raise _why_not_open(path, key, exc) from exc
+    _open_here[_key(path)] += 1
     try:
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = {sqlcipher_key_pragma(key, salt)}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except dbapi2.DatabaseError as exc:
-            raise _why_not_open(path, exc) from exc
+            raise _why_not_open(path, key, exc) from exc
         try:
             if salt is None and not had_wal:
                 pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
@@ -147,6 +247,9 @@ def connect(path: Path, key: bytes, *, salt: bytes | None = None, write: bool) -
             raise translate(exc, path) from exc
     except BaseException:
         conn.close()
+        closed(path)
+        if uri is None:
+            remove_idle_sidecars(path)
         raise
     return conn
 

@@ -33,6 +33,7 @@ _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _DENIED_ERRNOS = {errno.EACCES, errno.EPERM}
 
 # SQLite's primary result codes (the low byte of an extended code).
+SQLITE_ERROR = 1
 SQLITE_PERM = 3
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
@@ -81,7 +82,13 @@ def check_writable_vault(path: Path) -> None:
     if path.exists() and not may_write(path):
         raise NoPermission(path=path, access="write")
     if not may_write(path.parent):
-        raise NoPermission(path=path.parent, access="folder")
+        raise NoPermission(
+            f"EvidenceKit may not write in the folder “{path.parent}”, which it needs to change "
+            "the vault safely (for its journal): ask the computer's owner for access, or copy "
+            "the vault to a folder of your own. Nothing was changed.",
+            path=path.parent,
+            access="folder",
+        )
 
 
 def from_os_error(
@@ -123,7 +130,7 @@ def from_sqlite_error(
     path = Path(vault_path)
     code = sqlite_code(exc)
     text = str(exc).lower()
-    if code is None:
+    if code in (None, SQLITE_ERROR):  # a function's error (sqlcipher_export) says it in words
         if "disk is full" in text:
             code = SQLITE_FULL
         elif "readonly" in text or "read-only" in text:
@@ -140,7 +147,7 @@ def from_sqlite_error(
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return VaultBusy(detail=detail)
     if code == SQLITE_FULL:
-        return DiskFull(folder=path.parent, needed=needed, detail=detail)
+        return DiskFull(folder=path.parent, needed=needed or MARGIN, detail=detail)
     if code in (SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_IOERR):
         if read_only_fs(path):
             return ReadOnlyMedia(path=path, detail=detail)
@@ -153,7 +160,7 @@ def from_sqlite_error(
                 return NoPermission(path=path.parent, access="folder", detail=detail)
         free = free_bytes(path.parent)
         if free is not None and free < max(LOW_SPACE, needed or 0):
-            return DiskFull(folder=path.parent, needed=needed, detail=detail)
+            return DiskFull(folder=path.parent, needed=needed or MARGIN, detail=detail)
         if code == SQLITE_IOERR:
             return VaultCorrupt(
                 "The disk holding the vault reported an error while reading or writing it: "

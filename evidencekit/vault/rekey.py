@@ -15,9 +15,9 @@ import uuid
 from typing import Any
 
 from evidencekit.atomic import fsync_dir
-from evidencekit.errors import VaultBusy
-from evidencekit.vault import custody, schema
-from evidencekit.vault.connection import DatabaseError, connect
+from evidencekit.errors import EvidenceKitError, VaultBusy
+from evidencekit.vault import custody, faults, schema
+from evidencekit.vault.connection import DatabaseError, connect, translate
 from evidencekit.vault.kdf import derive_key, new_salt, sqlcipher_key_pragma
 from evidencekit.vault.store import Vault, check_new_passphrase, kdf_params_for
 
@@ -36,7 +36,13 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
     key = derive_key(new_passphrase, salt, params)
     path = vault.path
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.rekey")
-    os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    # A whole second copy of the vault is written beside it before the swap.
+    needed = os.path.getsize(path) + faults.MARGIN
+    try:
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as exc:
+        vault.close()
+        raise translate(exc, path, needed=needed) from exc
     try:
         conn = vault.conn
         conn.execute(
@@ -57,10 +63,14 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
         finally:
             if lock is not None:
                 lock.release()
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         vault.close()
+        if isinstance(exc, Exception) and not isinstance(exc, EvidenceKitError):
+            mapped = translate(exc, path, needed=needed)
+            if mapped is not exc:
+                raise mapped from exc
         raise
     return Vault.open_with_key(path, key, vault.settings, write=True)
 

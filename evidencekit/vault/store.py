@@ -44,9 +44,11 @@ from evidencekit.seal.manifest import MANIFEST_NAME, ArtifactEntry, build_manife
 from evidencekit.vault import blobs, custody, faults, schema, seals
 from evidencekit.vault.connection import (
     PAGE_SIZE,
+    closed,
     connect,
     damaged_length,
     read_only_place,
+    remove_idle_sidecars,
     sidecar,
     translate,
 )
@@ -252,7 +254,9 @@ class Vault:
             except Exception as exc:  # noqa: BLE001 - closing must not raise over the real error
                 problem = problem or str(exc)
             finally:
+                closed(self.path)
                 if self._lock is not None:
+                    remove_idle_sidecars(self.path)
                     self._lock.release()
         if problem and sidecar(self.path, "-wal").exists():
             full = faults.from_sqlite_error(_Reason(problem), self.path)
