@@ -2,8 +2,9 @@
 
 Everything is served from 127.0.0.1 on a free port, in a daemon thread: static pages from
 `site/`, plus dynamic routes (solid-colour images, a byte-range video, redirects, an endless
-feed API, a 40,000 px thread, a marker page). `HangServer` accepts connections and never
-answers. `make_self_signed_cert` makes a throwaway certificate for the https variant.
+feed API, a 40,000 px thread, a marker page, the heavy page of `heavy_site`). `HangServer`
+accepts connections and never answers. `make_self_signed_cert` makes a throwaway certificate
+for the https variant.
 
 Run it by hand with `python tests/capture/site_server.py` to look at the pages in a browser.
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import heavy_site
 from PIL import Image
 
 SITE_DIR = Path(__file__).parent / "site"
@@ -174,6 +176,8 @@ class _Handler(BaseHTTPRequestHandler):
             )
         elif path in ("/popup-target", "/elsewhere", "/consent-accepted"):
             self._html(200, _page(path, f"<p>VISITED {path}</p>"))
+        elif path.startswith("/heavy/") and (answer := heavy_site.route(path)) is not None:
+            self._send(*answer)
         else:
             self._static(path)
 
