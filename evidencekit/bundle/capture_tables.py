@@ -316,9 +316,13 @@ def _places(entry: Mapping[str, Any]) -> str:
     else:
         lines.append(MISSING)
     rendered = entry.get("shown_css_px")
-    if isinstance(rendered, list) and len(rendered) == 2:
+    if (
+        isinstance(rendered, list)
+        and len(rendered) == 2
+        and all(number(v) is not None for v in rendered)
+    ):
         lines.append(f"shown at · shfaqur {size_px(rendered[0], rendered[1])}")
-    elif rendered is not None:
+    elif rendered is not None:  # a shape this version does not know: shown as it is
         lines.append(f"shown at · shfaqur {clean(plain(rendered), 120)}")
     return "<br/>".join(lines)
 

@@ -297,6 +297,8 @@ def add_media_rich_item(
         }
         if i % 3 == 0:
             entry["shown_css_px"] = [288, 162]  # a newer capture's key
+        elif i == 1:
+            entry["shown_css_px"] = [[288, 162], [144, 81]]  # ... in a shape not known yet
         if old_shape and i % 2:
             for key in ("size", "width", "height", "positions_css_px", "obtained", "shown_as"):
                 entry.pop(key, None)
