@@ -41,7 +41,7 @@ from evidencekit.errors import (
 )
 from evidencekit.seal.identity import DEFAULT_LABEL, Identity, generate_identity, sign_detached
 from evidencekit.seal.manifest import MANIFEST_NAME, ArtifactEntry, build_manifest
-from evidencekit.vault import blobs, custody, faults, schema, seals
+from evidencekit.vault import blobs, custody, faults, reserve, schema, seals
 from evidencekit.vault.connection import (
     PAGE_SIZE,
     closed,
@@ -318,8 +318,8 @@ class Vault:
             raise
 
     def _reserve_for_fold(self, conn: Any, needed: int | None) -> tuple[int, int] | None:
-        """Grow the vault file now to the size this transaction gives it (zeros past the end,
-        which SQLite ignores), so the checkpoint after the commit always has its room."""
+        """Reserve the room the vault file needs for this transaction (see reserve.py), so the
+        checkpoint after the commit always has it. Returns what to give back on rollback."""
         fd = self._lock.fileno() if self._lock is not None else None
         if fd is None:  # pragma: no cover - Windows (sidecar lock)
             return None
@@ -328,9 +328,9 @@ class Vault:
         if target <= size:
             return None
         try:
-            _allocate(fd, size, target - size)
+            reserve.reserve(fd, size, target - size)
         except OSError as exc:
-            _truncate_back(fd, size, target)
+            reserve.give_back(fd, size, target - size)
             mapped = faults.from_os_error(exc, self.path, needed=needed or target - size)
             if mapped is None:
                 raise
@@ -351,7 +351,7 @@ class Vault:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         fd = self._lock.fileno() if self._lock is not None else None
         if reserved is not None and fd is not None:
-            _truncate_back(fd, *reserved)
+            reserve.give_back(fd, reserved[0], reserved[1] - reserved[0])
 
     def remember_output_folder(self, folder: Path) -> None:
         """Note a folder we write decrypted copies into, so that a copy or export killed half
@@ -899,24 +899,6 @@ def _fold(conn: Any) -> str:
     except Exception as exc:  # noqa: BLE001 - reported, never raised over the real error
         return str(exc)
     return ""
-
-
-def _allocate(fd: int, offset: int, length: int) -> None:
-    """Make `length` bytes at `offset` real on disk (ENOSPC now rather than later)."""
-    if hasattr(os, "posix_fallocate"):
-        os.posix_fallocate(fd, offset, length)
-        return
-    zeros = bytes(min(length, 1 << 20))  # pragma: no cover - macOS, Windows
-    done = 0  # pragma: no cover
-    while done < length:  # pragma: no cover
-        done += os.pwrite(fd, zeros[: length - done], offset + done)
-
-
-def _truncate_back(fd: int, size: int, target: int) -> None:
-    """Drop the zeros a reservation added, when the file still ends where it put the end."""
-    with contextlib.suppress(OSError):
-        if size < os.fstat(fd).st_size <= target:
-            os.ftruncate(fd, size)
 
 
 def _remove_stale_copies(path: Path) -> None:

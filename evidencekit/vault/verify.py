@@ -6,6 +6,7 @@ Returns a report of checks rather than raising: a damaged vault is a finding, no
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +15,7 @@ from evidencekit.seal.identity import verify_detached
 from evidencekit.seal.manifest import MANIFEST_NAME
 from evidencekit.seal.tokens import verify_token
 from evidencekit.vault import blobs, custody, seals
-from evidencekit.vault.connection import DatabaseError
+from evidencekit.vault.connection import PAGE_SIZE, DatabaseError
 from evidencekit.vault.store import Vault
 
 
@@ -47,13 +48,38 @@ def _damaged(exc: Exception) -> str:
     return f"part of the vault file could not be decrypted or read ({exc})"
 
 
+def _unreserved(vault: Vault, conn: Any, bad_pages: list[str]) -> list[str]:
+    """Drop the failures of pages past the vault's end that are only zeros: room reserved for
+    a commit that a kill interrupted (see reserve.py), never part of the vault."""
+    if not bad_pages:
+        return bad_pages
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    try:
+        with open(vault.path, "rb") as handle:
+            handle.seek(pages * PAGE_SIZE)
+            while block := handle.read(1 << 20):
+                if block.count(0) != len(block):
+                    return bad_pages
+    except OSError:
+        return bad_pages
+    past_end = re.compile(r"page (\d+)")
+    kept = []
+    for line in bad_pages:
+        found = past_end.search(str(line))
+        if found is None or int(found.group(1)) <= pages:
+            kept.append(line)
+    return kept
+
+
 def verify_vault(vault: Vault) -> VaultReport:
     """Check the vault file page by page, every stored file's hash, manifests and the chain."""
     conn = vault.conn
     report = VaultReport()
 
     try:
-        bad_pages = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
+        bad_pages = _unreserved(
+            vault, conn, [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
+        )
         report.add(
             "encrypted pages",
             not bad_pages,
