@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from evidencekit.blocking import run_blocking
 from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many
 from evidencekit.capture.journal import iso_utc
-from evidencekit.capture.urls import PreparedUrl, mask_credentials, prepare_url
+from evidencekit.capture.urls import PreparedUrl, mask_credentials, prepare_for_capture
 from evidencekit.errors import EvidenceKitError
 from evidencekit.sealing import TimestampReport, timestamp_item
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
@@ -129,7 +129,7 @@ async def capture_into_vault(
     order: list[str] = []
     for raw in urls:
         try:
-            link = prepare_url(raw, keep_share_parameters=settings.keep_share_parameters)
+            link = prepare_for_capture(raw, keep_share_parameters=settings.keep_share_parameters)
         except EvidenceKitError as error:  # not an address (nothing is opened for it)
             key = mask_credentials(raw.strip())
             refused.setdefault(key, StoredCapture(key, None, error))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidencekit.capture import validate_url
+from evidencekit.capture import PreparedUrl, prepare_url
+from evidencekit.capture.urls import mask_credentials
 from evidencekit.errors import EvidenceKitError
 from evidencekit.vault.records import ItemRecord
 from ui import format as fmt
@@ -49,6 +51,8 @@ class ProgressRow(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.item: ItemRecord | None = None
         self.error: BaseException | None = None
+        self.removed = ""
+        """What was taken out of the pasted link (shown with the result)."""
         self.finished = False
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -90,6 +94,8 @@ class ProgressRow(QFrame):
         status = fmt.http_status(item.status) if item.kind == "web" else ""
         if item.status is not None and item.status >= 400:
             lines.append(status)
+        if self.removed:
+            lines.append(self.removed)
         self.state.setText("\n".join(lines))
         self.state.setAccessibleName(self.state.text())
         self.open_button.show()
@@ -149,6 +155,7 @@ class CapturePanel(QWidget):
         links_label = QLabel(self.tr("&Links:"), self)
         links_label.setBuddy(self.links)
         form.addRow(links_label, self.links)
+        self.links.textChanged.connect(self._update_link_notice)
         self.note = QLineEdit(self)
         self.note.setAccessibleName(self.tr("Note (optional)"))
         self.note.setPlaceholderText(self.tr("Optional"))
@@ -165,6 +172,25 @@ class CapturePanel(QWidget):
         case_label.setBuddy(self.case)
         form.addRow(case_label, self.case)
         layout.addLayout(form)
+
+        # What comes out of the pasted links before anything is opened (names only).
+        self.link_notice_box = QFrame(self)
+        self.link_notice_box.setFrameShape(QFrame.Shape.StyledPanel)
+        notice = QVBoxLayout(self.link_notice_box)
+        self.link_notice = paragraph("", self.link_notice_box, selectable=True)
+        notice.addWidget(self.link_notice)
+        self.keep_share = QCheckBox(self.tr("&Keep the share codes in the links"), self)
+        self.keep_share.setAccessibleName(self.tr("Keep the share codes in the links"))
+        self.keep_share.setToolTip(
+            self.tr(
+                "Share codes can identify who shared the link (perhaps you). Keep them only if "
+                "the page does not show the post without them."
+            )
+        )
+        self.keep_share.toggled.connect(self._update_link_notice)
+        notice.addWidget(self.keep_share)
+        layout.addWidget(self.link_notice_box)
+        self.link_notice_box.hide()
 
         self.consent_box = QFrame(self)
         self.consent_box.setFrameShape(QFrame.Shape.StyledPanel)
@@ -235,6 +261,64 @@ class CapturePanel(QWidget):
                 self.tr("Consent noted for this session: “%1”").replace("%1", self._session.consent)
             )
 
+    def _pasted_lines(self) -> list[str]:
+        return [line.strip() for line in self.links.toPlainText().splitlines() if line.strip()]
+
+    def _prepared(self, line: str) -> PreparedUrl | None:
+        try:
+            return prepare_url(
+                line, keep_share_parameters=self.keep_share.isChecked(), remember=False
+            )
+        except EvidenceKitError:
+            return None
+
+    def _update_link_notice(self) -> None:
+        """Say, before anything is opened, what will be taken out of the pasted links."""
+        credentials, removed, kept = False, list[str](), list[str]()
+        for line in self._pasted_lines():
+            link = self._prepared(line)
+            if link is not None:
+                credentials = credentials or link.removed_credentials
+                removed += link.removed_parameters
+                kept += link.kept_parameters
+        lines = []
+        if credentials:
+            lines.append(
+                self.tr(
+                    "A link has a user name and password in it: they will be removed before "
+                    "the page is opened, and never saved."
+                )
+            )
+        if removed:
+            lines.append(
+                self.tr(
+                    "These share codes can identify who shared the link and will be removed: %1"
+                ).replace("%1", ", ".join(dict.fromkeys(removed)))
+            )
+        if kept:
+            lines.append(
+                self.tr("These share codes will be kept, as you chose: %1").replace(
+                    "%1", ", ".join(dict.fromkeys(kept))
+                )
+            )
+        self.link_notice.setText("\n".join(lines))
+        self.link_notice.setAccessibleName(self.link_notice.text())
+        self.keep_share.setVisible(bool(removed or kept))
+        self.link_notice_box.setVisible(bool(lines))
+
+    def removed_words(self, link: PreparedUrl) -> str:
+        """What was taken out of one link, in the window's language ("" if nothing)."""
+        parts = []
+        if link.removed_credentials:
+            parts.append(self.tr("the user name and password"))
+        if link.removed_parameters:
+            parts.append(
+                self.tr("the share codes %1").replace("%1", ", ".join(link.removed_parameters))
+            )
+        if not parts:
+            return ""
+        return self.tr("Removed from the link you pasted: %1").replace("%1", "; ".join(parts))
+
     def _take_consent(self) -> bool:
         """For a support worker: the consent note, asked once per session."""
         if self._session.who.role != ROLE_SUPPORT or self._session.consent:
@@ -268,7 +352,7 @@ class CapturePanel(QWidget):
     def start_capture(self) -> None:
         if self.running:
             return
-        lines = [line.strip() for line in self.links.toPlainText().splitlines() if line.strip()]
+        lines = self._pasted_lines()
         if not lines:
             self.message.show_text(self.tr("Paste at least one link first."))
             self.links.setFocus()
@@ -279,11 +363,18 @@ class CapturePanel(QWidget):
         self._clear_rows()
         good: list[str] = []
         for line in dict.fromkeys(lines):
-            row = self._add_row(line, line)
             try:
-                good.append(validate_url(line))
+                link = prepare_url(line, keep_share_parameters=self.keep_share.isChecked())
             except EvidenceKitError as error:
-                row.fail(error)  # nothing is sent for an address that cannot be captured
+                shown = mask_credentials(line)
+                self._add_row(shown, shown).fail(error)  # nothing is sent for it
+                continue
+            if link.url in self.rows:
+                continue  # two pastes of one post (differing only in share codes)
+            # Only the cleaned address is shown, passed on and stored from here on.
+            row = self._add_row(link.url, link.url)
+            row.removed = self.removed_words(link)
+            good.append(link.url)
         if not good:
             return
         case = self.case.currentText().strip() or None

@@ -162,9 +162,10 @@ _RECENT_LOCK = threading.Lock()
 
 
 def _remember(prepared: PreparedUrl) -> None:
-    if not (prepared.changed or prepared.kept_parameters):
-        return
     with _RECENT_LOCK:
+        if not (prepared.changed or prepared.kept_parameters):
+            _RECENT.pop(prepared.url, None)  # pasted clean this time: nothing to say
+            return
         _RECENT[prepared.url] = prepared
         _RECENT.move_to_end(prepared.url)
         while len(_RECENT) > _RECENT_MAX:
@@ -187,11 +188,12 @@ def prepare_for_capture(url: str, *, keep_share_parameters: bool = False) -> Pre
     now = prepare_url(
         url, keep_share_parameters=keep_share_parameters or earlier is not None, remember=False
     )
-    if earlier is None:
-        return now
-    return PreparedUrl(
-        now.url,
-        earlier.removed_credentials or now.removed_credentials,
-        tuple(dict.fromkeys(earlier.removed_parameters + now.removed_parameters)),
-        earlier.kept_parameters,
-    )
+    if earlier is not None:
+        now = PreparedUrl(
+            now.url,
+            earlier.removed_credentials or now.removed_credentials,
+            tuple(dict.fromkeys(earlier.removed_parameters + now.removed_parameters)),
+            earlier.kept_parameters,
+        )
+    _remember(now)  # so the next step (batch -> engine) records the same
+    return now

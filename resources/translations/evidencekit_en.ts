@@ -43,114 +43,159 @@
     <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="126" />
+            <location filename="../../ui/capture_panel.py" line="132" />
             <source>Back to the list</source>
             <translation>Back to the list</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="129" />
+            <location filename="../../ui/capture_panel.py" line="135" />
             <source>Capture web pages</source>
             <translation>Capture web pages</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="134" />
+            <location filename="../../ui/capture_panel.py" line="140" />
             <source>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</source>
             <translation>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="145" />
+            <location filename="../../ui/capture_panel.py" line="151" />
             <source>Links to capture, one per line</source>
             <translation>Links to capture, one per line</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="149" />
+            <location filename="../../ui/capture_panel.py" line="155" />
             <source>&amp;Links:</source>
             <translation>&amp;Links:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="153" />
+            <location filename="../../ui/capture_panel.py" line="160" />
             <source>Note (optional)</source>
             <translation>Note (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="154" />
+            <location filename="../../ui/capture_panel.py" line="161" />
             <source>Optional</source>
             <translation>Optional</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="155" />
+            <location filename="../../ui/capture_panel.py" line="162" />
             <source>&amp;Note:</source>
             <translation>&amp;Note:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="160" />
-            <location filename="../../ui/capture_panel.py" line="163" />
+            <location filename="../../ui/capture_panel.py" line="167" />
+            <location filename="../../ui/capture_panel.py" line="170" />
             <source>Case (optional)</source>
             <translation>Case (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="164" />
+            <location filename="../../ui/capture_panel.py" line="171" />
             <source>&amp;Case:</source>
             <translation>&amp;Case:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="172" />
-            <location filename="../../ui/capture_panel.py" line="300" />
+            <location filename="../../ui/capture_panel.py" line="182" />
+            <source>&amp;Keep the share codes in the links</source>
+            <translation>&amp;Keep the share codes in the links</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="183" />
+            <source>Keep the share codes in the links</source>
+            <translation>Keep the share codes in the links</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="186" />
+            <source>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</source>
+            <translation>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="198" />
+            <location filename="../../ui/capture_panel.py" line="391" />
             <source>Consent</source>
             <translation>Consent</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="176" />
+            <location filename="../../ui/capture_panel.py" line="202" />
             <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
             <translation>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="184" />
+            <location filename="../../ui/capture_panel.py" line="210" />
             <source>Consent note</source>
             <translation>Consent note</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="193" />
+            <location filename="../../ui/capture_panel.py" line="219" />
             <source>Capture</source>
             <translation>Capture</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="196" />
+            <location filename="../../ui/capture_panel.py" line="222" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="196" />
+            <location filename="../../ui/capture_panel.py" line="222" />
             <source>Stop; what is saved stays</source>
             <translation>Stop; what is saved stays</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="235" />
+            <location filename="../../ui/capture_panel.py" line="261" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Consent noted for this session: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="245" />
+            <location filename="../../ui/capture_panel.py" line="288" />
+            <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
+            <translation>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="295" />
+            <source>These share codes can identify who shared the link and will be removed: %1</source>
+            <translation>These share codes can identify who shared the link and will be removed: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="300" />
+            <source>These share codes will be kept, as you chose: %1</source>
+            <translation>These share codes will be kept, as you chose: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="313" />
+            <source>the user name and password</source>
+            <translation>the user name and password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="316" />
+            <source>the share codes %1</source>
+            <translation>the share codes %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="320" />
+            <source>Removed from the link you pasted: %1</source>
+            <translation>Removed from the link you pasted: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="329" />
             <source>Please write the consent note first.</source>
             <translation>Please write the consent note first.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="246" />
+            <location filename="../../ui/capture_panel.py" line="330" />
             <source>It records that the person agreed to this capture.</source>
             <translation>It records that the person agreed to this capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="273" />
+            <location filename="../../ui/capture_panel.py" line="357" />
             <source>Paste at least one link first.</source>
             <translation>Paste at least one link first.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="295" />
+            <location filename="../../ui/capture_panel.py" line="386" />
             <source>Please wait until the current work is finished.</source>
             <translation>Please wait until the current work is finished.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="302" />
+            <location filename="../../ui/capture_panel.py" line="393" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>You are adding evidence for someone else. Write in a few words what the person agreed to:</translation>
         </message>
@@ -479,117 +524,117 @@
     <context>
         <name>Format</name>
         <message>
-            <location filename="../../ui/format.py" line="69" />
+            <location filename="../../ui/format.py" line="76" />
             <source>The page was shown normally (%1)</source>
             <translation>The page was shown normally (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="71" />
+            <location filename="../../ui/format.py" line="78" />
             <source>The site said the page is removed or not found (%1) — kept as evidence</source>
             <translation>The site said the page is removed or not found (%1) — kept as evidence</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="75" />
+            <location filename="../../ui/format.py" line="82" />
             <source>The site answered with an error (%1)</source>
             <translation>The site answered with an error (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="85" />
+            <location filename="../../ui/format.py" line="92" />
             <source>Consent: %1</source>
             <translation>Consent: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="88" />
+            <location filename="../../ui/format.py" line="95" />
             <source>no tags</source>
             <translation>no tags</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="91" />
+            <location filename="../../ui/format.py" line="98" />
             <source>from %1</source>
             <translation>from %1</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="100" />
+            <location filename="../../ui/format.py" line="107" />
             <source>Vault made</source>
             <translation>Vault made</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="101" />
+            <location filename="../../ui/format.py" line="108" />
             <source>Captured from the web</source>
             <translation>Captured from the web</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="102" />
+            <location filename="../../ui/format.py" line="109" />
             <source>Added from a file</source>
             <translation>Added from a file</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="103" />
+            <location filename="../../ui/format.py" line="110" />
             <source>Time-stamped</source>
             <translation>Time-stamped</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="104" />
+            <location filename="../../ui/format.py" line="111" />
             <source>Time-stamp waiting (offline)</source>
             <translation>Time-stamp waiting (offline)</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="105" />
+            <location filename="../../ui/format.py" line="112" />
             <source>A time-stamp answer was refused</source>
             <translation>A time-stamp answer was refused</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="106" />
+            <location filename="../../ui/format.py" line="113" />
             <source>Note added</source>
             <translation>Note added</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="107" />
+            <location filename="../../ui/format.py" line="114" />
             <source>Tags changed</source>
             <translation>Tags changed</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="108" />
+            <location filename="../../ui/format.py" line="115" />
             <source>Picture shown</source>
             <translation>Picture shown</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="109" />
+            <location filename="../../ui/format.py" line="116" />
             <source>Set to never show</source>
             <translation>Set to never show</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="110" />
+            <location filename="../../ui/format.py" line="117" />
             <source>Allowed to show again</source>
             <translation>Allowed to show again</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="111" />
+            <location filename="../../ui/format.py" line="118" />
             <source>File copied out</source>
             <translation>File copied out</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="112" />
+            <location filename="../../ui/format.py" line="119" />
             <source>Exported in a bundle</source>
             <translation>Exported in a bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="113" />
+            <location filename="../../ui/format.py" line="120" />
             <source>Deleted</source>
             <translation>Deleted</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="114" />
+            <location filename="../../ui/format.py" line="121" />
             <source>Case made</source>
             <translation>Case made</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="115" />
+            <location filename="../../ui/format.py" line="122" />
             <source>Case renamed</source>
             <translation>Case renamed</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="116" />
+            <location filename="../../ui/format.py" line="123" />
             <source>Record time-stamped</source>
             <translation>Record time-stamped</translation>
         </message>
@@ -1783,12 +1828,12 @@
     <context>
         <name>ProgressRow</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="59" />
+            <location filename="../../ui/capture_panel.py" line="63" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="66" />
+            <location filename="../../ui/capture_panel.py" line="70" />
             <source>Progress for %1</source>
             <translation>Progress for %1</translation>
         </message>
@@ -2298,7 +2343,7 @@
             <translation>? Unknown</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="267" />
+            <location filename="../../ui/verify_view.py" line="269" />
             <source>None</source>
             <translation>None</translation>
         </message>

@@ -43,114 +43,159 @@
     <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="126" />
+            <location filename="../../ui/capture_panel.py" line="132" />
             <source>Back to the list</source>
             <translation>Kthehu te lista</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="129" />
+            <location filename="../../ui/capture_panel.py" line="135" />
             <source>Capture web pages</source>
             <translation>Ruani faqe interneti si prova</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="134" />
+            <location filename="../../ui/capture_panel.py" line="140" />
             <source>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</source>
             <translation>Ngjitni një ose më shumë lidhje, secilën në një rresht. Çdo faqe hapet një herë në një shfletues të fshehur, ruhet me gjithçka që shfaqte, vuloset dhe merr vulë kohore. Nuk ju duhet t’i shikoni faqet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="145" />
+            <location filename="../../ui/capture_panel.py" line="151" />
             <source>Links to capture, one per line</source>
             <translation>Lidhjet për t’u ruajtur, një për rresht</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="149" />
+            <location filename="../../ui/capture_panel.py" line="155" />
             <source>&amp;Links:</source>
             <translation>&amp;Lidhjet:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="153" />
+            <location filename="../../ui/capture_panel.py" line="160" />
             <source>Note (optional)</source>
             <translation>Shënim (nuk është i detyrueshëm)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="154" />
+            <location filename="../../ui/capture_panel.py" line="161" />
             <source>Optional</source>
             <translation>Nuk është e detyrueshme</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="155" />
+            <location filename="../../ui/capture_panel.py" line="162" />
             <source>&amp;Note:</source>
             <translation>&amp;Shënim:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="160" />
-            <location filename="../../ui/capture_panel.py" line="163" />
+            <location filename="../../ui/capture_panel.py" line="167" />
+            <location filename="../../ui/capture_panel.py" line="170" />
             <source>Case (optional)</source>
             <translation>Çështja (nuk është e detyrueshme)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="164" />
+            <location filename="../../ui/capture_panel.py" line="171" />
             <source>&amp;Case:</source>
             <translation>Çë&amp;shtja:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="172" />
-            <location filename="../../ui/capture_panel.py" line="300" />
+            <location filename="../../ui/capture_panel.py" line="182" />
+            <source>&amp;Keep the share codes in the links</source>
+            <translation>&amp;Mbaji kodet e shpërndarjes në lidhje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="183" />
+            <source>Keep the share codes in the links</source>
+            <translation>Mbaji kodet e shpërndarjes në lidhje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="186" />
+            <source>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</source>
+            <translation>Kodet e shpërndarjes mund të tregojnë kush e ndau lidhjen (ndoshta ju). Mbajini vetëm nëse faqja nuk e shfaq postimin pa to.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="198" />
+            <location filename="../../ui/capture_panel.py" line="391" />
             <source>Consent</source>
             <translation>Pëlqimi</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="176" />
+            <location filename="../../ui/capture_panel.py" line="202" />
             <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
             <translation>Po ruani prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi, për shembull: “Ana pranoi që unë t’i ruaj këto postime për çështjen e saj.” Kjo pyetet një herë dhe mbahet në regjistër bashkë me çdo ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="184" />
+            <location filename="../../ui/capture_panel.py" line="210" />
             <source>Consent note</source>
             <translation>Shënimi i pëlqimit</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="193" />
+            <location filename="../../ui/capture_panel.py" line="219" />
             <source>Capture</source>
             <translation>Ruaj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="196" />
+            <location filename="../../ui/capture_panel.py" line="222" />
             <source>Stop</source>
             <translation>Ndalo</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="196" />
+            <location filename="../../ui/capture_panel.py" line="222" />
             <source>Stop; what is saved stays</source>
             <translation>Ndalo; ajo që është ruajtur mbetet</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="235" />
+            <location filename="../../ui/capture_panel.py" line="261" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Pëlqimi i shënuar për këtë seancë: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="245" />
+            <location filename="../../ui/capture_panel.py" line="288" />
+            <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
+            <translation>Një lidhje ka brenda një emër përdoruesi dhe fjalëkalim: ato do të hiqen para se të hapet faqja dhe nuk ruhen kurrë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="295" />
+            <source>These share codes can identify who shared the link and will be removed: %1</source>
+            <translation>Këto kode shpërndarjeje mund të tregojnë kush e ndau lidhjen dhe do të hiqen: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="300" />
+            <source>These share codes will be kept, as you chose: %1</source>
+            <translation>Këto kode shpërndarjeje do të mbahen, siç zgjodhët: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="313" />
+            <source>the user name and password</source>
+            <translation>emri i përdoruesit dhe fjalëkalimi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="316" />
+            <source>the share codes %1</source>
+            <translation>kodet e shpërndarjes %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="320" />
+            <source>Removed from the link you pasted: %1</source>
+            <translation>U hoq nga lidhja që ngjitët: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="329" />
             <source>Please write the consent note first.</source>
             <translation>Ju lutemi, shkruani fillimisht shënimin e pëlqimit.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="246" />
+            <location filename="../../ui/capture_panel.py" line="330" />
             <source>It records that the person agreed to this capture.</source>
             <translation>Ai dëshmon se personi ka rënë dakord për këtë ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="273" />
+            <location filename="../../ui/capture_panel.py" line="357" />
             <source>Paste at least one link first.</source>
             <translation>Ngjitni fillimisht të paktën një lidhje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="295" />
+            <location filename="../../ui/capture_panel.py" line="386" />
             <source>Please wait until the current work is finished.</source>
             <translation>Ju lutemi, prisni sa të mbarojë puna që po bëhet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="302" />
+            <location filename="../../ui/capture_panel.py" line="393" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>Po shtoni prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi:</translation>
         </message>
@@ -479,117 +524,117 @@
     <context>
         <name>Format</name>
         <message>
-            <location filename="../../ui/format.py" line="69" />
+            <location filename="../../ui/format.py" line="76" />
             <source>The page was shown normally (%1)</source>
             <translation>Faqja u shfaq normalisht (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="71" />
+            <location filename="../../ui/format.py" line="78" />
             <source>The site said the page is removed or not found (%1) — kept as evidence</source>
             <translation>Faqja e internetit tha se faqja është hequr ose nuk gjendet (%1) — u ruajt si provë</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="75" />
+            <location filename="../../ui/format.py" line="82" />
             <source>The site answered with an error (%1)</source>
             <translation>Faqja e internetit u përgjigj me gabim (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="85" />
+            <location filename="../../ui/format.py" line="92" />
             <source>Consent: %1</source>
             <translation>Pëlqimi: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="88" />
+            <location filename="../../ui/format.py" line="95" />
             <source>no tags</source>
             <translation>pa etiketa</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="91" />
+            <location filename="../../ui/format.py" line="98" />
             <source>from %1</source>
             <translation>nga %1</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="100" />
+            <location filename="../../ui/format.py" line="107" />
             <source>Vault made</source>
             <translation>U krijua kasaforta</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="101" />
+            <location filename="../../ui/format.py" line="108" />
             <source>Captured from the web</source>
             <translation>U ruajt nga interneti</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="102" />
+            <location filename="../../ui/format.py" line="109" />
             <source>Added from a file</source>
             <translation>U shtua nga një skedar</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="103" />
+            <location filename="../../ui/format.py" line="110" />
             <source>Time-stamped</source>
             <translation>Mori vulë kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="104" />
+            <location filename="../../ui/format.py" line="111" />
             <source>Time-stamp waiting (offline)</source>
             <translation>Vula kohore në pritje (pa internet)</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="105" />
+            <location filename="../../ui/format.py" line="112" />
             <source>A time-stamp answer was refused</source>
             <translation>Një përgjigje për vulën kohore u refuzua</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="106" />
+            <location filename="../../ui/format.py" line="113" />
             <source>Note added</source>
             <translation>U shtua një shënim</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="107" />
+            <location filename="../../ui/format.py" line="114" />
             <source>Tags changed</source>
             <translation>U ndryshuan etiketat</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="108" />
+            <location filename="../../ui/format.py" line="115" />
             <source>Picture shown</source>
             <translation>Fotoja u shfaq</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="109" />
+            <location filename="../../ui/format.py" line="116" />
             <source>Set to never show</source>
             <translation>U vendos të mos shfaqet kurrë</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="110" />
+            <location filename="../../ui/format.py" line="117" />
             <source>Allowed to show again</source>
             <translation>U lejua të shfaqet përsëri</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="111" />
+            <location filename="../../ui/format.py" line="118" />
             <source>File copied out</source>
             <translation>Skedari u kopjua jashtë</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="112" />
+            <location filename="../../ui/format.py" line="119" />
             <source>Exported in a bundle</source>
             <translation>U eksportua në një dosje</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="113" />
+            <location filename="../../ui/format.py" line="120" />
             <source>Deleted</source>
             <translation>U fshi</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="114" />
+            <location filename="../../ui/format.py" line="121" />
             <source>Case made</source>
             <translation>U krijua çështja</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="115" />
+            <location filename="../../ui/format.py" line="122" />
             <source>Case renamed</source>
             <translation>Çështja u riemërtua</translation>
         </message>
         <message>
-            <location filename="../../ui/format.py" line="116" />
+            <location filename="../../ui/format.py" line="123" />
             <source>Record time-stamped</source>
             <translation>Regjistri mori vulë kohore</translation>
         </message>
@@ -1783,12 +1828,12 @@
     <context>
         <name>ProgressRow</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="59" />
+            <location filename="../../ui/capture_panel.py" line="63" />
             <source>Open</source>
             <translation>Hap</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="66" />
+            <location filename="../../ui/capture_panel.py" line="70" />
             <source>Progress for %1</source>
             <translation>Ecuria për %1</translation>
         </message>
@@ -2298,7 +2343,7 @@
             <translation>? E panjohur</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="267" />
+            <location filename="../../ui/verify_view.py" line="269" />
             <source>None</source>
             <translation>Asnjë</translation>
         </message>
