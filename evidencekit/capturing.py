@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from evidencekit.blocking import run_blocking
 from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many
 from evidencekit.capture.journal import iso_utc
-from evidencekit.capture.urls import PreparedUrl, mask_credentials, prepare_for_capture
+from evidencekit.capture.urls import PreparedUrl, as_prepared, mask_credentials
 from evidencekit.errors import EvidenceKitError
 from evidencekit.sealing import TimestampReport, timestamp_item
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
@@ -104,7 +104,7 @@ def artifact_sources(capture: PageCapture) -> list[ArtifactSource]:
 
 async def capture_into_vault(
     vault: Vault,
-    urls: Sequence[str],
+    urls: Sequence[str | PreparedUrl],
     settings: CaptureSettings,
     *,
     tsa_urls: Sequence[str],
@@ -129,15 +129,14 @@ async def capture_into_vault(
     order: list[str] = []
     for raw in urls:
         try:
-            link = prepare_for_capture(raw, keep_share_parameters=settings.keep_share_parameters)
+            link = as_prepared(raw, keep_share_parameters=settings.keep_share_parameters)
         except EvidenceKitError as error:  # not an address (nothing is opened for it)
-            key = mask_credentials(raw.strip())
+            key = mask_credentials(str(raw).strip())
             refused.setdefault(key, StoredCapture(key, None, error))
             order.append(key)
             continue
-        links.setdefault(link.url, link)
+        links.setdefault(link.url, link)  # the same address twice is captured once
         order.append(link.url)
-    urls = list(links)  # the same address twice is captured once
     for stored in refused.values():
         if on_progress is not None:
             on_progress(stored.url, "failed")
@@ -184,7 +183,11 @@ async def capture_into_vault(
 
     try:
         await capture_many(
-            urls, settings, concurrency=concurrency, on_result=captured, on_progress=progress
+            list(links.values()),
+            settings,
+            concurrency=concurrency,
+            on_result=captured,
+            on_progress=progress,
         )
         results = {url: await task for url, task in pending.items()}
     except BaseException:

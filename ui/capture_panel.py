@@ -266,9 +266,7 @@ class CapturePanel(QWidget):
 
     def _prepared(self, line: str) -> PreparedUrl | None:
         try:
-            return prepare_url(
-                line, keep_share_parameters=self.keep_share.isChecked(), remember=False
-            )
+            return prepare_url(line, keep_share_parameters=self.keep_share.isChecked())
         except EvidenceKitError:
             return None
 
@@ -361,7 +359,7 @@ class CapturePanel(QWidget):
             return
         self.message.hide()
         self._clear_rows()
-        good: list[str] = []
+        good: list[PreparedUrl] = []
         for line in dict.fromkeys(lines):
             try:
                 link = prepare_url(line, keep_share_parameters=self.keep_share.isChecked())
@@ -374,7 +372,7 @@ class CapturePanel(QWidget):
             # Only the cleaned address is shown, passed on and stored from here on.
             row = self._add_row(link.url, link.url)
             row.removed = self.removed_words(link)
-            good.append(link.url)
+            good.append(link)
         if not good:
             return
         case = self.case.currentText().strip() or None

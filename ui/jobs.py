@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
@@ -21,16 +21,21 @@ from evidencekit.errors import EvidenceKitError
 from ui.session import VaultSession
 from ui.workers import Job, LoopThread, lower_child_priority
 
+if TYPE_CHECKING:
+    from evidencekit.capture import PreparedUrl
+
 
 def capture_job(
     session: VaultSession,
-    urls: Sequence[str],
+    urls: Sequence[str | PreparedUrl],
     settings: Settings,
     *,
     note: str | None,
     case: str | None,
 ) -> Job:
-    """Capture `urls` into the vault: one browser, pages in parallel, each sealed and stamped."""
+    """Capture `urls` into the vault: one browser, pages in parallel, each sealed and stamped.
+
+    Links the panel prepared (credentials out, share codes as she chose) go on as they are."""
     from evidencekit.capture import CaptureSettings
     from evidencekit.capturing import StoredCapture, capture_into_vault
 

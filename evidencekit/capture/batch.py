@@ -12,6 +12,7 @@ from playwright.async_api import Browser
 from evidencekit.capture.browser import launch_browser
 from evidencekit.capture.engine import capture_page
 from evidencekit.capture.result import CaptureSettings, PageCapture
+from evidencekit.capture.urls import PreparedUrl
 from evidencekit.errors import CaptureFailed, EvidenceKitError
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ class CaptureOutcome:
 
 
 async def capture_many(
-    urls: Sequence[str],
+    urls: Sequence[str | PreparedUrl],
     settings: CaptureSettings,
     *,
     concurrency: int = 3,
@@ -41,7 +42,8 @@ async def capture_many(
 ) -> list[CaptureOutcome]:
     """Capture each of `urls` in its own context of one browser, `concurrency` at a time.
 
-    One failure does not stop the others; outcomes come back in the order of `urls`.
+    One failure does not stop the others; outcomes come back in the order of `urls`. A
+    `PreparedUrl` is reported under its cleaned address (the only one that exists from here on).
     `on_progress(url, step)` and `on_result(outcome)` are called as things happen.
     """
     if browser is None:
@@ -56,16 +58,17 @@ async def capture_many(
             )
     gate = asyncio.Semaphore(max(1, concurrency))
 
-    async def one(url: str) -> CaptureOutcome:
+    async def one(target: str | PreparedUrl) -> CaptureOutcome:
+        url = target.url if isinstance(target, PreparedUrl) else target
+
         def progress(step: str) -> None:
             if on_progress is not None:
                 on_progress(url, step)
 
         async with gate:
             try:
-                outcome = CaptureOutcome(
-                    url, await capture_page(url, settings, browser=browser, progress=progress), None
-                )
+                page = await capture_page(target, settings, browser=browser, progress=progress)
+                outcome = CaptureOutcome(url, page, None)
             except EvidenceKitError as error:
                 outcome = CaptureOutcome(url, None, error)
             except Exception as error:  # one bad page must not stop the batch

@@ -36,7 +36,7 @@ from evidencekit.capture.pagefacts import page_facts
 from evidencekit.capture.result import Artifact, CaptureSettings, PageCapture
 from evidencekit.capture.tls import SecurityWatcher, tls_facts
 from evidencekit.capture.traffic import TrafficRecorder
-from evidencekit.capture.urls import PreparedUrl, prepare_for_capture
+from evidencekit.capture.urls import PreparedUrl, as_prepared
 from evidencekit.capture.warc import build_warc
 from evidencekit.errors import (
     CaptureFailed,
@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 
 
 async def capture_page(
-    url: str,
+    url: str | PreparedUrl,
     settings: CaptureSettings,
     *,
     browser: Browser | None = None,
@@ -63,7 +63,7 @@ async def capture_page(
     `progress` is called with "opening", "loading", "scrolling" and "saving". Without a
     `browser`, one is launched for this capture and closed after it.
     """
-    link = prepare_for_capture(url, keep_share_parameters=settings.keep_share_parameters)
+    link = as_prepared(url, keep_share_parameters=settings.keep_share_parameters)
     if browser is None:
         async with launch_browser(settings) as own:
             return await _capture(own, link, settings, progress)

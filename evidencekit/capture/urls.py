@@ -9,8 +9,6 @@ the password. The cleaned address is the one the browser loads and every artifac
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
@@ -112,13 +110,11 @@ def _without_credentials(parts: SplitResult) -> str:
     return netloc
 
 
-def prepare_url(
-    raw: str, *, keep_share_parameters: bool = False, remember: bool = True
-) -> PreparedUrl:
+def prepare_url(raw: str, *, keep_share_parameters: bool = False) -> PreparedUrl:
     """Validate `raw` (raise `BadUrl`) and clean it: see the module's description.
 
-    The remaining query keeps its exact spelling and order. Remembered (names only) so the
-    capture engine can record what a front end removed before handing the address over.
+    The remaining query keeps its exact spelling and order. A pure function: front ends call
+    it to show her what will be removed, and hand the `PreparedUrl` (or the raw link) on.
     """
     text = validate_url(raw)
     parts = urlsplit(text)
@@ -143,57 +139,17 @@ def prepare_url(
     )
     if not (had_credentials or removed):
         cleaned = text  # untouched: exactly as given (urlunsplit may respell empty parts)
-    result = PreparedUrl(
+    return PreparedUrl(
         cleaned,
         had_credentials,
         tuple(dict.fromkeys(removed)),
         tuple(dict.fromkeys(kept_share)),
     )
-    if remember:
-        _remember(result)
-    return result
 
 
-# What front ends removed from links before passing them on, by cleaned address: names only,
-# never values (this holds nothing secret), bounded.
-_RECENT: OrderedDict[str, PreparedUrl] = OrderedDict()
-_RECENT_MAX = 1000
-_RECENT_LOCK = threading.Lock()
-
-
-def _remember(prepared: PreparedUrl) -> None:
-    with _RECENT_LOCK:
-        if not (prepared.changed or prepared.kept_parameters):
-            _RECENT.pop(prepared.url, None)  # pasted clean this time: nothing to say
-            return
-        _RECENT[prepared.url] = prepared
-        _RECENT.move_to_end(prepared.url)
-        while len(_RECENT) > _RECENT_MAX:
-            _RECENT.popitem(last=False)
-
-
-def prepared_earlier(url: str) -> PreparedUrl | None:
-    """What `prepare_url` removed from (or kept in) the link that became `url`, if known."""
-    with _RECENT_LOCK:
-        return _RECENT.get(url)
-
-
-def prepare_for_capture(url: str, *, keep_share_parameters: bool = False) -> PreparedUrl:
-    """The engine's step: clean `url` and merge what a front end already removed from it.
-
-    When a front end (the app's capture panel, the CLI) prepared this address already, its
-    choice stands (share codes she chose to keep stay); credentials are removed regardless.
-    """
-    earlier = prepared_earlier(url.strip())
-    now = prepare_url(
-        url, keep_share_parameters=keep_share_parameters or earlier is not None, remember=False
-    )
-    if earlier is not None:
-        now = PreparedUrl(
-            now.url,
-            earlier.removed_credentials or now.removed_credentials,
-            tuple(dict.fromkeys(earlier.removed_parameters + now.removed_parameters)),
-            earlier.kept_parameters,
-        )
-    _remember(now)  # so the next step (batch -> engine) records the same
-    return now
+def as_prepared(link: str | PreparedUrl, *, keep_share_parameters: bool) -> PreparedUrl:
+    """`link` cleaned, unless a front end prepared it already (its record of what was removed,
+    and her choice to keep share codes, then stand)."""
+    if isinstance(link, PreparedUrl):
+        return link
+    return prepare_url(link, keep_share_parameters=keep_share_parameters)

@@ -91,7 +91,7 @@ def _line(result: StoredCapture) -> str:
 
 def cmd_capture(args: argparse.Namespace) -> int:
     # Imported here: the browser machinery is heavy, and other commands never need it.
-    from evidencekit.capture import CaptureSettings, prepare_url
+    from evidencekit.capture import CaptureSettings, PreparedUrl, prepare_url
     from evidencekit.capture.urls import mask_credentials
     from evidencekit.capturing import capture_into_vault
 
@@ -101,10 +101,11 @@ def cmd_capture(args: argparse.Namespace) -> int:
     if not urls:
         raise UsageError("Give at least one address to capture (or --from-file LIST).")
     # Refuse bad addresses before opening anything: nothing is stored for them.
-    bad, shown = [], []
+    bad: list[str] = []
+    links: list[PreparedUrl] = []
     for url in urls:
         try:
-            shown.append(prepare_url(url, keep_share_parameters=args.keep_share_parameters).url)
+            links.append(prepare_url(url, keep_share_parameters=args.keep_share_parameters))
         except EvidenceKitError as exc:
             bad.append(f"{mask_credentials(url.strip())}: {exc}")
     if bad:
@@ -120,12 +121,12 @@ def cmd_capture(args: argparse.Namespace) -> int:
     )
     if args.capture_operator:
         args.operator = args.capture_operator
-    progress = _Progress(list(dict.fromkeys(shown)), sys.stderr)
+    progress = _Progress(list(dict.fromkeys(link.url for link in links)), sys.stderr)
     with open_vault(args, write=True) as vault:
         results = asyncio.run(
             capture_into_vault(
                 vault,
-                urls,
+                links,
                 capture_settings,
                 tsa_urls=tsa_urls(args),
                 case=args.case,

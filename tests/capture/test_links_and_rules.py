@@ -7,7 +7,7 @@ import pytest
 from evidencekit.capture.glyphs import group_by_script, script_of, warning_for
 from evidencekit.capture.media import icon_or_tracker
 from evidencekit.capture.sharelinks import BY_SITE, is_share_parameter, site_of
-from evidencekit.capture.urls import mask_credentials, prepare_for_capture, prepare_url
+from evidencekit.capture.urls import as_prepared, mask_credentials, prepare_url
 from evidencekit.errors import BadUrl
 
 
@@ -65,10 +65,13 @@ def test_bad_addresses_never_echo_a_password():
 
 def test_engine_keeps_what_the_front_end_chose():
     chosen = prepare_url("https://www.instagram.com/p/keep/?igsh=abc", keep_share_parameters=True)
-    assert prepare_for_capture(chosen.url).url == chosen.url  # she chose to keep it
+    # she chose to keep it: the engine's default (drop) does not override her
+    assert as_prepared(chosen, keep_share_parameters=False) is chosen
     dropped = prepare_url("https://www.instagram.com/p/drop/?igsh=abc&utm_source=x")
-    merged = prepare_for_capture(dropped.url)
-    assert merged.url == dropped.url and merged.removed_parameters == ("igsh", "utm_source")
+    kept = as_prepared(dropped, keep_share_parameters=True)  # the record of what went stands
+    assert kept.url == dropped.url and kept.removed_parameters == ("igsh", "utm_source")
+    raw = as_prepared("https://www.instagram.com/p/raw/?igsh=abc", keep_share_parameters=False)
+    assert raw.url == "https://www.instagram.com/p/raw/" and raw.removed_parameters == ("igsh",)
 
 
 def test_the_table_is_per_site():
