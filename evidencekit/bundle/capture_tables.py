@@ -172,6 +172,15 @@ SETTINGS: tuple[tuple[str, Bi, Callable[[Any], str]], ...] = (
         _seconds,
     ),
     (
+        "icon_max_px",
+        Bi(
+            "Pictures not saved as icons: 1 × 1 px, or both sides at most (as a file and as shown)",
+            "Fotot që nuk ruhen si ikona: 1 × 1 px, ose të dyja brinjët deri në (si skedar dhe "
+            "siç shfaqen)",
+        ),
+        _px,
+    ),
+    (
         "min_media_bytes",
         Bi("Pictures and videos smaller than this are not saved", "Media më të vogla nuk ruhen"),
         _bytes,
@@ -180,6 +189,14 @@ SETTINGS: tuple[tuple[str, Bi, Callable[[Any], str]], ...] = (
         "min_media_px",
         Bi("Pictures smaller than this are not saved", "Fotot më të vogla nuk ruhen"),
         _min_px,
+    ),
+    (
+        "keep_share_parameters",
+        Bi(
+            "Share-tracking codes kept in the pasted link",
+            "Kodet që gjurmojnë shpërndarjen u mbajtën në lidhje",
+        ),
+        shown,
     ),
     ("max_media_bytes", Bi("Largest picture or video saved", "Media më e madhe që ruhet"), _bytes),
     (
@@ -217,11 +234,19 @@ SETTINGS: tuple[tuple[str, Bi, Callable[[Any], str]], ...] = (
 )
 
 
+#: Settings that only some versions of EvidenceKit record: shown when present, never as "not
+#: recorded" (the byte and side limits for media were replaced by the icon rule).
+_SETTINGS_OF_SOME_VERSIONS = frozenset(
+    {"icon_max_px", "min_media_bytes", "min_media_px", "keep_share_parameters"}
+)
+
+
 def settings_rows(settings: Any) -> list[Row]:
     """The capture settings as a short labelled list."""
     if not isinstance(settings, Mapping):
         return [(bi_label(texts.SETTINGS), shown(settings))]
-    return _known_rows(settings, SETTINGS)
+    known = [s for s in SETTINGS if s[0] in settings or s[0] not in _SETTINGS_OF_SOME_VERSIONS]
+    return _known_rows(settings, known)
 
 
 def _stitched(shot: Mapping[str, Any]) -> str:
