@@ -34,7 +34,7 @@ APT_ALWAYS = [
     "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0",
     "libxcb-render-util0", "libxcb-shape0", "libxcb-randr0", "libxcb-xkb1",
     "libxcb-xfixes0", "libxkbcommon-x11-0", "libegl1", "libgl1", "libdbus-1-3",
-    "libfontconfig1", "fonts-dejavu-core",
+    "libfontconfig1", "fontconfig", "libglib2.0-0", "fonts-dejavu-core",
     # fonts for the world's scripts: a screenshot must show letters, never boxes (Latin with
     # ë ç, Cyrillic, Greek, Arabic, Hebrew, Indic, Thai… in core; Chinese, Japanese, Korean in
     # cjk; emoji in colour)

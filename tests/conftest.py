@@ -26,6 +26,27 @@ TEST_KDF_MIB = 8  # explicit low cost for speed; the default stays 64 MiB
 REPO = Path(__file__).resolve().parent.parent
 
 
+# What this machine's environment may carry that would change what the tests see: a proxy
+# (the loopback TSA and fixture site would be asked through it), Qt's scaling and style
+# overrides (pixel checks), reportlab's settings (page layout), our own resource folder.
+_MACHINE_ENV_PREFIXES = ("QT_SCALE", "QT_SCREEN_SCALE", "QT_FONT_DPI", "QT_STYLE_OVERRIDE", "RL_")
+_MACHINE_ENV = ("QT_QPA_PLATFORMTHEME", "EVIDENCEKIT_RESOURCES")
+_PROXY_ENV = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _machine_neutral_environment() -> Iterator[None]:
+    """Every test (and every CLI the tests start) sees the same environment on any machine."""
+    saved = dict(os.environ)
+    for key in list(os.environ):
+        if key in _MACHINE_ENV or key in _PROXY_ENV or key.startswith(_MACHINE_ENV_PREFIXES):
+            del os.environ[key]
+    os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost,::1"
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
+
+
 @pytest.fixture
 def settings() -> Settings:
     return Settings(kdf_memory_mib=TEST_KDF_MIB, kdf_iterations=1)

@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 PREFIX = "evidencekit-"
 OWNER_LOCK = ".owner.lock"
 RAM_DIR = Path("/dev/shm")  # noqa: S108  # only ever used through mkdtemp (0700)
+# Chromium keeps its shared memory and caches in this folder (--disable-dev-shm-usage and
+# TMPDIR point there): a 40,000 px page peaked at ~270 MB. A RAM folder with less free room
+# than this (Docker's /dev/shm is 64 MB) would crash the browser mid-capture, so the disk's
+# temporary folder is used instead (recorded in the capture's metadata; swept like any other).
+RAM_MIN_FREE_BYTES = 1024 * 1024 * 1024
 # A folder without a lock file is either being created right now or from an older version:
 # only folders older than this are treated as abandoned.
 _GRACE_S = 600
@@ -34,9 +39,21 @@ def candidate_parents() -> list[Path]:
     return parents
 
 
+def ram_folder_usable() -> bool:
+    """A RAM-backed folder exists, may be written, and has room for a browser."""
+    if not (RAM_DIR.is_dir() and os.access(RAM_DIR, os.W_OK | os.X_OK)):
+        return False
+    try:
+        stats = os.statvfs(RAM_DIR)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize >= RAM_MIN_FREE_BYTES
+
+
 def make_temp_dir() -> tuple[Path, bool, IO[bytes] | None]:
-    """A fresh 0700 folder (RAM-backed where one exists) and the lock that marks it in use."""
-    if RAM_DIR.is_dir() and os.access(RAM_DIR, os.W_OK | os.X_OK):
+    """A fresh 0700 folder (RAM-backed where one with room exists) and the lock that marks it
+    in use."""
+    if ram_folder_usable():
         folder, in_ram = Path(tempfile.mkdtemp(prefix=PREFIX, dir=RAM_DIR)), True
     else:
         folder, in_ram = Path(tempfile.mkdtemp(prefix=PREFIX)), False

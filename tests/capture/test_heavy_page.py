@@ -97,9 +97,15 @@ def test_characters_without_a_font_are_warned_about_by_script(capture):
             "5 characters in Vithkuqi script could not be shown: the computer has no font for "
             "them; the screenshot shows boxes there"
         ) in " ".join(warnings)
-    assert warnings, "the test machine has a font for every character of tofu.html"
+    # Code points Unicode has not assigned have no glyph in any font, on any machine.
+    assert missing["unassigned code points"] == ["U+0378", "U+0379"]
+    assert any(w.startswith("2 characters in unassigned code points") for w in warnings), warnings
     # Letters that do have a font (and hidden text) are not reported.
-    assert set(missing) <= {"private-use (no standard meaning)", "Vithkuqi"}
+    assert set(missing) <= {
+        "private-use (no standard meaning)",
+        "Vithkuqi",
+        "unassigned code points",
+    }
     assert any(a["kind"] == "missing-glyphs" for a in result.metadata["actions"])
 
 

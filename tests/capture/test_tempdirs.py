@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -61,3 +63,18 @@ def test_unlocked_fresh_folder_gets_a_grace_period(tmp_path: Path) -> None:
     unrelated.mkdir()
     assert tempdirs.sweep_abandoned([tmp_path]) == 1
     assert fresh.exists() and unrelated.exists() and not old.exists()
+
+
+def test_a_ram_folder_without_room_for_a_browser_is_not_used(monkeypatch, tmp_path: Path) -> None:
+    """Docker's /dev/shm is 64 MB: a browser there dies mid-capture. Too little free room →
+    the disk's temporary folder (recorded as not in RAM), still owner-only and locked."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(tempdirs, "RAM_MIN_FREE_BYTES", 1 << 62)  # more than any RAM folder
+    folder, in_ram, owner = tempdirs.make_temp_dir()
+    try:
+        assert in_ram is False and folder.parent == tmp_path
+        assert folder.stat().st_mode & 0o777 == 0o700
+        assert (folder / tempdirs.OWNER_LOCK).exists()
+    finally:
+        tempdirs.release(owner)
+        shutil.rmtree(folder)
