@@ -18,7 +18,7 @@ import logging
 import os
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlcipher3 import dbapi2
 
@@ -244,7 +244,7 @@ def _connect(path: Path, key: bytes, salt: bytes | None, write: bool, uri: str |
             else:
                 conn.execute("PRAGMA query_only = ON")
         except dbapi2.DatabaseError as exc:
-            raise translate(exc, path) from exc
+            raise_typed(exc, path)
     except BaseException:
         conn.close()
         closed(path)
@@ -252,6 +252,14 @@ def _connect(path: Path, key: bytes, salt: bytes | None, write: bool, uri: str |
             remove_idle_sidecars(path)
         raise
     return conn
+
+
+def raise_typed(exc: BaseException, path: Path | None, *, needed: int | None = None) -> NoReturn:
+    """Raise `exc` as one of ours when it is a full disk, read-only media, ...; else as is."""
+    mapped = translate(exc, path, needed=needed) if isinstance(exc, Exception) else exc
+    if mapped is exc:
+        raise exc
+    raise mapped from exc
 
 
 def translate(exc: Exception, path: Path | None = None, *, needed: int | None = None) -> Exception:

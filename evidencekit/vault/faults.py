@@ -161,6 +161,15 @@ def from_sqlite_error(
         free = free_bytes(path.parent)
         if free is not None and free < max(LOW_SPACE, needed or 0):
             return DiskFull(folder=path.parent, needed=needed or MARGIN, detail=detail)
+        if code == SQLITE_READONLY:
+            # Writable file on writable media: SQLCipher refuses writes after a page failed its
+            # check (so that damage never spreads).
+            return VaultCorrupt(
+                f"The vault file “{path}” is damaged: part of it does not match its check, so "
+                "EvidenceKit will not change it. Keep the file, and open a complete copy if you "
+                "have one.",
+                detail=detail,
+            )
         if code == SQLITE_IOERR:
             return VaultCorrupt(
                 "The disk holding the vault reported an error while reading or writing it: "

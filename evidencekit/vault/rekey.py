@@ -17,7 +17,7 @@ from typing import Any
 from evidencekit.atomic import fsync_dir
 from evidencekit.errors import EvidenceKitError, VaultBusy
 from evidencekit.vault import custody, faults, schema
-from evidencekit.vault.connection import DatabaseError, connect, translate
+from evidencekit.vault.connection import DatabaseError, connect, raise_typed, translate
 from evidencekit.vault.kdf import derive_key, new_salt, sqlcipher_key_pragma
 from evidencekit.vault.store import Vault, check_new_passphrase, kdf_params_for
 
@@ -42,7 +42,7 @@ def change_passphrase(vault: Vault, new_passphrase: str) -> Vault:
         os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except OSError as exc:
         vault.close()
-        raise translate(exc, path, needed=needed) from exc
+        raise_typed(exc, path, needed=needed)
     try:
         conn = vault.conn
         conn.execute(

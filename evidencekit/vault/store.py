@@ -44,9 +44,11 @@ from evidencekit.seal.manifest import MANIFEST_NAME, ArtifactEntry, build_manife
 from evidencekit.vault import blobs, custody, faults, reserve, schema, seals
 from evidencekit.vault.connection import (
     PAGE_SIZE,
+    DatabaseError,
     closed,
     connect,
     damaged_length,
+    raise_typed,
     read_only_place,
     remove_idle_sidecars,
     sidecar,
@@ -213,7 +215,7 @@ class Vault:
             try:
                 lock.acquire()
             except OSError as exc:
-                raise translate(exc, path) from exc
+                raise_typed(exc, path)
             _remove_stale_copies(path)
         try:
             conn = connect(path, key, write=write)
@@ -302,8 +304,8 @@ class Vault:
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except Exception as exc:
-            raise translate(exc, self.path, needed=needed) from exc
+        except DatabaseError as exc:
+            raise_typed(exc, self.path, needed=needed)
         reserved: tuple[int, int] | None = None
         try:
             yield conn
@@ -733,8 +735,8 @@ class Vault:
         _, info = self.artifact_info(id_or_prefix, name)
         try:
             yield from blobs.iter_chunks(self.conn, info.sha256)
-        except Exception as exc:
-            raise translate(exc, self.path) from exc
+        except (DatabaseError, OSError) as exc:
+            raise_typed(exc, self.path)
 
     def read_artifact(self, id_or_prefix: str, name: str) -> bytes:
         """A small artifact, whole (a manifest, metadata). Use iter_artifact for big ones."""
