@@ -76,6 +76,39 @@ def _texts(error: BaseException) -> tuple[str, str] | None:
                 "knowledge for help; a backup copy may still open.",
             ),
         )
+    if isinstance(error, errors.DiskFull):
+        return (
+            translate("Messages", "The disk is full."),
+            translate(
+                "Messages",
+                "Free some space on that disk (move or delete files you do not need), then try "
+                "again. Nothing was lost.",
+            ),
+        )
+    if isinstance(error, errors.ReadOnlyMedia):
+        return (
+            translate("Messages", "This disk can only be read, not written."),
+            translate(
+                "Messages",
+                "You can open the vault and look at the evidence, but not add or change "
+                "anything here. To change it, copy the vault file to your computer first. "
+                "Nothing was changed.",
+            ),
+        )
+    if isinstance(error, errors.NoPermission):
+        return (
+            translate("Messages", "EvidenceKit is not allowed to use that file or folder."),
+            translate("Messages", "Choose another place, or ask the computer's owner for access."),
+        )
+    if isinstance(error, errors.VaultLeftSplit):
+        return (
+            translate("Messages", "The latest changes are kept in a second file beside the vault."),
+            translate(
+                "Messages",
+                "They are safe. Keep the files together, free some space on the disk, and open "
+                "the vault again before you copy it.",
+            ),
+        )
     if isinstance(error, errors.VaultTooNew):
         return (
             translate("Messages", "This vault was made by a newer version of EvidenceKit."),

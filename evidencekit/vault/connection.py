@@ -28,6 +28,7 @@ from evidencekit.errors import (
     ReadOnlyMedia,
     VaultCorrupt,
     WrongPassphrase,
+    free_bytes,
 )
 from evidencekit.vault import faults
 from evidencekit.vault.kdf import sqlcipher_key_pragma
@@ -114,6 +115,18 @@ def _shm_unused(shm: Path) -> bool:
     return True
 
 
+def _room_to_fold(path: Path) -> bool:
+    """Whether the disk has room for the vault file to take in all of its WAL (if any)."""
+    try:
+        wal = os.path.getsize(sidecar(path, "-wal"))
+    except OSError:
+        return True
+    if wal == 0:
+        return True
+    free = free_bytes(path.parent)
+    return free is None or free > wal + faults.MARGIN
+
+
 def _read_only_uri(path: Path, *, force: bool = False) -> str:
     uri = Path(os.path.abspath(path)).as_uri()
     if force or not wal_has_content(path):
@@ -174,7 +187,7 @@ def _why_not_open(path: Path, key: bytes, exc: BaseException) -> EvidenceKitErro
         return short
     code = faults.sqlite_code(exc)
     if code == faults.SQLITE_NOTADB:
-        return WrongPassphrase(detail=str(exc))
+        return WrongPassphrase()
     if code == faults.SQLITE_CORRUPT:
         pages = header_page_count(path, key)
         if pages is not None and pages * PAGE_SIZE > os.path.getsize(path):
@@ -198,6 +211,10 @@ def connect(path: Path, key: bytes, *, salt: bytes | None = None, write: bool) -
     """
     path = Path(path)
     uri = None if write or salt is not None or not read_only_place(path) else _read_only_uri(path)
+    if uri is None and not write and salt is None and not _room_to_fold(path):
+        # A reader that is the last to close folds the WAL a crashed writer left; with too
+        # little room that fold could stop half-way. Read without folding: a writer will.
+        uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
     try:
         return _connect(path, key, salt, write, uri)
     except DiskFull:

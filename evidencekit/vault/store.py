@@ -148,7 +148,21 @@ class Vault:
         if path.exists():
             raise VaultExists()
         check_new_passphrase(passphrase)
-        ensure_private_dir(path.parent)
+        if faults.read_only_fs(path.parent):
+            raise ReadOnlyMedia(
+                f"“{path.parent}” is on read-only media: a vault cannot be made there. Choose "
+                "a place on a writable disk; nothing was changed."
+            )
+        try:
+            ensure_private_dir(path.parent)
+            return cls._create(path, passphrase, settings, identity)
+        except OSError as exc:
+            raise_typed(exc, path)
+        except DatabaseError as exc:
+            raise_typed(exc, path, needed=faults.MARGIN)
+
+    @classmethod
+    def _create(cls, path: Path, passphrase: str, settings: Settings, identity: Identity) -> Vault:
         params = kdf_params_for(settings)
         salt = new_salt(params)
         key = derive_key(passphrase, salt, params)

@@ -506,3 +506,23 @@ def test_passwd_nothing_else_left_beside_the_vault(cli_vault: Cli) -> None:
     done = cli_vault("passwd", extra_env={"EVIDENCEKIT_NEW_PASSPHRASE": "a new long passphrase"})
     assert done.code == 0, done.err
     assert sidecars(vault) == [] and [p.name for p in vault.parent.glob(".case.ekv*")] == []
+
+
+# --- the app's words -----------------------------------------------------------------------
+
+
+def test_the_app_explains_each_new_error_in_its_own_words(tmp_path: Path) -> None:
+    pytest.importorskip("PySide6")
+    from evidencekit.errors import NoPermission, ReadOnlyMedia, VaultLeftSplit
+    from ui.messages import explain
+
+    cases = {
+        DiskFull(folder=tmp_path, needed=5 * MB): "The disk is full.",
+        ReadOnlyMedia(path=tmp_path / "case.ekv"): "This disk can only be read, not written.",
+        NoPermission(path=tmp_path, access="folder"): "not allowed to use that file or folder",
+        VaultLeftSplit(path=tmp_path / "case.ekv", reason="the disk is full"): "second file",
+    }
+    for error, words in cases.items():
+        explained = explain(error)
+        assert words in explained.headline, (error, explained)
+        assert explained.advice and str(error) in explained.details
