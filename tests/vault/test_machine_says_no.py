@@ -257,6 +257,33 @@ def test_capture_store_path_on_a_full_disk(small_disk: Path, settings: Settings)
         assert verify_vault(vault).ok and len(vault.items()) == 1
 
 
+@needs_root
+@pytest.mark.browser
+def test_capture_onto_a_full_disk(
+    stick_vault: tuple[Cli, Path], small_disk: Path, tmp_path: Path
+) -> None:
+    """A real capture (headless Chromium, the fixture site) into a vault whose disk is full."""
+    from evidencekit.capture.browser import find_browser
+    from evidencekit.errors import BrowserNotFound
+
+    try:
+        find_browser()
+    except BrowserNotFound as error:
+        pytest.skip(f"no browser: {error}")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "capture"))
+    from site_server import SiteServer
+
+    run, vault = stick_vault
+    fill(small_disk, leave=150_000)
+    with SiteServer() as site:
+        result = run("capture", site.url("/marker/full-disk"), timeout=240)
+    assert result.code == 1, result.err
+    assert "is full" in result.err and str(small_disk) in result.err, result.err
+    assert "Traceback" not in result.err and "unexpected" not in result.err
+    empty(small_disk)
+    assert_whole(run, vault, tmp_path, items=1)
+
+
 # --- read-only media -----------------------------------------------------------------------
 
 
