@@ -115,7 +115,7 @@ def _shm_unused(shm: Path) -> bool:
     return True
 
 
-def _room_to_fold(path: Path) -> bool:
+def room_to_fold(path: Path) -> bool:
     """Whether the disk has room for the vault file to take in all of its WAL (if any)."""
     try:
         wal = os.path.getsize(sidecar(path, "-wal"))
@@ -159,6 +159,28 @@ def cut_short(path: Path) -> VaultCorrupt:
     )
 
 
+def first_page_authentic(path: Path, key: bytes) -> bool:
+    """Whether the first page's HMAC matches under `key`: then the key (the passphrase) is
+    right, and any failure further on is damage. SQLCipher 4: HMAC-SHA512 over the page after
+    the salt up to and with its IV, then the page number (little-endian); its key is PBKDF2-
+    HMAC-SHA512 (2 rounds) of the raw key, salted with the file's salt XOR 0x3a."""
+    import hashlib
+    import hmac
+
+    try:
+        with open(path, "rb") as handle:
+            page = handle.read(PAGE_SIZE)
+    except OSError:
+        return False
+    if len(page) < PAGE_SIZE or len(key) != 32:
+        return False
+    hmac_salt = bytes(b ^ 0x3A for b in page[:16])
+    hmac_key = hashlib.pbkdf2_hmac("sha512", key, hmac_salt, 2, 32)
+    body = page[16 : PAGE_SIZE - 64] + (1).to_bytes(4, "little")
+    expected = hmac.new(hmac_key, body, hashlib.sha512).digest()
+    return hmac.compare_digest(expected, page[PAGE_SIZE - 64 :])
+
+
 def header_page_count(path: Path, key: bytes) -> int | None:
     """The page count SQLite's header records, read by decrypting the first page ourselves
     (SQLCipher 4: AES-256-CBC, the IV in the 80 reserved bytes at the end of each page)."""
@@ -186,9 +208,9 @@ def _why_not_open(path: Path, key: bytes, exc: BaseException) -> EvidenceKitErro
     if short is not None:
         return short
     code = faults.sqlite_code(exc)
-    if code == faults.SQLITE_NOTADB:
+    if code == faults.SQLITE_NOTADB and not first_page_authentic(path, key):
         return WrongPassphrase()
-    if code == faults.SQLITE_CORRUPT:
+    if code in (faults.SQLITE_CORRUPT, faults.SQLITE_NOTADB):
         pages = header_page_count(path, key)
         if pages is not None and pages * PAGE_SIZE > os.path.getsize(path):
             return cut_short(path)
@@ -211,7 +233,7 @@ def connect(path: Path, key: bytes, *, salt: bytes | None = None, write: bool) -
     """
     path = Path(path)
     uri = None if write or salt is not None or not read_only_place(path) else _read_only_uri(path)
-    if uri is None and not write and salt is None and not _room_to_fold(path):
+    if uri is None and not write and salt is None and not room_to_fold(path):
         # A reader that is the last to close folds the WAL a crashed writer left; with too
         # little room that fold could stop half-way. Read without folding: a writer will.
         uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"

@@ -41,7 +41,7 @@ from evidencekit.errors import (
 )
 from evidencekit.seal.identity import DEFAULT_LABEL, Identity, generate_identity, sign_detached
 from evidencekit.seal.manifest import MANIFEST_NAME, ArtifactEntry, build_manifest
-from evidencekit.vault import blobs, custody, faults, reserve, schema, seals
+from evidencekit.vault import blobs, connection, custody, faults, reserve, schema, seals
 from evidencekit.vault.connection import (
     PAGE_SIZE,
     DatabaseError,
@@ -124,6 +124,13 @@ class Vault:
         self._identity: Identity | None = None
         # Set by close() when the vault could not be folded back into its one file.
         self.left_split: VaultLeftSplit | None = None
+        # A reader met a WAL a crashed writer left, with no room on the disk to fold it in.
+        self._unfoldable = (
+            lock is None
+            and connection.wal_has_content(path)
+            and not connection.room_to_fold(path)
+            and not read_only_place(path)
+        )
 
     # --- opening and closing ----------------------------------------------------------------
 
@@ -274,6 +281,8 @@ class Vault:
                 if self._lock is not None:
                     remove_idle_sidecars(self.path)
                     self._lock.release()
+        if not problem and self._unfoldable and connection.wal_has_content(self.path):
+            problem = "database or disk is full"  # a reader could not fold what it found
         if problem and sidecar(self.path, "-wal").exists():
             full = faults.from_sqlite_error(_Reason(problem), self.path)
             reason = "the disk is full" if isinstance(full, DiskFull) else problem

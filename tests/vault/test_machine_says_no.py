@@ -382,6 +382,53 @@ def test_a_damaged_later_page_is_damage_not_a_wrong_passphrase(
     assert "passphrase" not in checked.err
 
 
+def test_the_first_page_tells_a_wrong_key_from_damage(vault: Vault, vault_path: Path) -> None:
+    from evidencekit.vault.connection import first_page_authentic
+    from evidencekit.vault.kdf import derive_key, params_from_salt
+    from evidencekit.vault.store import read_salt
+
+    vault.close()
+    salt = read_salt(vault_path)
+    params = params_from_salt(salt)
+    assert params is not None
+    right = derive_key(TEST_PASSPHRASE, salt, params)
+    assert first_page_authentic(vault_path, right)
+    assert not first_page_authentic(vault_path, derive_key("not the passphrase", salt, params))
+    with open(vault_path, "r+b") as handle:
+        handle.seek(2000)
+        handle.write(b"\x00" * 8)
+    assert not first_page_authentic(vault_path, right)
+
+
+@needs_root
+def test_a_crashed_writers_wal_on_a_full_disk(
+    stick_vault: tuple[Cli, Path], small_disk: Path, tmp_path: Path
+) -> None:
+    """A writer killed with its last change still in the -wal, then the disk fills: readers
+    still read everything, do not try a fold that could stop half-way, and say the vault is
+    still in two files; with room again, the next command folds it."""
+    run, vault = stick_vault
+    crash = (
+        "import os\n"
+        "from pathlib import Path\n"
+        "from evidencekit.config import Settings\n"
+        "from evidencekit.vault.store import Vault\n"
+        f"v = Vault.open(Path({str(vault)!r}), {TEST_PASSPHRASE!r}, Settings(), write=True)\n"
+        "v.create_case('B')\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", crash], env=run.env, check=True, timeout=60)
+    assert (small_disk / "case.ekv-wal").stat().st_size > 0
+    fill(small_disk, leave=0)
+    cases = run("cases", "--json")
+    assert sorted(c["name"] for c in json.loads(cases.out)) == ["A", "B"]
+    assert cases.code == 1 and "case.ekv-wal" in cases.err, cases.err
+    assert (small_disk / "case.ekv-wal").exists()
+    empty(small_disk)
+    assert run("cases").code == 0
+    assert_whole(run, vault, tmp_path, items=1)
+
+
 # --- permissions (as an unprivileged user: root may read anything) ---------------------------
 
 
