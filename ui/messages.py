@@ -90,9 +90,8 @@ def _texts(error: BaseException) -> tuple[str, str] | None:
             translate("Messages", "This disk can only be read, not written."),
             translate(
                 "Messages",
-                "You can open the vault and look at the evidence, but not add or change "
-                "anything here. To change it, copy the vault file to your computer first. "
-                "Nothing was changed.",
+                "Nothing can be added or changed on it. To work with the vault, copy the vault "
+                "file to your computer first and open the copy. Nothing was changed.",
             ),
         )
     if isinstance(error, errors.NoPermission):

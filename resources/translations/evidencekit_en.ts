@@ -1366,394 +1366,394 @@
         </message>
         <message>
             <location filename="../../ui/messages.py" line="91" />
-            <source>You can open the vault and look at the evidence, but not add or change anything here. To change it, copy the vault file to your computer first. Nothing was changed.</source>
-            <translation>You can open the vault and look at the evidence, but not add or change anything here. To change it, copy the vault file to your computer first. Nothing was changed.</translation>
+            <source>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</source>
+            <translation>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="105" />
+            <location filename="../../ui/messages.py" line="104" />
             <source>The latest changes are kept in a second file beside the vault.</source>
             <translation>The latest changes are kept in a second file beside the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="106" />
+            <location filename="../../ui/messages.py" line="105" />
             <source>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</source>
             <translation>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="114" />
+            <location filename="../../ui/messages.py" line="113" />
             <source>This vault was made by a newer version of EvidenceKit.</source>
             <translation>This vault was made by a newer version of EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="115" />
+            <location filename="../../ui/messages.py" line="114" />
             <source>Update EvidenceKit, then open the vault again.</source>
             <translation>Update EvidenceKit, then open the vault again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="119" />
+            <location filename="../../ui/messages.py" line="118" />
             <source>No web browser was found that EvidenceKit can use to capture pages.</source>
             <translation>No web browser was found that EvidenceKit can use to capture pages.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="123" />
+            <location filename="../../ui/messages.py" line="122" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
             <translation>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="131" />
+            <location filename="../../ui/messages.py" line="130" />
             <source>The browser could not be started.</source>
             <translation>The browser could not be started.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="132" />
+            <location filename="../../ui/messages.py" line="131" />
             <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
             <translation>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="140" />
+            <location filename="../../ui/messages.py" line="139" />
             <source>This is not a web address EvidenceKit can capture.</source>
             <translation>This is not a web address EvidenceKit can capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="141" />
+            <location filename="../../ui/messages.py" line="140" />
             <source>Copy the whole address from the browser's address bar. It starts with https://</source>
             <translation>Copy the whole address from the browser's address bar. It starts with https://</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="148" />
+            <location filename="../../ui/messages.py" line="147" />
             <source>The site could not be found.</source>
             <translation>The site could not be found.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="149" />
+            <location filename="../../ui/messages.py" line="148" />
             <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
             <translation>Check the address for typing mistakes, and check that this computer is connected to the internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="157" />
+            <location filename="../../ui/messages.py" line="156" />
             <source>The site refused the connection.</source>
             <translation>The site refused the connection.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="158" />
+            <location filename="../../ui/messages.py" line="157" />
             <source>Check the address, or try again later.</source>
             <translation>Check the address, or try again later.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="162" />
+            <location filename="../../ui/messages.py" line="161" />
             <source>This address downloads a file instead of showing a page.</source>
             <translation>This address downloads a file instead of showing a page.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="163" />
+            <location filename="../../ui/messages.py" line="162" />
             <source>Save the file on the computer, then add it with “Add files…”.</source>
             <translation>Save the file on the computer, then add it with “Add files…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="167" />
+            <location filename="../../ui/messages.py" line="166" />
             <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
             <translation>The page took too long, so the capture was stopped. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="171" />
+            <location filename="../../ui/messages.py" line="170" />
             <source>Try again later, when the connection may be faster.</source>
             <translation>Try again later, when the connection may be faster.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="175" />
+            <location filename="../../ui/messages.py" line="174" />
             <source>The page could not be loaded. Nothing was saved.</source>
             <translation>The page could not be loaded. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="175" />
             <source>Check the internet connection and try again in a few minutes.</source>
             <translation>Check the internet connection and try again in a few minutes.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="180" />
+            <location filename="../../ui/messages.py" line="179" />
             <source>The capture failed unexpectedly. Nothing was saved.</source>
             <translation>The capture failed unexpectedly. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="181" />
+            <location filename="../../ui/messages.py" line="180" />
             <source>Try again. If it fails again, the details below can help someone who helps you.</source>
             <translation>Try again. If it fails again, the details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="188" />
+            <location filename="../../ui/messages.py" line="187" />
             <source>This file could not be added.</source>
             <translation>This file could not be added.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="189" />
+            <location filename="../../ui/messages.py" line="188" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Check that the file is still there and that it opens, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="196" />
+            <location filename="../../ui/messages.py" line="195" />
             <source>The file could not be saved there.</source>
             <translation>The file could not be saved there.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="197" />
+            <location filename="../../ui/messages.py" line="196" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Choose another place (another folder or a USB stick) and check that it has free space.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="205" />
+            <location filename="../../ui/messages.py" line="204" />
             <source>A case with this name already exists.</source>
             <translation>A case with this name already exists.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="206" />
+            <location filename="../../ui/messages.py" line="205" />
             <source>Choose another name.</source>
             <translation>Choose another name.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="210" />
+            <location filename="../../ui/messages.py" line="209" />
             <source>That case is no longer in the vault.</source>
             <translation>That case is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="211" />
+            <location filename="../../ui/messages.py" line="210" />
             <source>Choose another case from the list.</source>
             <translation>Choose another case from the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="215" />
+            <location filename="../../ui/messages.py" line="214" />
             <source>This item is no longer in the vault.</source>
             <translation>This item is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="216" />
+            <location filename="../../ui/messages.py" line="215" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Go back to the list; it shows what the vault holds now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="220" />
+            <location filename="../../ui/messages.py" line="219" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>The time-stamp server could not give a time-stamp now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="221" />
+            <location filename="../../ui/messages.py" line="220" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="229" />
+            <location filename="../../ui/messages.py" line="228" />
             <source>The vault's signing key is damaged.</source>
             <translation>The vault's signing key is damaged.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="230" />
+            <location filename="../../ui/messages.py" line="229" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="238" />
+            <location filename="../../ui/messages.py" line="237" />
             <source>Stopped, as you asked.</source>
             <translation>Stopped, as you asked.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="239" />
+            <location filename="../../ui/messages.py" line="238" />
             <source>What was already saved stays in the vault.</source>
             <translation>What was already saved stays in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="100" />
-            <location filename="../../ui/messages.py" line="243" />
+            <location filename="../../ui/messages.py" line="99" />
+            <location filename="../../ui/messages.py" line="242" />
             <source>EvidenceKit is not allowed to use that file or folder.</source>
             <translation>EvidenceKit is not allowed to use that file or folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="101" />
-            <location filename="../../ui/messages.py" line="244" />
+            <location filename="../../ui/messages.py" line="100" />
+            <location filename="../../ui/messages.py" line="243" />
             <source>Choose another place, or ask the computer's owner for access.</source>
             <translation>Choose another place, or ask the computer's owner for access.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="248" />
+            <location filename="../../ui/messages.py" line="247" />
             <source>The computer could not read or write a file.</source>
             <translation>The computer could not read or write a file.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="249" />
+            <location filename="../../ui/messages.py" line="248" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Check that the disk or USB stick is still connected and has free space, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="264" />
+            <location filename="../../ui/messages.py" line="263" />
             <source>Something went wrong.</source>
             <translation>Something went wrong.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="265" />
+            <location filename="../../ui/messages.py" line="264" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Try again. The details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="281" />
+            <location filename="../../ui/messages.py" line="280" />
             <source>Waiting</source>
             <translation>Waiting</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="282" />
+            <location filename="../../ui/messages.py" line="281" />
             <source>Opening the page</source>
             <translation>Opening the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="283" />
+            <location filename="../../ui/messages.py" line="282" />
             <source>Loading</source>
             <translation>Loading</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="284" />
+            <location filename="../../ui/messages.py" line="283" />
             <source>Scrolling through the page</source>
             <translation>Scrolling through the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="285" />
+            <location filename="../../ui/messages.py" line="284" />
             <source>Saving</source>
             <translation>Saving</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="286" />
+            <location filename="../../ui/messages.py" line="285" />
             <source>Sealing</source>
             <translation>Sealing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="287" />
+            <location filename="../../ui/messages.py" line="286" />
             <source>Time-stamping</source>
             <translation>Time-stamping</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="288" />
-            <location filename="../../ui/messages.py" line="302" />
+            <location filename="../../ui/messages.py" line="287" />
+            <location filename="../../ui/messages.py" line="301" />
             <source>Done</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="289" />
+            <location filename="../../ui/messages.py" line="288" />
             <source>Did not work</source>
             <translation>Did not work</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="297" />
+            <location filename="../../ui/messages.py" line="296" />
             <source>Asking for time-stamps</source>
             <translation>Asking for time-stamps</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="298" />
+            <location filename="../../ui/messages.py" line="297" />
             <source>Writing the report</source>
             <translation>Writing the report</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="299" />
+            <location filename="../../ui/messages.py" line="298" />
             <source>Adding the pictures</source>
             <translation>Adding the pictures</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="300" />
+            <location filename="../../ui/messages.py" line="299" />
             <source>Attaching the original files</source>
             <translation>Attaching the original files</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="301" />
+            <location filename="../../ui/messages.py" line="300" />
             <source>Signing</source>
             <translation>Signing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="310" />
+            <location filename="../../ui/messages.py" line="309" />
             <source>Item %1</source>
             <translation>Item %1</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="312" />
+            <location filename="../../ui/messages.py" line="311" />
             <source>The file is a readable PDF</source>
             <translation>The file is a readable PDF</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="313" />
+            <location filename="../../ui/messages.py" line="312" />
             <source>Nothing was added after the end</source>
             <translation>Nothing was added after the end</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="314" />
+            <location filename="../../ui/messages.py" line="313" />
             <source>The signature is intact</source>
             <translation>The signature is intact</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="315" />
+            <location filename="../../ui/messages.py" line="314" />
             <source>The signature covers the whole file</source>
             <translation>The signature covers the whole file</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="316" />
+            <location filename="../../ui/messages.py" line="315" />
             <source>Who signed it</source>
             <translation>Who signed it</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="317" />
+            <location filename="../../ui/messages.py" line="316" />
             <source>Time-stamp of the signature</source>
             <translation>Time-stamp of the signature</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="318" />
+            <location filename="../../ui/messages.py" line="317" />
             <source>Long-term time-stamp</source>
             <translation>Long-term time-stamp</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="319" />
+            <location filename="../../ui/messages.py" line="318" />
             <source>The signer is the one the bundle names</source>
             <translation>The signer is the one the bundle names</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="320" />
+            <location filename="../../ui/messages.py" line="319" />
             <source>The bundle's index</source>
             <translation>The bundle's index</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="321" />
+            <location filename="../../ui/messages.py" line="320" />
             <source>The attached files</source>
             <translation>The attached files</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="322" />
+            <location filename="../../ui/messages.py" line="321" />
             <source>The items</source>
             <translation>The items</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="323" />
+            <location filename="../../ui/messages.py" line="322" />
             <source>The record of everything done to the evidence</source>
             <translation>The record of everything done to the evidence</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="330" />
+            <location filename="../../ui/messages.py" line="329" />
             <source>The person this is about</source>
             <translation>The person this is about</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="331" />
+            <location filename="../../ui/messages.py" line="330" />
             <source>Support worker</source>
             <translation>Support worker</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="332" />
+            <location filename="../../ui/messages.py" line="331" />
             <source>Not said</source>
             <translation>Not said</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="339" />
+            <location filename="../../ui/messages.py" line="338" />
             <source>Sealed and time-stamped</source>
             <translation>Sealed and time-stamped</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="340" />
+            <location filename="../../ui/messages.py" line="339" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>Sealed — time-stamp pending (added when online)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="341" />
+            <location filename="../../ui/messages.py" line="340" />
             <source>Not sealed</source>
             <translation>Not sealed</translation>
         </message>

@@ -1366,394 +1366,394 @@
         </message>
         <message>
             <location filename="../../ui/messages.py" line="91" />
-            <source>You can open the vault and look at the evidence, but not add or change anything here. To change it, copy the vault file to your computer first. Nothing was changed.</source>
-            <translation>Mund ta hapni kasafortën dhe të shikoni provat, por këtu nuk mund të shtoni apo ndryshoni asgjë. Për ta ndryshuar, kopjojeni më parë skedarin e kasafortës në kompjuterin tuaj. Asgjë nuk u ndryshua.</translation>
+            <source>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</source>
+            <translation>Asgjë nuk mund të shtohet apo ndryshohet në të. Për të punuar me kasafortën, kopjojeni më parë skedarin e kasafortës në kompjuterin tuaj dhe hapni kopjen. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="105" />
+            <location filename="../../ui/messages.py" line="104" />
             <source>The latest changes are kept in a second file beside the vault.</source>
             <translation>Ndryshimet e fundit ruhen në një skedar të dytë pranë kasafortës.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="106" />
+            <location filename="../../ui/messages.py" line="105" />
             <source>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</source>
             <translation>Ato janë të sigurta. Mbajini skedarët bashkë, lironi pak hapësirë në disk dhe hapeni kasafortën përsëri përpara se ta kopjoni.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="114" />
+            <location filename="../../ui/messages.py" line="113" />
             <source>This vault was made by a newer version of EvidenceKit.</source>
             <translation>Kjo kasafortë është krijuar nga një version më i ri i EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="115" />
+            <location filename="../../ui/messages.py" line="114" />
             <source>Update EvidenceKit, then open the vault again.</source>
             <translation>Përditësoni EvidenceKit, pastaj hapeni përsëri kasafortën.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="119" />
+            <location filename="../../ui/messages.py" line="118" />
             <source>No web browser was found that EvidenceKit can use to capture pages.</source>
             <translation>Nuk u gjet asnjë shfletues interneti që EvidenceKit të mund ta përdorë për të ruajtur faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="123" />
+            <location filename="../../ui/messages.py" line="122" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
             <translation>Instaloni Google Chrome, Microsoft Edge ose Chromium, pastaj provoni përsëri. Shtimi i skedarëve të ruajtur me “Shto skedarë…” funksionon edhe pa shfletues.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="131" />
+            <location filename="../../ui/messages.py" line="130" />
             <source>The browser could not be started.</source>
             <translation>Shfletuesi nuk u nis dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="132" />
+            <location filename="../../ui/messages.py" line="131" />
             <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
             <translation>Rindizni kompjuterin dhe provoni përsëri. Nëse vazhdon të ndodhë, instaloni përsëri Chrome, Edge ose Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="140" />
+            <location filename="../../ui/messages.py" line="139" />
             <source>This is not a web address EvidenceKit can capture.</source>
             <translation>Kjo nuk është një adresë interneti që EvidenceKit mund ta ruajë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="141" />
+            <location filename="../../ui/messages.py" line="140" />
             <source>Copy the whole address from the browser's address bar. It starts with https://</source>
             <translation>Kopjoni të gjithë adresën nga shiriti i adresës së shfletuesit. Ajo fillon me https://</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="148" />
+            <location filename="../../ui/messages.py" line="147" />
             <source>The site could not be found.</source>
             <translation>Faqja e internetit nuk u gjet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="149" />
+            <location filename="../../ui/messages.py" line="148" />
             <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
             <translation>Kontrolloni adresën për gabime shkrimi dhe sigurohuni që ky kompjuter është i lidhur me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="157" />
+            <location filename="../../ui/messages.py" line="156" />
             <source>The site refused the connection.</source>
             <translation>Faqja e internetit e refuzoi lidhjen.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="158" />
+            <location filename="../../ui/messages.py" line="157" />
             <source>Check the address, or try again later.</source>
             <translation>Kontrolloni adresën, ose provoni përsëri më vonë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="162" />
+            <location filename="../../ui/messages.py" line="161" />
             <source>This address downloads a file instead of showing a page.</source>
             <translation>Kjo adresë shkarkon një skedar në vend që të shfaqë një faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="163" />
+            <location filename="../../ui/messages.py" line="162" />
             <source>Save the file on the computer, then add it with “Add files…”.</source>
             <translation>Ruajeni skedarin në kompjuter, pastaj shtojeni me “Shto skedarë…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="167" />
+            <location filename="../../ui/messages.py" line="166" />
             <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
             <translation>Faqja zgjati shumë, prandaj ruajtja u ndal. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="171" />
+            <location filename="../../ui/messages.py" line="170" />
             <source>Try again later, when the connection may be faster.</source>
             <translation>Provoni përsëri më vonë, kur lidhja mund të jetë më e shpejtë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="175" />
+            <location filename="../../ui/messages.py" line="174" />
             <source>The page could not be loaded. Nothing was saved.</source>
             <translation>Faqja nuk u ngarkua dot. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="175" />
             <source>Check the internet connection and try again in a few minutes.</source>
             <translation>Kontrolloni lidhjen me internetin dhe provoni përsëri pas disa minutash.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="180" />
+            <location filename="../../ui/messages.py" line="179" />
             <source>The capture failed unexpectedly. Nothing was saved.</source>
             <translation>Ruajtja dështoi papritur. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="181" />
+            <location filename="../../ui/messages.py" line="180" />
             <source>Try again. If it fails again, the details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Nëse dështon sërish, hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="188" />
+            <location filename="../../ui/messages.py" line="187" />
             <source>This file could not be added.</source>
             <translation>Ky skedar nuk u shtua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="189" />
+            <location filename="../../ui/messages.py" line="188" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Sigurohuni që skedari është ende aty dhe që hapet, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="196" />
+            <location filename="../../ui/messages.py" line="195" />
             <source>The file could not be saved there.</source>
             <translation>Skedari nuk u ruajt dot aty.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="197" />
+            <location filename="../../ui/messages.py" line="196" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Zgjidhni një vend tjetër (një drejtori tjetër ose një USB) dhe sigurohuni që ka hapësirë të lirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="205" />
+            <location filename="../../ui/messages.py" line="204" />
             <source>A case with this name already exists.</source>
             <translation>Ka tashmë një çështje me këtë emër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="206" />
+            <location filename="../../ui/messages.py" line="205" />
             <source>Choose another name.</source>
             <translation>Zgjidhni një emër tjetër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="210" />
+            <location filename="../../ui/messages.py" line="209" />
             <source>That case is no longer in the vault.</source>
             <translation>Ajo çështje nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="211" />
+            <location filename="../../ui/messages.py" line="210" />
             <source>Choose another case from the list.</source>
             <translation>Zgjidhni një çështje tjetër nga lista.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="215" />
+            <location filename="../../ui/messages.py" line="214" />
             <source>This item is no longer in the vault.</source>
             <translation>Kjo provë nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="216" />
+            <location filename="../../ui/messages.py" line="215" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Kthehuni te lista; ajo tregon çfarë ka kasaforta tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="220" />
+            <location filename="../../ui/messages.py" line="219" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>Serveri i vulave kohore nuk mundi të japë vulë kohore tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="221" />
+            <location filename="../../ui/messages.py" line="220" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Provat tuaja janë ruajtur dhe vulosur. Vula kohore do të shtohet kur ky kompjuter të lidhet me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="229" />
+            <location filename="../../ui/messages.py" line="228" />
             <source>The vault's signing key is damaged.</source>
             <translation>Çelësi i nënshkrimit të kasafortës është dëmtuar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="230" />
+            <location filename="../../ui/messages.py" line="229" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>Provat e ruajtura deri tani janë të sigurta. Kërkoni ndihmë nga dikush me njohuri teknike para se të shtoni të tjera.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="238" />
+            <location filename="../../ui/messages.py" line="237" />
             <source>Stopped, as you asked.</source>
             <translation>U ndal, siç kërkuat.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="239" />
+            <location filename="../../ui/messages.py" line="238" />
             <source>What was already saved stays in the vault.</source>
             <translation>Ajo që ishte ruajtur tashmë mbetet në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="100" />
-            <location filename="../../ui/messages.py" line="243" />
+            <location filename="../../ui/messages.py" line="99" />
+            <location filename="../../ui/messages.py" line="242" />
             <source>EvidenceKit is not allowed to use that file or folder.</source>
             <translation>EvidenceKit nuk ka leje të përdorë atë skedar ose drejtori.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="101" />
-            <location filename="../../ui/messages.py" line="244" />
+            <location filename="../../ui/messages.py" line="100" />
+            <location filename="../../ui/messages.py" line="243" />
             <source>Choose another place, or ask the computer's owner for access.</source>
             <translation>Zgjidhni një vend tjetër, ose kërkojini leje pronarit të kompjuterit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="248" />
+            <location filename="../../ui/messages.py" line="247" />
             <source>The computer could not read or write a file.</source>
             <translation>Kompjuteri nuk mundi të lexojë ose të shkruajë një skedar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="249" />
+            <location filename="../../ui/messages.py" line="248" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Sigurohuni që disku ose USB-ja është ende e lidhur dhe ka hapësirë të lirë, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="264" />
+            <location filename="../../ui/messages.py" line="263" />
             <source>Something went wrong.</source>
             <translation>Diçka nuk shkoi mirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="265" />
+            <location filename="../../ui/messages.py" line="264" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="281" />
+            <location filename="../../ui/messages.py" line="280" />
             <source>Waiting</source>
             <translation>Në pritje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="282" />
+            <location filename="../../ui/messages.py" line="281" />
             <source>Opening the page</source>
             <translation>Po hapet faqja</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="283" />
+            <location filename="../../ui/messages.py" line="282" />
             <source>Loading</source>
             <translation>Po ngarkohet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="284" />
+            <location filename="../../ui/messages.py" line="283" />
             <source>Scrolling through the page</source>
             <translation>Po lëvizet nëpër faqe</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="285" />
+            <location filename="../../ui/messages.py" line="284" />
             <source>Saving</source>
             <translation>Po ruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="286" />
+            <location filename="../../ui/messages.py" line="285" />
             <source>Sealing</source>
             <translation>Po vuloset</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="287" />
+            <location filename="../../ui/messages.py" line="286" />
             <source>Time-stamping</source>
             <translation>Po merret vula kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="288" />
-            <location filename="../../ui/messages.py" line="302" />
+            <location filename="../../ui/messages.py" line="287" />
+            <location filename="../../ui/messages.py" line="301" />
             <source>Done</source>
             <translation>Mbaroi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="289" />
+            <location filename="../../ui/messages.py" line="288" />
             <source>Did not work</source>
             <translation>Nuk funksionoi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="297" />
+            <location filename="../../ui/messages.py" line="296" />
             <source>Asking for time-stamps</source>
             <translation>Po kërkohen vulat kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="298" />
+            <location filename="../../ui/messages.py" line="297" />
             <source>Writing the report</source>
             <translation>Po shkruhet raporti</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="299" />
+            <location filename="../../ui/messages.py" line="298" />
             <source>Adding the pictures</source>
             <translation>Po shtohen fotot</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="300" />
+            <location filename="../../ui/messages.py" line="299" />
             <source>Attaching the original files</source>
             <translation>Po bashkëngjiten skedarët origjinalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="301" />
+            <location filename="../../ui/messages.py" line="300" />
             <source>Signing</source>
             <translation>Po nënshkruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="310" />
+            <location filename="../../ui/messages.py" line="309" />
             <source>Item %1</source>
             <translation>Prova %1</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="312" />
+            <location filename="../../ui/messages.py" line="311" />
             <source>The file is a readable PDF</source>
             <translation>Skedari është PDF që lexohet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="313" />
+            <location filename="../../ui/messages.py" line="312" />
             <source>Nothing was added after the end</source>
             <translation>Asgjë nuk është shtuar pas fundit</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="314" />
+            <location filename="../../ui/messages.py" line="313" />
             <source>The signature is intact</source>
             <translation>Nënshkrimi është i paprekur</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="315" />
+            <location filename="../../ui/messages.py" line="314" />
             <source>The signature covers the whole file</source>
             <translation>Nënshkrimi mbulon të gjithë skedarin</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="316" />
+            <location filename="../../ui/messages.py" line="315" />
             <source>Who signed it</source>
             <translation>Kush e nënshkroi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="317" />
+            <location filename="../../ui/messages.py" line="316" />
             <source>Time-stamp of the signature</source>
             <translation>Vula kohore e nënshkrimit</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="318" />
+            <location filename="../../ui/messages.py" line="317" />
             <source>Long-term time-stamp</source>
             <translation>Vula kohore afatgjatë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="319" />
+            <location filename="../../ui/messages.py" line="318" />
             <source>The signer is the one the bundle names</source>
             <translation>Nënshkruesi është ai që përmend dosja</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="320" />
+            <location filename="../../ui/messages.py" line="319" />
             <source>The bundle's index</source>
             <translation>Pasqyra e dosjes</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="321" />
+            <location filename="../../ui/messages.py" line="320" />
             <source>The attached files</source>
             <translation>Skedarët e bashkëngjitur</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="322" />
+            <location filename="../../ui/messages.py" line="321" />
             <source>The items</source>
             <translation>Provat</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="323" />
+            <location filename="../../ui/messages.py" line="322" />
             <source>The record of everything done to the evidence</source>
             <translation>Regjistri i gjithçkaje që u është bërë provave</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="330" />
+            <location filename="../../ui/messages.py" line="329" />
             <source>The person this is about</source>
             <translation>Personi për të cilin bëhet fjalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="331" />
+            <location filename="../../ui/messages.py" line="330" />
             <source>Support worker</source>
             <translation>Punonjës/e mbështetjeje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="332" />
+            <location filename="../../ui/messages.py" line="331" />
             <source>Not said</source>
             <translation>I pacaktuar</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="339" />
+            <location filename="../../ui/messages.py" line="338" />
             <source>Sealed and time-stamped</source>
             <translation>E vulosur dhe me vulë kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="340" />
+            <location filename="../../ui/messages.py" line="339" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>E vulosur — vula kohore në pritje (shtohet kur të ketë internet)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="341" />
+            <location filename="../../ui/messages.py" line="340" />
             <source>Not sealed</source>
             <translation>E pavulosur</translation>
         </message>
