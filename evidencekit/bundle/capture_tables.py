@@ -89,6 +89,54 @@ def size_px(width: Any, height: Any, unit: str = " px") -> str:
 
 
 Row = tuple[str, Any]
+Field = tuple[str, Bi, Callable[[Any], str]]
+NONE = Bi("none", "asnjë")
+
+
+def as_is(value: Any) -> str:
+    """A scalar exactly as recorded (a port, a version, a name): no grouping of digits."""
+    if value is None or value == "":
+        return MISSING
+    if isinstance(value, bool):
+        return bi_value(YES if value else NO)
+    return whole(plain(value))
+
+
+def anything(value: Any) -> str:
+    """Any JSON value in words and whole: the value of a key this version does not know."""
+    if value is None or value == "":
+        return MISSING
+    if value == [] or value == {}:
+        return bi_value(NONE)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{clean(k, 80)}: {anything(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(anything(v) for v in value)
+    return as_is(value)
+
+
+def inline_label(bi: Bi) -> str:
+    """A label at the start of a line: "Found by · U gjet nga:", in softer ink."""
+    return f"<font color='{SOFT}'>{bi_value(bi)}:</font>"
+
+
+def labelled(data: Any, fields: Sequence[Field], *, only_present: bool = False) -> list[str]:
+    """A nested value as labelled lines in both languages: one per known key (a missing one
+    says "not recorded", unless `only_present`), then each key not known here as it is."""
+    if not isinstance(data, Mapping):
+        return [anything(data)]
+    out = [
+        f"{inline_label(label)} {show(data[key]) if key in data else MISSING}"
+        for key, label, show in fields
+        if key in data or not only_present
+    ]
+    names = {key for key, _, _ in fields}
+    out += [
+        f"<font color='{SOFT}'>{clean(key, 80)}:</font> {anything(value)}"
+        for key, value in data.items()
+        if key not in names
+    ]
+    return out
 
 
 def _known_rows(
@@ -116,7 +164,7 @@ def _px(value: Any) -> str:
     return f"{n} px" if n is not None else shown(value)
 
 
-def _word(words: Mapping[str, Bi]) -> Callable[[Any], str]:
+def word(words: Mapping[str, Bi]) -> Callable[[Any], str]:
     def show(value: Any) -> str:
         if isinstance(value, str) and value in words:
             return bi_value(words[value])
@@ -125,7 +173,7 @@ def _word(words: Mapping[str, Bi]) -> Callable[[Any], str]:
     return show
 
 
-def _viewport(value: Any) -> str:
+def viewport_size(value: Any) -> str:
     if isinstance(value, Mapping):
         return size_px(value.get("width"), value.get("height"), " CSS px")
     return shown(value)
@@ -143,7 +191,7 @@ def _min_px(value: Any) -> str:
 
 
 SETTINGS: tuple[tuple[str, Bi, Callable[[Any], str]], ...] = (
-    ("viewport", Bi("Browser window", "Dritarja e shfletuesit"), _viewport),
+    ("viewport", Bi("Browser window", "Dritarja e shfletuesit"), viewport_size),
     (
         "device_scale_factor",
         Bi("Screenshot pixels per CSS px", "Piksele të pamjes për një px CSS"),
@@ -219,12 +267,12 @@ SETTINGS: tuple[tuple[str, Bi, Callable[[Any], str]], ...] = (
     (
         "service_workers",
         Bi("Service workers", "Service workers"),
-        _word({"blocked": Bi("blocked", "të bllokuar"), "allowed": Bi("allowed", "të lejuar")}),
+        word({"blocked": Bi("blocked", "të bllokuar"), "allowed": Bi("allowed", "të lejuar")}),
     ),
     (
         "downloads",
         Bi("Downloads", "Shkarkimet"),
-        _word({"refused": Bi("refused", "të refuzuara"), "allowed": Bi("allowed", "të lejuara")}),
+        word({"refused": Bi("refused", "të refuzuara"), "allowed": Bi("allowed", "të lejuara")}),
     ),
     (
         "fresh_browser_context",
@@ -287,7 +335,7 @@ def screenshot_rows(shot: Any) -> list[Row]:
     return rows
 
 
-def _duration_ms(value: Any) -> str:
+def duration_ms(value: Any) -> str:
     n = number(value)
     return f"{int(value) / 1000:.1f} s" if n is not None else shown(value)
 
@@ -298,7 +346,7 @@ SCROLL: tuple[tuple[str, Bi, Callable[[Any], str]], ...] = (
     ("page_height_px", Bi("Height of the page", "Lartësia e faqes"), _px),
     ("cut", Bi("Stopped before the end of the page", "U ndal para fundit të faqes"), shown),
     ("cut_reason", Bi("Why it stopped", "Pse u ndal"), shown),
-    ("duration_ms", Bi("Time spent scrolling", "Koha e rrëshqitjes"), _duration_ms),
+    ("duration_ms", Bi("Time spent scrolling", "Koha e rrëshqitjes"), duration_ms),
 )
 
 

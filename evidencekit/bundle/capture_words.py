@@ -223,3 +223,87 @@ REQUEST_KINDS: dict[str, Bi] = {
     "manifest": Bi("the site's manifest", "manifesti i faqes"),
     "ping": Bi("a tracking ping", "një sinjal gjurmimi"),
 }
+
+
+# --- the capture details (bundle/item_pages.py) ------------------------------------------------
+
+#: Where the browser was found (metadata ``browser.found_by``, see capture/browser.py).
+FOUND_BY: dict[str, Bi] = {
+    "system": Bi(
+        "the system's own browser, installed on this computer",
+        "shfletuesi i vetë sistemit, i instaluar në këtë kompjuter",
+    ),
+    "playwright": Bi(
+        "the browser downloaded for Playwright", "shfletuesi i shkarkuar për Playwright"
+    ),
+    "chrome": Bi(
+        "Google Chrome, installed on this computer", "Google Chrome, i instaluar në këtë kompjuter"
+    ),
+    "msedge": Bi(
+        "Microsoft Edge, installed on this computer",
+        "Microsoft Edge, i instaluar në këtë kompjuter",
+    ),
+    "settings": Bi(
+        "the browser chosen in EvidenceKit's settings",
+        "shfletuesi i zgjedhur te parametrat e EvidenceKit",
+    ),
+    "EVIDENCEKIT_BROWSER": Bi(
+        "the browser named by the EVIDENCEKIT_BROWSER variable",
+        "shfletuesi i caktuar nga ndryshorja EVIDENCEKIT_BROWSER",
+    ),
+}
+CLOCK_SOURCES: dict[str, Bi] = {
+    "system clock": Bi("the computer's own clock", "ora e vetë kompjuterit"),
+}
+REDIRECT_KINDS: dict[str, Bi] = {
+    "http": Bi("the server redirected", "serveri e ridrejtoi"),
+    "page": Bi("the page went on to another address", "faqja kaloi vetë në një adresë tjetër"),
+}
+DIALOG_TYPES: dict[str, Bi] = {
+    "alert": Bi("a message (alert)", "një mesazh (alert)"),
+    "confirm": Bi("a question (confirm)", "një pyetje (confirm)"),
+    "prompt": Bi("a request to type something (prompt)", "një kërkesë për të shkruar (prompt)"),
+    "beforeunload": Bi(
+        "“leave this page?” (beforeunload)", "“të largoheni nga faqja?” (beforeunload)"
+    ),
+}
+
+#: What the capture did, by the kind the capture's journal gave it (capture/journal.py).
+ACTION_KINDS: dict[str, Bi] = {
+    "navigate": Bi("opened the address", "hapi adresën"),
+    "loaded": Bi("the page loaded", "faqja u ngarkua"),
+    "load-capped": Bi("stopped waiting for the page to load", "ndaloi pritjen e ngarkimit"),
+    "network-idle": Bi("the network went quiet", "rrjeti u qetësua"),
+    "network-busy": Bi("the network was still busy", "rrjeti ishte ende i zënë"),
+    "navigation-locked": Bi("the page held on this address", "faqja u mbajt në këtë adresë"),
+    "navigation-blocked": Bi("leaving the page blocked", "largimi nga faqja u bllokua"),
+    "address-changed": Bi("the page changed its address", "faqja ndryshoi adresën"),
+    "dialog-dismissed": Bi("a dialog closed", "një dritare dialogu u mbyll"),
+    "popup-closed": Bi("a new window closed", "një dritare e re u mbyll"),
+    "download-refused": Bi("a download refused", "një shkarkim u refuzua"),
+    "overlay-hidden": Bi("an overlay hidden", "një mbulesë u fsheh"),
+    "scrolled": Bi("scrolled down", "rrëshqiti poshtë"),
+    "scrolled-top": Bi("back to the top", "u kthye në krye"),
+    "scroll-cut": Bi("scrolling stopped early", "rrëshqitja u ndal para fundit"),
+    "scroll-locked": Bi("the page locked scrolling", "faqja bllokoi rrëshqitjen"),
+    "scroll-stuck": Bi("scrolling got stuck", "rrëshqitja ngeci"),
+    "screenshot-full": Bi("full-page screenshot", "pamja e plotë e faqes"),
+    "screenshot-viewport": Bi("screenshot of the first window", "pamja e dritares së parë"),
+    "screenshot-short": Bi("the screenshot came out short", "pamja doli më e shkurtër"),
+    "media": Bi("pictures and videos saved", "fotot dhe videot u ruajtën"),
+    "media-fetched": Bi("a file fetched whole", "një skedar u mor i plotë"),
+    "link-cleaned": Bi(
+        "tracking codes taken out of the link", "kodet gjurmuese u hoqën nga lidhja"
+    ),
+    "link-share-parameters-kept": Bi(
+        "share-tracking codes kept in the link", "kodet e gjurmimit të shpërndarjes u mbajtën"
+    ),
+    "missing-glyphs": Bi("characters with no font", "shenja pa shkronja (font)"),
+    "text-repaired": Bi("broken characters replaced", "shenjat e prishura u zëvendësuan"),
+}
+
+#: The extra facts some actions carry (``actions[].data``).
+ACTION_DATA: dict[str, Bi] = {
+    "artifact": Bi("File", "Skedari"),
+    "count": Bi("How many", "Sa"),
+}

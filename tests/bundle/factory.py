@@ -112,10 +112,12 @@ def add_web_item(
     sensitive: bool = False,
     media: bool = False,
     captured_at: str | None = None,
+    metadata: dict | None = None,
 ) -> ItemRecord:
-    """A web capture; `captured_at` (UTC ISO 8601) defaults to a fixed morning in 2024."""
+    """A web capture; `captured_at` (UTC ISO 8601) defaults to a fixed morning in 2024;
+    `metadata` replaces or adds top-level keys of its metadata.json."""
     url = f"https://social.example/post/{n}"
-    meta = capture_metadata(url, n, height)
+    meta = {**capture_metadata(url, n, height), **(metadata or {})}
     html = (
         f"<html><body><h1>Postimi {n}</h1>" + "<p>tekst ë ç</p>" * 400 + "</body></html>"
     ).encode()
