@@ -144,7 +144,9 @@ def _known_rows(
     known: Sequence[tuple[str, Bi, Callable[[Any], str]]],
 ) -> list[Row]:
     """One row per known key (missing: "not recorded"), then any key not known here."""
-    rows: list[Row] = [(bi_label(label), show(data.get(key))) for key, label, show in known]
+    rows: list[Row] = [
+        (bi_label(label), show(data[key]) if key in data else MISSING) for key, label, show in known
+    ]
     names = {key for key, _, _ in known}
     rows += [(clean(key, 80), shown(value)) for key, value in data.items() if key not in names]
     return rows
