@@ -7,13 +7,14 @@ to the process: either the old file (or none) is there, or the complete new one.
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO, NoReturn
 
 from evidencekit.errors import OutputFileError
 
@@ -117,6 +118,63 @@ def _typed(exc: OSError, path: Path, temp: Path, expected_size: int | None) -> E
     return from_os_error(exc, path.parent, needed=needed) or exc
 
 
+class _PlainWriter(io.BufferedWriter):
+    """A file whose full disk (ENOSPC, EDQUOT) or read-only media (EROFS) is said at once as
+    DiskFull / ReadOnlyMedia, which are not OSError: a writer that catches OSError for other
+    reasons (a network error while signing) cannot take a full disk for something else."""
+
+    plain: tuple[Path, Path, int | None]
+
+    def write(self, data: Any) -> int:
+        try:
+            return super().write(data)
+        except OSError as exc:
+            _raise_said(exc, self.plain)
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except OSError as exc:
+            _raise_said(exc, self.plain)
+
+
+class _PlainRandom(io.BufferedRandom):
+    """The same, readable too (the PDF signer goes back over what it wrote)."""
+
+    plain: tuple[Path, Path, int | None]
+
+    def write(self, data: Any) -> int:
+        try:
+            return super().write(data)
+        except OSError as exc:
+            _raise_said(exc, self.plain)
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except OSError as exc:
+            _raise_said(exc, self.plain)
+
+
+def _raise_said(exc: OSError, plain: tuple[Path, Path, int | None]) -> NoReturn:
+    import errno
+
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EROFS):
+        typed = _typed(exc, *plain)
+        if typed is not exc:
+            raise typed from exc
+    raise exc
+
+
+def _open_plain(
+    fd: int, path: Path, temp: Path, expected_size: int | None, *, readable: bool
+) -> BinaryIO:
+    raw = io.FileIO(fd, "r+b" if readable else "wb", closefd=True)
+    handle: _PlainWriter | _PlainRandom = _PlainRandom(raw) if readable else _PlainWriter(raw)
+    handle.plain = (path, temp, expected_size)
+    return handle
+
+
 @contextlib.contextmanager
 def atomic_output(
     path: Path, *, mode: int = 0o600, readable: bool = False, expected_size: int | None = None
@@ -141,7 +199,7 @@ def atomic_output(
             raise typed from exc
         raise OutputFileError(f"Cannot write in “{path.parent}”: {exc.strerror}.") from exc
     try:
-        with os.fdopen(fd, "w+b" if readable else "wb") as handle:
+        with _open_plain(fd, path, temp, expected_size, readable=readable) as handle:
             lock_part(handle)
             yield handle
             handle.flush()

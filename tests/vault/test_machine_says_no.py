@@ -198,26 +198,60 @@ def test_timestamp_on_a_full_disk(
 
 
 @needs_root
+@pytest.mark.parametrize("when", ["writing", "signing"])
 def test_export_onto_a_full_disk(
-    cli_vault: Cli, small_disk: Path, tmp_path: Path, tsa: TsaServer
+    cli_vault: Cli, small_disk: Path, tmp_path: Path, tsa: TsaServer, when: str
 ) -> None:
+    """The disk fills while the report is written, or only at the very end, while it is
+    signed and time-stamped (a full disk is never taken for a timestamp server that failed)."""
     from tests.bundle.factory import CASE, add_import, add_web_item
 
     vault = Path(cli_vault.env["EVIDENCEKIT_VAULT"])
     with Vault.open(vault, TEST_PASSPHRASE, Settings(), write=True) as opened:
         add_web_item(opened, 1, height=3000)
         add_import(opened, tmp_path)
-    fill(small_disk, leave=200_000)
+    trials = []
+    for tsa_args in (["--tsa", tsa.url], []):  # signed and time-stamped (B-LTA), or not (B-B)
+        trial = tmp_path / f"trial-{len(trials)}.pdf"
+        assert cli_vault(*tsa_args, "export", "--case", CASE, "-o", str(trial)).code == 0
+        trials.append(trial.stat().st_size)
+    with_timestamp, without = trials
+    assert with_timestamp > without + 3 * 4096  # tmpfs counts whole 4 KiB pages
+    # "signing": room for the bundle without a timestamp, not for the one with it.
+    fill(small_disk, leave=200_000 if when == "writing" else with_timestamp - 4096)
     out = small_disk / "bundle.pdf"
     result = cli_vault("--tsa", tsa.url, "export", "--case", CASE, "-o", str(out))
     assert_plain(result, 1, "is full", str(small_disk), "nothing was lost")
+    assert "timestamp" not in result.out + result.err
     assert [p.name for p in small_disk.iterdir() if not p.name.startswith("filler")] == []
     assert sidecars(vault) == []
     with Vault.open(vault, TEST_PASSPHRASE, Settings(), write=False) as opened:
         assert verify_vault(opened).ok
-        assert not [e for e in opened.custody() if e.action == "export"]
+        assert len([e for e in opened.custody() if e.action == "export"]) == 2  # the trials
     empty(small_disk)
     assert cli_vault("--tsa", tsa.url, "export", "--case", CASE, "-o", str(out)).code == 0
+
+
+@needs_root
+def test_a_full_disk_reaches_a_writer_as_disk_full_not_oserror(small_disk: Path) -> None:
+    """Inside atomic_output a full disk is DiskFull at the write itself: a writer that catches
+    OSError for its own reasons (the PDF signer, for a timestamp server that fails) can never
+    take it for something else. The unfinished file is gone."""
+    from evidencekit.atomic import atomic_output
+
+    fill(small_disk, leave=100_000)
+    seen: list[BaseException] = []
+    with pytest.raises(DiskFull):
+        with atomic_output(small_disk / "bundle.pdf", readable=True) as handle:
+            try:
+                for _ in range(100):
+                    handle.write(os.urandom(64 * 1024))
+                handle.flush()
+            except OSError as exc:  # what the signer does
+                seen.append(exc)
+                raise RuntimeError("taken for a network error") from exc
+    assert seen == []
+    assert [p.name for p in small_disk.iterdir() if not p.name.startswith("filler")] == []
 
 
 @needs_root
