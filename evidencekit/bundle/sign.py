@@ -12,6 +12,7 @@ anchor) and used only to collect validation data, not as a statement of trust to
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -134,7 +135,15 @@ async def sign_in_place(
             # pyHanko sizes /Contents from a dummy signature (with a real token when a TSA
             # is used), so long certificate chains still fit.
             await pdf_signer.async_sign_pdf(writer, in_place=True)
-        except (TimestampRequestError, aiohttp.ClientError, TimeoutError, OSError) as exc:
+        # Network failures only: a full disk or a failing write while signing is not the
+        # timestamp server's fault and must not turn into a quietly weaker (B-B) bundle.
+        except (
+            TimestampRequestError,
+            aiohttp.ClientError,
+            TimeoutError,
+            ConnectionError,
+            socket.gaierror,
+        ) as exc:
             if tsa_url is None:
                 raise
             log.warning("the timestamp server failed while signing: %s", type(exc).__name__)
