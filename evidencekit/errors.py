@@ -360,6 +360,17 @@ class HostNotFound(EvidenceKitError):
     )
 
 
+class Offline(HostNotFound):
+    """Chromium's ERR_INTERNET_DISCONNECTED: no network at all (the app words it like a site
+    that cannot be found, whose advice names the connection)."""
+
+    exit_code = EXIT_FAILED
+    message = (
+        "This computer is not connected to the internet, so the page could not be opened. "
+        "Nothing was saved. Connect and try again."
+    )
+
+
 class ConnectionRefused(EvidenceKitError):
     exit_code = EXIT_USAGE
     message = "The site refused the connection. Check the address (and its port), or try later."

@@ -44,6 +44,7 @@ from evidencekit.errors import (
     ConnectionRefused,
     EvidenceKitError,
     HostNotFound,
+    Offline,
     PageIsDownload,
     PageLoadFailed,
 )
@@ -84,6 +85,8 @@ def _map_error(error: PlaywrightError) -> EvidenceKitError:
     text = error.message.splitlines()[0] if error.message else repr(error)
     if "ERR_NAME_NOT_RESOLVED" in text or "ERR_NAME_RESOLUTION_FAILED" in text:
         return HostNotFound(detail=text)
+    if "ERR_INTERNET_DISCONNECTED" in text:
+        return Offline(detail=text)
     if "ERR_CONNECTION_REFUSED" in text:
         return ConnectionRefused(detail=text)
     if "Download is starting" in text:

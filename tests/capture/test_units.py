@@ -62,3 +62,19 @@ def test_png_size_reads_the_header_only():
     assert png_size(header + (250_000).to_bytes(4, "big")) == (1280, 250_000)
     with pytest.raises(ValueError):
         png_size(b"GIF89a" + b"\0" * 30)
+
+
+def test_browser_errors_become_plain_typed_errors():
+    """What Chromium says when there is no network at all, or no such site, or no server."""
+    from playwright.async_api import Error as PlaywrightError
+
+    from evidencekit.capture.engine import _map_error
+    from evidencekit.errors import EXIT_FAILED, ConnectionRefused, HostNotFound, Offline
+
+    offline = _map_error(PlaywrightError("net::ERR_INTERNET_DISCONNECTED at https://x.example/"))
+    assert isinstance(offline, Offline) and offline.exit_code == EXIT_FAILED
+    assert "not connected to the internet" in str(offline)
+    missing = _map_error(PlaywrightError("net::ERR_NAME_NOT_RESOLVED at https://x.invalid/"))
+    assert type(missing) is HostNotFound
+    refused = _map_error(PlaywrightError("net::ERR_CONNECTION_REFUSED at http://127.0.0.1:9/"))
+    assert isinstance(refused, ConnectionRefused)
