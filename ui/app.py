@@ -1,4 +1,5 @@
-"""Start the desktop app: translations, Qt settings kept off the disk, the job thread, the window.
+"""Start the desktop app: translations (see `ui.language`), Qt settings kept off the disk, the job
+thread, the window.
 
 The look follows the system: its font and size, its palette (high-contrast included), its
 style. We add no sounds, no notifications and no tray icon.
@@ -13,66 +14,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from evidencekit.config import load_settings
+from ui.language import LANGUAGES, TRANSLATIONS, Translators, pick_language
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
-LANGUAGES = ("en", "sq")
-
-
-def pick_language(setting: str, system: QLocale | None = None) -> str:
-    """The language to show: the setting if it names one we have, else the system's."""
-    if setting in LANGUAGES:
-        return setting
-    system = system or QLocale.system()
-    for name in [system.name(), *system.uiLanguages()]:
-        code = name.replace("-", "_").split("_")[0].lower()
-        if code in LANGUAGES:
-            return code
-    return "en"
-
-
-class Translators:
-    """Our translation and Qt's own (for its standard buttons), swapped as a pair."""
-
-    def __init__(self, app: QCoreApplication, folder: Path = TRANSLATIONS) -> None:
-        self._app = app
-        self._folder = folder
-        self._installed: list[QTranslator] = []
-        self.language = "en"
-
-    def install(self, language: str) -> bool:
-        """Switch to `language`; True when our own translation was found (English needs none)."""
-        for old in self._installed:
-            self._app.removeTranslator(old)
-        self._installed = []
-        self.language = language
-        ours = QTranslator(self._app)
-        found = ours.load(f"evidencekit_{language}", str(self._folder))
-        if found:
-            self._app.installTranslator(ours)
-            self._installed.append(ours)
-        elif language != "en":
-            log.warning("no translation for %s in %s", language, self._folder)
-        qt_own = QTranslator(self._app)
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if language != "en" and qt_own.load(f"qtbase_{language}", qt_folder):
-            self._app.installTranslator(qt_own)
-            self._installed.append(qt_own)
-        # Dates and numbers follow the chosen language too (an English system keeps its own
-        # conventions; English chosen on another system gets day-month-year dates).
-        system = QLocale.system()
-        if language == "sq":
-            QLocale.setDefault(QLocale("sq_AL"))
-        elif system.language() == QLocale.Language.English:
-            QLocale.setDefault(system)
-        else:
-            QLocale.setDefault(QLocale("en_GB"))
-        return found or language == "en"
+__all__ = ["LANGUAGES", "TRANSLATIONS", "Translators", "main", "pick_language"]
 
 
 def keep_qt_settings_off_disk() -> Path:
@@ -119,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
         settings = load_settings()
         translators = Translators(app)
-        translators.install(pick_language(settings.language))
+        translators.follow_setting(settings.language)
         runner = LoopThread()
         runner.start_loop()
         context = AppContext(

@@ -27,6 +27,7 @@ from evidencekit.vault.store import Vault
 from ui.context import AppContext
 from ui.help_page import HelpPage
 from ui.jobs import ExportSummary
+from ui.language import Translators
 from ui.messages import role_name
 from ui.safety import EscapeTwice, InactivityLock, window_title
 from ui.session import VaultSession, Who
@@ -47,7 +48,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         ctx: AppContext,
-        translators: object | None = None,
+        translators: Translators | None = None,
         *,
         quit_on_quick_exit: bool = False,
     ) -> None:
@@ -219,9 +220,7 @@ class MainWindow(QMainWindow):
 
     def _settings_applied(self, language_changed: bool) -> None:
         if language_changed and self.translators is not None:
-            from ui.app import pick_language
-
-            self.translators.install(pick_language(self.ctx.settings.language))  # type: ignore[attr-defined]
+            self.translators.follow_setting(self.ctx.settings.language)
             self.retranslate()
         self.apply_settings()
 

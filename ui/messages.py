@@ -7,6 +7,7 @@ someone helping). Also the names of capture steps and roles, translated in one p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -25,232 +26,234 @@ class Explanation:
     details: str  # the core's own (English) words, for whoever helps
 
 
+Texts = Callable[[BaseException], tuple[str, str]]
+"""Makes an error's (headline, advice), translated when called; it may use the error's fields."""
+
+
+def _no_permission(_error: BaseException) -> tuple[str, str]:
+    return (
+        translate("Messages", "EvidenceKit is not allowed to use that file or folder."),
+        translate("Messages", "Choose another place, or ask the computer's owner for access."),
+    )
+
+
+# Headline and advice per error class. A class not listed is explained by the nearest listed
+# class in its MRO (TimestampUnavailable by TimestampFailed, Offline by HostNotFound, ...).
+# The texts stay literal translate("Messages", ...) calls so that pyside6-lupdate finds them.
+BY_ERROR_CLASS: dict[type[BaseException], Texts] = {
+    errors.WrongPassphrase: lambda _error: (
+        translate("Messages", "That passphrase did not open this vault."),
+        translate(
+            "Messages",
+            "Check Caps Lock and the keyboard language, then try again. There is no limit "
+            "on tries, and nothing is locked or deleted.",
+        ),
+    ),
+    errors.VaultBusy: lambda _error: (
+        translate("Messages", "This vault is already open in another EvidenceKit window."),
+        translate(
+            "Messages",
+            "Close the other window (or wait until it finishes), then try again.",
+        ),
+    ),
+    errors.VaultNotFound: lambda _error: (
+        translate("Messages", "There is no vault at that place."),
+        translate("Messages", "Choose the vault file again, or create a new vault."),
+    ),
+    errors.VaultExists: lambda _error: (
+        translate("Messages", "A vault already exists at that place."),
+        translate(
+            "Messages",
+            "Open it with its passphrase, or choose another name for the new vault. "
+            "Nothing was changed.",
+        ),
+    ),
+    errors.WeakPassphrase: lambda _error: (
+        translate("Messages", "This passphrase is too short."),
+        translate(
+            "Messages",
+            "Use at least 8 characters. A few ordinary words in a row are easy to remember "
+            "and hard to guess.",
+        ),
+    ),
+    errors.VaultCorrupt: lambda _error: (
+        translate("Messages", "Part of the vault file could not be read."),
+        translate(
+            "Messages",
+            "Do not delete it. Keep a copy of the file and ask someone with technical "
+            "knowledge for help; a backup copy may still open.",
+        ),
+    ),
+    errors.DiskFull: lambda _error: (
+        translate("Messages", "The disk is full."),
+        translate(
+            "Messages",
+            "Free some space on that disk (move or delete files you do not need), then try "
+            "again. Nothing was lost.",
+        ),
+    ),
+    errors.ReadOnlyMedia: lambda _error: (
+        translate("Messages", "This disk can only be read, not written."),
+        translate(
+            "Messages",
+            "Nothing can be added or changed on it. To work with the vault, copy the vault "
+            "file to your computer first and open the copy. Nothing was changed.",
+        ),
+    ),
+    errors.NoPermission: _no_permission,
+    errors.VaultLeftSplit: lambda _error: (
+        translate("Messages", "The latest changes are kept in a second file beside the vault."),
+        translate(
+            "Messages",
+            "They are safe. Keep the files together, free some space on the disk, and open "
+            "the vault again before you copy it.",
+        ),
+    ),
+    errors.VaultTooNew: lambda _error: (
+        translate("Messages", "This vault was made by a newer version of EvidenceKit."),
+        translate("Messages", "Update EvidenceKit, then open the vault again."),
+    ),
+    errors.BrowserNotFound: lambda _error: (
+        translate(
+            "Messages",
+            "No web browser was found that EvidenceKit can use to capture pages.",
+        ),
+        translate(
+            "Messages",
+            "Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding "
+            "saved files with “Add files…” works without a browser.",
+        ),
+    ),
+    errors.BrowserLaunchFailed: lambda _error: (
+        translate("Messages", "The browser could not be started."),
+        translate(
+            "Messages",
+            "Restart the computer and try again. If it keeps happening, reinstall Chrome, "
+            "Edge or Chromium.",
+        ),
+    ),
+    errors.BadUrl: lambda _error: (
+        translate("Messages", "This is not a web address EvidenceKit can capture."),
+        translate(
+            "Messages",
+            "Copy the whole address from the browser's address bar. It starts with https://",
+        ),
+    ),
+    errors.HostNotFound: lambda _error: (
+        translate("Messages", "The site could not be found."),
+        translate(
+            "Messages",
+            "Check the address for typing mistakes, and check that this computer is "
+            "connected to the internet.",
+        ),
+    ),
+    errors.ConnectionRefused: lambda _error: (
+        translate("Messages", "The site refused the connection."),
+        translate("Messages", "Check the address, or try again later."),
+    ),
+    errors.PageIsDownload: lambda _error: (
+        translate("Messages", "This address downloads a file instead of showing a page."),
+        translate("Messages", "Save the file on the computer, then add it with “Add files…”."),
+    ),
+    errors.CaptureTimedOut: lambda _error: (
+        translate(
+            "Messages",
+            "The page took too long, so the capture was stopped. Nothing was saved.",
+        ),
+        translate("Messages", "Try again later, when the connection may be faster."),
+    ),
+    errors.PageLoadFailed: lambda _error: (
+        translate("Messages", "The page could not be loaded. Nothing was saved."),
+        translate("Messages", "Check the internet connection and try again in a few minutes."),
+    ),
+    errors.CaptureFailed: lambda _error: (
+        translate("Messages", "The capture failed unexpectedly. Nothing was saved."),
+        translate(
+            "Messages",
+            "Try again. If it fails again, the details below can help someone who helps you.",
+        ),
+    ),
+    errors.InputFileError: lambda _error: (
+        translate("Messages", "This file could not be added."),
+        translate(
+            "Messages",
+            "Check that the file is still there and that it opens, then try again.",
+        ),
+    ),
+    errors.OutputFileError: lambda _error: (
+        translate("Messages", "The file could not be saved there."),
+        translate(
+            "Messages",
+            "Choose another place (another folder or a USB stick) and check that it has "
+            "free space.",
+        ),
+    ),
+    errors.CaseExists: lambda _error: (
+        translate("Messages", "A case with this name already exists."),
+        translate("Messages", "Choose another name."),
+    ),
+    errors.CaseNotFound: lambda _error: (
+        translate("Messages", "That case is no longer in the vault."),
+        translate("Messages", "Choose another case from the list."),
+    ),
+    errors.ItemNotFound: lambda _error: (
+        translate("Messages", "This item is no longer in the vault."),
+        translate("Messages", "Go back to the list; it shows what the vault holds now."),
+    ),
+    errors.TimestampFailed: lambda _error: (
+        translate("Messages", "The time-stamp server could not give a time-stamp now."),
+        translate(
+            "Messages",
+            "Your evidence is saved and sealed. The time-stamp will be added when this "
+            "computer is online.",
+        ),
+    ),
+    errors.IdentityDamaged: lambda _error: (
+        translate("Messages", "The vault's signing key is damaged."),
+        translate(
+            "Messages",
+            "The evidence already stored is safe. Ask someone with technical knowledge for "
+            "help before adding more.",
+        ),
+    ),
+    Cancelled: lambda _error: (
+        translate("Messages", "Stopped, as you asked."),
+        translate("Messages", "What was already saved stays in the vault."),
+    ),
+    PermissionError: _no_permission,
+    OSError: lambda _error: (
+        translate("Messages", "The computer could not read or write a file."),
+        translate(
+            "Messages",
+            "Check that the disk or USB stick is still connected and has free space, then "
+            "try again.",
+        ),
+    ),
+}
+
+# The core's errors that deliberately get the generic "Something went wrong." words (their
+# English details are still shown), each with the reason. tests/gui/test_messages_table.py
+# checks that every error in evidencekit.errors is either in BY_ERROR_CLASS or here.
+DELIBERATELY_GENERIC: dict[type[errors.EvidenceKitError], str] = {
+    errors.EvidenceKitError: "the base class: a failure nobody gave a kind to has no better words",
+    errors.UsageError: "command-line only: an incomplete command or option; the app builds none",
+    errors.NoPassphrase: "command-line only: the app always asks for the passphrase on screen",
+    errors.AmbiguousItemId: "command-line only: the app picks items from its list, not by typed id",
+    errors.ArtifactNotFound: "the app opens only files it listed itself, so this is an inner fault",
+    errors.TsaUrlInvalid: "sealing moves on to the next server; its details name the bad address",
+    errors.IdentityImportFailed: "command-line only: the app has no way to import a certificate",
+    errors.NothingToExport: "the export wizard offers no export without items to put in it",
+    errors.ExportFailed: "an inner fault in building the bundle; its details say what went wrong",
+    errors.BundleResourceMissing: "a broken install; its own English says to reinstall",
+}
+
+
 def _texts(error: BaseException) -> tuple[str, str] | None:
     """Headline and advice for `error`'s class, translated now (most specific class first)."""
-    if isinstance(error, errors.WrongPassphrase):
-        return (
-            translate("Messages", "That passphrase did not open this vault."),
-            translate(
-                "Messages",
-                "Check Caps Lock and the keyboard language, then try again. There is no limit "
-                "on tries, and nothing is locked or deleted.",
-            ),
-        )
-    if isinstance(error, errors.VaultBusy):
-        return (
-            translate("Messages", "This vault is already open in another EvidenceKit window."),
-            translate(
-                "Messages",
-                "Close the other window (or wait until it finishes), then try again.",
-            ),
-        )
-    if isinstance(error, errors.VaultNotFound):
-        return (
-            translate("Messages", "There is no vault at that place."),
-            translate("Messages", "Choose the vault file again, or create a new vault."),
-        )
-    if isinstance(error, errors.VaultExists):
-        return (
-            translate("Messages", "A vault already exists at that place."),
-            translate(
-                "Messages",
-                "Open it with its passphrase, or choose another name for the new vault. "
-                "Nothing was changed.",
-            ),
-        )
-    if isinstance(error, errors.WeakPassphrase):
-        return (
-            translate("Messages", "This passphrase is too short."),
-            translate(
-                "Messages",
-                "Use at least 8 characters. A few ordinary words in a row are easy to remember "
-                "and hard to guess.",
-            ),
-        )
-    if isinstance(error, errors.VaultCorrupt):
-        return (
-            translate("Messages", "Part of the vault file could not be read."),
-            translate(
-                "Messages",
-                "Do not delete it. Keep a copy of the file and ask someone with technical "
-                "knowledge for help; a backup copy may still open.",
-            ),
-        )
-    if isinstance(error, errors.DiskFull):
-        return (
-            translate("Messages", "The disk is full."),
-            translate(
-                "Messages",
-                "Free some space on that disk (move or delete files you do not need), then try "
-                "again. Nothing was lost.",
-            ),
-        )
-    if isinstance(error, errors.ReadOnlyMedia):
-        return (
-            translate("Messages", "This disk can only be read, not written."),
-            translate(
-                "Messages",
-                "Nothing can be added or changed on it. To work with the vault, copy the vault "
-                "file to your computer first and open the copy. Nothing was changed.",
-            ),
-        )
-    if isinstance(error, errors.NoPermission):
-        return (
-            translate("Messages", "EvidenceKit is not allowed to use that file or folder."),
-            translate("Messages", "Choose another place, or ask the computer's owner for access."),
-        )
-    if isinstance(error, errors.VaultLeftSplit):
-        return (
-            translate("Messages", "The latest changes are kept in a second file beside the vault."),
-            translate(
-                "Messages",
-                "They are safe. Keep the files together, free some space on the disk, and open "
-                "the vault again before you copy it.",
-            ),
-        )
-    if isinstance(error, errors.VaultTooNew):
-        return (
-            translate("Messages", "This vault was made by a newer version of EvidenceKit."),
-            translate("Messages", "Update EvidenceKit, then open the vault again."),
-        )
-    if isinstance(error, errors.BrowserNotFound):
-        return (
-            translate(
-                "Messages",
-                "No web browser was found that EvidenceKit can use to capture pages.",
-            ),
-            translate(
-                "Messages",
-                "Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding "
-                "saved files with “Add files…” works without a browser.",
-            ),
-        )
-    if isinstance(error, errors.BrowserLaunchFailed):
-        return (
-            translate("Messages", "The browser could not be started."),
-            translate(
-                "Messages",
-                "Restart the computer and try again. If it keeps happening, reinstall Chrome, "
-                "Edge or Chromium.",
-            ),
-        )
-    if isinstance(error, errors.BadUrl):
-        return (
-            translate("Messages", "This is not a web address EvidenceKit can capture."),
-            translate(
-                "Messages",
-                "Copy the whole address from the browser's address bar. It starts with https://",
-            ),
-        )
-    if isinstance(error, errors.HostNotFound):
-        return (
-            translate("Messages", "The site could not be found."),
-            translate(
-                "Messages",
-                "Check the address for typing mistakes, and check that this computer is "
-                "connected to the internet.",
-            ),
-        )
-    if isinstance(error, errors.ConnectionRefused):
-        return (
-            translate("Messages", "The site refused the connection."),
-            translate("Messages", "Check the address, or try again later."),
-        )
-    if isinstance(error, errors.PageIsDownload):
-        return (
-            translate("Messages", "This address downloads a file instead of showing a page."),
-            translate("Messages", "Save the file on the computer, then add it with “Add files…”."),
-        )
-    if isinstance(error, errors.CaptureTimedOut):
-        return (
-            translate(
-                "Messages",
-                "The page took too long, so the capture was stopped. Nothing was saved.",
-            ),
-            translate("Messages", "Try again later, when the connection may be faster."),
-        )
-    if isinstance(error, errors.PageLoadFailed):
-        return (
-            translate("Messages", "The page could not be loaded. Nothing was saved."),
-            translate("Messages", "Check the internet connection and try again in a few minutes."),
-        )
-    if isinstance(error, errors.CaptureFailed):
-        return (
-            translate("Messages", "The capture failed unexpectedly. Nothing was saved."),
-            translate(
-                "Messages",
-                "Try again. If it fails again, the details below can help someone who helps you.",
-            ),
-        )
-    if isinstance(error, errors.InputFileError):
-        return (
-            translate("Messages", "This file could not be added."),
-            translate(
-                "Messages",
-                "Check that the file is still there and that it opens, then try again.",
-            ),
-        )
-    if isinstance(error, errors.OutputFileError):
-        return (
-            translate("Messages", "The file could not be saved there."),
-            translate(
-                "Messages",
-                "Choose another place (another folder or a USB stick) and check that it has "
-                "free space.",
-            ),
-        )
-    if isinstance(error, errors.CaseExists):
-        return (
-            translate("Messages", "A case with this name already exists."),
-            translate("Messages", "Choose another name."),
-        )
-    if isinstance(error, errors.CaseNotFound):
-        return (
-            translate("Messages", "That case is no longer in the vault."),
-            translate("Messages", "Choose another case from the list."),
-        )
-    if isinstance(error, errors.ItemNotFound):
-        return (
-            translate("Messages", "This item is no longer in the vault."),
-            translate("Messages", "Go back to the list; it shows what the vault holds now."),
-        )
-    if isinstance(error, errors.TimestampFailed):
-        return (
-            translate("Messages", "The time-stamp server could not give a time-stamp now."),
-            translate(
-                "Messages",
-                "Your evidence is saved and sealed. The time-stamp will be added when this "
-                "computer is online.",
-            ),
-        )
-    if isinstance(error, errors.IdentityDamaged):
-        return (
-            translate("Messages", "The vault's signing key is damaged."),
-            translate(
-                "Messages",
-                "The evidence already stored is safe. Ask someone with technical knowledge for "
-                "help before adding more.",
-            ),
-        )
-    if isinstance(error, Cancelled):
-        return (
-            translate("Messages", "Stopped, as you asked."),
-            translate("Messages", "What was already saved stays in the vault."),
-        )
-    if isinstance(error, PermissionError):
-        return (
-            translate("Messages", "EvidenceKit is not allowed to use that file or folder."),
-            translate("Messages", "Choose another place, or ask the computer's owner for access."),
-        )
-    if isinstance(error, OSError):
-        return (
-            translate("Messages", "The computer could not read or write a file."),
-            translate(
-                "Messages",
-                "Check that the disk or USB stick is still connected and has free space, then "
-                "try again.",
-            ),
-        )
+    for cls in type(error).__mro__:
+        texts = BY_ERROR_CLASS.get(cls)
+        if texts is not None:
+            return texts(error)
     return None
 
 
