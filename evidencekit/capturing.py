@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from evidencekit.blocking import run_blocking
 from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many
-from evidencekit.capture.journal import iso_utc
 from evidencekit.capture.urls import PreparedUrl, as_prepared, mask_credentials
+from evidencekit.clock import iso_z_ms
 from evidencekit.errors import EvidenceKitError
 from evidencekit.sealing import TimestampReport, timestamp_item
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
@@ -77,7 +77,7 @@ def new_item_for(
     return NewItem(
         kind="web",
         action="capture",
-        captured_at=iso_utc(capture.ended_at),
+        captured_at=iso_z_ms(capture.ended_at),
         case=case,
         title=capture.title,
         url=capture.requested_url,
@@ -85,8 +85,8 @@ def new_item_for(
         status=capture.status,
         metadata={**meta, "warnings": list(capture.warnings)},
         manifest_fields={
-            "capture_started_at": iso_utc(capture.started_at),
-            "capture_ended_at": iso_utc(capture.ended_at),
+            "capture_started_at": iso_z_ms(capture.started_at),
+            "capture_ended_at": iso_z_ms(capture.ended_at),
             "tool": tool,
             "browser": browser,
             "warnings": list(capture.warnings),

@@ -9,16 +9,15 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from evidencekit import __version__
+from evidencekit.clock import iso_z_us, now_iso_z_ms
 from evidencekit.errors import InputFileError
 from evidencekit.sniff import SNIFF_BYTES, sniff_media_type
-from evidencekit.vault.custody import utc_now
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
 from evidencekit.vault.store import Vault
 
@@ -29,11 +28,7 @@ MAX_INDEXED_TEXT = 8 * 1024 * 1024
 
 
 def _iso(timestamp: float) -> str:
-    return (
-        datetime.fromtimestamp(timestamp, UTC)
-        .isoformat(timespec="microseconds")
-        .replace("+00:00", "Z")
-    )
+    return iso_z_us(datetime.fromtimestamp(timestamp, UTC))
 
 
 def file_times(info: os.stat_result) -> dict[str, str]:
@@ -132,7 +127,7 @@ def import_file(
         new = NewItem(
             kind="file",
             action="import",
-            captured_at=utc_now(),
+            captured_at=now_iso_z_ms(),
             case=case,
             title=name,
             file_name=name,
@@ -156,14 +151,3 @@ def import_file(
         return vault.add_item(
             new, [ArtifactSource(f"original/{name}", media_type, stream=guard, size=checked.size)]
         )
-
-
-def iter_import(
-    vault: Vault, paths: list[Path], *, case: str | None = None, note: str | None = None
-) -> Iterator[tuple[Path, ItemRecord | InputFileError]]:
-    """Import several files; one bad file does not stop the others."""
-    for path in paths:
-        try:
-            yield path, import_file(vault, path, case=case, note=note)
-        except InputFileError as exc:
-            yield path, exc

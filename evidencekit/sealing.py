@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from evidencekit.seal.timestamps import DEFAULT_TIMEOUT_S, timestamp_with_any
 from evidencekit.seal.tsa_list import resolve_tsa_urls
-from evidencekit.vault import custody, seals
+from evidencekit.vault import custody
 from evidencekit.vault.store import Vault
 
 __all__ = [
@@ -120,8 +120,3 @@ async def anchor_custody(
     return await timestamp_subject(
         vault, f"custody:{seq}", head, tsa_urls, timeout_s=timeout_s, want=1
     )
-
-
-def item_timestamps(vault: Vault, item_id: str) -> list[seals.TimestampRow]:
-    item = vault.item(item_id)
-    return seals.timestamps_for(vault.conn, f"item:{item.id}")

@@ -43,7 +43,6 @@ Progress = Callable[[str, int, int], None]
 @dataclass(frozen=True)
 class Assembled:
     files: int
-    bytes_attached: int
 
 
 def _describe(item_number: int, artifact: str, item_id: str) -> str:
@@ -130,7 +129,7 @@ def write_unsigned(
     )
     progress("attachments", total_files, total_files)
     _finish(out, base, plan, written)
-    return Assembled(len(written), sum(w.size for w in written))
+    return Assembled(len(written))
 
 
 def _finish(out: PdfOut, base: BasePdf, plan: BundlePlan, written: list[WrittenFile]) -> None:

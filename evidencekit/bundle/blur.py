@@ -31,10 +31,6 @@ class BlurredCopy:
     factor: int  # original pixels per copy pixel
     radius_px: float  # Gaussian radius in copy pixels
 
-    @property
-    def original_radius_px(self) -> float:
-        return self.radius_px * self.factor
-
 
 def blur_factor(width: int) -> int:
     return max(MIN_FACTOR, math.ceil(width / TARGET_WIDTH_PX))

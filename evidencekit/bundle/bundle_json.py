@@ -7,12 +7,13 @@ The verifier reads it back (`parse`) and checks each claim against the attached 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import serialization
+
+from evidencekit.clock import iso_z_ms, now_iso_z_ms
 
 if TYPE_CHECKING:  # the verifier imports this module and must not need the vault's code
     from evidencekit.bundle.plan import BundlePlan, PlannedItem
@@ -20,14 +21,6 @@ if TYPE_CHECKING:  # the verifier imports this module and must not need the vaul
 BUNDLE_FORMAT = "evidencekit-bundle/1"
 BUNDLE_JSON_NAME = "bundle.json"
 MEDIA_TYPE = "application/json"
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def _iso(plan: BundlePlan) -> str:
-    return plan.created_at.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _item(item: PlannedItem, derived: list[dict[str, Any]]) -> dict[str, Any]:
@@ -103,8 +96,8 @@ def build(plan: BundlePlan, derived: dict[str, list[dict[str, Any]]]) -> bytes:
     document = {
         "format": BUNDLE_FORMAT,
         "bundle_id": plan.bundle_id,
-        "created_at": _iso(plan),
-        "written_at": utc_now(),
+        "created_at": iso_z_ms(plan.created_at),
+        "written_at": now_iso_z_ms(),
         "created_by": {"app": "EvidenceKit", "version": plan.app_version},
         "prepared_by": {"operator": plan.operator, "role": plan.role},
         "case": plan.case_label or None,

@@ -17,6 +17,7 @@ from cryptography.x509.oid import NameOID
 
 from evidencekit.bundle import verify_texts as T
 from evidencekit.bundle.texts import Bi
+from evidencekit.clock import iso_z_s, parse_iso_z
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE
 from evidencekit.seal.tokens import TokenCheck
 
@@ -86,7 +87,7 @@ def iso(moment: dt.datetime | None) -> str:
     """A moment as the report's facts give it: ISO 8601 in UTC ("…Z"), "" when unknown."""
     if moment is None:
         return ""
-    return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return iso_z_s(moment)
 
 
 def parse_utc(value: object) -> dt.datetime | None:
@@ -94,7 +95,7 @@ def parse_utc(value: object) -> dt.datetime | None:
     if not isinstance(value, str) or not value:
         return None
     try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = parse_iso_z(value)
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)

@@ -57,6 +57,7 @@ from evidencekit.bundle.layout import (
 from evidencekit.bundle.plan import BundlePlan, PlannedItem
 from evidencekit.bundle.preview import blurred_layout, shows_blurred
 from evidencekit.bundle.texts import Bi
+from evidencekit.clock import parse_iso_z
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ def local_time(utc_iso: str | None, offset: str | None) -> str:
     if not utc_iso or not offset:
         return ""
     try:
-        moment = dt.datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+        moment = parse_iso_z(utc_iso)
         sign = -1 if offset.startswith("-") else 1
         hours, minutes = (int(p) for p in offset.lstrip("+-").split(":"))
         zone = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))

@@ -34,7 +34,6 @@ MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 14 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
 MAX_TEXT = 1500  # longer page-supplied values are cut where they are repeated (labels, index)
-FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
 MIN_ROW_PART = 20.0
 """Shortest piece (pt) a table row is cut into when it is taller than what is left of a page.
 

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 from pyhanko.pdf_utils import generic
 
 from evidencekit.bundle.pdfwriter import PdfOut, name, ref, text
+from evidencekit.clock import iso_z_s
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ def pdf_date(moment: dt.datetime) -> str:
 
 
 def _xmp_date(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return iso_z_s(moment)
 
 
 @dataclass(frozen=True)

@@ -223,13 +223,3 @@ class PdfOut:
         if missing:
             # Unused numbers are legal (free entries), but they point at a bookkeeping slip.
             log.debug("%d object numbers were reserved but not written", len(missing))
-
-
-def deflate_chunks(chunks: Iterable[bytes], level: int = COMPRESS_LEVEL) -> Iterator[bytes]:
-    """Compress a chunk stream (for streams whose dictionary is written separately)."""
-    compressor = zlib.compressobj(level)
-    for chunk in chunks:
-        out = compressor.compress(chunk)
-        if out:
-            yield out
-    yield compressor.flush()

@@ -17,9 +17,10 @@ from typing import Any
 from evidencekit import __version__
 from evidencekit.bundle.images import ImageInfo, probe
 from evidencekit.seal.identity import Identity
+from evidencekit.seal.manifest import ArtifactEntry
 from evidencekit.vault import seals
 from evidencekit.vault.custody import CustodyEntry
-from evidencekit.vault.records import ArtifactInfo, ItemRecord
+from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.store import Vault
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def _safe(text: str) -> str:
 class PlannedFile:
     """One artifact of an item, attached to the PDF or withheld."""
 
-    info: ArtifactInfo
+    info: ArtifactEntry
     attachment: str | None  # its file name inside the PDF; None when withheld
     compress: bool
 
@@ -69,7 +70,7 @@ class PlannedFile:
 class Preview:
     """The picture an item shows in the report."""
 
-    artifact: ArtifactInfo
+    artifact: ArtifactEntry
     image: ImageInfo
     blurred: bool
 
@@ -137,11 +138,6 @@ class BundlePlan:
     include_originals: bool
     app_version: str = __version__
     notes: tuple[str, ...] = field(default=())
-
-    @property
-    def attachment_count(self) -> int:
-        own = sum(1 for i in self.items for f in i.files if not f.withheld)
-        return own + (1 if self.custody.anchor else 0) + 1  # + bundle.json
 
     def with_level(self, level: str, tsa_url: str | None) -> BundlePlan:
         from dataclasses import replace

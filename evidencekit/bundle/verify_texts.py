@@ -91,7 +91,6 @@ CHECK_NAMES = {
     "items": Bi("items", "provat"),
     "custody": Bi("custody", "zinxhiri i ruajtjes së provave"),
 }
-ITEM_CHECK = Bi("item {number} ({id})", "prova {number} ({id})")
 
 
 def check_name(name: str) -> Bi:

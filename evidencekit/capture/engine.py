@@ -22,7 +22,7 @@ from evidencekit.capture import overlays as overlays_mod
 from evidencekit.capture.browser import launch_browser, new_capture_context
 from evidencekit.capture.completeness import add_completeness_warnings
 from evidencekit.capture.guards import PageGuards
-from evidencekit.capture.journal import Journal, utc_now
+from evidencekit.capture.journal import Journal
 from evidencekit.capture.jsonsafe import repair_text
 from evidencekit.capture.metadata import (
     CaptureFacts,
@@ -38,6 +38,7 @@ from evidencekit.capture.tls import SecurityWatcher, tls_facts
 from evidencekit.capture.traffic import TrafficRecorder
 from evidencekit.capture.urls import PreparedUrl, as_prepared
 from evidencekit.capture.warc import build_warc
+from evidencekit.clock import utc_now
 from evidencekit.errors import (
     CaptureFailed,
     CaptureTimedOut,

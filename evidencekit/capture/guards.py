@@ -15,7 +15,8 @@ from typing import Any
 from playwright.async_api import BrowserContext, Dialog, Download, Frame, Page, Request, Route
 from playwright.async_api import Error as PlaywrightError
 
-from evidencekit.capture.journal import Journal, iso_utc, utc_now
+from evidencekit.capture.journal import Journal
+from evidencekit.clock import iso_z_ms, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class PageGuards:
 
     def _on_dialog(self, dialog: Dialog) -> None:
         entry: dict[str, Any] = {
-            "time": iso_utc(utc_now()),
+            "time": iso_z_ms(utc_now()),
             "type": dialog.type,
             "message": dialog.message[:_TEXT_CAP],
         }
@@ -65,7 +66,7 @@ class PageGuards:
     def _on_new_page(self, popup: Page) -> None:
         if popup is self._page:
             return
-        self.popups.append({"time": iso_utc(utc_now()), "url": popup.url})
+        self.popups.append({"time": iso_z_ms(utc_now()), "url": popup.url})
         self._journal.act("popup-closed", f"closed a new window the page opened: {popup.url}")
         log.info("closed a popup window")
         self._spawn(self._quietly(popup.close()))
@@ -73,7 +74,7 @@ class PageGuards:
     def _on_download(self, download: Download) -> None:
         self.downloads.append(
             {
-                "time": iso_utc(utc_now()),
+                "time": iso_z_ms(utc_now()),
                 "url": download.url,
                 "suggested_filename": download.suggested_filename,
             }
@@ -90,7 +91,7 @@ class PageGuards:
             return
         if frame.url != self.locked_url:
             # Only history.pushState/replaceState or a #fragment get here: loads are blocked.
-            self.address_changes.append({"time": iso_utc(utc_now()), "url": frame.url})
+            self.address_changes.append({"time": iso_z_ms(utc_now()), "url": frame.url})
             self._journal.act(
                 "address-changed",
                 f"the page changed its address to {frame.url} without loading a new page",
@@ -108,7 +109,7 @@ class PageGuards:
         except PlaywrightError:
             main_nav = False
         if main_nav:
-            self.blocked_navigations.append({"time": iso_utc(utc_now()), "url": request.url})
+            self.blocked_navigations.append({"time": iso_z_ms(utc_now()), "url": request.url})
             self._journal.act("navigation-blocked", f"blocked the page from going to {request.url}")
             log.info("blocked a navigation away from the captured page")
             # "aborted" (ERR_ABORTED) cancels the navigation; any other error code would make

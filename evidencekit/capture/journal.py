@@ -6,23 +6,14 @@ capture did (Berkeley Protocol ¶153-154: document every alteration the process 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import time
 from collections.abc import Callable
 from typing import Any
 
+from evidencekit.clock import iso_z_ms, utc_now
+
 log = logging.getLogger(__name__)
-
-
-def utc_now() -> dt.datetime:
-    """The system clock, as an aware UTC datetime."""
-    return dt.datetime.now(dt.UTC)
-
-
-def iso_utc(moment: dt.datetime) -> str:
-    """ISO 8601 in UTC with milliseconds and a 'Z', e.g. 2024-05-01T10:20:30.123Z."""
-    return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 class Journal:
@@ -57,7 +48,7 @@ class Journal:
     def act(self, kind: str, detail: str, **data: Any) -> None:
         """Record one thing the capture did or saw the page do."""
         entry: dict[str, Any] = {
-            "time": iso_utc(utc_now()),
+            "time": iso_z_ms(utc_now()),
             "elapsed_ms": self.elapsed_ms(),
             "kind": kind,
             "detail": detail,

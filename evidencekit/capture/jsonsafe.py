@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from evidencekit.capture.journal import iso_utc
+from evidencekit.clock import iso_z_ms
 
 # A lone UTF-16 surrogate: legal in a JavaScript string, not Unicode text, not encodable.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -45,7 +45,7 @@ def json_safe(value: Any) -> Any:
     if isinstance(value, float):
         return number_text(value)
     if isinstance(value, dt.datetime):
-        return iso_utc(value)
+        return iso_z_ms(value)
     if isinstance(value, Mapping):
         return {repair_text(str(key))[0]: json_safe(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

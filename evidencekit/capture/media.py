@@ -22,9 +22,10 @@ from playwright.async_api import APIRequestContext, Frame, Page
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
-from evidencekit.capture.journal import Journal, utc_now
+from evidencekit.capture.journal import Journal
 from evidencekit.capture.result import Artifact, CaptureSettings
 from evidencekit.capture.traffic import Exchange, TrafficRecorder
+from evidencekit.clock import utc_now
 
 log = logging.getLogger(__name__)
 

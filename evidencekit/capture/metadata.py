@@ -20,7 +20,7 @@ from playwright.async_api import Browser
 
 from evidencekit.capture.browser import launch_details
 from evidencekit.capture.guards import PageGuards
-from evidencekit.capture.journal import Journal, iso_utc
+from evidencekit.capture.journal import Journal
 from evidencekit.capture.jsonsafe import json_safe
 from evidencekit.capture.media import MediaResult
 from evidencekit.capture.overlays import Overlay
@@ -28,6 +28,7 @@ from evidencekit.capture.result import CaptureSettings
 from evidencekit.capture.screenshot import ShotInfo
 from evidencekit.capture.settle import ScrollReport
 from evidencekit.capture.traffic import Exchange, TrafficRecorder
+from evidencekit.clock import iso_z_ms
 
 SCHEMA = "evidencekit.capture.metadata/1"
 CLOCK_SOURCE = "system clock"
@@ -165,8 +166,8 @@ def build_metadata(f: CaptureFacts) -> dict[str, Any]:
         "tls": f.tls,
         **f.page,
         "time": {
-            "started_at_utc": iso_utc(f.journal.started_at),
-            "ended_at_utc": iso_utc(f.ended_at),
+            "started_at_utc": iso_z_ms(f.journal.started_at),
+            "ended_at_utc": iso_z_ms(f.ended_at),
             "duration_ms": f.journal.elapsed_ms(),
             "local_zone": local_zone(f.ended_at),
             "clock_source": CLOCK_SOURCE,

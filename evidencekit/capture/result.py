@@ -11,9 +11,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-#: A JSON value the vault can hash canonically: no floats (store them as strings).
-JsonValue = None | bool | int | str | list[Any] | dict[str, Any]
-
 
 @dataclass(frozen=True)
 class Artifact:

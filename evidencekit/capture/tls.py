@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from cryptography import x509
 from playwright.async_api import CDPSession
 
-from evidencekit.capture.journal import iso_utc
+from evidencekit.clock import iso_z_ms
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +67,8 @@ def describe_certificate(der: bytes) -> dict[str, Any]:
         "subject": _name(cert.subject),
         "issuer": _name(cert.issuer),
         "serial_number": format(cert.serial_number, "x"),
-        "not_before": iso_utc(cert.not_valid_before_utc),
-        "not_after": iso_utc(cert.not_valid_after_utc),
+        "not_before": iso_z_ms(cert.not_valid_before_utc),
+        "not_after": iso_z_ms(cert.not_valid_after_utc),
         "subject_alt_names": sans,
         "sha256": hashlib.sha256(der).hexdigest(),
         "der_base64": base64.b64encode(der).decode("ascii"),
@@ -123,5 +123,5 @@ def tls_facts(
 
 def _epoch(value: Any) -> str | None:
     if isinstance(value, int | float):
-        return iso_utc(dt.datetime.fromtimestamp(value, dt.UTC))
+        return iso_z_ms(dt.datetime.fromtimestamp(value, dt.UTC))
     return None

@@ -17,7 +17,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Request, Response
 
 from evidencekit.capture.idle import IdleTracker
-from evidencekit.capture.journal import utc_now
+from evidencekit.clock import utc_now
 
 log = logging.getLogger(__name__)
 

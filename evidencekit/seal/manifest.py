@@ -20,6 +20,8 @@ MANIFEST_NAME = "manifest.json"
 
 @dataclass(frozen=True)
 class ArtifactEntry:
+    """One stored artifact as the manifest names it (and as the vault hands it back)."""
+
     name: str
     media_type: str
     size: int

@@ -12,10 +12,10 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from evidencekit.canonical import canonical_json
+from evidencekit.clock import now_iso_z_ms
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,6 @@ class CustodyEntry:
             "prev_hash": self.prev_hash,
             "hash": self.hash,
         }
-
-
-def utc_now() -> str:
-    """Now, UTC, ISO 8601 with milliseconds and a Z."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def entry_hash(
@@ -74,7 +69,7 @@ def append(
     """Append one entry. Must run inside the caller's write transaction."""
     last_seq, prev = head(conn)
     seq = last_seq + 1
-    at = utc_now()
+    at = now_iso_z_ms()
     digest = entry_hash(seq, at, operator, action, obj, details, prev)
     conn.execute(
         "INSERT INTO custody (seq, at, operator, action, object, details, prev_hash, hash) "

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from evidencekit.seal.manifest import ArtifactEntry
+
 
 class Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
@@ -51,22 +53,6 @@ class NewItem:
 
 
 @dataclass(frozen=True)
-class ArtifactInfo:
-    name: str
-    media_type: str
-    size: int
-    sha256: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "media_type": self.media_type,
-            "size": self.size,
-            "sha256": self.sha256,
-        }
-
-
-@dataclass(frozen=True)
 class Note:
     body: str
     author: str
@@ -87,7 +73,7 @@ class ItemRecord:
     operator: str
     manifest_sha256: str
     sensitive: bool
-    artifacts: tuple[ArtifactInfo, ...]
+    artifacts: tuple[ArtifactEntry, ...]
     metadata: dict[str, Any]
     notes: tuple[Note, ...] = ()
     tags: tuple[str, ...] = ()
@@ -104,7 +90,7 @@ class ItemRecord:
         statuses = {t["status"] for t in self.seal["timestamps"]}
         return "granted" if "granted" in statuses else "pending"
 
-    def artifact(self, name: str) -> ArtifactInfo | None:
+    def artifact(self, name: str) -> ArtifactEntry | None:
         return next((a for a in self.artifacts if a.name == name), None)
 
     def to_json(self, *, full: bool = False) -> dict[str, Any]:

@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from evidencekit.clock import now_iso_z_ms
 from evidencekit.errors import IdentityDamaged
 from evidencekit.seal.identity import Identity
-from evidencekit.vault.custody import utc_now
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,13 @@ def save_identity(conn: Any, identity: Identity, *, active: bool = True) -> None
     conn.execute(
         "INSERT INTO identities (fingerprint, subject, storage, created_at, active) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT(fingerprint) DO UPDATE SET active = excluded.active",
-        (identity.fingerprint_sha256, identity.subject, json.dumps(stored), utc_now(), int(active)),
+        (
+            identity.fingerprint_sha256,
+            identity.subject,
+            json.dumps(stored),
+            now_iso_z_ms(),
+            int(active),
+        ),
     )
 
 
@@ -74,7 +80,7 @@ def active_identity(conn: Any) -> Identity | None:
 def save_seal(conn: Any, item_id: int, digest: str, signed_by: str) -> None:
     conn.execute(
         "INSERT INTO seals (item_id, digest, signed_by, signed_at) VALUES (?, ?, ?, ?)",
-        (item_id, digest, signed_by, utc_now()),
+        (item_id, digest, signed_by, now_iso_z_ms()),
     )
 
 
@@ -107,7 +113,7 @@ def pending(conn: Any) -> list[TimestampRow]:
 
 def mark_pending(conn: Any, subject: str, item_id: int | None, digest: str, reason: str) -> bool:
     """Record (or refresh) that `subject` still waits for a token, and why; True if new."""
-    now = utc_now()
+    now = now_iso_z_ms()
     updated = conn.execute(
         "UPDATE timestamps SET reason = ?, updated_at = ? WHERE subject = ? AND status = 'pending'",
         (reason, now, subject),
@@ -130,7 +136,7 @@ def add_granted(
     gen_time: str,
     token_sha256: str,
 ) -> None:
-    now = utc_now()
+    now = now_iso_z_ms()
     conn.execute("DELETE FROM timestamps WHERE subject = ? AND status = 'pending'", (subject,))
     conn.execute(
         "INSERT INTO timestamps (subject, item_id, digest, tsa_url, status, gen_time, "
@@ -143,7 +149,7 @@ def add_failed(
     conn: Any, subject: str, item_id: int | None, digest: str, tsa_url: str, reason: str
 ) -> None:
     """A TSA answered with something that is not a valid token for us: kept as a fact."""
-    now = utc_now()
+    now = now_iso_z_ms()
     conn.execute(
         "INSERT INTO timestamps (subject, item_id, digest, tsa_url, status, reason, "
         "requested_at, updated_at) VALUES (?, ?, ?, ?, 'failed', ?, ?, ?)",

@@ -15,12 +15,13 @@ import os
 import secrets
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evidencekit import __version__
 from evidencekit.atomic import atomic_output, fsync_dir, refuse_vault_target, sweep_parts
+from evidencekit.clock import iso_z_auto, now_iso_z_ms, parse_iso_z
 from evidencekit.config import Settings, ensure_private_dir
 from evidencekit.errors import (
     AmbiguousItemId,
@@ -58,7 +59,6 @@ from evidencekit.vault.custody import CustodyEntry
 from evidencekit.vault.kdf import SALT_SIZE, KdfParams, derive_key, new_salt, params_from_salt
 from evidencekit.vault.lock import WriterLock
 from evidencekit.vault.records import (
-    ArtifactInfo,
     ArtifactSource,
     CaseInfo,
     ItemRecord,
@@ -182,7 +182,7 @@ class Vault:
                 conn.execute("BEGIN IMMEDIATE")
                 for k, v in (
                     ("vault_id", str(uuid.uuid4())),
-                    ("created_at", custody.utc_now()),
+                    ("created_at", now_iso_z_ms()),
                     ("created_by", f"EvidenceKit {__version__}"),
                 ):
                     conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (k, v))
@@ -437,7 +437,7 @@ class Vault:
         if not create:
             raise CaseNotFound(f"There is no case called “{name}”.")
         case_id = conn.execute(
-            "INSERT INTO cases (name, created_at) VALUES (?, ?)", (name, custody.utc_now())
+            "INSERT INTO cases (name, created_at) VALUES (?, ?)", (name, now_iso_z_ms())
         ).lastrowid
         custody.append(conn, self.settings.operator, "create-case", f"case:{name}", {})
         return int(case_id)
@@ -580,7 +580,7 @@ class Vault:
     def _insert_note(self, conn: Any, item_id: int, body: str) -> None:
         conn.execute(
             "INSERT INTO notes (item_id, body, author, created_at) VALUES (?, ?, ?, ?)",
-            (item_id, body, self.settings.operator, custody.utc_now()),
+            (item_id, body, self.settings.operator, now_iso_z_ms()),
         )
 
     def resolve(self, id_or_prefix: str) -> str:
@@ -605,7 +605,7 @@ class Vault:
          operator, manifest_sha256, metadata, sensitive, hidden) = row  # fmt: skip
         conn = self.conn
         artifacts = tuple(
-            ArtifactInfo(*a)
+            ArtifactEntry(*a)
             for a in conn.execute(
                 "SELECT name, media_type, size, sha256 FROM artifacts WHERE item_id = ? "
                 "ORDER BY name",
@@ -743,7 +743,7 @@ class Vault:
 
     # --- artifacts --------------------------------------------------------------------------
 
-    def artifact_info(self, id_or_prefix: str, name: str) -> tuple[ItemRecord, ArtifactInfo]:
+    def artifact_info(self, id_or_prefix: str, name: str) -> tuple[ItemRecord, ArtifactEntry]:
         item = self.item(id_or_prefix)
         info = item.artifact(name)
         if info is None:
@@ -765,7 +765,7 @@ class Vault:
         """A small artifact, whole (a manifest, metadata). Use iter_artifact for big ones."""
         return b"".join(self.iter_artifact(id_or_prefix, name))
 
-    def extract_artifact(self, id_or_prefix: str, name: str, out: Path) -> ArtifactInfo:
+    def extract_artifact(self, id_or_prefix: str, name: str, out: Path) -> ArtifactEntry:
         """Write an artifact, decrypted, to `out` (atomically), logging the copy first.
 
         Logged before any byte leaves the vault, so no crash can leave an unrecorded copy; a
@@ -817,7 +817,7 @@ class Vault:
             operator = self.settings.operator
             for token in outcome.tokens:
                 blob = blobs.put_bytes(conn, token.response_der, self.settings.chunk_size)
-                gen_time = token.gen_time.astimezone(UTC).isoformat().replace("+00:00", "Z")
+                gen_time = iso_z_auto(token.gen_time)
                 seals.add_granted(
                     conn, subject, item_id, digest_hex, token.tsa_url, gen_time, blob.sha256
                 )
@@ -880,7 +880,7 @@ class Vault:
         ).fetchone()
         if row is None or row[0] is None:
             return None
-        return datetime.fromisoformat(str(row[0]).replace("Z", "+00:00"))
+        return parse_iso_z(str(row[0]))
 
     # --- custody ----------------------------------------------------------------------------
 

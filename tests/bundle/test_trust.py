@@ -13,8 +13,8 @@ import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from evidencekit.bundle import export_bundle, trust, verify_bundle
-from evidencekit.bundle.bundle_json import utc_now
 from evidencekit.bundle.checks import BundleReport, Check, Status
+from evidencekit.clock import now_iso_z_ms
 from evidencekit.seal.identity import generate_identity
 from evidencekit.vault import blobs
 from tests.bundle.factory import Made, add_import, add_web_item, make_vault
@@ -43,7 +43,10 @@ def backdated_bundle(tmp_path_factory: pytest.TempPathFactory, tsa_pki: TsaPki) 
     says 20 hours ago."""
     folder = tmp_path_factory.mktemp("backdated")
     vault = make_vault(folder)
-    items = [add_web_item(vault, 1, height=900, captured_at=utc_now()), add_import(vault, folder)]
+    items = [
+        add_web_item(vault, 1, height=900, captured_at=now_iso_z_ms()),
+        add_import(vault, folder),
+    ]
     with TsaServer(tsa_pki, mode="backdated") as tsa:
         result = export_bundle(vault, [i.id for i in items], folder / "b.pdf", tsa_urls=[tsa.url])
         yield Made(vault, items, result, tsa)
