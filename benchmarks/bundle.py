@@ -34,11 +34,11 @@ from PIL import Image, ImageDraw
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the loopback TSA lives with the tests
 
-from evidencekit.bundle import verify_bundle  # noqa: E402
 from evidencekit.config import Settings  # noqa: E402
 from evidencekit.sealing import timestamp_pending  # noqa: E402
 from evidencekit.vault.records import ArtifactSource, NewItem  # noqa: E402
 from evidencekit.vault.store import Vault  # noqa: E402
+from evidencekit.verify import verify_bundle  # noqa: E402
 from tests.seal.tsa_server import TsaPki, TsaServer  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase"

@@ -1,21 +1,153 @@
-"""The core never imports the GUI: parse every module under evidencekit/ with ast."""
+"""Which package may import which: one table, checked on every module under evidencekit/ by
+parsing its source with ast (issue 10).
+
+Each unit (a sub-package such as `evidencekit.verify`, or a top-level module such as
+`evidencekit.clock`) lists the parts of EvidenceKit it may import; anything else of
+EvidenceKit is an offence. Its own modules are always allowed. An entry allows itself and
+everything under it ("evidencekit.vault" allows `evidencekit.vault.store`); a name imported
+from a package counts as `package.name`, so the front ends are held to public names
+("evidencekit.verify.verify_bundle"). Some units also ban third-party packages, or allow the
+standard library only. No part of the core may import the GUI.
+
+The table was made from what the code imports today, as tight as it allows. Where another
+change is under way (the vault's store, the export side, sealing) a unit may import a whole
+sub-package rather than named modules.
+
+Every rule has a control: a synthetic source that breaks it, checked by the same function.
+"""
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-CORE = Path(__file__).resolve().parent.parent / "evidencekit"
-BANNED = ("PySide6", "PySide2", "PyQt5", "PyQt6", "shiboken6", "ui")
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE = ROOT / "evidencekit"
+GUI = frozenset({"PySide6", "PySide2", "PyQt5", "PyQt6", "shiboken6", "ui"})
+SUBPACKAGES = frozenset({"bundle", "capture", "cli", "seal", "vault", "verify"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    allowed: frozenset[str] = frozenset()  # parts of EvidenceKit this unit may import
+    banned: frozenset[str] = frozenset()  # third-party packages it must not import
+    stdlib_only: bool = False  # no third-party package at all
+
+
+def rule(*allowed: str, banned: tuple[str, ...] = (), stdlib_only: bool = False) -> Rule:
+    return Rule(
+        frozenset(f"evidencekit.{name}" for name in allowed), frozenset(banned), stdlib_only
+    )
+
+
+# The verifier a lawyer runs: offline, nothing of the export side, the store or the browser.
+VERIFY_BANNED = ("reportlab", "PIL", "playwright", "warcio", "sqlcipher3", "aiohttp")
+SEAL_BANNED = ("reportlab", "PIL", "playwright", "warcio", "sqlcipher3")
+CAPTURE_BANNED = ("reportlab", "pyhanko", "pyhanko_certvalidator", "sqlcipher3")
+
+TABLE: dict[str, Rule] = {
+    # primitives: nothing of EvidenceKit, nothing but the standard library
+    "evidencekit.errors": rule(stdlib_only=True),
+    "evidencekit.clock": rule(stdlib_only=True),
+    "evidencekit.canonical": rule(stdlib_only=True),
+    "evidencekit.bilingual": rule(stdlib_only=True),
+    "evidencekit.bundle_format": rule(stdlib_only=True),
+    "evidencekit.blocking": rule(stdlib_only=True),
+    "evidencekit.sniff": rule(),
+    "evidencekit.__init__": rule("errors", stdlib_only=True),
+    "evidencekit.__main__": rule("cli.main", stdlib_only=True),
+    "evidencekit.atomic": rule("errors", "vault.faults", stdlib_only=True),
+    "evidencekit.config": rule("atomic"),
+    "evidencekit.safety": rule("vault.store"),
+    # engines
+    "evidencekit.capture": rule(
+        "__init__",  # metadata.py reads the app's version from the package at run time
+        "clock",
+        "errors",
+        banned=CAPTURE_BANNED,
+    ),
+    "evidencekit.seal": rule("errors", "canonical", banned=SEAL_BANNED),
+    "evidencekit.vault": rule(
+        "__version__",
+        "atomic",
+        "canonical",
+        "clock",
+        "config",
+        "errors",
+        "seal",
+        banned=("reportlab", "playwright"),
+    ),
+    "evidencekit.verify": rule(
+        "bilingual",
+        "bundle_format",
+        "clock",
+        "errors",
+        "seal.cms",
+        "seal.identity",
+        "seal.manifest",
+        "seal.tokens",
+        "vault.custody",  # the custody chain's hash rule, not the store
+        banned=VERIFY_BANNED,
+    ),
+    "evidencekit.bundle": rule(
+        "__version__",
+        "atomic",
+        "bilingual",
+        "bundle_format",
+        "clock",
+        "errors",
+        "seal.cms",
+        "seal.identity",
+        "seal.manifest",
+        "seal.tokens",
+        "sealing",
+        "vault",
+        banned=("playwright",),
+    ),
+    # jobs: sequence the engines
+    "evidencekit.sealing": rule("seal", "vault"),
+    "evidencekit.capturing": rule(
+        "blocking", "capture", "clock", "errors", "sealing", "vault.records", "vault.store"
+    ),
+    "evidencekit.importer": rule(
+        "__version__", "clock", "errors", "sniff", "vault.records", "vault.store"
+    ),
+    # front end: the jobs and the two public doors, bundle export and verify
+    "evidencekit.cli": rule(
+        "__version__",
+        "atomic",
+        "capture",
+        "capturing",
+        "config",
+        "errors",
+        "importer",
+        "seal.identity",
+        "seal.tsa_list",
+        "sealing",
+        "vault",
+        "bundle.export_bundle",
+        "verify.verify_bundle",
+        "verify.load_certificates",
+    ),
+}
 
 
 def _imports(tree: ast.AST) -> list[tuple[int, str]]:
+    """Every absolute import, `from package import name` as `package.name`, and string
+    arguments of importlib.import_module / __import__."""
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.append((node.lineno, node.module))
+            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level:
+            found.append((node.lineno, "." * node.level + (node.module or "")))
         elif (
             isinstance(node, ast.Call)
             and getattr(node.func, "attr", getattr(node.func, "id", ""))
@@ -28,19 +160,176 @@ def _imports(tree: ast.AST) -> list[tuple[int, str]]:
     return found
 
 
-def test_core_never_imports_gui() -> None:
-    files = sorted(CORE.rglob("*.py"))
-    assert len(files) > 10  # the walk really found the core
+def unit_of(module: str) -> str:
+    """`evidencekit.verify.content` -> `evidencekit.verify`; `evidencekit.clock` stays."""
+    parts = module.split(".")
+    return ".".join(parts[:2])
+
+
+def _under(module: str, prefix: str) -> bool:
+    return module == prefix or module.startswith(prefix + ".")
+
+
+def violations(unit: str, source: str) -> list[str]:
+    """What a module of `unit` with this source imports against the table."""
+    rules = TABLE[unit]
+    found = []
+    for lineno, module in _imports(ast.parse(source)):
+        if module == "evidencekit":  # the package itself: its __init__
+            module = "evidencekit.__init__"
+        top = module.split(".")[0]
+        if module.startswith("."):
+            found.append(f"{lineno}: relative import {module}")
+        elif top in GUI:
+            found.append(f"{lineno}: the GUI ({module})")
+        elif top == "evidencekit":
+            if not _under(module, unit) and not any(_under(module, a) for a in rules.allowed):
+                found.append(f"{lineno}: {module} is not allowed here")
+        elif top in rules.banned:
+            found.append(f"{lineno}: {module} is banned here")
+        elif rules.stdlib_only and top not in sys.stdlib_module_names:
+            found.append(f"{lineno}: {module} is not in the standard library")
+    return found
+
+
+def _core_modules() -> list[tuple[str, Path]]:
+    found = []
+    for path in sorted(CORE.rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        found.append((".".join(parts), path))
+    return found
+
+
+def test_every_core_module_keeps_to_the_table() -> None:
+    modules = _core_modules()
+    assert len(modules) > 10  # the walk really found the core
     offenders = []
-    for path in files:
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for lineno, module in _imports(tree):
-            if module.split(".")[0] in BANNED:
-                offenders.append(f"{path.relative_to(CORE.parent)}:{lineno} imports {module}")
+    for module, path in modules:
+        unit = unit_of(module)
+        assert unit in TABLE, f"{module}: its unit {unit} has no row in the table"
+        offenders += [
+            f"{path.relative_to(ROOT)}:{v}" for v in violations(unit, path.read_text("utf-8"))
+        ]
     assert offenders == []
 
 
-def test_the_check_catches_a_banned_import() -> None:
-    tree = ast.parse("import os\nfrom PySide6.QtCore import QObject\nimport ui.app\n")
-    banned = [m for _, m in _imports(tree) if m.split(".")[0] in BANNED]
-    assert banned == ["PySide6.QtCore", "ui.app"]
+def test_every_row_of_the_table_has_code() -> None:
+    """A row for a unit that no longer exists would guard nothing."""
+    assert set(TABLE) == {unit_of(module) for module, _ in _core_modules()}
+
+
+def test_the_table_allows_only_what_exists() -> None:
+    """An allowed name that matches nothing (a module moved away) is a hole in the table."""
+    names = {module for module, _ in _core_modules()}
+    packages = {f"evidencekit.{name}" for name in SUBPACKAGES}
+    for unit, rules in TABLE.items():
+        for allowed in rules.allowed:
+            owner = allowed.rsplit(".", 1)[0]
+            assert (
+                any(_under(n, allowed) for n in names)
+                or allowed in packages
+                or owner in names | packages
+                or owner == "evidencekit"
+            ), f"{unit} allows {allowed}, which does not exist"
+
+
+# --- controls: every rule can fail -------------------------------------------------------------
+
+
+def _outsider(unit: str) -> str:
+    """A part of EvidenceKit the unit must not import."""
+    rules = TABLE[unit]
+    candidates = ("evidencekit.cli.main", "evidencekit.bundle.report", "evidencekit.vault.store")
+    for candidate in candidates:
+        if not _under(candidate, unit) and not any(_under(candidate, a) for a in rules.allowed):
+            return candidate
+    raise AssertionError(f"{unit} may import everything")
+
+
+@pytest.mark.parametrize("unit", sorted(TABLE))
+def test_control_an_outside_import_is_caught(unit: str) -> None:
+    outsider = _outsider(unit)
+    package, name = outsider.rsplit(".", 1)
+    lazy = f"import os\n\n\ndef later():\n    from {package} import {name}\n"
+    assert violations(unit, lazy) == [f"5: {outsider} is not allowed here"]
+    assert violations(unit, f"import {outsider}\n") == [f"1: {outsider} is not allowed here"]
+    dynamic = f"import importlib\nimportlib.import_module({outsider!r})\n"
+    assert violations(unit, dynamic) == [f"2: {outsider} is not allowed here"]
+
+
+@pytest.mark.parametrize("unit", sorted(TABLE))
+def test_control_the_gui_is_caught(unit: str) -> None:
+    source = "from PySide6.QtCore import QObject\nimport ui.app\n"
+    assert violations(unit, source) == [
+        "1: the GUI (PySide6.QtCore.QObject)",
+        "2: the GUI (ui.app)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("unit", "package"),
+    [(unit, package) for unit, rules in sorted(TABLE.items()) for package in sorted(rules.banned)],
+)
+def test_control_a_banned_package_is_caught(unit: str, package: str) -> None:
+    assert violations(unit, f"from {package} import thing\n") == [
+        f"1: {package}.thing is banned here"
+    ]
+
+
+@pytest.mark.parametrize("unit", sorted(u for u, r in TABLE.items() if r.stdlib_only))
+def test_control_a_third_party_package_is_caught(unit: str) -> None:
+    assert violations(unit, "import json\nimport cryptography.x509\n") == [
+        "2: cryptography.x509 is not in the standard library"
+    ]
+
+
+@pytest.mark.parametrize("unit", sorted(TABLE))
+def test_control_own_and_allowed_imports_pass(unit: str) -> None:
+    allowed = sorted(TABLE[unit].allowed)
+    source = "".join(f"import {name}\n" for name in [f"{unit}.anything", *allowed])
+    assert violations(unit, source) == []
+
+
+def test_control_relative_imports_are_caught() -> None:
+    assert violations("evidencekit.verify", "from . import texts\n") == ["1: relative import ."]
+
+
+# --- what importing the verifier really loads --------------------------------------------------
+
+VERIFIER_NEVER_LOADS = ("reportlab", "PIL", "playwright", "sqlcipher3", "PySide6")
+VERIFIER_NEVER_LOADS_OF_OURS = (
+    "evidencekit.bundle",
+    "evidencekit.capture",
+    "evidencekit.vault.store",
+    "evidencekit.sealing",
+)
+
+
+def loaded_by(module: str) -> set[str]:
+    """The modules a fresh interpreter holds after importing `module`."""
+    code = f"import sys, {module}; print('\\n'.join(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return set(out.stdout.split())
+
+
+def _heavy(loaded: set[str]) -> list[str]:
+    return sorted(
+        name
+        for name in loaded
+        if name.split(".")[0] in VERIFIER_NEVER_LOADS
+        or any(_under(name, ours) for ours in VERIFIER_NEVER_LOADS_OF_OURS)
+    )
+
+
+def test_the_verifier_loads_nothing_of_the_export_side() -> None:
+    loaded = loaded_by("evidencekit.verify.verifier")
+    assert "pyhanko" in loaded  # the import really happened
+    assert _heavy(loaded) == []
+
+
+def test_control_the_export_side_does_load_them() -> None:
+    heavy = _heavy(loaded_by("evidencekit.bundle.report"))
+    assert "reportlab" in heavy
+    assert "evidencekit.vault.store" in heavy

@@ -37,7 +37,7 @@ def _old_ms(moment: dt.datetime) -> str:  # capture/journal.iso_utc, vault/custo
     return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _old_s(moment: dt.datetime) -> str:  # bundle/checks.iso
+def _old_s(moment: dt.datetime) -> str:  # verify/checks.iso
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 

@@ -110,7 +110,7 @@ def import_job(
 
 # --- export and verify --------------------------------------------------------------------
 # The UI-side shapes the export wizard and the verify view show, filled from the core's
-# results (evidencekit.bundle) in the two functions below.
+# results (evidencekit.bundle, evidencekit.verify) in the two functions below.
 
 
 @dataclass(frozen=True)
@@ -242,7 +242,7 @@ def _file_sha256(path: Path) -> str:
 
 def load_certificates(paths: Sequence[Path]) -> list[Any]:
     """Certificates the reader chose to trust: the same reading as the CLI's --trust."""
-    from evidencekit.bundle.trust import load_certificates as load
+    from evidencekit.verify import load_certificates as load
 
     return load(paths)
 
@@ -254,7 +254,7 @@ def verify_job(
     vouches for (the signer's, a time-stamp authority's root), as the CLI's --trust."""
 
     async def work(job: Job) -> Any:
-        from evidencekit.bundle import verify_bundle
+        from evidencekit.verify import verify_bundle
 
         report = await asyncio.to_thread(
             functools.partial(verify_bundle, path, trusted_certs=list(trusted))

@@ -2,25 +2,24 @@
 
 It lists every item, every artifact (attached or withheld) with its SHA-256, the timestamp
 tokens, the derived images the report shows, and the custody entries with their chain hashes.
-The verifier reads it back (`parse`) and checks each claim against the attached bytes.
+The format's name and the verifier's reading of it (`parse`) live in `evidencekit.bundle_format`,
+which the verifier imports without this module.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import serialization
 
+from evidencekit.bundle_format import BUNDLE_FORMAT, BUNDLE_JSON_NAME, MEDIA_TYPE
 from evidencekit.clock import iso_z_ms, now_iso_z_ms
 
-if TYPE_CHECKING:  # the verifier imports this module and must not need the vault's code
+if TYPE_CHECKING:  # annotations only: writing the index needs no vault code of its own
     from evidencekit.bundle.plan import BundlePlan, PlannedItem
 
-BUNDLE_FORMAT = "evidencekit-bundle/1"
-BUNDLE_JSON_NAME = "bundle.json"
-MEDIA_TYPE = "application/json"
+__all__ = ["BUNDLE_FORMAT", "BUNDLE_JSON_NAME", "MEDIA_TYPE", "build"]
 
 
 def _item(item: PlannedItem, derived: list[dict[str, Any]]) -> dict[str, Any]:
@@ -132,50 +131,3 @@ def build(plan: BundlePlan, derived: dict[str, list[dict[str, Any]]]) -> bytes:
         },
     }
     return (json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode()
-
-
-@dataclass(frozen=True)
-class ParsedBundle:
-    """bundle.json as read back by the verifier, with the few fields it relies on checked."""
-
-    raw: dict[str, Any]
-    bundle_id: str
-    fingerprint: str
-    items: list[dict[str, Any]]
-    attachments: list[dict[str, Any]]
-    custody_entries: list[dict[str, Any]]
-    anchor: dict[str, Any] | None
-
-
-class BundleJsonInvalid(ValueError):
-    """bundle.json is missing something the verifier needs (the message says what)."""
-
-
-def parse(data: bytes) -> ParsedBundle:
-    try:
-        raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise BundleJsonInvalid("bundle.json is not readable JSON") from exc
-    if not isinstance(raw, dict):
-        raise BundleJsonInvalid("bundle.json does not hold an object")
-    if raw.get("format") != BUNDLE_FORMAT:
-        raise BundleJsonInvalid(f"bundle.json has an unknown format ({raw.get('format')!r})")
-    try:
-        custody = raw["custody"]
-        parsed = ParsedBundle(
-            raw=raw,
-            bundle_id=str(raw["bundle_id"]),
-            fingerprint=str(raw["identity"]["fingerprint_sha256"]),
-            items=list(raw["items"]),
-            attachments=list(raw["attachments"]),
-            custody_entries=list(custody["entries"]),
-            anchor=custody.get("anchor"),
-        )
-    except (KeyError, TypeError) as exc:
-        raise BundleJsonInvalid(f"bundle.json lacks a required field ({exc})") from exc
-    for entry in parsed.attachments:
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            raise BundleJsonInvalid("bundle.json lists an attachment without a name")
-        if not isinstance(entry.get("sha256"), str):
-            raise BundleJsonInvalid(f"bundle.json gives no SHA-256 for {entry.get('name')}")
-    return parsed

@@ -17,6 +17,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from evidencekit.bilingual import Bi
 from evidencekit.bundle import texts
 from evidencekit.bundle.capture_words import (
     KINDS,
@@ -27,7 +28,6 @@ from evidencekit.bundle.capture_words import (
     skip_reason,
 )
 from evidencekit.bundle.layout import FRAME_WIDTH, Styles, clean, key_value, mono, table, whole
-from evidencekit.bundle.texts import Bi
 
 log = logging.getLogger(__name__)
 

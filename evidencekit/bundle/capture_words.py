@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from evidencekit.bilingual import Bi
 from evidencekit.bundle import texts
-from evidencekit.bundle.texts import Bi
 
 log = logging.getLogger(__name__)
 

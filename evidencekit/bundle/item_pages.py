@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from evidencekit.bilingual import Bi
 from evidencekit.bundle import texts
 from evidencekit.bundle.capture_tables import (
     MISSING,
@@ -56,7 +57,6 @@ from evidencekit.bundle.layout import (
 )
 from evidencekit.bundle.plan import BundlePlan, PlannedItem
 from evidencekit.bundle.preview import blurred_layout, shows_blurred
-from evidencekit.bundle.texts import Bi
 from evidencekit.clock import parse_iso_z
 
 log = logging.getLogger(__name__)

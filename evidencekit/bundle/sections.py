@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from evidencekit.bilingual import Bi
 from evidencekit.bundle import texts
 from evidencekit.bundle.fonts import MONO
 from evidencekit.bundle.item_pages import status_text
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 WHOLE_BELOW = "the item's Capture details and its metadata.json"
 
 
-def _both(bi: texts.Bi, styles: Styles, **values: Any) -> list[Flowable]:
+def _both(bi: Bi, styles: Styles, **values: Any) -> list[Flowable]:
     return [
         Paragraph(bi.en.format(mono=MONO, **values), styles.body),
         Paragraph(bi.sq.format(mono=MONO, **values), styles.second),
@@ -195,7 +196,7 @@ def certificate(plan: BundlePlan, styles: Styles) -> list[Flowable]:
     return story
 
 
-def _checklist_marks(item: PlannedItem) -> list[tuple[texts.Bi, str]]:
+def _checklist_marks(item: PlannedItem) -> list[tuple[Bi, str]]:
     record, meta = item.record, item.record.metadata
     web = record.kind == "web"
     names = {f.info.name for f in item.files}

@@ -13,8 +13,8 @@ from evidencekit.errors import UsageError
 if TYPE_CHECKING:
     pass
 
-# evidencekit.bundle (reportlab, pyHanko, Pillow) is imported in the commands that use it, so
-# that every other command starts fast.
+# evidencekit.bundle (reportlab, pyHanko, Pillow) and evidencekit.verify (pyHanko) are imported
+# in the commands that use them, so that every other command starts fast.
 
 _STAGES = {
     "timestamps": "asking for trusted timestamps",
@@ -123,8 +123,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from evidencekit.bundle import verify_bundle
-    from evidencekit.bundle.trust import load_certificates
+    from evidencekit.verify import load_certificates, verify_bundle
 
     report = verify_bundle(args.bundle, trusted_certs=load_certificates(args.trust or []))
     if args.json:

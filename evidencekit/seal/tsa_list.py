@@ -15,7 +15,7 @@ TSAs: the token's own signature, not the transport, is what protects it.
 
 The order matters for the bundle verifier, which trusts a token only when its authority leads
 to a certificate the reader gives with --trust or to a root in its built-in list (Mozilla's,
-from certifi; see evidencekit/bundle/trust.py). DigiCert's and Sectigo's timestamp
+from certifi; see evidencekit/verify/trust.py). DigiCert's and Sectigo's timestamp
 certificates lead to roots in that list; FreeTSA's root is in no such list, so its tokens are
 "not independently trusted" (indeterminate) unless the reader passes FreeTSA's root
 (https://freetsa.org/files/cacert.pem) with --trust. FreeTSA therefore comes last: a fallback

@@ -13,8 +13,10 @@ import pytest
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-from evidencekit.bundle import texts, verify_bundle, verify_texts
-from evidencekit.bundle.checks import BundleReport
+from evidencekit.bundle import texts
+from evidencekit.verify import texts as verify_texts
+from evidencekit.verify import verify_bundle
+from evidencekit.verify.checks import BundleReport
 from tests.bundle.factory import Made
 from tests.conftest import Cli
 from tests.seal.tsa_server import TsaPki

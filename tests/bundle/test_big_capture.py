@@ -12,10 +12,11 @@ from dataclasses import dataclass
 import pytest
 from reportlab.platypus import Flowable, KeepTogether, Table
 
-from evidencekit.bundle import export_bundle, verify_bundle
+from evidencekit.bundle import export_bundle
 from evidencekit.bundle.export import _plan
 from evidencekit.bundle.layout import SlotRegistry
 from evidencekit.bundle.report import build_story
+from evidencekit.verify import verify_bundle
 from tests.bundle.factory import CASE, Made, add_media_rich_item, make_vault, run, tool
 from tests.seal.tsa_server import TsaPki, TsaServer
 

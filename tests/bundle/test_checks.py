@@ -14,11 +14,12 @@ import pytest
 from PIL import Image
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from evidencekit.bundle import bundle_json, verify_content
-from evidencekit.bundle.checks import Status
+from evidencekit import bundle_format as bundle_json
 from evidencekit.bundle.images import PngBands, probe, to_pdf_image
-from evidencekit.bundle.pdfread import attachments, read_small
-from evidencekit.bundle.trust import Trust
+from evidencekit.verify import content as verify_content
+from evidencekit.verify.checks import Status
+from evidencekit.verify.pdfread import attachments, read_small
+from evidencekit.verify.trust import Trust
 from tests.bundle.factory import Made
 
 Edit = Callable[[dict[str, Any]], None]

@@ -12,7 +12,7 @@ from pathlib import Path
 from cryptography import x509
 from PIL import Image
 
-from evidencekit.bundle import verify_bundle
+from evidencekit.verify import verify_bundle
 from tests.bundle.factory import CASE, TALL_PX, Made, run, sha256_file, tool
 
 

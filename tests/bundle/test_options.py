@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from evidencekit.bundle import export_bundle, remove_stale_parts, verify_bundle
+from evidencekit.bundle import export_bundle, remove_stale_parts
 from evidencekit.bundle.blur import blur_factor
 from evidencekit.vault.store import Vault
+from evidencekit.verify import verify_bundle
 from tests.bundle.factory import add_import, add_web_item, make_vault, run, tool
 from tests.conftest import closed_port_url
 from tests.seal.tsa_server import TsaServer

@@ -17,9 +17,10 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from reportlab.pdfgen import canvas
 
-from evidencekit.bundle import export_bundle, verify_bundle
+from evidencekit.bundle import export_bundle
 from evidencekit.bundle.sign import sign_in_place
 from evidencekit.seal.identity import generate_identity
+from evidencekit.verify import verify_bundle
 from tests.bundle.factory import Made, add_import, add_web_item, make_vault
 from tests.conftest import Cli
 from tests.seal.tsa_server import TsaPki, TsaServer

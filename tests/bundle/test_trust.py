@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from evidencekit.bundle import export_bundle, trust, verify_bundle
-from evidencekit.bundle.checks import BundleReport, Check, Status
+from evidencekit.bundle import export_bundle
 from evidencekit.clock import now_iso_z_ms
 from evidencekit.seal.identity import generate_identity
 from evidencekit.vault import blobs
+from evidencekit.verify import trust, verify_bundle
+from evidencekit.verify.checks import BundleReport, Check, Status
 from tests.bundle.factory import Made, add_import, add_web_item, make_vault
 from tests.conftest import Cli
 from tests.seal.tsa_server import TsaPki, TsaServer
@@ -123,7 +124,7 @@ def test_the_built_in_roots_are_mozillas_and_load_quietly() -> None:
     assert not caught, [str(w.message) for w in caught]
     names = {r.subject.rfc4514_string() for r in roots}
     assert len(roots) > 100
-    # The roots the public TSAs EvidenceKit asks by default lead to (see bundle/trust.py).
+    # The roots the public TSAs EvidenceKit asks by default lead to (see verify/trust.py).
     assert any("CN=DigiCert Trusted Root G4" in n for n in names)
     assert any("CN=USERTrust RSA Certification Authority" in n for n in names)
     assert not any("FreeTSA" in n for n in names)

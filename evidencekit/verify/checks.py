@@ -15,11 +15,11 @@ from typing import Any
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
-from evidencekit.bundle import verify_texts as T
-from evidencekit.bundle.texts import Bi
+from evidencekit.bilingual import Bi
 from evidencekit.clock import iso_z_s, parse_iso_z
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE
 from evidencekit.seal.tokens import TokenCheck
+from evidencekit.verify import texts as T
 
 VALID, INVALID, INDETERMINATE = "valid", "invalid", "indeterminate"
 
@@ -39,7 +39,7 @@ class Check:
     name: str
     status: Status
     detail: str  # English: the CLI's words, and what scripts may match on
-    detail_sq: str = ""  # the same sentence in Albanian (verify_texts); every verifier row has one
+    detail_sq: str = ""  # the same in Albanian (verify/texts.py); every verifier row has one
 
     @property
     def ok(self) -> bool:

@@ -17,9 +17,14 @@ from typing import Any
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from evidencekit.bundle import bundle_json
-from evidencekit.bundle import verify_texts as T
-from evidencekit.bundle.checks import (
+from evidencekit import bundle_format
+from evidencekit.bilingual import Bi
+from evidencekit.seal.identity import verify_detached
+from evidencekit.seal.manifest import MANIFEST_NAME
+from evidencekit.seal.tokens import verify_token
+from evidencekit.vault.custody import entry_hash
+from evidencekit.verify import texts as T
+from evidencekit.verify.checks import (
     Check,
     dated_before,
     failed,
@@ -30,13 +35,8 @@ from evidencekit.bundle.checks import (
     tsa_name,
     unsure,
 )
-from evidencekit.bundle.pdfread import READ_ERRORS, Attached, attachments, digest, read_small
-from evidencekit.bundle.texts import Bi
-from evidencekit.bundle.trust import UNTRUSTED_HINT, TokenVerdict, Trust, judge_token
-from evidencekit.seal.identity import verify_detached
-from evidencekit.seal.manifest import MANIFEST_NAME
-from evidencekit.seal.tokens import verify_token
-from evidencekit.vault.custody import entry_hash
+from evidencekit.verify.pdfread import READ_ERRORS, Attached, attachments, digest, read_small
+from evidencekit.verify.trust import UNTRUSTED_HINT, TokenVerdict, Trust, judge_token
 
 log = logging.getLogger(__name__)
 
@@ -145,18 +145,18 @@ def check_content(
     except READ_ERRORS as exc:
         log.debug("attachment list unreadable: %s", type(exc).__name__)
         return [failed("attachments", T.ATTACHMENT_LIST_DAMAGED)], {}
-    if bundle_json.BUNDLE_JSON_NAME not in found:
+    if bundle_format.BUNDLE_JSON_NAME not in found:
         return [failed("bundle.json", T.NO_BUNDLE_JSON)], {}
     ctx = _Context(reader, found, trust)
     try:
-        parsed = bundle_json.parse(ctx.read(bundle_json.BUNDLE_JSON_NAME))
+        parsed = bundle_format.parse(ctx.read(bundle_format.BUNDLE_JSON_NAME))
         ctx.identities = vault_identities(
             parsed.custody_entries, anchored_seq(parsed.custody_entries, parsed.anchor)
         )
         for entry in parsed.attachments:
             if entry.get("item") is not None:
                 ctx.by_item.setdefault(str(entry["item"]), []).append(entry)
-    except bundle_json.BundleJsonInvalid as exc:
+    except bundle_format.BundleJsonInvalid as exc:
         return [failed("bundle.json", T.BUNDLE_JSON_INVALID.format(why=T.reason(str(exc))))], {}
     except READ_ERRORS:
         return [failed("bundle.json", T.BUNDLE_JSON_UNREADABLE)], {}
@@ -189,7 +189,7 @@ def check_content(
 
 
 def _item_facts(
-    ctx: _Context, parsed: bundle_json.ParsedBundle, rows: Sequence[Check]
+    ctx: _Context, parsed: bundle_format.ParsedBundle, rows: Sequence[Check]
 ) -> list[dict[str, Any]]:
     """Per item: its id, number, status and valid timestamps ({"tsa", "time" in ISO 8601 UTC,
     "trusted"}), for programs (the app) that must not parse the English sentences."""
@@ -220,7 +220,7 @@ def _identity(ctx: _Context, signer: str, named: str) -> Check:
     return failed(name, T.IDENTITY_UNKNOWN.format(signer=_short(signer)))
 
 
-def _attachments(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]:
+def _attachments(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Check]:
     problems: list[Bi] = []
     total = 0
     listed = {a["name"]: a for a in parsed.attachments}
@@ -233,7 +233,7 @@ def _attachments(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]
         total += size
         if sha != entry["sha256"] or (isinstance(entry.get("size"), int) and size != entry["size"]):
             problems.append(T.ATTACHMENT_MISMATCH.format(name=name))
-    extra = sorted(set(ctx.found) - set(listed) - {bundle_json.BUNDLE_JSON_NAME})
+    extra = sorted(set(ctx.found) - set(listed) - {bundle_format.BUNDLE_JSON_NAME})
     problems += [T.ATTACHMENT_UNLISTED.format(name=name) for name in extra]
     if problems:
         shown = T.more(Bi.join(problems[:8], "; "), len(problems) - 8, "; ")
@@ -249,7 +249,7 @@ def _attachments(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]
     return [passed("attachments", said)]
 
 
-def _items(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]:
+def _items(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Check]:
     return [_item(ctx, item) for item in parsed.items]
 
 
@@ -381,7 +381,7 @@ def _item(ctx: _Context, item: dict[str, Any]) -> Check:
     return passed(name, T.ITEM_STAMPED.format(summary=summary, stamps=stamps))
 
 
-def _custody(ctx: _Context, parsed: bundle_json.ParsedBundle) -> list[Check]:
+def _custody(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Check]:
     name = "custody"
     entries = parsed.custody_entries
     if not entries:

@@ -19,14 +19,14 @@ from typing import Any, BinaryIO
 from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from evidencekit.bundle import verify_texts as T
-from evidencekit.bundle.checks import BundleReport, Check, Status, failed, passed
-from evidencekit.bundle.pdfread import READ_ERRORS, not_a_pdf
-from evidencekit.bundle.trust import Trust, untrusted_advice
-from evidencekit.bundle.verify_content import check_content
-from evidencekit.bundle.verify_signature import check_signature, signer_row
 from evidencekit.errors import InputFileError
 from evidencekit.seal.cms import quiet_pyhanko
+from evidencekit.verify import texts as T
+from evidencekit.verify.checks import BundleReport, Check, Status, failed, passed
+from evidencekit.verify.content import check_content
+from evidencekit.verify.pdfread import READ_ERRORS, not_a_pdf
+from evidencekit.verify.signature import check_signature, signer_row
+from evidencekit.verify.trust import Trust, untrusted_advice
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ def verify_bundle(
 
     `trusted_certs` (the CLI's --trust) are certificates the reader trusts: the signer's (or
     one it was issued under) and timestamp authorities' roots. A timestamp counts as trusted
-    when its authority leads to one of them or to the built-in roots (`bundle.trust`); a
+    when its authority leads to one of them or to the built-in roots (`verify.trust`); a
     signer that leads to none of them fails, unless every one of them is a timestamp
     authority's root.
 

@@ -34,12 +34,12 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
-from evidencekit.bundle import verify_texts as T
-from evidencekit.bundle.checks import tsa_label
-from evidencekit.bundle.texts import Bi
+from evidencekit.bilingual import Bi
 from evidencekit.errors import InputFileError
 from evidencekit.seal.cms import check_chain
 from evidencekit.seal.tokens import TokenCheck
+from evidencekit.verify import texts as T
+from evidencekit.verify.checks import tsa_label
 
 log = logging.getLogger(__name__)
 

@@ -20,8 +20,11 @@ from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from evidencekit.bundle import verify_texts as T
-from evidencekit.bundle.checks import (
+from evidencekit.bilingual import Bi
+from evidencekit.seal.cms import check_chain, to_cryptography
+from evidencekit.seal.tokens import check_token
+from evidencekit.verify import texts as T
+from evidencekit.verify.checks import (
     Check,
     dated_before,
     failed,
@@ -30,11 +33,8 @@ from evidencekit.bundle.checks import (
     tsa_label,
     unsure,
 )
-from evidencekit.bundle.pdfread import READ_ERRORS
-from evidencekit.bundle.texts import Bi
-from evidencekit.bundle.trust import UNTRUSTED_HINT, TokenVerdict, Trust, fingerprint, judge_token
-from evidencekit.seal.cms import check_chain, to_cryptography
-from evidencekit.seal.tokens import check_token
+from evidencekit.verify.pdfread import READ_ERRORS
+from evidencekit.verify.trust import UNTRUSTED_HINT, TokenVerdict, Trust, fingerprint, judge_token
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from evidencekit.bundle.texts import Bi
+from evidencekit.bilingual import Bi
 
 # --- small pieces -----------------------------------------------------------------------------
 
@@ -574,7 +574,7 @@ CUSTODY_BACKDATED = Bi(
     "regjistrit iu vu qëllimisht një datë e mëhershme.",
 )
 
-# --- reasons other modules give, in English (seal.tokens, seal.identity, seal.cms, bundle_json,
+# --- reasons other modules give, in English (seal.tokens, seal.identity, seal.cms, bundle_format,
 # pdfread) -------------------------------------------------------------------------------------
 # Those modules serve the vault and the CLI in English; the verifier says their reasons in
 # Albanian from this table. A reason not in it gets a plain Albanian sentence rather than
