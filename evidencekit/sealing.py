@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from evidencekit.seal.timestamps import DEFAULT_TIMEOUT_S, timestamp_with_any
 from evidencekit.seal.tsa_list import resolve_tsa_urls
-from evidencekit.vault import custody
 from evidencekit.vault.store import Vault
+from evidencekit.vault.subjects import custody_subject, item_subject
 
 __all__ = [
     "TimestampReport",
@@ -78,7 +78,7 @@ async def timestamp_item(
 ) -> TimestampReport:
     item = vault.item(item_id)
     report = await timestamp_subject(
-        vault, f"item:{item.id}", item.manifest_sha256, tsa_urls, timeout_s=timeout_s
+        vault, item_subject(item.id), item.manifest_sha256, tsa_urls, timeout_s=timeout_s
     )
     if report.status == "granted":
         # We are online: a good moment to anchor the custody log, if it is due.
@@ -114,9 +114,9 @@ async def anchor_custody(
     last = vault.last_anchor_time()
     if not force and last is not None and dt.datetime.now(dt.UTC) - last < ANCHOR_INTERVAL:
         return None
-    seq, head = custody.head(vault.conn)
+    seq, head = vault.custody_head()
     if head is None:
         return None
     return await timestamp_subject(
-        vault, f"custody:{seq}", head, tsa_urls, timeout_s=timeout_s, want=1
+        vault, custody_subject(seq), head, tsa_urls, timeout_s=timeout_s, want=1
     )

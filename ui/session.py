@@ -22,6 +22,7 @@ from evidencekit.blocking import run_blocking
 from evidencekit.config import Settings
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.store import Vault
+from evidencekit.vault.subjects import item_subject
 from ui import blur
 from ui.workers import Job, LoopThread
 
@@ -220,7 +221,7 @@ class VaultSession(QObject):
             data = await self.call(self.vault.read_artifact, item.id, name)
             if reveal:
                 await self.call(
-                    self.vault.log_action, "view", f"item:{item.id}", {"artifact": name}
+                    self.vault.log_action, "view", item_subject(item.id), {"artifact": name}
                 )
             try:
                 return await asyncio.to_thread(

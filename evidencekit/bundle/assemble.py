@@ -32,7 +32,6 @@ from evidencekit.bundle.plan import BundlePlan
 from evidencekit.bundle.preview import write_item_pictures
 from evidencekit.bundle.report import LaidOut, title_of
 from evidencekit.errors import ExportFailed
-from evidencekit.vault import blobs
 from evidencekit.vault.store import Vault
 
 log = logging.getLogger(__name__)
@@ -104,7 +103,7 @@ def write_unsigned(
                 media_type="application/timestamp-reply",
                 description=f"Trusted timestamp over custody entry {anchor.seq}",
                 relationship=SOURCE,
-                chunks=blobs.iter_chunks(vault.conn, anchor.token_sha256),
+                chunks=vault.iter_blob(anchor.token_sha256),
                 compress=False,
                 expected_sha256=anchor.token_sha256,
                 expected_size=anchor.size,

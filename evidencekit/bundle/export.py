@@ -35,9 +35,9 @@ from evidencekit.bundle.sign import SignResult, TimestampLost, sign_in_place
 from evidencekit.errors import NothingToExport
 from evidencekit.seal.tokens import token_from_der
 from evidencekit.sealing import anchor_custody, timestamp_subject
-from evidencekit.vault import blobs
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.store import Vault
+from evidencekit.vault.subjects import bundle_subject, item_subject
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ async def _timestamp_phase(
     warnings = []
     for item in pending:
         report = await timestamp_subject(
-            vault, f"item:{item.id}", item.manifest_sha256, [tsa_url], want=1
+            vault, item_subject(item.id), item.manifest_sha256, [tsa_url], want=1
         )
         if report.status != "granted":
             warnings.append(f"Item {item.id} is still without a trusted timestamp.")
@@ -132,13 +132,10 @@ async def _timestamp_phase(
 
 def _anchor_certificates(vault: Vault) -> list[bytes]:
     """The certificates inside the newest custody anchor token (the TSA's chain)."""
-    row = vault.conn.execute(
-        "SELECT token_sha256 FROM timestamps WHERE subject LIKE 'custody:%' "
-        "AND status = 'granted' ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    if row is None:
+    der = vault.newest_anchor_token()
+    if der is None:
         return []
-    token = token_from_der(b"".join(blobs.iter_chunks(vault.conn, str(row[0]))))
+    token = token_from_der(der)
     if token is None:
         return []
     return [c.chosen.dump() for c in token["content"]["certificates"] or []]
@@ -217,7 +214,7 @@ async def export_bundle_async(
     )
     vault.log_action(
         "export",
-        f"bundle:{plan.bundle_id}",
+        bundle_subject(plan.bundle_id),
         {
             "items": [i.id for i in items],
             "file_name": out_path.name,

@@ -18,10 +18,19 @@ from evidencekit import __version__
 from evidencekit.bundle.images import ImageInfo, probe
 from evidencekit.seal.identity import Identity
 from evidencekit.seal.manifest import ArtifactEntry
-from evidencekit.vault import seals
 from evidencekit.vault.custody import CustodyEntry
 from evidencekit.vault.records import ItemRecord
+from evidencekit.vault.seals import TimestampRow
 from evidencekit.vault.store import Vault
+from evidencekit.vault.subjects import (
+    BUNDLE,
+    CUSTODY,
+    IDENTITY,
+    VAULT,
+    case_subject,
+    is_kind,
+    item_subject,
+)
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +89,7 @@ class PlannedItem:
     number: int
     record: ItemRecord
     files: tuple[PlannedFile, ...]
-    timestamps: tuple[seals.TimestampRow, ...]
+    timestamps: tuple[TimestampRow, ...]
     preview: Preview | None
     preview_problem: str = ""  # why an image could not be shown, in plain words
 
@@ -91,7 +100,7 @@ class PlannedItem:
     def file(self, name: str) -> PlannedFile | None:
         return next((f for f in self.files if f.info.name == name), None)
 
-    def token_files(self) -> list[tuple[PlannedFile, seals.TimestampRow | None]]:
+    def token_files(self) -> list[tuple[PlannedFile, TimestampRow | None]]:
         """Each `timestamp*.tsr` artifact with the vault's record of it."""
         rows = {t.token_sha256: t for t in self.timestamps if t.token_sha256}
         return [
@@ -177,7 +186,7 @@ def plan_item(
         files.append(PlannedFile(info, attachment, should_compress(info.name, info.media_type)))
     # "Never show me this" (hidden) is a promise: such pictures stay blurred here too.
     preview, problem = _plan_preview(vault, record, blur=blur or record.sensitive or record.hidden)
-    timestamps = tuple(seals.timestamps_for(vault.conn, f"item:{record.id}"))
+    timestamps = tuple(vault.item_timestamps(record.id))
     return PlannedItem(number, record, tuple(files), timestamps, preview, problem)
 
 
@@ -213,14 +222,14 @@ def snapshot_custody(vault: Vault, items: Sequence[ItemRecord], cases: set[str])
     reader about other people's or other cases' evidence.
     """
     ids = {i.id for i in items}
-    wanted = {f"item:{i}" for i in ids} | {f"case:{c}" for c in cases} | {"vault", "identity"}
+    wanted = {item_subject(i) for i in ids} | {case_subject(c) for c in cases} | {VAULT, IDENTITY}
     entries: list[dict[str, Any]] = []
     shown: list[CustodyEntry] = []
     for entry in vault.custody(None):
-        exported_items = entry.details.get("items") if entry.object.startswith("bundle:") else None
+        exported_items = entry.details.get("items") if is_kind(entry.object, BUNDLE) else None
         visible = (
             entry.object in wanted
-            or entry.object.startswith("custody:")
+            or is_kind(entry.object, CUSTODY)
             or (isinstance(exported_items, list) and bool(ids.intersection(exported_items)))
         )
         if visible:
@@ -237,28 +246,20 @@ def _latest_anchor(vault: Vault, entries: list[dict[str, Any]]) -> CustodyAnchor
     if not entries:
         return None
     head_seq = entries[-1]["seq"]
-    rows = vault.conn.execute(
-        "SELECT subject FROM timestamps WHERE subject LIKE 'custody:%' AND status = 'granted' "
-        "ORDER BY id DESC"
-    ).fetchall()
-    for (subject,) in rows:
-        seq = int(str(subject).split(":", 1)[1])
+    for seq, row in vault.custody_anchors():
         if seq > head_seq:
             continue
-        for row in seals.timestamps_for(vault.conn, str(subject)):
-            if row.status == "granted" and row.token_sha256 and row.gen_time:
-                size_row = vault.conn.execute(
-                    "SELECT size FROM blobs WHERE sha256 = ?", (row.token_sha256,)
-                ).fetchone()
-                if size_row is None:
-                    continue  # the token's bytes are gone: nothing to attach
-                return CustodyAnchor(
-                    seq=seq,
-                    digest=row.digest,
-                    tsa_url=row.tsa_url,
-                    gen_time=row.gen_time,
-                    token_sha256=row.token_sha256,
-                    size=int(size_row[0]),
-                    attachment=f"custody-anchor-{seq}.tsr",
-                )
+        if row.status == "granted" and row.token_sha256 and row.gen_time:
+            size = vault.blob_size(row.token_sha256)
+            if size is None:
+                continue  # the token's bytes are gone: nothing to attach
+            return CustodyAnchor(
+                seq=seq,
+                digest=row.digest,
+                tsa_url=row.tsa_url,
+                gen_time=row.gen_time,
+                token_sha256=row.token_sha256,
+                size=size,
+                attachment=f"custody-anchor-{seq}.tsr",
+            )
     return None

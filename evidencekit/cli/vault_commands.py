@@ -35,6 +35,7 @@ from evidencekit.seal.identity import DEFAULT_LABEL
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.rekey import change_passphrase
 from evidencekit.vault.store import Vault
+from evidencekit.vault.subjects import item_subject
 from evidencekit.vault.verify import verify_vault
 
 
@@ -305,7 +306,7 @@ def cmd_artifact(args: argparse.Namespace) -> int:
             # Logged before the first byte leaves the vault (see Vault.extract_artifact).
             if vault.writable:
                 vault.log_action(
-                    "extract", f"item:{item.id}", {"artifact": args.name, "sha256": info.sha256}
+                    "extract", item_subject(item.id), {"artifact": args.name, "sha256": info.sha256}
                 )
             for chunk in vault.iter_artifact(item.id, args.name):
                 sys.stdout.buffer.write(chunk)

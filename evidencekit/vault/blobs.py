@@ -103,6 +103,12 @@ def iter_chunks(conn: Any, sha256: str) -> Iterator[bytes]:
         raise VaultCorrupt(f"The stored file {sha256[:12]}… does not match its SHA-256 any more.")
 
 
+def size_of(conn: Any, sha256: str) -> int | None:
+    """The stored size of a blob, or None when the vault does not hold it."""
+    row = conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
+    return None if row is None else int(row[0])
+
+
 def check_blob(conn: Any, sha256: str) -> str | None:
     """Re-hash one blob; None when it is intact, else what is wrong, in plain words."""
     try:

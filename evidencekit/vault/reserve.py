@@ -16,6 +16,12 @@ import ctypes
 import errno
 import os
 import sys
+from pathlib import Path
+from typing import Any
+
+from evidencekit.errors import DiskFull
+from evidencekit.vault import faults
+from evidencekit.vault.connection import PAGE_SIZE
 
 _FALLOC_FL_KEEP_SIZE = 0x01
 _FALLOC_FL_PUNCH_HOLE = 0x02
@@ -73,3 +79,39 @@ def give_back(fd: int, size: int, length: int) -> None:
             os.ftruncate(fd, size)  # zeros we added past the end
         elif current == size and _FALLOCATE is not None:
             _call(fd, _FALLOC_FL_KEEP_SIZE | _FALLOC_FL_PUNCH_HOLE, size, length)
+
+
+def for_commit(conn: Any, fd: int | None, path: Path, needed: int | None) -> tuple[int, int] | None:
+    """Reserve the room the vault file needs to take the open transaction in from the WAL, so
+    the checkpoint after the commit always has it. Returns what to give back on rollback."""
+    if fd is None:  # pragma: no cover - Windows (sidecar lock)
+        return None
+    target = int(conn.execute("PRAGMA page_count").fetchone()[0]) * PAGE_SIZE
+    size = os.fstat(fd).st_size
+    if target <= size:
+        return None
+    try:
+        reserve(fd, size, target - size)
+    except OSError as exc:
+        give_back(fd, size, target - size)
+        mapped = faults.from_os_error(exc, path, needed=needed or target - size)
+        if mapped is None:
+            raise
+        if isinstance(mapped, DiskFull) and needed is None:
+            mapped = DiskFull(
+                folder=path.parent, needed=target - size + faults.MARGIN, detail=str(exc)
+            )
+        raise mapped from exc
+    return size, target
+
+
+def roll_back(conn: Any, fd: int | None, reserved: tuple[int, int] | None) -> None:
+    """Undo the open transaction (SQLite may have rolled it back already after a full disk),
+    give back the WAL's space, and drop a reservation this transaction made."""
+    with contextlib.suppress(Exception):
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    with contextlib.suppress(Exception):
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if reserved is not None and fd is not None:
+        give_back(fd, reserved[0], reserved[1] - reserved[0])

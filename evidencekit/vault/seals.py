@@ -14,6 +14,7 @@ from typing import Any
 from evidencekit.clock import now_iso_z_ms
 from evidencekit.errors import IdentityDamaged
 from evidencekit.seal.identity import Identity
+from evidencekit.vault.subjects import CUSTODY, like_pattern
 
 
 @dataclass(frozen=True)
@@ -155,3 +156,42 @@ def add_failed(
         "requested_at, updated_at) VALUES (?, ?, ?, ?, 'failed', ?, ?, ?)",
         (subject, item_id, digest, tsa_url, reason, now, now),
     )
+
+
+def unstamped_items(conn: Any) -> list[tuple[str, str]]:
+    """(item uid, digest) of every sealed item that holds no granted token yet, in order."""
+    rows = conn.execute(
+        "SELECT i.uid, s.digest FROM items i JOIN seals s ON s.item_id = i.id "
+        "WHERE NOT EXISTS (SELECT 1 FROM timestamps t WHERE t.item_id = i.id "
+        "AND t.status = 'granted') ORDER BY i.id"
+    ).fetchall()
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def last_anchor_update(conn: Any) -> str | None:
+    """When a custody anchor was last granted (ISO 8601 UTC), or None."""
+    row = conn.execute(
+        "SELECT max(updated_at) FROM timestamps WHERE subject LIKE ? AND status = 'granted'",
+        (like_pattern(CUSTODY),),
+    ).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
+def anchor_subjects(conn: Any) -> list[str]:
+    """Subjects of the granted custody anchors, newest first, each once."""
+    rows = conn.execute(
+        "SELECT subject FROM timestamps WHERE subject LIKE ? AND status = 'granted' "
+        "ORDER BY id DESC",
+        (like_pattern(CUSTODY),),
+    ).fetchall()
+    return list(dict.fromkeys(str(r[0]) for r in rows))
+
+
+def newest_anchor_token(conn: Any) -> str | None:
+    """The SHA-256 of the newest granted custody anchor token's bytes, or None."""
+    row = conn.execute(
+        "SELECT token_sha256 FROM timestamps WHERE subject LIKE ? AND status = 'granted' "
+        "ORDER BY id DESC LIMIT 1",
+        (like_pattern(CUSTODY),),
+    ).fetchone()
+    return None if row is None else str(row[0])
