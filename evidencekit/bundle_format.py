@@ -11,9 +11,29 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from evidencekit.bilingual import Bi
+
 BUNDLE_FORMAT = "evidencekit-bundle/1"
 BUNDLE_JSON_NAME = "bundle.json"
 MEDIA_TYPE = "application/json"
+
+# Why bundle.json cannot be used, in both languages (the verifier says them in either).
+NOT_JSON = Bi("bundle.json is not readable JSON", "bundle.json nuk është JSON i lexueshëm")
+NOT_AN_OBJECT = Bi("bundle.json does not hold an object", "bundle.json nuk përmban një objekt JSON")
+UNKNOWN_FORMAT = Bi(
+    "bundle.json has an unknown format ({format})",
+    "bundle.json ka një format të panjohur ({format})",
+)
+LACKS_FIELD = Bi(
+    "bundle.json lacks a required field ({field})",
+    "Në bundle.json mungon një fushë e detyrueshme ({field})",
+)
+NAMELESS_ATTACHMENT = Bi(
+    "bundle.json lists an attachment without a name",
+    "bundle.json liston një skedar të bashkëngjitur pa emër",
+)
+NO_SHA256 = Bi("bundle.json gives no SHA-256 for {name}", "bundle.json nuk jep SHA-256 për {name}")
+REASONS = (NOT_JSON, NOT_AN_OBJECT, UNKNOWN_FORMAT, LACKS_FIELD, NAMELESS_ATTACHMENT, NO_SHA256)
 
 
 @dataclass(frozen=True)
@@ -30,18 +50,23 @@ class ParsedBundle:
 
 
 class BundleJsonInvalid(ValueError):
-    """bundle.json is missing something the verifier needs (the message says what)."""
+    """bundle.json is missing something the verifier needs: `reason` says what, in both
+    languages; the exception's message is its English."""
+
+    def __init__(self, reason: Bi) -> None:
+        super().__init__(reason.en)
+        self.reason = reason
 
 
 def parse(data: bytes) -> ParsedBundle:
     try:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise BundleJsonInvalid("bundle.json is not readable JSON") from exc
+        raise BundleJsonInvalid(NOT_JSON) from exc
     if not isinstance(raw, dict):
-        raise BundleJsonInvalid("bundle.json does not hold an object")
+        raise BundleJsonInvalid(NOT_AN_OBJECT)
     if raw.get("format") != BUNDLE_FORMAT:
-        raise BundleJsonInvalid(f"bundle.json has an unknown format ({raw.get('format')!r})")
+        raise BundleJsonInvalid(UNKNOWN_FORMAT.format(format=repr(raw.get("format"))))
     try:
         custody = raw["custody"]
         parsed = ParsedBundle(
@@ -54,10 +79,10 @@ def parse(data: bytes) -> ParsedBundle:
             anchor=custody.get("anchor"),
         )
     except (KeyError, TypeError) as exc:
-        raise BundleJsonInvalid(f"bundle.json lacks a required field ({exc})") from exc
+        raise BundleJsonInvalid(LACKS_FIELD.format(field=str(exc))) from exc
     for entry in parsed.attachments:
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            raise BundleJsonInvalid("bundle.json lists an attachment without a name")
+            raise BundleJsonInvalid(NAMELESS_ATTACHMENT)
         if not isinstance(entry.get("sha256"), str):
-            raise BundleJsonInvalid(f"bundle.json gives no SHA-256 for {entry.get('name')}")
+            raise BundleJsonInvalid(NO_SHA256.format(name=str(entry.get("name"))))
     return parsed

@@ -56,7 +56,7 @@ TABLE: dict[str, Rule] = {
     "evidencekit.clock": rule(stdlib_only=True),
     "evidencekit.canonical": rule(stdlib_only=True),
     "evidencekit.bilingual": rule(stdlib_only=True),
-    "evidencekit.bundle_format": rule(stdlib_only=True),
+    "evidencekit.bundle_format": rule("bilingual", stdlib_only=True),
     "evidencekit.blocking": rule(stdlib_only=True),
     "evidencekit.sniff": rule(),
     "evidencekit.__init__": rule("errors", stdlib_only=True),

@@ -38,15 +38,24 @@ class Status(enum.StrEnum):
 class Check:
     name: str
     status: Status
-    detail: str  # English: the CLI's words, and what scripts may match on
-    detail_sq: str = ""  # the same in Albanian (verify/texts.py); every verifier row has one
+    message: Bi  # what the row says, in both languages, made from one template
 
     @property
     def ok(self) -> bool:
         return self.status is Status.PASSED
 
+    @property
+    def detail(self) -> str:
+        """English: the CLI's words, and what scripts may match on."""
+        return self.message.en
+
+    @property
+    def detail_sq(self) -> str:
+        """The same in Albanian (every verifier row has one)."""
+        return self.message.sq
+
     def text(self, lang: str = "en") -> str:
-        return self.detail_sq if lang == "sq" and self.detail_sq else self.detail
+        return self.message.sq if lang == "sq" and self.message.sq else self.message.en
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -110,15 +119,15 @@ def dated_before(stamped: dt.datetime, claimed: dt.datetime) -> bool:
 
 # A row is made from a `Bi`, never from a bare string: both languages come from one template.
 def passed(name: str, detail: Bi) -> Check:
-    return Check(name, Status.PASSED, detail.en, detail.sq)
+    return Check(name, Status.PASSED, detail)
 
 
 def failed(name: str, detail: Bi) -> Check:
-    return Check(name, Status.FAILED, detail.en, detail.sq)
+    return Check(name, Status.FAILED, detail)
 
 
 def unsure(name: str, detail: Bi) -> Check:
-    return Check(name, Status.INDETERMINATE, detail.en, detail.sq)
+    return Check(name, Status.INDETERMINATE, detail)
 
 
 @dataclass(frozen=True)

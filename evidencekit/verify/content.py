@@ -157,7 +157,7 @@ def check_content(
             if entry.get("item") is not None:
                 ctx.by_item.setdefault(str(entry["item"]), []).append(entry)
     except bundle_format.BundleJsonInvalid as exc:
-        return [failed("bundle.json", T.BUNDLE_JSON_INVALID.format(why=T.reason(str(exc))))], {}
+        return [failed("bundle.json", T.BUNDLE_JSON_INVALID.format(why=exc.reason))], {}
     except READ_ERRORS:
         return [failed("bundle.json", T.BUNDLE_JSON_UNREADABLE)], {}
     raw = parsed.raw

@@ -13,6 +13,9 @@ from typing import BinaryIO
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from evidencekit.bilingual import Bi
+from evidencekit.verify import texts as T
+
 log = logging.getLogger(__name__)
 
 _PEEK = 1024
@@ -36,7 +39,7 @@ READ_ERRORS = (
 )
 
 
-def not_a_pdf(handle: BinaryIO) -> str | None:
+def not_a_pdf(handle: BinaryIO) -> Bi | None:
     """Why the file is not a PDF at all (then nothing else can be said), or None.
 
     A damaged PDF (cut short, a flipped byte) is still a PDF: it is reported as invalid, not
@@ -46,7 +49,7 @@ def not_a_pdf(handle: BinaryIO) -> str | None:
     handle.seek(0, 2)
     size = handle.tell()
     if size == 0:
-        return "The file is empty."
+        return T.FILE_EMPTY
     handle.seek(0)
     head = handle.read(_PEEK)
     handle.seek(max(0, size - _PEEK))
@@ -54,7 +57,7 @@ def not_a_pdf(handle: BinaryIO) -> str | None:
     handle.seek(0)
     if b"%PDF-" in head or b"%%EOF" in tail:
         return None
-    return "The file is not a PDF."
+    return T.NOT_A_PDF
 
 
 @dataclass(frozen=True)

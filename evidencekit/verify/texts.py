@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from evidencekit import bundle_format
 from evidencekit.bilingual import Bi
 
 # --- small pieces -----------------------------------------------------------------------------
@@ -574,11 +575,16 @@ CUSTODY_BACKDATED = Bi(
     "regjistrit iu vu qëllimisht një datë e mëhershme.",
 )
 
-# --- reasons other modules give, in English (seal.tokens, seal.identity, seal.cms, bundle_format,
-# pdfread) -------------------------------------------------------------------------------------
+# --- why a file is not a PDF at all (pdfread) -------------------------------------------------
+
+FILE_EMPTY = Bi("The file is empty.", "Skedari është bosh.")
+NOT_A_PDF = Bi("The file is not a PDF.", "Skedari nuk është PDF.")
+
+# --- reasons the seal modules give, in English (seal.tokens, seal.identity, seal.cms) ---------
 # Those modules serve the vault and the CLI in English; the verifier says their reasons in
 # Albanian from this table. A reason not in it gets a plain Albanian sentence rather than
-# English in the Albanian text.
+# English in the Albanian text. Reasons made bilingual where they arise (pdfread above,
+# bundle_format's) need no table: `reason` still knows their English, from the same templates.
 
 _REASONS = {
     "It is not a timestamp.": "Nuk është vulë kohore.",
@@ -614,13 +620,6 @@ _REASONS = {
         "Nuk është nënshkrim i shkëputur (mbart vetë përmbajtjen)."
     ),
     "It was signed by a different certificate.": "U nënshkrua me një certifikatë tjetër.",
-    "The file is empty.": "Skedari është bosh.",
-    "The file is not a PDF.": "Skedari nuk është PDF.",
-    "bundle.json is not readable JSON": "bundle.json nuk është JSON i lexueshëm",
-    "bundle.json does not hold an object": "bundle.json nuk përmban një objekt JSON",
-    "bundle.json lists an attachment without a name": (
-        "bundle.json liston një skedar të bashkëngjitur pa emër"
-    ),
     # Fragments after "its signature is not valid:" (seal.cms).
     "it must carry exactly one signature": "duhet të ketë saktësisht një nënshkrim",
     "its signature algorithm could not be read": "algoritmi i nënshkrimit nuk mund të lexohej",
@@ -636,33 +635,25 @@ _REASONS = {
         "nënshkrimi nuk verifikohet me certifikatën e nënshkruesit"
     ),
     "the signed content has been changed": "përmbajtja e nënshkruar është ndryshuar",
+    # After "the token's signer is not trusted:" (seal.cms.check_chain).
+    "no trusted root certificates were given": ("nuk u dha asnjë certifikatë rrënjë e besuar"),
 }
 # A reason that starts so: the Albanian start, then the rest (a technical value in brackets,
 # or a further reason, itself looked up).
-_REASON_STARTS = (
+_REASON_STARTS: tuple[tuple[str, str, bool], ...] = (
     (
         "The token is for another hash algorithm (",
         "Vula kohore është për një algoritëm tjetër hash-i (",
         False,
     ),
     (
-        "bundle.json has an unknown format (",
-        "bundle.json ka një format të panjohur (",
-        False,
-    ),
-    (
-        "bundle.json lacks a required field (",
-        "Në bundle.json mungon një fushë e detyrueshme (",
-        False,
-    ),
-    (
-        "bundle.json gives no SHA-256 for ",
-        "bundle.json nuk jep SHA-256 për ",
-        False,
-    ),
-    (
         "it uses a weak or unknown hash algorithm (",
         "përdor një algoritëm hash-i të dobët ose të panjohur (",
+        False,
+    ),
+    (
+        "its certificate does not lead to a trusted root (",
+        "certifikata e tij nuk çon te asnjë certifikatë rrënjë e besuar (",
         False,
     ),
     (
@@ -686,6 +677,23 @@ _REASON_STARTS = (
         True,
     ),
 )
+
+
+def _made_bilingual() -> tuple[dict[str, str], tuple[tuple[str, str, bool], ...]]:
+    """`reason`'s entries for the reasons that are bilingual where they arise."""
+    whole: dict[str, str] = {}
+    starts: list[tuple[str, str, bool]] = []
+    for text in (FILE_EMPTY, NOT_A_PDF, *bundle_format.REASONS):
+        if "{" in text.en:  # one value, at the end: "… ({field})", "… for {name}"
+            starts.append((text.en.split("{")[0], text.sq.split("{")[0], False))
+        else:
+            whole[text.en] = text.sq
+    return whole, tuple(starts)
+
+
+_WHOLE, _STARTS = _made_bilingual()
+_REASONS |= _WHOLE
+_REASON_STARTS = _STARTS + _REASON_STARTS
 _UNKNOWN_REASON = "të dhënat janë të dëmtuara ose nuk kanë formën e pritur"
 
 

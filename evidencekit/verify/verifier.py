@@ -123,7 +123,7 @@ def verify_bundle(
     with _open(path) as handle, quiet_pyhanko():
         reason = not_a_pdf(handle)
         if reason is not None:
-            return BundleReport(str(path), False, (failed("pdf", T.reason(reason)),))
+            return BundleReport(str(path), False, (failed("pdf", reason),))
         try:
             return _verify(path, handle, Trust.of(trusted_certs))
         except Exception as exc:  # noqa: BLE001 - hostile input gets a verdict, never a crash
