@@ -591,13 +591,13 @@ def test_a_vault_left_split_is_said(
     """If the WAL cannot be folded back when a command ends, a second line says so (and
     where the changes are), and the exit code is 1."""
     from evidencekit import cli as cli_module
-    from evidencekit.vault import store
+    from evidencekit.vault import handle
 
     vault = Path(cli_vault.env["EVIDENCEKIT_VAULT"])
     for key, value in cli_vault.env.items():
         monkeypatch.setenv(key, value)
     monkeypatch.setenv("EVIDENCEKIT_PASSPHRASE", TEST_PASSPHRASE)
-    monkeypatch.setattr(store, "_fold", lambda conn: "database or disk is full")
+    monkeypatch.setattr(handle, "_fold", lambda conn: "database or disk is full")
     # A reader elsewhere keeps the -wal file from being removed when the command closes.
     with Vault.open(vault, TEST_PASSPHRASE, Settings(), write=False):
         code = cli_module.main(["cases"])
