@@ -71,7 +71,7 @@ TABLE: dict[str, Rule] = {
         "errors",
         banned=CAPTURE_BANNED,
     ),
-    "evidencekit.seal": rule("errors", "canonical", banned=SEAL_BANNED),
+    "evidencekit.seal": rule("bilingual", "errors", "canonical", banned=SEAL_BANNED),
     "evidencekit.vault": rule(
         "__version__",
         "atomic",

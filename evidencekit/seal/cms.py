@@ -3,7 +3,8 @@
 Shared by timestamp tokens and detached manifest signatures. The CMS check answers one
 question without trusting anything: was this content signed by the key of the certificate the
 signature names? Whether that certificate deserves trust is `check_chain`'s (or the caller's)
-business. Both return a reason in plain words instead of raising.
+business. Both return a reason in plain words instead of raising, made in English and
+Albanian where it arises (`Bi`): the vault and the CLI say the English, the verifier either.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from asn1crypto import cms as asn1_cms
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.x509 import verification
+
+from evidencekit.bilingual import Bi
 
 log = logging.getLogger(__name__)
 
@@ -57,17 +60,78 @@ def quiet_pyhanko() -> Iterator[None]:
                     logging.getLogger(name).setLevel(level)
 
 
+# Why a signature does not hold: fragments that follow "… is not valid:" in a sentence.
+ONE_SIGNATURE = Bi("it must carry exactly one signature", "duhet të ketë saktësisht një nënshkrim")
+ALGORITHM_UNREADABLE = Bi(
+    "its signature algorithm could not be read", "algoritmi i nënshkrimit nuk mund të lexohej"
+)
+WEAK_HASH = Bi(
+    "it uses a weak or unknown hash algorithm ({name})",
+    "përdor një algoritëm hash-i të dobët ose të panjohur ({name})",
+)
+NO_SIGNED_ATTRIBUTES = Bi(
+    "its signature has no signed attributes", "nënshkrimi nuk ka atribute të nënshkruara"
+)
+WRONG_CERTIFICATE = Bi(
+    "the certificate it names is not the one that signed",
+    "certifikata që përmend nuk është ajo që nënshkroi",
+)
+NO_CERTIFICATE = Bi(
+    "the signer's certificate is not included", "certifikata e nënshkruesit nuk është përfshirë"
+)
+UNNAMED_CERTIFICATE = Bi(
+    "it does not name its certificate (signing-certificate attribute)",
+    "nuk e përmend certifikatën e vet (atributi signing-certificate)",
+)
+MALFORMED = Bi("its signature is malformed ({error})", "nënshkrimi është i keqformuar ({error})")
+DOES_NOT_VERIFY = Bi(
+    "its signature does not verify with the signer's certificate",
+    "nënshkrimi nuk verifikohet me certifikatën e nënshkruesit",
+)
+CONTENT_CHANGED = Bi(
+    "the signed content has been changed", "përmbajtja e nënshkruar është ndryshuar"
+)
+# Why a certificate is not trusted (`chain_problem`): fragments too.
+NO_ROOTS = Bi(
+    "no trusted root certificates were given", "nuk u dha asnjë certifikatë rrënjë e besuar"
+)
+NO_PATH = Bi(
+    "its certificate does not lead to a trusted root ({error})",
+    "certifikata e tij nuk çon te asnjë certifikatë rrënjë e besuar ({error})",
+)
+NO_REASON = Bi("", "")
+REASONS = (
+    ONE_SIGNATURE,
+    ALGORITHM_UNREADABLE,
+    WEAK_HASH,
+    NO_SIGNED_ATTRIBUTES,
+    WRONG_CERTIFICATE,
+    NO_CERTIFICATE,
+    UNNAMED_CERTIFICATE,
+    MALFORMED,
+    DOES_NOT_VERIFY,
+    CONTENT_CHANGED,
+    NO_ROOTS,
+    NO_PATH,
+)
+
+
 @dataclass(frozen=True)
 class SignerCheck:
-    """Outcome of `check_signed_data`. `ok` is False with `why` set when anything is wrong."""
+    """Outcome of `check_signed_data`. `ok` is False with `reason` set when anything is wrong."""
 
     ok: bool
-    why: str
+    reason: Bi
     signer_cert: asn1_x509.Certificate | None = None
     """The certificate that made the signature (as found in the SignedData)."""
     other_certs: tuple[asn1_x509.Certificate, ...] = field(default=())
     """The other certificates the SignedData carries (possible intermediates)."""
     signed_attrs: asn1_cms.CMSAttributes | None = None
+
+    @property
+    def why(self) -> str:
+        """The reason in English ("" when nothing is wrong)."""
+        return self.reason.en
 
 
 def check_signed_data(
@@ -97,45 +161,43 @@ def check_signed_data(
         try:
             signer_info = extract_signer_info(signed_data)
         except _PARSE_ERRORS:
-            return SignerCheck(False, "it must carry exactly one signature")
+            return SignerCheck(False, ONE_SIGNATURE)
         try:
             md_name = signer_info["digest_algorithm"]["algorithm"].native
             sig_hash = _signature_hash(signer_info)
         except _PARSE_ERRORS:
-            return SignerCheck(False, "its signature algorithm could not be read")
+            return SignerCheck(False, ALGORITHM_UNREADABLE)
         if md_name not in ALLOWED_DIGESTS or (
             sig_hash is not None and sig_hash not in ALLOWED_DIGESTS
         ):
-            return SignerCheck(False, f"it uses a weak or unknown hash algorithm ({md_name})")
+            return SignerCheck(False, WEAK_HASH.format(name=md_name))
         signed_attrs = signer_info["signed_attrs"]
         if not signed_attrs:
             # Without signed attributes nothing binds the content type or the certificate.
-            return SignerCheck(False, "its signature has no signed attributes")
+            return SignerCheck(False, NO_SIGNED_ATTRIBUTES)
         try:
             certs = extract_certs_for_validation(signed_data)
         except _PARSE_ERRORS as exc:
             log.debug("signer certificate not usable: %s", exc)
             if "signing certificate attribute" in str(exc).lower():
-                return SignerCheck(False, "the certificate it names is not the one that signed")
-            return SignerCheck(False, "the signer's certificate is not included")
+                return SignerCheck(False, WRONG_CERTIFICATE)
+            return SignerCheck(False, NO_CERTIFICATE)
         signer_cert = certs.signer_cert
         try:
             if require_signing_cert_attr and get_signing_cert_attr(signed_attrs) is None:
-                return SignerCheck(
-                    False, "it does not name its certificate (signing-certificate attribute)"
-                )
+                return SignerCheck(False, UNNAMED_CERTIFICATE)
             actual = hashlib.new(md_name, content).digest()
             intact, valid = validate_sig_integrity(signer_info, signer_cert, content_type, actual)
         except _PARSE_ERRORS as exc:
             log.debug("signature structure refused: %s", exc)
-            return SignerCheck(False, f"its signature is malformed ({_first_line(exc)})")
+            return SignerCheck(False, MALFORMED.format(error=_first_line(exc)))
     if not valid:
-        return SignerCheck(False, "its signature does not verify with the signer's certificate")
+        return SignerCheck(False, DOES_NOT_VERIFY)
     if not intact:
-        return SignerCheck(False, "the signed content has been changed")
+        return SignerCheck(False, CONTENT_CHANGED)
     return SignerCheck(
         True,
-        "",
+        NO_REASON,
         signer_cert=signer_cert,
         other_certs=tuple(certs.other_certs),
         signed_attrs=signed_attrs,
@@ -176,14 +238,25 @@ def check_chain(
     trusted_roots: Sequence[x509.Certificate],
     at: dt.datetime,
 ) -> str:
-    """Return "" when `leaf` leads to one of `trusted_roots`, else why not (plain words).
+    """Return "" when `leaf` leads to one of `trusted_roots`, else why not (plain words)."""
+    problem = chain_problem(leaf, intermediates, trusted_roots, at)
+    return "" if problem is None else problem.en
+
+
+def chain_problem(
+    leaf: x509.Certificate,
+    intermediates: Iterable[x509.Certificate],
+    trusted_roots: Sequence[x509.Certificate],
+    at: dt.datetime,
+) -> Bi | None:
+    """None when `leaf` leads to one of `trusted_roots`, else why not, in both languages.
 
     Signatures, names, validity at `at` and CA flags are checked by cryptography's path
     builder. The end-entity's extensions are the caller's to judge (a TSA certificate has no
     client or server purpose), and revocation is not checked: this runs offline.
     """
     if not trusted_roots:
-        return "no trusted root certificates were given"
+        return NO_ROOTS
     ca_policy = verification.ExtensionPolicy.permit_all().require_present(
         x509.BasicConstraints, verification.Criticality.AGNOSTIC, _basic_constraints_ca
     )
@@ -200,5 +273,5 @@ def check_chain(
         verifier.verify(leaf, list(intermediates))
     except verification.VerificationError as exc:
         log.debug("certificate path refused: %s", exc)
-        return f"its certificate does not lead to a trusted root ({_first_line(exc)})"
-    return ""
+        return NO_PATH.format(error=_first_line(exc))
+    return None

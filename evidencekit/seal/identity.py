@@ -23,8 +23,9 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from cryptography.x509.oid import NameOID
 
+from evidencekit.bilingual import Bi
 from evidencekit.errors import IdentityDamaged, IdentityImportFailed
-from evidencekit.seal.cms import check_signed_data, to_cryptography
+from evidencekit.seal.cms import NO_REASON, check_signed_data, to_cryptography
 
 log = logging.getLogger(__name__)
 
@@ -103,17 +104,40 @@ class Identity:
         return cls(certificate=cert, private_key=key, chain=tuple(chain))
 
 
+# Why a detached signature does not hold, in both languages.
+NOT_A_SIGNATURE = Bi("It is not a signature.", "Nuk është nënshkrim.")
+SIGNATURE_UNREADABLE = Bi(
+    "It is not a signature (it cannot be read).", "Nuk është nënshkrim (nuk mund të lexohet)."
+)
+NOT_DETACHED = Bi(
+    "It is not a detached signature (it carries its own content).",
+    "Nuk është nënshkrim i shkëputur (mbart vetë përmbajtjen).",
+)
+SIGNATURE_INVALID = Bi(
+    "The signature is not valid: {why}.", "Nënshkrimi nuk është i vlefshëm: {why}."
+)
+OTHER_SIGNER = Bi(
+    "It was signed by a different certificate.", "U nënshkrua me një certifikatë tjetër."
+)
+REASONS = (NOT_A_SIGNATURE, SIGNATURE_UNREADABLE, NOT_DETACHED, SIGNATURE_INVALID, OTHER_SIGNER)
+
+
 @dataclass(frozen=True)
 class SignatureCheck:
-    """Verdict on a detached signature; `why` says what is wrong when `ok` is False."""
+    """Verdict on a detached signature; `reason` says what is wrong when `ok` is False."""
 
     ok: bool
-    why: str
+    reason: Bi
     signer_subject: str | None = None
     signer_fingerprint_sha256: str | None = None
     signer_cert_der: bytes | None = field(default=None, repr=False)
     signing_time: dt.datetime | None = None
     """The signer's own clock, as written in the signature: a claim, not a trusted time."""
+
+    @property
+    def why(self) -> str:
+        """The reason in English ("" when nothing is wrong)."""
+        return self.reason.en
 
     def __bool__(self) -> bool:
         return self.ok
@@ -254,25 +278,25 @@ def verify_detached(
     try:
         content_info = asn1_cms.ContentInfo.load(signature_der, strict=True)
         if content_info["content_type"].native != "signed_data":
-            return SignatureCheck(False, "It is not a signature.")
+            return SignatureCheck(False, NOT_A_SIGNATURE)
         signed_data = content_info["content"]
         encap = signed_data["encap_content_info"]
         embedded = encap["content"]
         content_type = encap["content_type"].native
     except _PARSE_ERRORS:
-        return SignatureCheck(False, "It is not a signature (it cannot be read).")
+        return SignatureCheck(False, SIGNATURE_UNREADABLE)
     if embedded:
-        return SignatureCheck(False, "It is not a detached signature (it carries its own content).")
+        return SignatureCheck(False, NOT_DETACHED)
     check = check_signed_data(signed_data, data, content_type)
     if not check.ok or check.signer_cert is None:
-        return SignatureCheck(False, f"The signature is not valid: {check.why}.")
+        return SignatureCheck(False, SIGNATURE_INVALID.format(why=check.reason))
     cert_der = check.signer_cert.dump()
-    why = ""
+    why = NO_REASON
     if expected_cert_der is not None and cert_der != expected_cert_der:
-        why = "It was signed by a different certificate."
+        why = OTHER_SIGNER
     return SignatureCheck(
-        ok=not why,
-        why=why,
+        ok=why is NO_REASON,
+        reason=why,
         signer_subject=to_cryptography(check.signer_cert).subject.rfc4514_string(),
         signer_fingerprint_sha256=hashlib.sha256(cert_der).hexdigest(),
         signer_cert_der=cert_der,

@@ -18,7 +18,8 @@ from asn1crypto import core, tsp
 from cryptography import x509
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
-from evidencekit.seal.cms import check_chain, check_signed_data, to_cryptography
+from evidencekit.bilingual import Bi
+from evidencekit.seal.cms import NO_REASON, chain_problem, check_signed_data, to_cryptography
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +37,77 @@ class TimeStampResp(core.Sequence):
     ]
 
 
+NOT_A_TIMESTAMP = Bi("It is not a timestamp.", "Nuk është vulë kohore.")
+# Why a token does not hold: fragments, made a sentence by `_Facts.verdict`.
+NOT_SIGNED = Bi(
+    "it is not a timestamp (not a signed structure)",
+    "nuk është vulë kohore (nuk është strukturë e nënshkruar)",
+)
+SIGNS_ELSE = Bi(
+    "it is not a timestamp (it signs something else)", "nuk është vulë kohore (vulos diçka tjetër)"
+)
+UNREADABLE = Bi(
+    "it is not a timestamp (it cannot be read)", "nuk është vulë kohore (nuk mund të lexohet)"
+)
+NO_TIME = Bi("the token has no usable time", "vula kohore nuk ka një kohë të përdorshme")
+OTHER_HASH = Bi(
+    "the token is for another hash algorithm ({name})",
+    "vula kohore është për një algoritëm tjetër hash-i ({name})",
+)
+OTHER_FILE = Bi("the token is for a different file", "vula kohore i përket një skedari tjetër")
+WRONG_NONCE = Bi(
+    "the token carries the wrong nonce (a replayed or mixed-up answer)",
+    "vula kohore ka një numër të rastësishëm (nonce) të gabuar: është një përgjigje e "
+    "përsëritur ose e ngatërruar",
+)
+SIGNATURE_INVALID = Bi(
+    "the token's signature is not valid: {why}",
+    "nënshkrimi i vulës kohore nuk është i vlefshëm: {why}",
+)
+NO_PURPOSE = Bi(
+    "the token was not signed by a timestamp authority's certificate (it has no purpose)",
+    "vula kohore nuk është nënshkruar me certifikatën e një autoriteti vulash kohore "
+    "(certifikata nuk ka një qëllim të përcaktuar)",
+)
+NOT_TSA = Bi(
+    "the token was not signed by a timestamp authority's certificate",
+    "vula kohore nuk është nënshkruar me certifikatën e një autoriteti vulash kohore",
+)
+NOT_CRITICAL = Bi(
+    "the token's certificate does not mark its timestamping purpose as critical",
+    "certifikata e vulës kohore nuk e shënon si kritik qëllimin e saj për vulosje kohore",
+)
+OUTSIDE_VALIDITY = Bi(
+    "the token's time lies outside its certificate's validity",
+    "koha e vulës kohore bie jashtë periudhës së vlefshmërisë së certifikatës së saj",
+)
+UNTRUSTED = Bi(
+    "the token's signer is not trusted: {why}",
+    "nënshkruesi i vulës kohore nuk është i besuar: {why}",
+)
+FRAGMENTS = (
+    NOT_SIGNED,
+    SIGNS_ELSE,
+    UNREADABLE,
+    NO_TIME,
+    OTHER_HASH,
+    OTHER_FILE,
+    WRONG_NONCE,
+    SIGNATURE_INVALID,
+    NO_PURPOSE,
+    NOT_TSA,
+    NOT_CRITICAL,
+    OUTSIDE_VALIDITY,
+    UNTRUSTED,
+)
+
+
 @dataclass(frozen=True)
 class TokenCheck:
-    """Offline verdict on a token; `why` says what is wrong when `ok` is False."""
+    """Offline verdict on a token; `reason` says what is wrong when `ok` is False."""
 
     ok: bool
-    why: str
+    reason: Bi
     trusted: bool | None = None
     """True/False: whether the signer's certificate leads to a given trusted root; None when
     no roots were given (then `ok` means "intact and well-formed", not "trusted")."""
@@ -53,6 +119,11 @@ class TokenCheck:
     tsa_subject: str | None = None
     tsa_cert_chain_der: tuple[bytes, ...] = field(default=(), repr=False)
     accuracy_us: int | None = None
+
+    @property
+    def why(self) -> str:
+        """The reason in English ("" when nothing is wrong)."""
+        return self.reason.en
 
     def __bool__(self) -> bool:
         return self.ok
@@ -74,7 +145,7 @@ def verify_token(
     require_sha256(digest)
     content_info = token_from_der(token_der)
     if content_info is None:
-        return TokenCheck(False, "It is not a timestamp.")
+        return TokenCheck(False, NOT_A_TIMESTAMP)
     return check_token(content_info, digest, expected_nonce, trusted_roots)
 
 
@@ -91,9 +162,12 @@ class _Facts:
     tsa_cert_chain_der: tuple[bytes, ...] = ()
     accuracy_us: int | None = None
 
-    def verdict(self, why: str = "", *, trusted: bool | None = None) -> TokenCheck:
+    def verdict(self, why: Bi | None = None, *, trusted: bool | None = None) -> TokenCheck:
         return TokenCheck(
-            ok=not why, why=_sentence(why) if why else "", trusted=trusted, **asdict(self)
+            ok=why is None,
+            reason=NO_REASON if why is None else sentence(why),
+            trusted=trusted,
+            **asdict(self),
         )
 
 
@@ -108,11 +182,11 @@ def check_token(
     facts = _Facts()
     try:
         if content_info["content_type"].native != "signed_data":
-            return facts.verdict("it is not a timestamp (not a signed structure)")
+            return facts.verdict(NOT_SIGNED)
         signed_data = content_info["content"]
         encap = signed_data["encap_content_info"]
         if encap["content_type"].native != "tst_info":
-            return facts.verdict("it is not a timestamp (it signs something else)")
+            return facts.verdict(SIGNS_ELSE)
         tst_der = bytes(encap["content"])
         tst_info = tsp.TSTInfo.load(tst_der, strict=True)
         imprint = tst_info["message_imprint"]
@@ -126,50 +200,50 @@ def check_token(
         facts.accuracy_us = _accuracy_us(tst_info["accuracy"])
     except _PARSE_ERRORS as exc:
         log.debug("token not readable: %s", exc)
-        return facts.verdict("it is not a timestamp (it cannot be read)")
+        return facts.verdict(UNREADABLE)
     if not isinstance(gen_time, dt.datetime) or gen_time.tzinfo is None:
-        return facts.verdict("the token has no usable time")
+        return facts.verdict(NO_TIME)
     facts.gen_time = gen_time.astimezone(dt.UTC)
     if imprint_alg != "sha256":
-        return facts.verdict(f"the token is for another hash algorithm ({imprint_alg})")
+        return facts.verdict(OTHER_HASH.format(name=imprint_alg))
     if imprint_value != digest:
-        return facts.verdict("the token is for a different file")
+        return facts.verdict(OTHER_FILE)
     if expected_nonce is not None and facts.nonce != expected_nonce:
-        return facts.verdict("the token carries the wrong nonce (a replayed or mixed-up answer)")
+        return facts.verdict(WRONG_NONCE)
 
     signer = check_signed_data(signed_data, tst_der, "tst_info", require_signing_cert_attr=True)
     if not signer.ok or signer.signer_cert is None:
-        return facts.verdict(f"the token's signature is not valid: {signer.why}")
+        return facts.verdict(SIGNATURE_INVALID.format(why=signer.reason))
     cert = to_cryptography(signer.signer_cert)
     facts.tsa_subject = cert.subject.rfc4514_string()
     facts.tsa_cert_chain_der = tuple(c.dump() for c in (signer.signer_cert, *signer.other_certs))
 
     why_not_tsa = _not_a_tsa_certificate(cert)
-    if why_not_tsa:
+    if why_not_tsa is not None:
         return facts.verdict(why_not_tsa)
     if not cert.not_valid_before_utc <= facts.gen_time <= cert.not_valid_after_utc:
-        return facts.verdict("the token's time lies outside its certificate's validity")
+        return facts.verdict(OUTSIDE_VALIDITY)
     if trusted_roots is None:
         return facts.verdict()
     others = [to_cryptography(c) for c in signer.other_certs]
-    why_untrusted = check_chain(cert, others, trusted_roots, facts.gen_time)
-    if why_untrusted:
-        return facts.verdict(f"the token's signer is not trusted: {why_untrusted}", trusted=False)
+    why_untrusted = chain_problem(cert, others, trusted_roots, facts.gen_time)
+    if why_untrusted is not None:
+        return facts.verdict(UNTRUSTED.format(why=why_untrusted), trusted=False)
     return facts.verdict(trusted=True)
 
 
-def _not_a_tsa_certificate(cert: x509.Certificate) -> str:
+def _not_a_tsa_certificate(cert: x509.Certificate) -> Bi | None:
     """RFC 3161 2.3: the signer's certificate has exactly one purpose, timeStamping, marked
     critical. openssl refuses anything else, so we do too."""
     try:
         eku = cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage)
     except x509.ExtensionNotFound:
-        return "the token was not signed by a timestamp authority's certificate (it has no purpose)"
+        return NO_PURPOSE
     if list(eku.value) != [ExtendedKeyUsageOID.TIME_STAMPING]:
-        return "the token was not signed by a timestamp authority's certificate"
+        return NOT_TSA
     if not eku.critical:
-        return "the token's certificate does not mark its timestamping purpose as critical"
-    return ""
+        return NOT_CRITICAL
+    return None
 
 
 def token_from_der(der: bytes) -> asn1_cms.ContentInfo | None:
@@ -223,3 +297,8 @@ def require_sha256(digest: bytes) -> None:
 
 def _sentence(fragment: str) -> str:
     return fragment[:1].upper() + fragment[1:] + "."
+
+
+def sentence(fragment: Bi) -> Bi:
+    """A reason fragment as a sentence, in both languages: capital first, full stop last."""
+    return Bi(_sentence(fragment.en), _sentence(fragment.sq))

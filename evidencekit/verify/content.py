@@ -319,7 +319,7 @@ def _item(ctx: _Context, item: dict[str, Any]) -> Check:
         return failed(name, T.ITEM_NO_SIGNATURE)
     signed = verify_detached(ctx.read(signature["attachment"]), manifest_bytes)
     if not signed.ok:
-        return failed(name, T.ITEM_SIGNATURE_INVALID.format(why=T.reason(signed.why)))
+        return failed(name, T.ITEM_SIGNATURE_INVALID.format(why=signed.reason))
     signer = signed.signer_fingerprint_sha256 or ""
     expected_signer = (item.get("seal") or {}).get("signed_by")
     if expected_signer and expected_signer != signer:

@@ -14,6 +14,7 @@ import datetime as dt
 
 from evidencekit import bundle_format
 from evidencekit.bilingual import Bi
+from evidencekit.seal import cms, identity, tokens
 
 # --- small pieces -----------------------------------------------------------------------------
 
@@ -580,120 +581,38 @@ CUSTODY_BACKDATED = Bi(
 FILE_EMPTY = Bi("The file is empty.", "Skedari është bosh.")
 NOT_A_PDF = Bi("The file is not a PDF.", "Skedari nuk është PDF.")
 
-# --- reasons the seal modules give, in English (seal.tokens, seal.identity, seal.cms) ---------
-# Those modules serve the vault and the CLI in English; the verifier says their reasons in
-# Albanian from this table. A reason not in it gets a plain Albanian sentence rather than
-# English in the Albanian text. Reasons made bilingual where they arise (pdfread above,
-# bundle_format's) need no table: `reason` still knows their English, from the same templates.
-
-_REASONS = {
-    "It is not a timestamp.": "Nuk është vulë kohore.",
-    "It is not a timestamp (not a signed structure).": (
-        "Nuk është vulë kohore (nuk është strukturë e nënshkruar)."
-    ),
-    "It is not a timestamp (it signs something else).": (
-        "Nuk është vulë kohore (vulos diçka tjetër)."
-    ),
-    "It is not a timestamp (it cannot be read).": "Nuk është vulë kohore (nuk mund të lexohet).",
-    "The token has no usable time.": "Vula kohore nuk ka një kohë të përdorshme.",
-    "The token is for a different file.": "Vula kohore i përket një skedari tjetër.",
-    "The token carries the wrong nonce (a replayed or mixed-up answer).": (
-        "Vula kohore ka një numër të rastësishëm (nonce) të gabuar: është një përgjigje e "
-        "përsëritur ose e ngatërruar."
-    ),
-    "The token's time lies outside its certificate's validity.": (
-        "Koha e vulës kohore bie jashtë periudhës së vlefshmërisë së certifikatës së saj."
-    ),
-    "The token was not signed by a timestamp authority's certificate (it has no purpose).": (
-        "Vula kohore nuk është nënshkruar me certifikatën e një autoriteti vulash kohore "
-        "(certifikata nuk ka një qëllim të përcaktuar)."
-    ),
-    "The token was not signed by a timestamp authority's certificate.": (
-        "Vula kohore nuk është nënshkruar me certifikatën e një autoriteti vulash kohore."
-    ),
-    "The token's certificate does not mark its timestamping purpose as critical.": (
-        "Certifikata e vulës kohore nuk e shënon si kritik qëllimin e saj për vulosje kohore."
-    ),
-    "It is not a signature.": "Nuk është nënshkrim.",
-    "It is not a signature (it cannot be read).": "Nuk është nënshkrim (nuk mund të lexohet).",
-    "It is not a detached signature (it carries its own content).": (
-        "Nuk është nënshkrim i shkëputur (mbart vetë përmbajtjen)."
-    ),
-    "It was signed by a different certificate.": "U nënshkrua me një certifikatë tjetër.",
-    # Fragments after "its signature is not valid:" (seal.cms).
-    "it must carry exactly one signature": "duhet të ketë saktësisht një nënshkrim",
-    "its signature algorithm could not be read": "algoritmi i nënshkrimit nuk mund të lexohej",
-    "its signature has no signed attributes": "nënshkrimi nuk ka atribute të nënshkruara",
-    "the certificate it names is not the one that signed": (
-        "certifikata që përmend nuk është ajo që nënshkroi"
-    ),
-    "the signer's certificate is not included": "certifikata e nënshkruesit nuk është përfshirë",
-    "it does not name its certificate (signing-certificate attribute)": (
-        "nuk e përmend certifikatën e vet (atributi signing-certificate)"
-    ),
-    "its signature does not verify with the signer's certificate": (
-        "nënshkrimi nuk verifikohet me certifikatën e nënshkruesit"
-    ),
-    "the signed content has been changed": "përmbajtja e nënshkruar është ndryshuar",
-    # After "the token's signer is not trusted:" (seal.cms.check_chain).
-    "no trusted root certificates were given": ("nuk u dha asnjë certifikatë rrënjë e besuar"),
-}
-# A reason that starts so: the Albanian start, then the rest (a technical value in brackets,
-# or a further reason, itself looked up).
-_REASON_STARTS: tuple[tuple[str, str, bool], ...] = (
-    (
-        "The token is for another hash algorithm (",
-        "Vula kohore është për një algoritëm tjetër hash-i (",
-        False,
-    ),
-    (
-        "it uses a weak or unknown hash algorithm (",
-        "përdor një algoritëm hash-i të dobët ose të panjohur (",
-        False,
-    ),
-    (
-        "its certificate does not lead to a trusted root (",
-        "certifikata e tij nuk çon te asnjë certifikatë rrënjë e besuar (",
-        False,
-    ),
-    (
-        "its signature is malformed (",
-        "nënshkrimi është i keqformuar (",
-        False,
-    ),
-    (
-        "The token's signature is not valid: ",
-        "Nënshkrimi i vulës kohore nuk është i vlefshëm: ",
-        True,
-    ),
-    (
-        "The token's signer is not trusted: ",
-        "Nënshkruesi i vulës kohore nuk është i besuar: ",
-        True,
-    ),
-    (
-        "The signature is not valid: ",
-        "Nënshkrimi nuk është i vlefshëm: ",
-        True,
-    ),
-)
+# --- reasons given in English only -------------------------------------------------------------
+# Every reason the verifier shows is made in both languages where it arises (seal.cms,
+# seal.tokens, seal.identity, bundle_format, pdfread above) and reaches a row as that value.
+# `reason` remains for an English reason from elsewhere (a script, an older caller): it knows
+# the English of all of them, from the same templates, and says anything else in plain
+# Albanian rather than leaving English in the Albanian text.
 
 
 def _made_bilingual() -> tuple[dict[str, str], tuple[tuple[str, str, bool], ...]]:
-    """`reason`'s entries for the reasons that are bilingual where they arise."""
+    """`reason`'s table, from the reasons as made: whole sentences, and templates whose one
+    value comes last (a technical value, or a further reason: "…: {why}")."""
+    made = (
+        FILE_EMPTY,
+        NOT_A_PDF,
+        *bundle_format.REASONS,
+        *cms.REASONS,
+        tokens.NOT_A_TIMESTAMP,
+        *(tokens.sentence(fragment) for fragment in tokens.FRAGMENTS),
+        *identity.REASONS,
+    )
     whole: dict[str, str] = {}
     starts: list[tuple[str, str, bool]] = []
-    for text in (FILE_EMPTY, NOT_A_PDF, *bundle_format.REASONS):
-        if "{" in text.en:  # one value, at the end: "… ({field})", "… for {name}"
-            starts.append((text.en.split("{")[0], text.sq.split("{")[0], False))
+    for text in made:
+        if "{" in text.en:
+            nested = text.en.removesuffix(".").endswith("{why}")
+            starts.append((text.en.split("{")[0], text.sq.split("{")[0], nested))
         else:
             whole[text.en] = text.sq
     return whole, tuple(starts)
 
 
-_WHOLE, _STARTS = _made_bilingual()
-_REASONS |= _WHOLE
-_REASON_STARTS = _STARTS + _REASON_STARTS
+_REASONS, _REASON_STARTS = _made_bilingual()
 _UNKNOWN_REASON = "të dhënat janë të dëmtuara ose nuk kanë formën e pritur"
 
 

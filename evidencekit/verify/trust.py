@@ -162,7 +162,7 @@ def judge_token(check: TokenCheck, trust: Trust) -> TokenVerdict:
     """`check` must come from a check without trusted roots (`trusted is None`): validity and
     trust are judged apart, so an untrusted authority is never mistaken for a broken token."""
     if not check.ok:
-        return TokenVerdict(check, False, False, T.reason(check.why))
+        return TokenVerdict(check, False, False, check.reason)
     tsa = judge_tsa(check, trust)
     return TokenVerdict(check, True, tsa.trusted, tsa.how)
 

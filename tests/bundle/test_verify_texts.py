@@ -11,7 +11,7 @@ from pathlib import Path
 
 from evidencekit import bundle_format
 from evidencekit.bilingual import Bi
-from evidencekit.seal import tokens
+from evidencekit.seal import cms, identity, tokens
 from evidencekit.verify import texts as T
 from evidencekit.verify.checks import Check, Status
 from tests.bundle.test_albanian import _english_left
@@ -20,7 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 VERIFY = ROOT / "evidencekit" / "verify"
 SEAL = ROOT / "evidencekit" / "seal"
 PLACEHOLDER = re.compile(r"\{\w+\}")
-UNKNOWN = T._UNKNOWN_REASON  # what `reason` says for a sentence it does not know
 SAME_IN_BOTH = {"bundle.json"}  # a file name reads the same in Albanian
 
 
@@ -128,82 +127,113 @@ def test_a_row_carries_one_bilingual_text() -> None:
 
 # --- reasons ----------------------------------------------------------------------------------
 
-
-def _template(node: ast.expr) -> str | None:
-    """A string literal, or an f-string with each value as "{}"."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.JoinedStr):
-        return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
-    return None
+REASON_TABLES = {
+    "cms.py": cms.REASONS,
+    "tokens.py": (tokens.NOT_A_TIMESTAMP, *tokens.FRAGMENTS),
+    "identity.py": identity.REASONS,
+}
 
 
-def _seal_reasons(filename: str) -> list[str]:
-    """The reasons a seal module gives: what it passes as `why` (to verdict, SignerCheck,
-    SignatureCheck), assigns to `why`, or returns from a function that says why not."""
-    found = []
-    for node in ast.walk(ast.parse((SEAL / filename).read_text("utf-8"))):
+def _given_reasons(source: str) -> list[ast.expr]:
+    """What a seal module gives as a reason: the argument of verdict(...), the second of
+    SignerCheck/SignatureCheck(...), what it assigns to `why`, and what the functions that say
+    why not (chain_problem, _not_a_tsa_certificate) return."""
+    found: list[ast.expr] = []
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name == "verdict" and node.args:
-                found.append(_template(node.args[0]))
+                found.append(node.args[0])
             elif name in ("SignerCheck", "SignatureCheck") and len(node.args) > 1:
-                found.append(_template(node.args[1]))
+                found.append(node.args[1])
         elif isinstance(node, ast.Assign) and any(
             isinstance(t, ast.Name) and t.id == "why" for t in node.targets
         ):
-            found.append(_template(node.value))
+            found.append(node.value)
         elif isinstance(node, ast.FunctionDef) and node.name in (
-            "check_chain",
+            "chain_problem",
             "_not_a_tsa_certificate",
         ):
-            found += [
-                _template(r.value) for r in ast.walk(node) if isinstance(r, ast.Return) and r.value
-            ]
-    return [reason for reason in found if reason]  # "" means "no problem"
+            found += [r.value for r in ast.walk(node) if isinstance(r, ast.Return) and r.value]
+    return found
 
 
-NESTED = "the signed content has been changed"  # a reason of seal.cms, for "…: {}"
+def unlisted_reasons(source: str, table: tuple[Bi, ...], names: dict[str, object]) -> list[str]:
+    """Reasons given that are not one of the module's bilingual reasons (`table`), or a
+    template of one filled in: a bare English string, or a name not in the table."""
+    wrong: list[tuple[int, str]] = []
+    for given in _given_reasons(source):
+        target = given
+        if (
+            isinstance(given, ast.Call)
+            and isinstance(given.func, ast.Attribute)
+            and given.func.attr == "format"
+        ):
+            target = given.func.value
+        if isinstance(target, ast.Constant) and target.value is None:
+            continue  # "nothing is wrong"
+        if isinstance(target, ast.Name) and (
+            target.id in ("NO_REASON", "why_not_tsa") or names.get(target.id) in table
+        ):
+            continue
+        wrong.append((given.lineno, ast.unparse(given)))
+    return [f"{line}: {text}" for line, text in sorted(wrong)]
 
 
-def _sample(template: str) -> str:
-    if template.endswith(": {}"):
-        return template[:-2] + NESTED
-    if template.endswith(": {}."):
-        return template[:-3] + NESTED + "."
-    return template.replace("{}", "sha1")
+def test_every_reason_of_the_seal_modules_is_made_bilingual() -> None:
+    modules = {"cms.py": cms, "tokens.py": tokens, "identity.py": identity}
+    for filename, table in REASON_TABLES.items():
+        source = (SEAL / filename).read_text("utf-8")
+        assert len(_given_reasons(source)) >= 4, filename  # the walk found them
+        assert unlisted_reasons(source, table, vars(modules[filename])) == [], filename
+        for text in table:
+            assert problems(f"{filename}: {text.en}", text) == []
 
 
-def said_in_albanian(english: str) -> list[str]:
-    """What is wrong with the verifier's Albanian for a reason given in English."""
-    albanian = T.reason(english).sq
-    if UNKNOWN in albanian.lower():
-        return [f"{english!r} has no Albanian"]
-    left = _english_left(albanian.replace("sha1", ""))
-    return [f"{english!r}: English left in {albanian!r}"] if left else []
+def test_control_a_reason_in_english_only_is_caught() -> None:
+    source = (
+        "def check(facts, why):\n"
+        "    if why:\n"
+        "        return facts.verdict('the token is haunted')\n"
+        "    x = SignerCheck(False, f'its signature is odd ({why})')\n"
+        "    y = SignerCheck(False, OTHER.format(why=why))\n"
+        "    return facts.verdict(NO_TIME)\n"
+    )
+    names = {"NO_TIME": tokens.NO_TIME, "OTHER": Bi("other {why}", "tjetër {why}")}
+    assert unlisted_reasons(source, (tokens.NO_TIME,), names) == [
+        "3: 'the token is haunted'",
+        "4: f'its signature is odd ({why})'",
+        "5: OTHER.format(why=why)",
+    ]
 
 
-def test_every_reason_of_the_seal_modules_has_albanian() -> None:
-    token_reasons = [tokens._sentence(_sample(r)) for r in _seal_reasons("tokens.py")]
-    signature_reasons = [_sample(r) for r in _seal_reasons("identity.py")]
-    # seal.cms's reasons arrive inside the two sentences above, after a colon.
-    cms = [_sample(r) for r in _seal_reasons("cms.py")]
-    nested = [f"The signature is not valid: {r}." for r in cms]
-    nested += [tokens._sentence(f"the token's signer is not trusted: {r}") for r in cms]
-    assert len(token_reasons) > 8 and len(signature_reasons) > 3 and len(cms) > 8
-    wrong = [p for r in token_reasons + signature_reasons + nested for p in said_in_albanian(r)]
-    assert wrong == []
+def test_the_reasons_arrive_bilingual() -> None:
+    """A reason nested in another keeps both languages all the way to the verifier's row."""
+    changed = identity.SIGNATURE_INVALID.format(why=cms.CONTENT_CHANGED)
+    assert changed.en == "The signature is not valid: the signed content has been changed."
+    assert changed.sq == "Nënshkrimi nuk është i vlefshëm: përmbajtja e nënshkruar është ndryshuar."
+    untrusted = tokens.sentence(tokens.UNTRUSTED.format(why=cms.NO_ROOTS))
+    assert untrusted.sq.startswith("Nënshkruesi i vulës kohore nuk është i besuar: nuk u dha")
 
 
 def test_every_reason_of_bundle_json_is_bilingual_where_it_arises() -> None:
     for text in bundle_format.REASONS:
         assert problems(text.en, text) == []
-        # and the old English lookup says the same, from the same template
+        # and the English-only lookup says the same, from the same template
         sample = text.format(format="'x'", field="'items'", name="a.png")
         assert T.reason(sample.en) == sample
 
 
-def test_control_an_unknown_reason_is_caught() -> None:
-    assert said_in_albanian("The token is haunted.") != []
-    assert said_in_albanian("The token is for a different file.") == []
+def test_the_english_lookup_knows_every_reason_as_made() -> None:
+    for text in (*cms.REASONS, *identity.REASONS, tokens.NOT_A_TIMESTAMP, T.NOT_A_PDF):
+        sample = text.format(name="sha1", error="bad", why=cms.CONTENT_CHANGED)
+        assert T.reason(sample.en) == sample, text
+    for fragment in tokens.FRAGMENTS:
+        sample = tokens.sentence(fragment.format(name="sha1", why=cms.CONTENT_CHANGED))
+        assert T.reason(sample.en) == sample, fragment
+
+
+def test_control_an_unknown_reason_gets_plain_albanian() -> None:
+    unknown = T.reason("The token is haunted.").sq
+    assert T._UNKNOWN_REASON in unknown.lower() and _english_left(unknown) == []
