@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the loopback TSA lives with the tests
 
 from evidencekit.config import Settings  # noqa: E402
-from evidencekit.sealing import timestamp_pending  # noqa: E402
+from evidencekit.jobs.seal import timestamp_pending  # noqa: E402
 from evidencekit.vault.records import ArtifactSource, NewItem  # noqa: E402
 from evidencekit.vault.store import Vault  # noqa: E402
 from evidencekit.verify import verify_bundle  # noqa: E402

@@ -33,8 +33,8 @@ from evidencekit.capture.browser import QUIET_ARGS, find_browser  # noqa: E402
 from evidencekit.capture.idle import IdleTracker  # noqa: E402
 from evidencekit.capture.journal import Journal  # noqa: E402
 from evidencekit.capture.settle import scroll_through, scroll_to_top, wait_network_idle  # noqa: E402
-from evidencekit.capturing import capture_into_vault  # noqa: E402
 from evidencekit.config import Settings  # noqa: E402
+from evidencekit.jobs.capture import capture_into_vault  # noqa: E402
 from evidencekit.vault.store import Vault  # noqa: E402
 from tests.seal.tsa_server import TsaPki, TsaServer  # noqa: E402
 

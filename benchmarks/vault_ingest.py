@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from evidencekit.config import Settings
-from evidencekit.importer import import_file
+from evidencekit.jobs.imports import import_file
 from evidencekit.vault.connection import connect
 from evidencekit.vault.kdf import KdfParams, derive_key, new_salt
 from evidencekit.vault.store import Vault
@@ -72,7 +72,7 @@ PEAK_CHILD = """
 import resource, sys
 from pathlib import Path
 from evidencekit.config import Settings
-from evidencekit.importer import import_file
+from evidencekit.jobs.imports import import_file
 from evidencekit.vault.store import Vault
 with Vault.create(Path(sys.argv[1]), "benchmark passphrase", Settings()) as v:
     import_file(v, Path(sys.argv[2]))

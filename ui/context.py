@@ -37,7 +37,7 @@ class AppContext:
 
     def tsa_urls(self) -> tuple[str, ...]:
         """The override, else $EVIDENCEKIT_TSA_URLS (as the CLI), else settings, else public."""
-        from evidencekit.sealing import resolve_tsa_urls
+        from evidencekit.jobs.seal import resolve_tsa_urls
 
         if self.tsa_override is not None:
             return self.tsa_override

@@ -37,7 +37,7 @@ def capture_job(
 
     Links the panel prepared (credentials out, share codes as she chose) go on as they are."""
     from evidencekit.capture import CaptureSettings
-    from evidencekit.capturing import StoredCapture, capture_into_vault
+    from evidencekit.jobs.capture import StoredCapture, capture_into_vault
 
     capture_settings = CaptureSettings(
         timeout_s=settings.capture_timeout_s,
@@ -79,8 +79,8 @@ def import_job(
     session: VaultSession, paths: Sequence[Path], *, note: str | None, case: str | None
 ) -> Job:
     """Add files as evidence, one by one (a bad file does not stop the rest), then stamp each."""
-    from evidencekit.importer import import_file
-    from evidencekit.sealing import timestamp_item
+    from evidencekit.jobs.imports import import_file
+    from evidencekit.jobs.seal import timestamp_item
 
     consent = session.consent
 

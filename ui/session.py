@@ -257,7 +257,7 @@ class VaultSession(QObject):
 
     def retry_timestamps(self, timeout_s: float = 5) -> Job:
         """Ask the TSAs again for every item still waiting ("pending — added when online")."""
-        from evidencekit.sealing import timestamp_pending
+        from evidencekit.jobs.seal import timestamp_pending
 
         async def work(job: Job) -> Any:
             async with self._lock:

@@ -222,9 +222,9 @@ def warm_up_job(runner: LoopThread, parent: QObject | None = None) -> Job:
     async def work(job: Job) -> None:
         def load() -> None:
             import evidencekit.bundle
-            import evidencekit.capturing
-            import evidencekit.importer
-            import evidencekit.sealing  # noqa: F401
+            import evidencekit.jobs.capture
+            import evidencekit.jobs.imports
+            import evidencekit.jobs.seal  # noqa: F401
 
         await asyncio.to_thread(load)
 

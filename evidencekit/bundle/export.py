@@ -33,8 +33,8 @@ from evidencekit.bundle.assemble import write_unsigned
 from evidencekit.bundle.report import lay_out
 from evidencekit.bundle.sign import SignResult, TimestampLost, sign_in_place
 from evidencekit.errors import NothingToExport
+from evidencekit.jobs.seal import anchor_custody, timestamp_subject
 from evidencekit.seal.tokens import token_from_der
-from evidencekit.sealing import anchor_custody, timestamp_subject
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.store import Vault
 from evidencekit.vault.subjects import bundle_subject, item_subject

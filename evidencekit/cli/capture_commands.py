@@ -12,7 +12,7 @@ from evidencekit.cli.common import open_vault, print_json, say, settings_for, ts
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, EvidenceKitError, UsageError
 
 if TYPE_CHECKING:
-    from evidencekit.capturing import StoredCapture
+    from evidencekit.jobs.capture import StoredCapture
 
 
 def register(commands: Any) -> None:
@@ -93,7 +93,7 @@ def cmd_capture(args: argparse.Namespace) -> int:
     # Imported here: the browser machinery is heavy, and other commands never need it.
     from evidencekit.capture import CaptureSettings, PreparedUrl, prepare_url
     from evidencekit.capture.urls import mask_credentials
-    from evidencekit.capturing import capture_into_vault
+    from evidencekit.jobs.capture import capture_into_vault
 
     urls = list(args.urls)
     if args.from_file:

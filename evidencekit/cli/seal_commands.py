@@ -17,7 +17,7 @@ from evidencekit.seal.identity import export_certificate_pem, load_pkcs12
 from evidencekit.vault.store import Vault
 
 if TYPE_CHECKING:
-    from evidencekit.sealing import TimestampReport
+    from evidencekit.jobs.seal import TimestampReport
 
 P12_PASSWORD_ENV = "EVIDENCEKIT_P12_PASSWORD"  # noqa: S105 - a variable name
 
@@ -53,7 +53,7 @@ def describe_reports(reports: list[TimestampReport]) -> None:
 
 
 def cmd_timestamp(args: argparse.Namespace) -> int:
-    from evidencekit.sealing import anchor_custody, timestamp_pending
+    from evidencekit.jobs.seal import anchor_custody, timestamp_pending
 
     urls = tsa_urls(args)
 

@@ -30,7 +30,7 @@ from evidencekit.errors import (
     ReadOnlyMedia,
     UsageError,
 )
-from evidencekit.importer import check_input, import_file
+from evidencekit.jobs.imports import check_input, import_file
 from evidencekit.seal.identity import DEFAULT_LABEL
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.rekey import change_passphrase
@@ -186,7 +186,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 async def _timestamp_all(vault: Vault, item_ids: list[str], urls: tuple[str, ...]) -> list[Any]:
-    from evidencekit.sealing import timestamp_item  # the network client loads only when used
+    from evidencekit.jobs.seal import timestamp_item  # the network client loads only when used
 
     return [await timestamp_item(vault, item_id, urls) for item_id in item_ids]
 

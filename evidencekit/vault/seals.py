@@ -1,7 +1,7 @@
 """Sealing records inside the vault: the signing identity, item seals, timestamp rows.
 
 Plain storage, run inside the caller's transaction; the network side (asking a TSA) lives in
-`evidencekit.sealing`, which never holds a transaction open while it waits.
+`evidencekit.jobs.seal`, which never holds a transaction open while it waits.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw
 
 from evidencekit.bundle import ExportResult
 from evidencekit.config import Settings
-from evidencekit.importer import import_file
+from evidencekit.jobs.imports import import_file
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
 from evidencekit.vault.store import Vault
 from tests.conftest import TEST_KDF_MIB, TEST_PASSPHRASE

@@ -249,7 +249,7 @@ def test_one_trusted_token_is_enough_for_an_item(tsa: TsaServer, tmp_path: Path)
     trusted token settles it, and the other is named as not independently trusted."""
     import asyncio
 
-    from evidencekit.sealing import timestamp_item
+    from evidencekit.jobs.seal import timestamp_item
 
     vault = make_vault(tmp_path)
     item = add_web_item(vault, 1, height=900)

@@ -167,7 +167,7 @@ def test_older_vault_is_migrated_forward(vault_path: Path, settings: Settings, t
         assert reader.conn.execute("PRAGMA user_version").fetchone()[0] == schema.CURRENT_VERSION
         assert reader.items() == []
     with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=True) as writer:
-        from evidencekit.importer import import_file
+        from evidencekit.jobs.imports import import_file
 
         f = tmp_path / "old.txt"
         f.write_text("from before the upgrade")

@@ -12,7 +12,7 @@ import pytest
 
 from evidencekit.config import Settings, load_settings, save_settings
 from evidencekit.errors import CaseExists, CaseNotFound
-from evidencekit.importer import import_file
+from evidencekit.jobs.imports import import_file
 from evidencekit.safety import passphrase_strength, synced_folder
 from evidencekit.vault import schema
 from evidencekit.vault.store import Vault

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evidencekit.importer import import_file
+from evidencekit.jobs.imports import import_file
 from evidencekit.vault.store import Vault
 from tests.conftest import TEST_PASSPHRASE
 

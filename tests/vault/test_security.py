@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 from evidencekit.config import Settings
-from evidencekit.importer import import_file
+from evidencekit.jobs.imports import import_file
 from evidencekit.vault.connection import connect
 from evidencekit.vault.kdf import derive_key, params_from_salt
 from evidencekit.vault.store import Vault, read_salt

@@ -17,7 +17,7 @@ from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, ca
 from evidencekit.capture.urls import PreparedUrl, as_prepared, mask_credentials
 from evidencekit.clock import iso_z_ms
 from evidencekit.errors import EvidenceKitError
-from evidencekit.sealing import TimestampReport, timestamp_item
+from evidencekit.jobs.seal import TimestampReport, timestamp_item
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
 from evidencekit.vault.store import Vault
 
