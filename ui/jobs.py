@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from evidencekit.config import Settings
-from evidencekit.errors import EvidenceKitError
 from ui.session import VaultSession
 from ui.workers import Job, LoopThread, lower_child_priority
 
@@ -79,31 +78,30 @@ def import_job(
     session: VaultSession, paths: Sequence[Path], *, note: str | None, case: str | None
 ) -> Job:
     """Add files as evidence, one by one (a bad file does not stop the rest), then stamp each."""
-    from evidencekit.jobs.imports import import_file
-    from evidencekit.jobs.seal import timestamp_item
+    from evidencekit.jobs.imports import ImportedFile, import_files
 
     consent = session.consent
 
     async def work(job: Job) -> Any:
-        added = []
-        for path in paths:
-            key = str(path)
-            job.report(("step", key, "saving"))
-            store = functools.partial(
-                import_file, session.vault, path, case=case, note=note, consent=consent
-            )
-            try:
-                item = await session.call(store)
-            except EvidenceKitError as error:
-                job.report(("result", key, None, error))
-                continue
-            job.report(("step", key, "time-stamping"))
-            async with session.lock:
-                await timestamp_item(session.vault, item.id, session.tsa_urls)
-                item = session.vault.item(item.id)
-            job.report(("result", key, item, None))
-            added.append(item)
-        return added
+        def progress(path: Path, step: str) -> None:
+            job.report(("step", str(path), step))
+
+        def result(done: ImportedFile) -> None:
+            job.report(("result", str(done.path), done.item, done.error))
+
+        imported = await import_files(
+            session.vault,
+            list(paths),
+            tsa_urls=session.tsa_urls,
+            on_bad_file="skip",
+            case=case,
+            note=note,
+            consent=consent,
+            vault_lock=session.lock,
+            on_progress=progress,
+            on_result=result,
+        )
+        return [done.item for done in imported]
 
     return session.run(work, "import")
 

@@ -25,12 +25,11 @@ from evidencekit.cli.common import (
 from evidencekit.errors import (
     EXIT_FAILED,
     EXIT_USAGE,
-    InputFileError,
     NoPermission,
     ReadOnlyMedia,
     UsageError,
 )
-from evidencekit.jobs.imports import check_input, import_file
+from evidencekit.jobs.imports import check_batch, import_files
 from evidencekit.seal.identity import DEFAULT_LABEL
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.rekey import change_passphrase
@@ -152,43 +151,42 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     paths = [Path(f) for f in args.files]
-    problems = []
-    for path in paths:
-        try:
-            check_input(path)
-        except InputFileError as exc:
-            problems.append(str(exc))
-    if problems:
-        # Check every input before storing any, so a typo never half-imports a batch.
-        raise InputFileError("\n".join(problems) + "\nNothing was imported.")
+    # Every input is checked before the vault is opened, so a typo is named before the
+    # passphrase is asked; the job checks again (the same policy) before storing any.
+    check_batch(paths)
     results: list[dict[str, Any]] = []
     urls = tsa_urls(args)
+
+    def stored(path: Path, item: ItemRecord) -> None:
+        if not args.json:
+            original = next(a for a in item.artifacts if a.name.startswith("original/"))
+            say(
+                f"Imported {path.name} as {item.id}  "
+                f"({original.media_type}, sha256 {original.sha256})"
+            )
+
     with open_vault(args, write=True) as vault:
-        imported = []
-        for path in paths:
-            item = import_file(vault, path, case=args.case, note=args.note)
-            imported.append((path, item.id))
-            if not args.json:
-                original = next(a for a in item.artifacts if a.name.startswith("original/"))
-                say(
-                    f"Imported {path.name} as {item.id}  "
-                    f"({original.media_type}, sha256 {original.sha256})"
-                )
-        reports = asyncio.run(_timestamp_all(vault, [i for _, i in imported], urls))
-        for (path, item_id), report in zip(imported, reports, strict=True):
-            shown = os.fsencode(str(path)).decode("utf-8", errors="replace")
+        imported = asyncio.run(
+            import_files(
+                vault,
+                paths,
+                tsa_urls=urls,
+                on_bad_file="refuse_all",
+                case=args.case,
+                note=args.note,
+                on_stored=stored,
+            )
+        )
+        for done in imported:
+            assert done.item is not None  # refuse_all: a bad file raises, it is never skipped
+            item_id = done.item.id
+            shown = os.fsencode(str(done.path)).decode("utf-8", errors="replace")
             results.append({"input": shown, **vault.item(item_id).to_json()})
             if not args.json:
-                say(f"  {item_id}: {timestamp_line(report)}")
+                say(f"  {item_id}: {timestamp_line(done.timestamp)}")
     if args.json:
         print_json(results)
     return 0
-
-
-async def _timestamp_all(vault: Vault, item_ids: list[str], urls: tuple[str, ...]) -> list[Any]:
-    from evidencekit.jobs.seal import timestamp_item  # the network client loads only when used
-
-    return [await timestamp_item(vault, item_id, urls) for item_id in item_ids]
 
 
 def timestamp_line(report: Any) -> str:

@@ -1,25 +1,35 @@
 """Import local files (a phone screenshot, a chat export, a video) as evidence items.
 
+`import_files` is the job both front ends run; what a bad file does to the batch is its
+`on_bad_file` parameter (the command line refuses the batch, the app skips the file).
+
 Each file is hashed while it streams into the vault; its original name, size, sniffed media type
 and file times are recorded, and it gets a manifest exactly like a web capture does.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 import os
 import stat
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from evidencekit import __version__
+from evidencekit.blocking import run_blocking
 from evidencekit.clock import iso_z_us, now_iso_z_ms
-from evidencekit.errors import InputFileError
+from evidencekit.errors import EvidenceKitError, InputFileError
 from evidencekit.sniff import SNIFF_BYTES, sniff_media_type
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
 from evidencekit.vault.store import Vault
+
+if TYPE_CHECKING:
+    from evidencekit.jobs.seal import TimestampReport
 
 log = logging.getLogger(__name__)
 
@@ -151,3 +161,107 @@ def import_file(
         return vault.add_item(
             new, [ArtifactSource(f"original/{name}", media_type, stream=guard, size=checked.size)]
         )
+
+
+# --- the import job both front ends run ---------------------------------------------------
+
+BadFilePolicy = Literal["refuse_all", "skip"]
+
+
+@dataclass(frozen=True)
+class ImportedFile:
+    """What became of one input: its item (time-stamped, read back), or the error."""
+
+    path: Path
+    item: ItemRecord | None
+    error: EvidenceKitError | None = None
+    timestamp: TimestampReport | None = None
+
+
+def check_batch(paths: Sequence[Path]) -> None:
+    """Check every input before any is stored, so a typo never half-imports a batch: one bad
+    file refuses them all, with every problem named."""
+    problems = []
+    for path in paths:
+        try:
+            check_input(path)
+        except InputFileError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise InputFileError("\n".join(problems) + "\nNothing was imported.")
+
+
+async def import_files(
+    vault: Vault,
+    paths: Sequence[Path],
+    *,
+    tsa_urls: Sequence[str],
+    on_bad_file: BadFilePolicy,
+    case: str | None = None,
+    note: str | None = None,
+    consent: str | None = None,
+    vault_lock: asyncio.Lock | None = None,
+    on_progress: Callable[[Path, str], None] | None = None,
+    on_stored: Callable[[Path, ItemRecord], None] | None = None,
+    on_result: Callable[[ImportedFile], None] | None = None,
+) -> list[ImportedFile]:
+    """Import `paths` as items, each sealed like a capture, then time-stamp them.
+
+    `on_bad_file` is the policy for a file that cannot be imported:
+
+    - ``"refuse_all"`` (the command line): every file is checked first (`check_batch`) and one
+      bad file refuses the batch with `InputFileError`; then all are stored, then all are
+      time-stamped, so the custody anchor asked for with the first token covers the whole
+      batch. A failure while storing raises (what was stored before it stays).
+    - ``"skip"`` (the app): each file is stored and time-stamped in turn; one that cannot be
+      stored is reported with its error (`on_result`, no item) and the rest go on.
+
+    `on_progress(path, step)` reports "saving" and "time-stamping"; `on_stored` each item as
+    soon as it is stored; `on_result` each outcome once complete. Results come back in the
+    order of `paths`, failures left out. Pass `vault_lock` when other tasks on the same loop
+    use the vault meanwhile (the GUI). `consent` goes into each item's custody entry.
+    """
+    from evidencekit.jobs.seal import timestamp_item  # the network client loads only when used
+
+    if vault_lock is None:  # the vault connection is used by one task at a time
+        vault_lock = asyncio.Lock()
+    lock = vault_lock
+
+    def progress(path: Path, step: str) -> None:
+        if on_progress is not None:
+            on_progress(path, step)
+
+    async def store(path: Path) -> ItemRecord:
+        progress(path, "saving")
+        call = functools.partial(import_file, vault, path, case=case, note=note, consent=consent)
+        item: ItemRecord = await run_blocking(lock, call)
+        if on_stored is not None:
+            on_stored(path, item)
+        return item
+
+    async def stamp(path: Path, item: ItemRecord) -> ImportedFile:
+        progress(path, "time-stamping")
+        async with lock:
+            report = await timestamp_item(vault, item.id, tsa_urls)
+            item = vault.item(item.id)
+        done = ImportedFile(path, item, None, report)
+        if on_result is not None:
+            on_result(done)
+        return done
+
+    results = []
+    if on_bad_file == "refuse_all":
+        check_batch(paths)
+        stored = [(path, await store(path)) for path in paths]
+        for path, item in stored:
+            results.append(await stamp(path, item))
+        return results
+    for path in paths:
+        try:
+            item = await store(path)
+        except EvidenceKitError as error:
+            if on_result is not None:
+                on_result(ImportedFile(path, None, error))
+            continue
+        results.append(await stamp(path, item))
+    return results
