@@ -63,7 +63,7 @@ TABLE: dict[str, Rule] = {
     "evidencekit.__main__": rule("cli.main", stdlib_only=True),
     "evidencekit.atomic": rule("errors", "vault.faults", stdlib_only=True),
     "evidencekit.config": rule("atomic"),
-    "evidencekit.safety": rule("vault.store"),
+    "evidencekit.sync_folders": rule(stdlib_only=True),
     # engines
     "evidencekit.capture": rule(
         "__init__",  # metadata.py reads the app's version from the package at run time

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidencekit.safety import synced_folder
+from evidencekit.sync_folders import synced_folder
 from evidencekit.vault.records import ItemRecord
 from ui import format as fmt
 from ui.context import AppContext

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidencekit.safety import passphrase_strength, synced_folder
+from evidencekit.sync_folders import synced_folder
+from evidencekit.vault.passphrase import passphrase_strength
 from evidencekit.vault.store import Vault
 from ui.context import AppContext
 from ui.dialogs import Ask

@@ -33,7 +33,7 @@ from evidencekit.vault.connection import (
 from evidencekit.vault.files import read_salt
 from evidencekit.vault.kdf import derive_key, params_from_salt
 from evidencekit.vault.lock import WriterLock
-from evidencekit.vault.opening import check_new_passphrase
+from evidencekit.vault.passphrase import check_new_passphrase
 
 log = logging.getLogger(__name__)
 

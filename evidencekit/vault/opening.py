@@ -12,7 +12,6 @@ from typing import Any
 from evidencekit import __version__
 from evidencekit.clock import now_iso_z_ms
 from evidencekit.config import Settings
-from evidencekit.errors import WeakPassphrase
 from evidencekit.seal.identity import Identity
 from evidencekit.vault import custody, faults, files, meta, schema, seals
 from evidencekit.vault.connection import connect, raise_typed, translate
@@ -20,18 +19,11 @@ from evidencekit.vault.kdf import KdfParams, derive_key, new_salt
 from evidencekit.vault.lock import WriterLock
 from evidencekit.vault.subjects import VAULT
 
-MIN_PASSPHRASE_LENGTH = 8
-
 
 def kdf_params_for(settings: Settings) -> KdfParams:
     return KdfParams.from_memory_mib(
         settings.kdf_memory_mib, settings.kdf_iterations, settings.kdf_lanes
     )
-
-
-def check_new_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise WeakPassphrase()
 
 
 def make(path: Path, passphrase: str, settings: Settings, identity: Identity) -> None:

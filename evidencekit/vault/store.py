@@ -46,11 +46,8 @@ from evidencekit.vault.custody import CustodyEntry
 from evidencekit.vault.files import read_salt
 from evidencekit.vault.handle import VaultFile
 from evidencekit.vault.items import SIGNATURE_MEDIA_TYPE, SIGNATURE_NAME, new_item_id
-from evidencekit.vault.opening import (
-    MIN_PASSPHRASE_LENGTH,
-    check_new_passphrase,
-    kdf_params_for,
-)
+from evidencekit.vault.opening import kdf_params_for
+from evidencekit.vault.passphrase import MIN_PASSPHRASE_LENGTH, check_new_passphrase
 from evidencekit.vault.records import ArtifactSource, CaseInfo, ItemRecord, NewItem
 from evidencekit.vault.seals import TimestampRow
 from evidencekit.vault.stamps import TOKEN_MEDIA_TYPE

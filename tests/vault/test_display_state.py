@@ -13,8 +13,9 @@ import pytest
 from evidencekit.config import Settings, load_settings, save_settings
 from evidencekit.errors import CaseExists, CaseNotFound
 from evidencekit.jobs.imports import import_file
-from evidencekit.safety import passphrase_strength, synced_folder
+from evidencekit.sync_folders import synced_folder
 from evidencekit.vault import schema
+from evidencekit.vault.passphrase import passphrase_strength
 from evidencekit.vault.store import Vault
 from evidencekit.vault.verify import verify_vault
 from tests.conftest import TEST_PASSPHRASE
