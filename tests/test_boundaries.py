@@ -92,6 +92,7 @@ TABLE: dict[str, Rule] = {
         "seal.manifest",
         "seal.tokens",
         "vault.custody",  # the custody chain's hash rule, not the store
+        "vault.subjects",  # how custody entries name an item (part of the bundle format)
         banned=VERIFY_BANNED,
     ),
     "evidencekit.bundle": rule(

@@ -16,14 +16,10 @@ SQL = re.compile(
 )
 SUBJECT = re.compile(r"^(item|custody|case|bundle):")
 DB_CALLS = ("execute", "executemany", "executescript")
-# The verifier (a lawyer's side, no vault) is being moved to evidencekit/verify/ by another
-# change; it still spells "item:" itself. Its SQL and connection use are checked all the same.
-SUBJECTS_PENDING = ("evidencekit/verify/", "evidencekit/bundle/verify")
 
 
 def offences(source: str, name: str = "<snippet>") -> list[str]:
     """Every place in `source` that reaches past the vault's front door."""
-    subjects = not name.startswith(SUBJECTS_PENDING)
     found = []
     for node in ast.walk(ast.parse(source, filename=name)):
         where = f"{name}:{getattr(node, 'lineno', '?')}"
@@ -34,7 +30,7 @@ def offences(source: str, name: str = "<snippet>") -> list[str]:
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             if SQL.search(node.value):
                 found.append(f"{where} holds SQL: {node.value[:40]!r}")
-            elif subjects and SUBJECT.match(node.value):
+            elif SUBJECT.match(node.value):
                 found.append(f"{where} spells a subject by hand: {node.value[:40]!r}")
     return found
 

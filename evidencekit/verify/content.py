@@ -23,6 +23,7 @@ from evidencekit.seal.identity import verify_detached
 from evidencekit.seal.manifest import MANIFEST_NAME
 from evidencekit.seal.tokens import verify_token
 from evidencekit.vault.custody import entry_hash
+from evidencekit.vault.subjects import item_subject
 from evidencekit.verify import texts as T
 from evidencekit.verify.checks import (
     Check,
@@ -415,7 +416,7 @@ def _custody(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Check]:
         logged = [
             e
             for e in by_seq.values()
-            if e.get("object") == f"item:{item['id']}"
+            if e.get("object") == item_subject(item["id"])
             and e.get("action") in ("capture", "import")
             and (e.get("details") or {}).get("manifest_sha256") == item["manifest_sha256"]
         ]
