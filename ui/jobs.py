@@ -21,6 +21,7 @@ from ui.session import VaultSession
 from ui.workers import Job, LoopThread, lower_child_priority
 
 if TYPE_CHECKING:
+    from evidencekit.bilingual import Bi
     from evidencekit.capture import PreparedUrl
 
 
@@ -132,6 +133,12 @@ class CheckRow:
     def text(self, language: str) -> str:
         return self.detail_sq if language == "sq" and self.detail_sq else self.detail
 
+    @property
+    def title(self) -> Bi:
+        """The row's name for people, in both languages: the verifier's own words (the CLI's
+        and the report's), not a second translation."""
+        return check_title(self.name)
+
 
 @dataclass(frozen=True)
 class ItemStamp:
@@ -139,6 +146,19 @@ class ItemStamp:
     time: str  # UTC ISO 8601, or "" when the item has no valid time-stamp
     tsa: str = ""
     trusted: bool = False  # the time-stamp's authority is trusted (built-in roots or --trust)
+
+    @property
+    def title(self) -> Bi:
+        """ "item 2 (…)" / "prova 2 (…)": the verifier's name for the item's row."""
+        return check_title(self.label)
+
+
+def check_title(name: str) -> Bi:
+    """A verifier row's name ("pdf", "item 2 (abc…)") in English and Albanian, from the
+    verifier's one table (`evidencekit.verify.texts.CHECK_NAMES`)."""
+    from evidencekit.verify.texts import check_name
+
+    return check_name(name)
 
 
 @dataclass(frozen=True)

@@ -306,27 +306,6 @@ def export_stage(stage: str) -> str:
     return names.get(stage, stage)
 
 
-def check_name(name: str) -> str:
-    """A verifier check ("pdf", "whole file", "item 2 (abc…)") in plain words."""
-    if name.startswith("item ") and name[5:6].isdigit():
-        return translate("Messages", "Item %1").replace("%1", name[5:])
-    names = {
-        "pdf": translate("Messages", "The file is a readable PDF"),
-        "appended data": translate("Messages", "Nothing was added after the end"),
-        "signature": translate("Messages", "The signature is intact"),
-        "whole file": translate("Messages", "The signature covers the whole file"),
-        "signer": translate("Messages", "Who signed it"),
-        "signature timestamp": translate("Messages", "Time-stamp of the signature"),
-        "document timestamp": translate("Messages", "Long-term time-stamp"),
-        "identity": translate("Messages", "The signer is the one the bundle names"),
-        "bundle.json": translate("Messages", "The bundle's index"),
-        "attachments": translate("Messages", "The attached files"),
-        "items": translate("Messages", "The items"),
-        "custody": translate("Messages", "The record of everything done to the evidence"),
-    }
-    return names.get(name, name)
-
-
 def role_name(role: str) -> str:
     names = {
         "victim": translate("Messages", "The person this is about"),

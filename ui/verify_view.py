@@ -25,7 +25,6 @@ from ui import format as fmt
 from ui.context import AppContext
 from ui.dialogs import Ask
 from ui.jobs import VerifySummary, load_certificates, verify_job
-from ui.messages import check_name
 from ui.widgets import Facts, MessagePanel, button, heading, paragraph
 from ui.workers import Job
 
@@ -258,10 +257,13 @@ class VerifyView(QScrollArea):
             self.facts.add(self.tr("Signed at"), fmt.when(summary.signed_at, seconds=True))
         self.checks.clear()
         marks = {True: self.tr("✓ Yes"), False: self.tr("✗ No"), None: self.tr("? Unknown")}
-        language = fmt.language()  # the core says each detail in English and Albanian
+        # The core says each name and detail in English and Albanian: show its own words in the
+        # window's language (the CLI and the report use the same), never a second translation.
+        language = fmt.language()
         for check in summary.checks:
             detail = check.text(language)
-            row = QTreeWidgetItem([marks[check.ok], check_name(check.name), detail])
+            name = check.title.sq if language == "sq" else check.title.en
+            row = QTreeWidgetItem([marks[check.ok], name, detail])
             row.setToolTip(2, detail)
             self.checks.addTopLevelItem(row)
         self.items.clear()
@@ -271,7 +273,8 @@ class VerifyView(QScrollArea):
             if item.time and not item.trusted:
                 # A time from an authority nobody vouches for must not read as proven.
                 source = self.tr("%1 (not independently trusted)").replace("%1", item.tsa)
-            self.items.addTopLevelItem(QTreeWidgetItem([check_name(item.label), when, source]))
+            label = item.title.sq if language == "sq" else item.title.en
+            self.items.addTopLevelItem(QTreeWidgetItem([label, when, source]))
         for tree in (self.checks, self.items):
             tree.resizeColumnToContents(0)
             tree.resizeColumnToContents(1)

@@ -1227,62 +1227,62 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="103" />
+            <location filename="../../ui/main_window.py" line="104" />
             <source>Session</source>
             <translation>Session</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="129" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>Help and support</source>
             <translation>Help and support</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="129" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>Where to get help in Albania (F1)</source>
             <translation>Where to get help in Albania (F1)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>Check a bundle</source>
             <translation>Check a bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>Check a bundle someone gave you</source>
             <translation>Check a bundle someone gave you</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="136" />
+            <location filename="../../ui/main_window.py" line="137" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="139" />
+            <location filename="../../ui/main_window.py" line="140" />
             <source>Lock</source>
             <translation>Lock</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="139" />
+            <location filename="../../ui/main_window.py" line="140" />
             <source>Close the vault now; the passphrase opens it again</source>
             <translation>Close the vault now; the passphrase opens it again</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="143" />
+            <location filename="../../ui/main_window.py" line="144" />
             <source>Quick exit</source>
             <translation>Quick exit</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="145" />
+            <location filename="../../ui/main_window.py" line="146" />
             <source>Hide this window at once and lock the vault (or press Esc twice)</source>
             <translation>Hide this window at once and lock the vault (or press Esc twice)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="233" />
+            <location filename="../../ui/main_window.py" line="232" />
             <source>Using the vault as: %1</source>
             <translation>Using the vault as: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="238" />
+            <location filename="../../ui/main_window.py" line="237" />
             <source>Locked</source>
             <translation>Locked</translation>
         </message>
@@ -1290,92 +1290,92 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../ui/messages.py" line="32" />
+            <location filename="../../ui/messages.py" line="45" />
             <source>That passphrase did not open this vault.</source>
             <translation>That passphrase did not open this vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="33" />
+            <location filename="../../ui/messages.py" line="46" />
             <source>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</source>
             <translation>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="41" />
+            <location filename="../../ui/messages.py" line="53" />
             <source>This vault is already open in another EvidenceKit window.</source>
             <translation>This vault is already open in another EvidenceKit window.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="42" />
+            <location filename="../../ui/messages.py" line="54" />
             <source>Close the other window (or wait until it finishes), then try again.</source>
             <translation>Close the other window (or wait until it finishes), then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="49" />
+            <location filename="../../ui/messages.py" line="60" />
             <source>There is no vault at that place.</source>
             <translation>There is no vault at that place.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="50" />
+            <location filename="../../ui/messages.py" line="61" />
             <source>Choose the vault file again, or create a new vault.</source>
             <translation>Choose the vault file again, or create a new vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="54" />
+            <location filename="../../ui/messages.py" line="64" />
             <source>A vault already exists at that place.</source>
             <translation>A vault already exists at that place.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="55" />
+            <location filename="../../ui/messages.py" line="65" />
             <source>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</source>
             <translation>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="63" />
+            <location filename="../../ui/messages.py" line="72" />
             <source>This passphrase is too short.</source>
             <translation>This passphrase is too short.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="64" />
+            <location filename="../../ui/messages.py" line="73" />
             <source>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</source>
             <translation>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="72" />
+            <location filename="../../ui/messages.py" line="80" />
             <source>Part of the vault file could not be read.</source>
             <translation>Part of the vault file could not be read.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="73" />
+            <location filename="../../ui/messages.py" line="81" />
             <source>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</source>
             <translation>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="81" />
+            <location filename="../../ui/messages.py" line="88" />
             <source>The disk is full.</source>
             <translation>The disk is full.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="82" />
+            <location filename="../../ui/messages.py" line="89" />
             <source>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</source>
             <translation>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="90" />
+            <location filename="../../ui/messages.py" line="96" />
             <source>This disk can only be read, not written.</source>
             <translation>This disk can only be read, not written.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="91" />
+            <location filename="../../ui/messages.py" line="97" />
             <source>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</source>
             <translation>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="104" />
+            <location filename="../../ui/messages.py" line="105" />
             <source>The latest changes are kept in a second file beside the vault.</source>
             <translation>The latest changes are kept in a second file beside the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="105" />
+            <location filename="../../ui/messages.py" line="106" />
             <source>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</source>
             <translation>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</translation>
         </message>
@@ -1390,370 +1390,303 @@
             <translation>Update EvidenceKit, then open the vault again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="118" />
+            <location filename="../../ui/messages.py" line="117" />
             <source>No web browser was found that EvidenceKit can use to capture pages.</source>
             <translation>No web browser was found that EvidenceKit can use to capture pages.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="122" />
+            <location filename="../../ui/messages.py" line="121" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
             <translation>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="130" />
+            <location filename="../../ui/messages.py" line="128" />
             <source>The browser could not be started.</source>
             <translation>The browser could not be started.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="131" />
+            <location filename="../../ui/messages.py" line="129" />
             <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
             <translation>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="139" />
+            <location filename="../../ui/messages.py" line="136" />
             <source>This is not a web address EvidenceKit can capture.</source>
             <translation>This is not a web address EvidenceKit can capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="140" />
+            <location filename="../../ui/messages.py" line="137" />
             <source>Copy the whole address from the browser's address bar. It starts with https://</source>
             <translation>Copy the whole address from the browser's address bar. It starts with https://</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="147" />
+            <location filename="../../ui/messages.py" line="143" />
             <source>The site could not be found.</source>
             <translation>The site could not be found.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="148" />
+            <location filename="../../ui/messages.py" line="144" />
             <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
             <translation>Check the address for typing mistakes, and check that this computer is connected to the internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="156" />
+            <location filename="../../ui/messages.py" line="151" />
             <source>The site refused the connection.</source>
             <translation>The site refused the connection.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="157" />
+            <location filename="../../ui/messages.py" line="152" />
             <source>Check the address, or try again later.</source>
             <translation>Check the address, or try again later.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="161" />
+            <location filename="../../ui/messages.py" line="155" />
             <source>This address downloads a file instead of showing a page.</source>
             <translation>This address downloads a file instead of showing a page.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="162" />
+            <location filename="../../ui/messages.py" line="156" />
             <source>Save the file on the computer, then add it with “Add files…”.</source>
             <translation>Save the file on the computer, then add it with “Add files…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="166" />
+            <location filename="../../ui/messages.py" line="159" />
             <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
             <translation>The page took too long, so the capture was stopped. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="170" />
+            <location filename="../../ui/messages.py" line="163" />
             <source>Try again later, when the connection may be faster.</source>
             <translation>Try again later, when the connection may be faster.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="174" />
+            <location filename="../../ui/messages.py" line="166" />
             <source>The page could not be loaded. Nothing was saved.</source>
             <translation>The page could not be loaded. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="175" />
+            <location filename="../../ui/messages.py" line="167" />
             <source>Check the internet connection and try again in a few minutes.</source>
             <translation>Check the internet connection and try again in a few minutes.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="179" />
+            <location filename="../../ui/messages.py" line="170" />
             <source>The capture failed unexpectedly. Nothing was saved.</source>
             <translation>The capture failed unexpectedly. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="180" />
+            <location filename="../../ui/messages.py" line="171" />
             <source>Try again. If it fails again, the details below can help someone who helps you.</source>
             <translation>Try again. If it fails again, the details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="187" />
+            <location filename="../../ui/messages.py" line="177" />
             <source>This file could not be added.</source>
             <translation>This file could not be added.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="188" />
+            <location filename="../../ui/messages.py" line="178" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Check that the file is still there and that it opens, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="195" />
+            <location filename="../../ui/messages.py" line="184" />
             <source>The file could not be saved there.</source>
             <translation>The file could not be saved there.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="196" />
+            <location filename="../../ui/messages.py" line="185" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Choose another place (another folder or a USB stick) and check that it has free space.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="204" />
+            <location filename="../../ui/messages.py" line="192" />
             <source>A case with this name already exists.</source>
             <translation>A case with this name already exists.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="205" />
+            <location filename="../../ui/messages.py" line="193" />
             <source>Choose another name.</source>
             <translation>Choose another name.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="209" />
+            <location filename="../../ui/messages.py" line="196" />
             <source>That case is no longer in the vault.</source>
             <translation>That case is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="210" />
+            <location filename="../../ui/messages.py" line="197" />
             <source>Choose another case from the list.</source>
             <translation>Choose another case from the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="214" />
+            <location filename="../../ui/messages.py" line="200" />
             <source>This item is no longer in the vault.</source>
             <translation>This item is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="215" />
+            <location filename="../../ui/messages.py" line="201" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Go back to the list; it shows what the vault holds now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="219" />
+            <location filename="../../ui/messages.py" line="204" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>The time-stamp server could not give a time-stamp now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="220" />
+            <location filename="../../ui/messages.py" line="205" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="228" />
+            <location filename="../../ui/messages.py" line="212" />
             <source>The vault's signing key is damaged.</source>
             <translation>The vault's signing key is damaged.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="229" />
+            <location filename="../../ui/messages.py" line="213" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="237" />
+            <location filename="../../ui/messages.py" line="220" />
             <source>Stopped, as you asked.</source>
             <translation>Stopped, as you asked.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="238" />
+            <location filename="../../ui/messages.py" line="221" />
             <source>What was already saved stays in the vault.</source>
             <translation>What was already saved stays in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="99" />
-            <location filename="../../ui/messages.py" line="242" />
+            <location filename="../../ui/messages.py" line="35" />
             <source>EvidenceKit is not allowed to use that file or folder.</source>
             <translation>EvidenceKit is not allowed to use that file or folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="100" />
-            <location filename="../../ui/messages.py" line="243" />
+            <location filename="../../ui/messages.py" line="36" />
             <source>Choose another place, or ask the computer's owner for access.</source>
             <translation>Choose another place, or ask the computer's owner for access.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="247" />
+            <location filename="../../ui/messages.py" line="225" />
             <source>The computer could not read or write a file.</source>
             <translation>The computer could not read or write a file.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="248" />
+            <location filename="../../ui/messages.py" line="226" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Check that the disk or USB stick is still connected and has free space, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="263" />
+            <location filename="../../ui/messages.py" line="266" />
             <source>Something went wrong.</source>
             <translation>Something went wrong.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="264" />
+            <location filename="../../ui/messages.py" line="267" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Try again. The details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="280" />
+            <location filename="../../ui/messages.py" line="283" />
             <source>Waiting</source>
             <translation>Waiting</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="281" />
+            <location filename="../../ui/messages.py" line="284" />
             <source>Opening the page</source>
             <translation>Opening the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="282" />
+            <location filename="../../ui/messages.py" line="285" />
             <source>Loading</source>
             <translation>Loading</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="283" />
+            <location filename="../../ui/messages.py" line="286" />
             <source>Scrolling through the page</source>
             <translation>Scrolling through the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="284" />
+            <location filename="../../ui/messages.py" line="287" />
             <source>Saving</source>
             <translation>Saving</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="285" />
+            <location filename="../../ui/messages.py" line="288" />
             <source>Sealing</source>
             <translation>Sealing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="286" />
+            <location filename="../../ui/messages.py" line="289" />
             <source>Time-stamping</source>
             <translation>Time-stamping</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="287" />
-            <location filename="../../ui/messages.py" line="301" />
+            <location filename="../../ui/messages.py" line="290" />
+            <location filename="../../ui/messages.py" line="304" />
             <source>Done</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="288" />
+            <location filename="../../ui/messages.py" line="291" />
             <source>Did not work</source>
             <translation>Did not work</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="296" />
+            <location filename="../../ui/messages.py" line="299" />
             <source>Asking for time-stamps</source>
             <translation>Asking for time-stamps</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="297" />
+            <location filename="../../ui/messages.py" line="300" />
             <source>Writing the report</source>
             <translation>Writing the report</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="298" />
+            <location filename="../../ui/messages.py" line="301" />
             <source>Adding the pictures</source>
             <translation>Adding the pictures</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="299" />
+            <location filename="../../ui/messages.py" line="302" />
             <source>Attaching the original files</source>
             <translation>Attaching the original files</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="300" />
+            <location filename="../../ui/messages.py" line="303" />
             <source>Signing</source>
             <translation>Signing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="309" />
-            <source>Item %1</source>
-            <translation>Item %1</translation>
-        </message>
-        <message>
             <location filename="../../ui/messages.py" line="311" />
-            <source>The file is a readable PDF</source>
-            <translation>The file is a readable PDF</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="312" />
-            <source>Nothing was added after the end</source>
-            <translation>Nothing was added after the end</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="313" />
-            <source>The signature is intact</source>
-            <translation>The signature is intact</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="314" />
-            <source>The signature covers the whole file</source>
-            <translation>The signature covers the whole file</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="315" />
-            <source>Who signed it</source>
-            <translation>Who signed it</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="316" />
-            <source>Time-stamp of the signature</source>
-            <translation>Time-stamp of the signature</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="317" />
-            <source>Long-term time-stamp</source>
-            <translation>Long-term time-stamp</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="318" />
-            <source>The signer is the one the bundle names</source>
-            <translation>The signer is the one the bundle names</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="319" />
-            <source>The bundle's index</source>
-            <translation>The bundle's index</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="320" />
-            <source>The attached files</source>
-            <translation>The attached files</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="321" />
-            <source>The items</source>
-            <translation>The items</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="322" />
-            <source>The record of everything done to the evidence</source>
-            <translation>The record of everything done to the evidence</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="329" />
             <source>The person this is about</source>
             <translation>The person this is about</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="330" />
+            <location filename="../../ui/messages.py" line="312" />
             <source>Support worker</source>
             <translation>Support worker</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="331" />
+            <location filename="../../ui/messages.py" line="313" />
             <source>Not said</source>
             <translation>Not said</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="338" />
+            <location filename="../../ui/messages.py" line="320" />
             <source>Sealed and time-stamped</source>
             <translation>Sealed and time-stamped</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="339" />
+            <location filename="../../ui/messages.py" line="321" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>Sealed — time-stamp pending (added when online)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="340" />
+            <location filename="../../ui/messages.py" line="322" />
             <source>Not sealed</source>
             <translation>Not sealed</translation>
         </message>
@@ -1960,219 +1893,219 @@
     <context>
         <name>UnlockPage</name>
         <message>
-            <location filename="../../ui/unlock.py" line="59" />
-            <location filename="../../ui/unlock.py" line="206" />
+            <location filename="../../ui/unlock.py" line="60" />
+            <location filename="../../ui/unlock.py" line="207" />
             <source>Open your vault</source>
             <translation>Open your vault</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="64" />
+            <location filename="../../ui/unlock.py" line="65" />
             <source>Your evidence is kept in a vault: one locked file on this computer or on a USB stick. Only your passphrase opens it. Nobody else, including us, can open it without the passphrase.</source>
             <translation>Your evidence is kept in a vault: one locked file on this computer or on a USB stick. Only your passphrase opens it. Nobody else, including us, can open it without the passphrase.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="79" />
+            <location filename="../../ui/unlock.py" line="80" />
             <source>Open another vault file…</source>
             <translation>Open another vault file…</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="81" />
+            <location filename="../../ui/unlock.py" line="82" />
             <source>For example a vault on a USB stick.</source>
             <translation>For example a vault on a USB stick.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="85" />
+            <location filename="../../ui/unlock.py" line="86" />
             <source>Make a new vault in another place…</source>
             <translation>Make a new vault in another place…</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="87" />
+            <location filename="../../ui/unlock.py" line="88" />
             <source>Choose where the new vault file goes, for example a USB stick.</source>
             <translation>Choose where the new vault file goes, for example a USB stick.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="103" />
+            <location filename="../../ui/unlock.py" line="104" />
             <source>Passphrase</source>
             <translation>Passphrase</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="106" />
+            <location filename="../../ui/unlock.py" line="107" />
             <source>&amp;Passphrase:</source>
             <translation>&amp;Passphrase:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="111" />
+            <location filename="../../ui/unlock.py" line="112" />
             <source>Passphrase again</source>
             <translation>Passphrase again</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="113" />
+            <location filename="../../ui/unlock.py" line="114" />
             <source>Passphrase &amp;again:</source>
             <translation>Passphrase &amp;again:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="119" />
+            <location filename="../../ui/unlock.py" line="120" />
             <source>Passphrase strength</source>
             <translation>Passphrase strength</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="120" />
+            <location filename="../../ui/unlock.py" line="121" />
             <source>Strength:</source>
             <translation>Strength:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="124" />
+            <location filename="../../ui/unlock.py" line="125" />
             <source>Tip: a few ordinary words in a row (“green lamp under the river”) are easy to remember and hard to guess. Write it down and keep it somewhere safe: if it is lost, nobody can open the vault.</source>
             <translation>Tip: a few ordinary words in a row (“green lamp under the river”) are easy to remember and hard to guess. Write it down and keep it somewhere safe: if it is lost, nobody can open the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="134" />
+            <location filename="../../ui/unlock.py" line="135" />
             <source>Who is using EvidenceKit now?</source>
             <translation>Who is using EvidenceKit now?</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="135" />
+            <location filename="../../ui/unlock.py" line="136" />
             <source>I am the person this is about</source>
             <translation>I am the person this is about</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="136" />
+            <location filename="../../ui/unlock.py" line="137" />
             <source>I am a support worker helping someone</source>
             <translation>I am a support worker helping someone</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="148" />
+            <location filename="../../ui/unlock.py" line="149" />
             <source>Your name (optional)</source>
             <translation>Your name (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="149" />
+            <location filename="../../ui/unlock.py" line="150" />
             <source>Optional</source>
             <translation>Optional</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="150" />
+            <location filename="../../ui/unlock.py" line="151" />
             <source>Your &amp;name:</source>
             <translation>Your &amp;name:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="157" />
+            <location filename="../../ui/unlock.py" line="158" />
             <source>The name and role are written in the vault's record of who did what, which a court may read. Both are optional.</source>
             <translation>The name and role are written in the vault's record of who did what, which a court may read. Both are optional.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="168" />
-            <location filename="../../ui/unlock.py" line="208" />
+            <location filename="../../ui/unlock.py" line="169" />
+            <location filename="../../ui/unlock.py" line="209" />
             <source>Open the vault</source>
             <translation>Open the vault</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="179" />
+            <location filename="../../ui/unlock.py" line="180" />
             <source>Check a bundle someone gave you</source>
             <translation>Check a bundle someone gave you</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="181" />
+            <location filename="../../ui/unlock.py" line="182" />
             <source>For lawyers and courts: no vault or passphrase is needed.</source>
             <translation>For lawyers and courts: no vault or passphrase is needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="200" />
+            <location filename="../../ui/unlock.py" line="201" />
             <source>Make your vault</source>
             <translation>Make your vault</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="202" />
+            <location filename="../../ui/unlock.py" line="203" />
             <source>A new vault will be made here: %1</source>
             <translation>A new vault will be made here: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="204" />
+            <location filename="../../ui/unlock.py" line="205" />
             <source>Make the vault</source>
             <translation>Make the vault</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="207" />
+            <location filename="../../ui/unlock.py" line="208" />
             <source>Vault: %1</source>
             <translation>Vault: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="221" />
+            <location filename="../../ui/unlock.py" line="222" />
             <source>This vault is in a folder that %1 copies to the internet.</source>
             <translation>This vault is in a folder that %1 copies to the internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="225" />
+            <location filename="../../ui/unlock.py" line="226" />
             <source>Anyone who can sign in to that account, on any device, gets a copy of the locked vault file. It stays locked, but it is safer to keep the vault in a folder that is not synced, or on a USB stick.</source>
             <translation>Anyone who can sign in to that account, on any device, gets a copy of the locked vault file. It stays locked, but it is safer to keep the vault in a folder that is not synced, or on a USB stick.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="238" />
+            <location filename="../../ui/unlock.py" line="239" />
             <source>Too short (at least 8 characters)</source>
             <translation>Too short (at least 8 characters)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="239" />
+            <location filename="../../ui/unlock.py" line="240" />
             <source>Weak</source>
             <translation>Weak</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="240" />
+            <location filename="../../ui/unlock.py" line="241" />
             <source>Fair</source>
             <translation>Fair</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="241" />
+            <location filename="../../ui/unlock.py" line="242" />
             <source>Good</source>
             <translation>Good</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="242" />
+            <location filename="../../ui/unlock.py" line="243" />
             <source>Strong</source>
             <translation>Strong</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="250" />
+            <location filename="../../ui/unlock.py" line="251" />
             <source>Open a vault file</source>
             <translation>Open a vault file</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="250" />
+            <location filename="../../ui/unlock.py" line="251" />
             <source>EvidenceKit vaults (*.ekv);;All files (*)</source>
             <translation>EvidenceKit vaults (*.ekv);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="258" />
+            <location filename="../../ui/unlock.py" line="259" />
             <source>Where should the new vault go?</source>
             <translation>Where should the new vault go?</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="260" />
+            <location filename="../../ui/unlock.py" line="261" />
             <source>EvidenceKit vaults (*.ekv)</source>
             <translation>EvidenceKit vaults (*.ekv)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="280" />
+            <location filename="../../ui/unlock.py" line="281" />
             <source>Type the passphrase first.</source>
             <translation>Type the passphrase first.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="285" />
+            <location filename="../../ui/unlock.py" line="286" />
             <source>The two passphrases are not the same.</source>
             <translation>The two passphrases are not the same.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="286" />
+            <location filename="../../ui/unlock.py" line="287" />
             <source>Type the same passphrase in both boxes. Nothing was made yet.</source>
             <translation>Type the same passphrase in both boxes. Nothing was made yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="319" />
+            <location filename="../../ui/unlock.py" line="320" />
             <source>Making the vault… this takes a few seconds.</source>
             <translation>Making the vault… this takes a few seconds.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="321" />
+            <location filename="../../ui/unlock.py" line="322" />
             <source>Opening the vault…</source>
             <translation>Opening the vault…</translation>
         </message>
@@ -2180,114 +2113,114 @@
     <context>
         <name>VerifyView</name>
         <message>
-            <location filename="../../ui/verify_view.py" line="49" />
+            <location filename="../../ui/verify_view.py" line="48" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="52" />
+            <location filename="../../ui/verify_view.py" line="51" />
             <source>Check a bundle</source>
             <translation>Check a bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="57" />
+            <location filename="../../ui/verify_view.py" line="56" />
             <source>For lawyers, courts and anyone who received a bundle: this checks the file's signature, its time-stamps and every file inside it. No vault or passphrase is needed, and nothing is sent anywhere.</source>
             <translation>For lawyers, courts and anyone who received a bundle: this checks the file's signature, its time-stamps and every file inside it. No vault or passphrase is needed, and nothing is sent anywhere.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="68" />
+            <location filename="../../ui/verify_view.py" line="67" />
             <source>Drop a bundle (PDF) here, or</source>
             <translation>Drop a bundle (PDF) here, or</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="69" />
+            <location filename="../../ui/verify_view.py" line="68" />
             <source>Choose a bundle…</source>
             <translation>Choose a bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="79" />
+            <location filename="../../ui/verify_view.py" line="78" />
             <source>Trust a certificate…</source>
             <translation>Trust a certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="82" />
+            <location filename="../../ui/verify_view.py" line="81" />
             <source>The signer's certificate (the sender can give it to you), or a time-stamp authority's root certificate</source>
             <translation>The signer's certificate (the sender can give it to you), or a time-stamp authority's root certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="87" />
+            <location filename="../../ui/verify_view.py" line="86" />
             <source>Forget them</source>
             <translation>Forget them</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="100" />
+            <location filename="../../ui/verify_view.py" line="99" />
             <source>Verdict</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="106" />
-            <location filename="../../ui/verify_view.py" line="114" />
+            <location filename="../../ui/verify_view.py" line="105" />
+            <location filename="../../ui/verify_view.py" line="113" />
             <source>What was checked</source>
             <translation>What was checked</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="110" />
+            <location filename="../../ui/verify_view.py" line="109" />
             <source>Result</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="110" />
+            <location filename="../../ui/verify_view.py" line="109" />
             <source>Check</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="110" />
+            <location filename="../../ui/verify_view.py" line="109" />
             <source>Technical details</source>
             <translation>Technical details</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="116" />
-            <location filename="../../ui/verify_view.py" line="121" />
+            <location filename="../../ui/verify_view.py" line="115" />
+            <location filename="../../ui/verify_view.py" line="120" />
             <source>Items and their time-stamps</source>
             <translation>Items and their time-stamps</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="119" />
+            <location filename="../../ui/verify_view.py" line="118" />
             <source>Item</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="119" />
+            <location filename="../../ui/verify_view.py" line="118" />
             <source>Time-stamp</source>
             <translation>Time-stamp</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="119" />
+            <location filename="../../ui/verify_view.py" line="118" />
             <source>From</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="130" />
+            <location filename="../../ui/verify_view.py" line="129" />
             <source>Choose a bundle</source>
             <translation>Choose a bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="130" />
+            <location filename="../../ui/verify_view.py" line="129" />
             <source>PDF bundle (*.pdf)</source>
             <translation>PDF bundle (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="137" />
+            <location filename="../../ui/verify_view.py" line="136" />
             <source>Choose certificates to trust</source>
             <translation>Choose certificates to trust</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="138" />
+            <location filename="../../ui/verify_view.py" line="137" />
             <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
             <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/verify_view.py" line="155" />
+            <location filename="../../ui/verify_view.py" line="154" />
             <source>Certificates you trust for this check: %n</source>
             <translation>
                 <numerusform>Certificates you trust for this check: %n</numerusform>
@@ -2295,92 +2228,92 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="158" />
+            <location filename="../../ui/verify_view.py" line="157" />
             <source>Without certificates of your own, the signature and time-stamps are checked against well-known time-stamp authorities only.</source>
             <translation>Without certificates of your own, the signature and time-stamps are checked against well-known time-stamp authorities only.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="184" />
+            <location filename="../../ui/verify_view.py" line="183" />
             <source>Checking %1…</source>
             <translation>Checking %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="220" />
+            <location filename="../../ui/verify_view.py" line="219" />
             <source>✓ Valid</source>
             <translation>✓ Valid</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="222" />
+            <location filename="../../ui/verify_view.py" line="221" />
             <source>The bundle is exactly as it was signed, its time-stamps are genuine, and every file inside matches its recorded fingerprint.</source>
             <translation>The bundle is exactly as it was signed, its time-stamps are genuine, and every file inside matches its recorded fingerprint.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="227" />
+            <location filename="../../ui/verify_view.py" line="226" />
             <source>✗ Not valid</source>
             <translation>✗ Not valid</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="229" />
+            <location filename="../../ui/verify_view.py" line="228" />
             <source>Something in the bundle does not match what was signed. Do not rely on it; the checks below say what.</source>
             <translation>Something in the bundle does not match what was signed. Do not rely on it; the checks below say what.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="234" />
+            <location filename="../../ui/verify_view.py" line="233" />
             <source>? Cannot tell</source>
             <translation>? Cannot tell</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="236" />
+            <location filename="../../ui/verify_view.py" line="235" />
             <source>Nothing was found to be altered, but something could not be checked. The checks below say what. If a time-stamp or the signer is not trusted, the sender can give you the certificate to add with “Trust a certificate…”.</source>
             <translation>Nothing was found to be altered, but something could not be checked. The checks below say what. If a time-stamp or the signer is not trusted, the sender can give you the certificate to add with “Trust a certificate…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="247" />
+            <location filename="../../ui/verify_view.py" line="246" />
             <source>File</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="249" />
+            <location filename="../../ui/verify_view.py" line="248" />
             <source>Fingerprint of the file (SHA-256)</source>
             <translation>Fingerprint of the file (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="253" />
+            <location filename="../../ui/verify_view.py" line="252" />
             <source>Signed by (key fingerprint)</source>
             <translation>Signed by (key fingerprint)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="256" />
+            <location filename="../../ui/verify_view.py" line="255" />
             <source>Bundle id</source>
             <translation>Bundle id</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="258" />
+            <location filename="../../ui/verify_view.py" line="257" />
             <source>Signed at</source>
             <translation>Signed at</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="260" />
+            <location filename="../../ui/verify_view.py" line="259" />
             <source>✓ Yes</source>
             <translation>✓ Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="260" />
+            <location filename="../../ui/verify_view.py" line="259" />
             <source>✗ No</source>
             <translation>✗ No</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="260" />
+            <location filename="../../ui/verify_view.py" line="259" />
             <source>? Unknown</source>
             <translation>? Unknown</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="269" />
+            <location filename="../../ui/verify_view.py" line="271" />
             <source>None</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="273" />
+            <location filename="../../ui/verify_view.py" line="275" />
             <source>%1 (not independently trusted)</source>
             <translation>%1 (not independently trusted)</translation>
         </message>

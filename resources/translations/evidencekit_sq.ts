@@ -1227,62 +1227,62 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="103" />
+            <location filename="../../ui/main_window.py" line="104" />
             <source>Session</source>
             <translation>Seanca</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="129" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>Help and support</source>
             <translation>Ndihmë dhe mbështetje</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="129" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>Where to get help in Albania (F1)</source>
             <translation>Ku të gjeni ndihmë në Shqipëri (F1)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>Check a bundle</source>
             <translation>Verifiko një dosje</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="133" />
+            <location filename="../../ui/main_window.py" line="134" />
             <source>Check a bundle someone gave you</source>
             <translation>Verifikoni një dosje që ju dha dikush</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="136" />
+            <location filename="../../ui/main_window.py" line="137" />
             <source>Settings</source>
             <translation>Cilësimet</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="139" />
+            <location filename="../../ui/main_window.py" line="140" />
             <source>Lock</source>
             <translation>Kyç</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="139" />
+            <location filename="../../ui/main_window.py" line="140" />
             <source>Close the vault now; the passphrase opens it again</source>
             <translation>Mbyll kasafortën tani; fjalëkalimi e hap përsëri</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="143" />
+            <location filename="../../ui/main_window.py" line="144" />
             <source>Quick exit</source>
             <translation>Dalje e shpejtë</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="145" />
+            <location filename="../../ui/main_window.py" line="146" />
             <source>Hide this window at once and lock the vault (or press Esc twice)</source>
             <translation>Fshih menjëherë këtë dritare dhe kyç kasafortën (ose shtypni dy herë Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="233" />
+            <location filename="../../ui/main_window.py" line="232" />
             <source>Using the vault as: %1</source>
             <translation>Po e përdorni kasafortën si: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="238" />
+            <location filename="../../ui/main_window.py" line="237" />
             <source>Locked</source>
             <translation>E kyçur</translation>
         </message>
@@ -1290,92 +1290,92 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../ui/messages.py" line="32" />
+            <location filename="../../ui/messages.py" line="45" />
             <source>That passphrase did not open this vault.</source>
             <translation>Ky fjalëkalim nuk e hapi këtë kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="33" />
+            <location filename="../../ui/messages.py" line="46" />
             <source>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</source>
             <translation>Kontrolloni tastin Caps Lock dhe gjuhën e tastierës, pastaj provoni përsëri. Mund të provoni sa herë të doni; asgjë nuk kyçet dhe asgjë nuk fshihet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="41" />
+            <location filename="../../ui/messages.py" line="53" />
             <source>This vault is already open in another EvidenceKit window.</source>
             <translation>Kjo kasafortë është tashmë e hapur në një dritare tjetër të EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="42" />
+            <location filename="../../ui/messages.py" line="54" />
             <source>Close the other window (or wait until it finishes), then try again.</source>
             <translation>Mbyllni dritaren tjetër (ose prisni sa të mbarojë), pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="49" />
+            <location filename="../../ui/messages.py" line="60" />
             <source>There is no vault at that place.</source>
             <translation>Në atë vend nuk ka asnjë kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="50" />
+            <location filename="../../ui/messages.py" line="61" />
             <source>Choose the vault file again, or create a new vault.</source>
             <translation>Zgjidhni përsëri skedarin e kasafortës, ose krijoni një kasafortë të re.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="54" />
+            <location filename="../../ui/messages.py" line="64" />
             <source>A vault already exists at that place.</source>
             <translation>Në atë vend ka tashmë një kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="55" />
+            <location filename="../../ui/messages.py" line="65" />
             <source>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</source>
             <translation>Hapeni me fjalëkalimin e saj, ose zgjidhni një emër tjetër për kasafortën e re. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="63" />
+            <location filename="../../ui/messages.py" line="72" />
             <source>This passphrase is too short.</source>
             <translation>Ky fjalëkalim është shumë i shkurtër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="64" />
+            <location filename="../../ui/messages.py" line="73" />
             <source>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</source>
             <translation>Përdorni të paktën 8 shenja. Disa fjalë të zakonshme njëra pas tjetrës mbahen mend lehtë dhe gjenden me vështirësi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="72" />
+            <location filename="../../ui/messages.py" line="80" />
             <source>Part of the vault file could not be read.</source>
             <translation>Një pjesë e skedarit të kasafortës nuk u lexua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="73" />
+            <location filename="../../ui/messages.py" line="81" />
             <source>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</source>
             <translation>Mos e fshini. Mbani një kopje të skedarit dhe kërkoni ndihmë nga dikush me njohuri teknike; një kopje rezervë mund të hapet ende.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="81" />
+            <location filename="../../ui/messages.py" line="88" />
             <source>The disk is full.</source>
             <translation>Disku është plot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="82" />
+            <location filename="../../ui/messages.py" line="89" />
             <source>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</source>
             <translation>Lironi pak hapësirë në atë disk (zhvendosni ose fshini skedarë që nuk ju duhen), pastaj provoni përsëri. Asgjë nuk humbi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="90" />
+            <location filename="../../ui/messages.py" line="96" />
             <source>This disk can only be read, not written.</source>
             <translation>Ky disk mund vetëm të lexohet, jo të shkruhet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="91" />
+            <location filename="../../ui/messages.py" line="97" />
             <source>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</source>
             <translation>Asgjë nuk mund të shtohet apo ndryshohet në të. Për të punuar me kasafortën, kopjojeni më parë skedarin e kasafortës në kompjuterin tuaj dhe hapni kopjen. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="104" />
+            <location filename="../../ui/messages.py" line="105" />
             <source>The latest changes are kept in a second file beside the vault.</source>
             <translation>Ndryshimet e fundit ruhen në një skedar të dytë pranë kasafortës.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="105" />
+            <location filename="../../ui/messages.py" line="106" />
             <source>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</source>
             <translation>Ato janë të sigurta. Mbajini skedarët bashkë, lironi pak hapësirë në disk dhe hapeni kasafortën përsëri përpara se ta kopjoni.</translation>
         </message>
@@ -1390,370 +1390,303 @@
             <translation>Përditësoni EvidenceKit, pastaj hapeni përsëri kasafortën.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="118" />
+            <location filename="../../ui/messages.py" line="117" />
             <source>No web browser was found that EvidenceKit can use to capture pages.</source>
             <translation>Nuk u gjet asnjë shfletues interneti që EvidenceKit të mund ta përdorë për të ruajtur faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="122" />
+            <location filename="../../ui/messages.py" line="121" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
             <translation>Instaloni Google Chrome, Microsoft Edge ose Chromium, pastaj provoni përsëri. Shtimi i skedarëve të ruajtur me “Shto skedarë…” funksionon edhe pa shfletues.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="130" />
+            <location filename="../../ui/messages.py" line="128" />
             <source>The browser could not be started.</source>
             <translation>Shfletuesi nuk u nis dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="131" />
+            <location filename="../../ui/messages.py" line="129" />
             <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
             <translation>Rindizni kompjuterin dhe provoni përsëri. Nëse vazhdon të ndodhë, instaloni përsëri Chrome, Edge ose Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="139" />
+            <location filename="../../ui/messages.py" line="136" />
             <source>This is not a web address EvidenceKit can capture.</source>
             <translation>Kjo nuk është një adresë interneti që EvidenceKit mund ta ruajë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="140" />
+            <location filename="../../ui/messages.py" line="137" />
             <source>Copy the whole address from the browser's address bar. It starts with https://</source>
             <translation>Kopjoni të gjithë adresën nga shiriti i adresës së shfletuesit. Ajo fillon me https://</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="147" />
+            <location filename="../../ui/messages.py" line="143" />
             <source>The site could not be found.</source>
             <translation>Faqja e internetit nuk u gjet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="148" />
+            <location filename="../../ui/messages.py" line="144" />
             <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
             <translation>Kontrolloni adresën për gabime shkrimi dhe sigurohuni që ky kompjuter është i lidhur me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="156" />
+            <location filename="../../ui/messages.py" line="151" />
             <source>The site refused the connection.</source>
             <translation>Faqja e internetit e refuzoi lidhjen.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="157" />
+            <location filename="../../ui/messages.py" line="152" />
             <source>Check the address, or try again later.</source>
             <translation>Kontrolloni adresën, ose provoni përsëri më vonë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="161" />
+            <location filename="../../ui/messages.py" line="155" />
             <source>This address downloads a file instead of showing a page.</source>
             <translation>Kjo adresë shkarkon një skedar në vend që të shfaqë një faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="162" />
+            <location filename="../../ui/messages.py" line="156" />
             <source>Save the file on the computer, then add it with “Add files…”.</source>
             <translation>Ruajeni skedarin në kompjuter, pastaj shtojeni me “Shto skedarë…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="166" />
+            <location filename="../../ui/messages.py" line="159" />
             <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
             <translation>Faqja zgjati shumë, prandaj ruajtja u ndal. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="170" />
+            <location filename="../../ui/messages.py" line="163" />
             <source>Try again later, when the connection may be faster.</source>
             <translation>Provoni përsëri më vonë, kur lidhja mund të jetë më e shpejtë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="174" />
+            <location filename="../../ui/messages.py" line="166" />
             <source>The page could not be loaded. Nothing was saved.</source>
             <translation>Faqja nuk u ngarkua dot. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="175" />
+            <location filename="../../ui/messages.py" line="167" />
             <source>Check the internet connection and try again in a few minutes.</source>
             <translation>Kontrolloni lidhjen me internetin dhe provoni përsëri pas disa minutash.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="179" />
+            <location filename="../../ui/messages.py" line="170" />
             <source>The capture failed unexpectedly. Nothing was saved.</source>
             <translation>Ruajtja dështoi papritur. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="180" />
+            <location filename="../../ui/messages.py" line="171" />
             <source>Try again. If it fails again, the details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Nëse dështon sërish, hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="187" />
+            <location filename="../../ui/messages.py" line="177" />
             <source>This file could not be added.</source>
             <translation>Ky skedar nuk u shtua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="188" />
+            <location filename="../../ui/messages.py" line="178" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Sigurohuni që skedari është ende aty dhe që hapet, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="195" />
+            <location filename="../../ui/messages.py" line="184" />
             <source>The file could not be saved there.</source>
             <translation>Skedari nuk u ruajt dot aty.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="196" />
+            <location filename="../../ui/messages.py" line="185" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Zgjidhni një vend tjetër (një drejtori tjetër ose një USB) dhe sigurohuni që ka hapësirë të lirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="204" />
+            <location filename="../../ui/messages.py" line="192" />
             <source>A case with this name already exists.</source>
             <translation>Ka tashmë një çështje me këtë emër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="205" />
+            <location filename="../../ui/messages.py" line="193" />
             <source>Choose another name.</source>
             <translation>Zgjidhni një emër tjetër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="209" />
+            <location filename="../../ui/messages.py" line="196" />
             <source>That case is no longer in the vault.</source>
             <translation>Ajo çështje nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="210" />
+            <location filename="../../ui/messages.py" line="197" />
             <source>Choose another case from the list.</source>
             <translation>Zgjidhni një çështje tjetër nga lista.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="214" />
+            <location filename="../../ui/messages.py" line="200" />
             <source>This item is no longer in the vault.</source>
             <translation>Kjo provë nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="215" />
+            <location filename="../../ui/messages.py" line="201" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Kthehuni te lista; ajo tregon çfarë ka kasaforta tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="219" />
+            <location filename="../../ui/messages.py" line="204" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>Serveri i vulave kohore nuk mundi të japë vulë kohore tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="220" />
+            <location filename="../../ui/messages.py" line="205" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Provat tuaja janë ruajtur dhe vulosur. Vula kohore do të shtohet kur ky kompjuter të lidhet me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="228" />
+            <location filename="../../ui/messages.py" line="212" />
             <source>The vault's signing key is damaged.</source>
             <translation>Çelësi i nënshkrimit të kasafortës është dëmtuar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="229" />
+            <location filename="../../ui/messages.py" line="213" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>Provat e ruajtura deri tani janë të sigurta. Kërkoni ndihmë nga dikush me njohuri teknike para se të shtoni të tjera.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="237" />
+            <location filename="../../ui/messages.py" line="220" />
             <source>Stopped, as you asked.</source>
             <translation>U ndal, siç kërkuat.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="238" />
+            <location filename="../../ui/messages.py" line="221" />
             <source>What was already saved stays in the vault.</source>
             <translation>Ajo që ishte ruajtur tashmë mbetet në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="99" />
-            <location filename="../../ui/messages.py" line="242" />
+            <location filename="../../ui/messages.py" line="35" />
             <source>EvidenceKit is not allowed to use that file or folder.</source>
             <translation>EvidenceKit nuk ka leje të përdorë atë skedar ose drejtori.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="100" />
-            <location filename="../../ui/messages.py" line="243" />
+            <location filename="../../ui/messages.py" line="36" />
             <source>Choose another place, or ask the computer's owner for access.</source>
             <translation>Zgjidhni një vend tjetër, ose kërkojini leje pronarit të kompjuterit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="247" />
+            <location filename="../../ui/messages.py" line="225" />
             <source>The computer could not read or write a file.</source>
             <translation>Kompjuteri nuk mundi të lexojë ose të shkruajë një skedar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="248" />
+            <location filename="../../ui/messages.py" line="226" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Sigurohuni që disku ose USB-ja është ende e lidhur dhe ka hapësirë të lirë, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="263" />
+            <location filename="../../ui/messages.py" line="266" />
             <source>Something went wrong.</source>
             <translation>Diçka nuk shkoi mirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="264" />
+            <location filename="../../ui/messages.py" line="267" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="280" />
+            <location filename="../../ui/messages.py" line="283" />
             <source>Waiting</source>
             <translation>Në pritje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="281" />
+            <location filename="../../ui/messages.py" line="284" />
             <source>Opening the page</source>
             <translation>Po hapet faqja</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="282" />
+            <location filename="../../ui/messages.py" line="285" />
             <source>Loading</source>
             <translation>Po ngarkohet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="283" />
+            <location filename="../../ui/messages.py" line="286" />
             <source>Scrolling through the page</source>
             <translation>Po lëvizet nëpër faqe</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="284" />
+            <location filename="../../ui/messages.py" line="287" />
             <source>Saving</source>
             <translation>Po ruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="285" />
+            <location filename="../../ui/messages.py" line="288" />
             <source>Sealing</source>
             <translation>Po vuloset</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="286" />
+            <location filename="../../ui/messages.py" line="289" />
             <source>Time-stamping</source>
             <translation>Po merret vula kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="287" />
-            <location filename="../../ui/messages.py" line="301" />
+            <location filename="../../ui/messages.py" line="290" />
+            <location filename="../../ui/messages.py" line="304" />
             <source>Done</source>
             <translation>Mbaroi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="288" />
+            <location filename="../../ui/messages.py" line="291" />
             <source>Did not work</source>
             <translation>Nuk funksionoi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="296" />
+            <location filename="../../ui/messages.py" line="299" />
             <source>Asking for time-stamps</source>
             <translation>Po kërkohen vulat kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="297" />
+            <location filename="../../ui/messages.py" line="300" />
             <source>Writing the report</source>
             <translation>Po shkruhet raporti</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="298" />
+            <location filename="../../ui/messages.py" line="301" />
             <source>Adding the pictures</source>
             <translation>Po shtohen fotot</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="299" />
+            <location filename="../../ui/messages.py" line="302" />
             <source>Attaching the original files</source>
             <translation>Po bashkëngjiten skedarët origjinalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="300" />
+            <location filename="../../ui/messages.py" line="303" />
             <source>Signing</source>
             <translation>Po nënshkruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="309" />
-            <source>Item %1</source>
-            <translation>Prova %1</translation>
-        </message>
-        <message>
             <location filename="../../ui/messages.py" line="311" />
-            <source>The file is a readable PDF</source>
-            <translation>Skedari është PDF që lexohet</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="312" />
-            <source>Nothing was added after the end</source>
-            <translation>Asgjë nuk është shtuar pas fundit</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="313" />
-            <source>The signature is intact</source>
-            <translation>Nënshkrimi është i paprekur</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="314" />
-            <source>The signature covers the whole file</source>
-            <translation>Nënshkrimi mbulon të gjithë skedarin</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="315" />
-            <source>Who signed it</source>
-            <translation>Kush e nënshkroi</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="316" />
-            <source>Time-stamp of the signature</source>
-            <translation>Vula kohore e nënshkrimit</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="317" />
-            <source>Long-term time-stamp</source>
-            <translation>Vula kohore afatgjatë</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="318" />
-            <source>The signer is the one the bundle names</source>
-            <translation>Nënshkruesi është ai që përmend dosja</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="319" />
-            <source>The bundle's index</source>
-            <translation>Pasqyra e dosjes</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="320" />
-            <source>The attached files</source>
-            <translation>Skedarët e bashkëngjitur</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="321" />
-            <source>The items</source>
-            <translation>Provat</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="322" />
-            <source>The record of everything done to the evidence</source>
-            <translation>Regjistri i gjithçkaje që u është bërë provave</translation>
-        </message>
-        <message>
-            <location filename="../../ui/messages.py" line="329" />
             <source>The person this is about</source>
             <translation>Personi për të cilin bëhet fjalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="330" />
+            <location filename="../../ui/messages.py" line="312" />
             <source>Support worker</source>
             <translation>Punonjës/e mbështetjeje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="331" />
+            <location filename="../../ui/messages.py" line="313" />
             <source>Not said</source>
             <translation>I pacaktuar</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="338" />
+            <location filename="../../ui/messages.py" line="320" />
             <source>Sealed and time-stamped</source>
             <translation>E vulosur dhe me vulë kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="339" />
+            <location filename="../../ui/messages.py" line="321" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>E vulosur — vula kohore në pritje (shtohet kur të ketë internet)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="340" />
+            <location filename="../../ui/messages.py" line="322" />
             <source>Not sealed</source>
             <translation>E pavulosur</translation>
         </message>
@@ -1960,219 +1893,219 @@
     <context>
         <name>UnlockPage</name>
         <message>
-            <location filename="../../ui/unlock.py" line="59" />
-            <location filename="../../ui/unlock.py" line="206" />
+            <location filename="../../ui/unlock.py" line="60" />
+            <location filename="../../ui/unlock.py" line="207" />
             <source>Open your vault</source>
             <translation>Hapni kasafortën tuaj</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="64" />
+            <location filename="../../ui/unlock.py" line="65" />
             <source>Your evidence is kept in a vault: one locked file on this computer or on a USB stick. Only your passphrase opens it. Nobody else, including us, can open it without the passphrase.</source>
             <translation>Provat tuaja ruhen në një kasafortë: një skedar i kyçur në këtë kompjuter ose në një USB. Vetëm fjalëkalimi juaj e hap. Askush tjetër, as ne, nuk mund ta hapë pa fjalëkalimin.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="79" />
+            <location filename="../../ui/unlock.py" line="80" />
             <source>Open another vault file…</source>
             <translation>Hap një skedar tjetër kasaforte…</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="81" />
+            <location filename="../../ui/unlock.py" line="82" />
             <source>For example a vault on a USB stick.</source>
             <translation>Për shembull një kasafortë në një USB.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="85" />
+            <location filename="../../ui/unlock.py" line="86" />
             <source>Make a new vault in another place…</source>
             <translation>Krijo një kasafortë të re në një vend tjetër…</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="87" />
+            <location filename="../../ui/unlock.py" line="88" />
             <source>Choose where the new vault file goes, for example a USB stick.</source>
             <translation>Zgjidhni ku do të vendoset skedari i kasafortës së re, për shembull në një USB.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="103" />
+            <location filename="../../ui/unlock.py" line="104" />
             <source>Passphrase</source>
             <translation>Fjalëkalimi</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="106" />
+            <location filename="../../ui/unlock.py" line="107" />
             <source>&amp;Passphrase:</source>
             <translation>&amp;Fjalëkalimi:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="111" />
+            <location filename="../../ui/unlock.py" line="112" />
             <source>Passphrase again</source>
             <translation>Fjalëkalimi përsëri</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="113" />
+            <location filename="../../ui/unlock.py" line="114" />
             <source>Passphrase &amp;again:</source>
             <translation>Fjalëkalimi &amp;përsëri:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="119" />
+            <location filename="../../ui/unlock.py" line="120" />
             <source>Passphrase strength</source>
             <translation>Forca e fjalëkalimit</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="120" />
+            <location filename="../../ui/unlock.py" line="121" />
             <source>Strength:</source>
             <translation>Forca:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="124" />
+            <location filename="../../ui/unlock.py" line="125" />
             <source>Tip: a few ordinary words in a row (“green lamp under the river”) are easy to remember and hard to guess. Write it down and keep it somewhere safe: if it is lost, nobody can open the vault.</source>
             <translation>Këshillë: disa fjalë të zakonshme njëra pas tjetrës (“llamba e gjelbër nën lumë”) mbahen mend lehtë dhe gjenden me vështirësi. Shkruajeni dhe ruajeni diku në vend të sigurt: nëse humbet, askush nuk mund ta hapë kasafortën.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="134" />
+            <location filename="../../ui/unlock.py" line="135" />
             <source>Who is using EvidenceKit now?</source>
             <translation>Kush po e përdor EvidenceKit tani?</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="135" />
+            <location filename="../../ui/unlock.py" line="136" />
             <source>I am the person this is about</source>
             <translation>Jam personi për të cilin bëhet fjalë</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="136" />
+            <location filename="../../ui/unlock.py" line="137" />
             <source>I am a support worker helping someone</source>
             <translation>Jam punonjës/e mbështetjeje dhe ndihmoj dikë</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="148" />
+            <location filename="../../ui/unlock.py" line="149" />
             <source>Your name (optional)</source>
             <translation>Emri juaj (nuk është i detyrueshëm)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="149" />
+            <location filename="../../ui/unlock.py" line="150" />
             <source>Optional</source>
             <translation>Nuk është e detyrueshme</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="150" />
+            <location filename="../../ui/unlock.py" line="151" />
             <source>Your &amp;name:</source>
             <translation>&amp;Emri juaj:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="157" />
+            <location filename="../../ui/unlock.py" line="158" />
             <source>The name and role are written in the vault's record of who did what, which a court may read. Both are optional.</source>
             <translation>Emri dhe roli shkruhen në regjistrin e kasafortës për atë se kush bëri çfarë, të cilin mund ta lexojë një gjykatë. Të dyja nuk janë të detyrueshme.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="168" />
-            <location filename="../../ui/unlock.py" line="208" />
+            <location filename="../../ui/unlock.py" line="169" />
+            <location filename="../../ui/unlock.py" line="209" />
             <source>Open the vault</source>
             <translation>Hap kasafortën</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="179" />
+            <location filename="../../ui/unlock.py" line="180" />
             <source>Check a bundle someone gave you</source>
             <translation>Verifikoni një dosje që ju dha dikush</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="181" />
+            <location filename="../../ui/unlock.py" line="182" />
             <source>For lawyers and courts: no vault or passphrase is needed.</source>
             <translation>Për avokatët dhe gjykatat: nuk nevojitet kasafortë as fjalëkalim.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="200" />
+            <location filename="../../ui/unlock.py" line="201" />
             <source>Make your vault</source>
             <translation>Krijoni kasafortën tuaj</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="202" />
+            <location filename="../../ui/unlock.py" line="203" />
             <source>A new vault will be made here: %1</source>
             <translation>Kasaforta e re do të krijohet këtu: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="204" />
+            <location filename="../../ui/unlock.py" line="205" />
             <source>Make the vault</source>
             <translation>Krijo kasafortën</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="207" />
+            <location filename="../../ui/unlock.py" line="208" />
             <source>Vault: %1</source>
             <translation>Kasaforta: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="221" />
+            <location filename="../../ui/unlock.py" line="222" />
             <source>This vault is in a folder that %1 copies to the internet.</source>
             <translation>Kjo kasafortë ndodhet në një drejtori që %1 e kopjon në internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="225" />
+            <location filename="../../ui/unlock.py" line="226" />
             <source>Anyone who can sign in to that account, on any device, gets a copy of the locked vault file. It stays locked, but it is safer to keep the vault in a folder that is not synced, or on a USB stick.</source>
             <translation>Kushdo që mund të hyjë në atë llogari, nga çdo pajisje, merr një kopje të skedarit të kyçur të kasafortës. Ai mbetet i kyçur, por është më e sigurt ta mbani kasafortën në një drejtori që nuk sinkronizohet, ose në një USB.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="238" />
+            <location filename="../../ui/unlock.py" line="239" />
             <source>Too short (at least 8 characters)</source>
             <translation>Shumë i shkurtër (të paktën 8 shenja)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="239" />
+            <location filename="../../ui/unlock.py" line="240" />
             <source>Weak</source>
             <translation>I dobët</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="240" />
+            <location filename="../../ui/unlock.py" line="241" />
             <source>Fair</source>
             <translation>Mesatar</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="241" />
+            <location filename="../../ui/unlock.py" line="242" />
             <source>Good</source>
             <translation>I mirë</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="242" />
+            <location filename="../../ui/unlock.py" line="243" />
             <source>Strong</source>
             <translation>I fortë</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="250" />
+            <location filename="../../ui/unlock.py" line="251" />
             <source>Open a vault file</source>
             <translation>Hap një skedar kasaforte</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="250" />
+            <location filename="../../ui/unlock.py" line="251" />
             <source>EvidenceKit vaults (*.ekv);;All files (*)</source>
             <translation>Kasaforta EvidenceKit (*.ekv);;Të gjithë skedarët (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="258" />
+            <location filename="../../ui/unlock.py" line="259" />
             <source>Where should the new vault go?</source>
             <translation>Ku të vendoset kasaforta e re?</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="260" />
+            <location filename="../../ui/unlock.py" line="261" />
             <source>EvidenceKit vaults (*.ekv)</source>
             <translation>Kasaforta EvidenceKit (*.ekv)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="280" />
+            <location filename="../../ui/unlock.py" line="281" />
             <source>Type the passphrase first.</source>
             <translation>Shkruani fillimisht fjalëkalimin.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="285" />
+            <location filename="../../ui/unlock.py" line="286" />
             <source>The two passphrases are not the same.</source>
             <translation>Dy fjalëkalimet nuk janë njësoj.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="286" />
+            <location filename="../../ui/unlock.py" line="287" />
             <source>Type the same passphrase in both boxes. Nothing was made yet.</source>
             <translation>Shkruani të njëjtin fjalëkalim në të dyja kutitë. Ende nuk është krijuar asgjë.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="319" />
+            <location filename="../../ui/unlock.py" line="320" />
             <source>Making the vault… this takes a few seconds.</source>
             <translation>Po krijohet kasaforta… kjo zgjat disa sekonda.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="321" />
+            <location filename="../../ui/unlock.py" line="322" />
             <source>Opening the vault…</source>
             <translation>Po hapet kasaforta…</translation>
         </message>
@@ -2180,114 +2113,114 @@
     <context>
         <name>VerifyView</name>
         <message>
-            <location filename="../../ui/verify_view.py" line="49" />
+            <location filename="../../ui/verify_view.py" line="48" />
             <source>Back</source>
             <translation>Kthehu</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="52" />
+            <location filename="../../ui/verify_view.py" line="51" />
             <source>Check a bundle</source>
             <translation>Verifiko një dosje</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="57" />
+            <location filename="../../ui/verify_view.py" line="56" />
             <source>For lawyers, courts and anyone who received a bundle: this checks the file's signature, its time-stamps and every file inside it. No vault or passphrase is needed, and nothing is sent anywhere.</source>
             <translation>Për avokatët, gjykatat dhe këdo që ka marrë një dosje: kjo verifikon nënshkrimin e skedarit, vulat e tij kohore dhe çdo skedar brenda tij. Nuk nevojitet kasafortë as fjalëkalim dhe asgjë nuk dërgohet gjëkundi.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="68" />
+            <location filename="../../ui/verify_view.py" line="67" />
             <source>Drop a bundle (PDF) here, or</source>
             <translation>Lëshoni këtu një dosje (PDF), ose</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="69" />
+            <location filename="../../ui/verify_view.py" line="68" />
             <source>Choose a bundle…</source>
             <translation>Zgjidhni një dosje…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="79" />
+            <location filename="../../ui/verify_view.py" line="78" />
             <source>Trust a certificate…</source>
             <translation>Shto një certifikatë të besuar…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="82" />
+            <location filename="../../ui/verify_view.py" line="81" />
             <source>The signer's certificate (the sender can give it to you), or a time-stamp authority's root certificate</source>
             <translation>Certifikata e nënshkruesit (jua jep dërguesi), ose certifikata rrënjë e një autoriteti të vulave kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="87" />
+            <location filename="../../ui/verify_view.py" line="86" />
             <source>Forget them</source>
             <translation>Harroji</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="100" />
+            <location filename="../../ui/verify_view.py" line="99" />
             <source>Verdict</source>
             <translation>Përfundimi</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="106" />
-            <location filename="../../ui/verify_view.py" line="114" />
+            <location filename="../../ui/verify_view.py" line="105" />
+            <location filename="../../ui/verify_view.py" line="113" />
             <source>What was checked</source>
             <translation>Çfarë u verifikua</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="110" />
+            <location filename="../../ui/verify_view.py" line="109" />
             <source>Result</source>
             <translation>Rezultati</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="110" />
+            <location filename="../../ui/verify_view.py" line="109" />
             <source>Check</source>
             <translation>Verifikimi</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="110" />
+            <location filename="../../ui/verify_view.py" line="109" />
             <source>Technical details</source>
             <translation>Hollësi teknike</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="116" />
-            <location filename="../../ui/verify_view.py" line="121" />
+            <location filename="../../ui/verify_view.py" line="115" />
+            <location filename="../../ui/verify_view.py" line="120" />
             <source>Items and their time-stamps</source>
             <translation>Provat dhe vulat e tyre kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="119" />
+            <location filename="../../ui/verify_view.py" line="118" />
             <source>Item</source>
             <translation>Prova</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="119" />
+            <location filename="../../ui/verify_view.py" line="118" />
             <source>Time-stamp</source>
             <translation>Vula kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="119" />
+            <location filename="../../ui/verify_view.py" line="118" />
             <source>From</source>
             <translation>Nga</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="130" />
+            <location filename="../../ui/verify_view.py" line="129" />
             <source>Choose a bundle</source>
             <translation>Zgjidhni një dosje</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="130" />
+            <location filename="../../ui/verify_view.py" line="129" />
             <source>PDF bundle (*.pdf)</source>
             <translation>Dosje PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="137" />
+            <location filename="../../ui/verify_view.py" line="136" />
             <source>Choose certificates to trust</source>
             <translation>Zgjidhni certifikatat që u besoni</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="138" />
+            <location filename="../../ui/verify_view.py" line="137" />
             <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
             <translation>Certifikata (*.pem *.crt *.cer *.der);;Të gjithë skedarët (*)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/verify_view.py" line="155" />
+            <location filename="../../ui/verify_view.py" line="154" />
             <source>Certificates you trust for this check: %n</source>
             <translation>
                 <numerusform>Certifikata që u besoni për këtë verifikim: %n</numerusform>
@@ -2295,92 +2228,92 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="158" />
+            <location filename="../../ui/verify_view.py" line="157" />
             <source>Without certificates of your own, the signature and time-stamps are checked against well-known time-stamp authorities only.</source>
             <translation>Pa certifikata tuajat, nënshkrimi dhe vulat kohore verifikohen vetëm ndaj autoriteteve të njohura të vulave kohore.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="184" />
+            <location filename="../../ui/verify_view.py" line="183" />
             <source>Checking %1…</source>
             <translation>Po verifikohet %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="220" />
+            <location filename="../../ui/verify_view.py" line="219" />
             <source>✓ Valid</source>
             <translation>✓ E vlefshme</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="222" />
+            <location filename="../../ui/verify_view.py" line="221" />
             <source>The bundle is exactly as it was signed, its time-stamps are genuine, and every file inside matches its recorded fingerprint.</source>
             <translation>Dosja është saktësisht siç u nënshkrua, vulat e saj kohore janë të vërteta dhe çdo skedar brenda saj përputhet me gjurmën e regjistruar.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="227" />
+            <location filename="../../ui/verify_view.py" line="226" />
             <source>✗ Not valid</source>
             <translation>✗ E pavlefshme</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="229" />
+            <location filename="../../ui/verify_view.py" line="228" />
             <source>Something in the bundle does not match what was signed. Do not rely on it; the checks below say what.</source>
             <translation>Diçka në dosje nuk përputhet me atë që u nënshkrua. Mos u mbështetni tek ajo; verifikimet më poshtë tregojnë çfarë.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="234" />
+            <location filename="../../ui/verify_view.py" line="233" />
             <source>? Cannot tell</source>
             <translation>? Nuk mund të thuhet</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="236" />
+            <location filename="../../ui/verify_view.py" line="235" />
             <source>Nothing was found to be altered, but something could not be checked. The checks below say what. If a time-stamp or the signer is not trusted, the sender can give you the certificate to add with “Trust a certificate…”.</source>
             <translation>Nuk u gjet asgjë e ndryshuar, por diçka nuk u verifikua dot. Verifikimet më poshtë tregojnë çfarë. Nëse një vulë kohore ose nënshkruesi nuk njihet si i besueshëm, dërguesi mund t’ju japë certifikatën, që ta shtoni me “Shto një certifikatë të besuar…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="247" />
+            <location filename="../../ui/verify_view.py" line="246" />
             <source>File</source>
             <translation>Skedari</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="249" />
+            <location filename="../../ui/verify_view.py" line="248" />
             <source>Fingerprint of the file (SHA-256)</source>
             <translation>Gjurma e skedarit (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="253" />
+            <location filename="../../ui/verify_view.py" line="252" />
             <source>Signed by (key fingerprint)</source>
             <translation>Nënshkruar nga (gjurma e çelësit)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="256" />
+            <location filename="../../ui/verify_view.py" line="255" />
             <source>Bundle id</source>
             <translation>Kodi i dosjes</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="258" />
+            <location filename="../../ui/verify_view.py" line="257" />
             <source>Signed at</source>
             <translation>Nënshkruar më</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="260" />
+            <location filename="../../ui/verify_view.py" line="259" />
             <source>✓ Yes</source>
             <translation>✓ Po</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="260" />
+            <location filename="../../ui/verify_view.py" line="259" />
             <source>✗ No</source>
             <translation>✗ Jo</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="260" />
+            <location filename="../../ui/verify_view.py" line="259" />
             <source>? Unknown</source>
             <translation>? E panjohur</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="269" />
+            <location filename="../../ui/verify_view.py" line="271" />
             <source>None</source>
             <translation>Asnjë</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="273" />
+            <location filename="../../ui/verify_view.py" line="275" />
             <source>%1 (not independently trusted)</source>
             <translation>%1 (jo i besuar në mënyrë të pavarur)</translation>
         </message>
