@@ -19,7 +19,7 @@ import pytest
 
 from evidencekit.config import Settings
 from evidencekit.vault.store import Vault
-from tests.seal.tsa_server import TsaPki, TsaServer
+from tests.support.tsa import TsaPki, TsaServer
 
 TEST_PASSPHRASE = "correct horse battery"
 TEST_KDF_MIB = 8  # explicit low cost for speed; the default stays 64 MiB

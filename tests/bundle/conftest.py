@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from evidencekit.bundle import export_bundle
-from tests.bundle.factory import CASE, TALL_PX, Made, add_import, add_web_item, make_vault
-from tests.seal.tsa_server import TsaPki, TsaServer
+from tests.support.bundles import CASE, TALL_PX, Made, add_import, add_web_item, make_vault
+from tests.support.tsa import TsaPki, TsaServer
 
 
 @pytest.fixture(scope="session")

@@ -7,19 +7,17 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from evidencekit.bundle import texts
 from evidencekit.verify import texts as verify_texts
 from evidencekit.verify import verify_bundle
 from evidencekit.verify.checks import BundleReport
-from tests.bundle.factory import Made
 from tests.conftest import Cli
-from tests.seal.tsa_server import TsaPki
+from tests.support.bundles import Made
+from tests.support.forging import forge_page_html
+from tests.support.tsa import TsaPki
 
 # Words an English sentence can hardly do without, and Albanian never uses. (TSA names, the
 # signer's subject, file names and --trust stay as they are in both languages.)
@@ -34,33 +32,13 @@ NAMES = re.compile(
 )
 
 
-def _tampered(source: Path, target: Path) -> Path:
-    """A page of item 1 replaced by an incremental update (as in test_tamper)."""
-    target.write_bytes(source.read_bytes())
-    with open(target, "r+b") as handle:
-        writer = IncrementalPdfFileWriter(handle, strict=False)
-        names = writer.root["/Names"]["/EmbeddedFiles"]["/Names"]
-        key = next(i for i in range(0, len(names), 2) if str(names[i]).endswith("page.html"))
-        spec_ref = names.raw_get(key + 1)
-        spec = spec_ref.get_object()
-        forged = writer.add_object(
-            generic.StreamObject(
-                {"/Type": generic.NameObject("/EmbeddedFile")}, stream_data=b"<p>forged</p>"
-            )
-        )
-        spec["/EF"] = generic.DictionaryObject({"/F": forged, "/UF": forged})
-        writer.mark_update(spec_ref)
-        writer.write_in_place()
-    return target
-
-
 @pytest.fixture(scope="module")
 def reports(case_bundle: Made, tsa_pki: TsaPki, tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("albanian")
     return {
         "valid": verify_bundle(case_bundle.path, trusted_certs=[tsa_pki.root_cert]),
         "invalid": verify_bundle(
-            _tampered(case_bundle.path, folder / "t.pdf"), trusted_certs=[tsa_pki.root_cert]
+            forge_page_html(case_bundle.path, folder / "t.pdf"), trusted_certs=[tsa_pki.root_cert]
         ),
         "indeterminate": verify_bundle(case_bundle.path),
     }

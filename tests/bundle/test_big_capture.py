@@ -17,8 +17,8 @@ from evidencekit.bundle.export import _plan
 from evidencekit.bundle.layout import SlotRegistry
 from evidencekit.bundle.report import build_story
 from evidencekit.verify import verify_bundle
-from tests.bundle.factory import CASE, Made, add_media_rich_item, make_vault, run, tool
-from tests.seal.tsa_server import TsaPki, TsaServer
+from tests.support.bundles import CASE, Made, add_media_rich_item, make_vault, run, tool
+from tests.support.tsa import TsaPki, TsaServer
 
 MEDIA = 300
 TITLE = (" ".join(f"fjalë{i}" for i in range(8000))[: 50_000 - 13] + " FUNDI-TITULL").strip()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pytest
 
 from evidencekit.bundle import export_bundle
-from tests.bundle.factory import CASE, add_web_item, make_vault, run, tool
+from tests.support.bundles import CASE, add_web_item, make_vault, run, tool
 
 BROWSER = {
     "engine": "chromium",

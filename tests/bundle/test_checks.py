@@ -20,7 +20,7 @@ from evidencekit.verify import content as verify_content
 from evidencekit.verify.checks import Status
 from evidencekit.verify.pdfread import attachments, read_small
 from evidencekit.verify.trust import Trust
-from tests.bundle.factory import Made
+from tests.support.bundles import Made
 
 Edit = Callable[[dict[str, Any]], None]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,11 +14,9 @@ import pytest
 from evidencekit.config import Settings
 from evidencekit.vault.store import Vault
 from evidencekit.vault.verify import verify_vault
-from tests.bundle.factory import CASE, TALL_PX, add_import, add_web_item, run, tool
 from tests.conftest import TEST_PASSPHRASE, Cli
-from tests.seal.tsa_server import TsaServer
-
-SITE = Path(__file__).resolve().parent.parent / "capture"
+from tests.support.bundles import CASE, TALL_PX, add_import, add_web_item, run, tool
+from tests.support.tsa import TsaServer
 
 
 def _fill(vault_path: Path, folder: Path, *, tall: int = 3) -> list[str]:
@@ -120,8 +117,7 @@ def test_real_captures_from_the_fixture_site(
         find_browser()
     except BrowserNotFound as error:
         pytest.skip(f"no browser: {error}")
-    sys.path.insert(0, str(SITE))
-    from site_server import SiteServer
+    from tests.support.site import SiteServer
 
     with SiteServer() as site:
         urls = [site.url("/r/start"), site.url("/post/removed"), site.url("/marker/bundle-test")]

@@ -13,7 +13,7 @@ from cryptography import x509
 from PIL import Image
 
 from evidencekit.verify import verify_bundle
-from tests.bundle.factory import CASE, TALL_PX, Made, run, sha256_file, tool
+from tests.support.bundles import CASE, TALL_PX, Made, run, sha256_file, tool
 
 
 def _tsa_root(made: Made) -> x509.Certificate:

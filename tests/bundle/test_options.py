@@ -13,9 +13,9 @@ from evidencekit.bundle import export_bundle, remove_stale_parts
 from evidencekit.bundle.blur import blur_factor
 from evidencekit.vault.store import Vault
 from evidencekit.verify import verify_bundle
-from tests.bundle.factory import add_import, add_web_item, make_vault, run, tool
 from tests.conftest import closed_port_url
-from tests.seal.tsa_server import TsaServer
+from tests.support.bundles import add_import, add_web_item, make_vault, run, tool
+from tests.support.tsa import TsaServer
 
 
 def _image_sizes(path: Path) -> list[tuple[int, int]]:

@@ -3,27 +3,29 @@ verdict and exit code, and nothing ever prints a traceback."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import random
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.reader import PdfFileReader
-from reportlab.pdfgen import canvas
 
 from evidencekit.bundle import export_bundle
 from evidencekit.bundle.sign import sign_in_place
 from evidencekit.seal.identity import generate_identity
 from evidencekit.verify import verify_bundle
-from tests.bundle.factory import Made, add_import, add_web_item, make_vault
 from tests.conftest import Cli
-from tests.seal.tsa_server import TsaPki, TsaServer
+from tests.support.bundles import Made, add_import, add_web_item, make_vault
+from tests.support.forging import (
+    contents_spans,
+    forge_page_html,
+    replace_attachment,
+    revision_starts,
+    sign_as_someone_else,
+    unsigned_pdf,
+)
+from tests.support.tsa import TsaPki, TsaServer
 
 FLIPS = 200
 
@@ -40,24 +42,13 @@ def small_bundle(tmp_path_factory: pytest.TempPathFactory, tsa_pki: TsaPki) -> I
     vault.close()
 
 
-def _contents_spans(data: bytes) -> list[tuple[int, int]]:
-    """The /Contents hex strings of every signature and document timestamp (from '<' to '>')."""
-    reader = PdfFileReader(io.BytesIO(data), strict=False)
-    return [(int(s.byte_range[1]), int(s.byte_range[2])) for s in reader.embedded_signatures]
-
-
-def _revision_starts(data: bytes) -> list[int]:
-    """Offsets just after each %%EOF: where each incremental update begins."""
-    return [m.end() for m in re.finditer(rb"%%EOF\r?\n?", data)]
-
-
 def test_200_byte_flips_outside_the_signature_values_are_all_invalid(
     small_bundle: Made, tmp_path: Path
 ) -> None:
     data = small_bundle.path.read_bytes()
-    excluded = _contents_spans(data)
+    excluded = contents_spans(data)
     assert len(excluded) == 2  # the signature and the document timestamp
-    starts = _revision_starts(data)
+    starts = revision_starts(data)
     assert len(starts) == 3  # the report, the signature (+ DSS), the document timestamp
     rng = random.Random(20240501)
     # Mostly anywhere, but make sure the later revisions (small, yet where the signatures
@@ -82,7 +73,7 @@ def test_200_byte_flips_outside_the_signature_values_are_all_invalid(
 
 def test_a_flip_in_the_signature_padding_is_invalid(small_bundle: Made, tmp_path: Path) -> None:
     data = bytearray(small_bundle.path.read_bytes())
-    _, end = _contents_spans(bytes(data))[0]
+    _, end = contents_spans(bytes(data))[0]
     # The hex string ends with zero padding: change one of the last zeros.
     at = end - 3
     assert data[at : at + 1] == b"0"
@@ -108,22 +99,7 @@ def test_appended_bytes_are_reported(small_bundle: Made, tmp_path: Path) -> None
 def test_an_attachment_replaced_by_an_incremental_update_is_invalid(
     small_bundle: Made, tmp_path: Path
 ) -> None:
-    target = tmp_path / "replaced.pdf"
-    target.write_bytes(small_bundle.path.read_bytes())
-    with open(target, "r+b") as handle:
-        writer = IncrementalPdfFileWriter(handle, strict=False)
-        names = writer.root["/Names"]["/EmbeddedFiles"]["/Names"]
-        key = next(i for i in range(0, len(names), 2) if str(names[i]).endswith("page.html"))
-        spec_ref = names.raw_get(key + 1)
-        spec = spec_ref.get_object()
-        forged = writer.add_object(
-            generic.StreamObject(
-                {"/Type": generic.NameObject("/EmbeddedFile")}, stream_data=b"<p>forged</p>"
-            )
-        )
-        spec["/EF"] = generic.DictionaryObject({"/F": forged, "/UF": forged})
-        writer.mark_update(spec_ref)
-        writer.write_in_place()
+    target = forge_page_html(small_bundle.path, tmp_path / "replaced.pdf")
     report = verify_bundle(target)
     assert report.verdict == "invalid"
     failed = {c.name for c in report.checks if not c.ok}
@@ -142,27 +118,16 @@ def test_a_bundle_re_signed_with_its_index_rewritten_is_invalid(
 
     data = small_bundle.path.read_bytes()
     target = tmp_path / "forged.pdf"
-    target.write_bytes(data[: _revision_starts(data)[0]])
+    target.write_bytes(data[: revision_starts(data)[0]])
     forger = generate_identity("Forger")
-    with open(target, "r+b") as handle:
-        writer = IncrementalPdfFileWriter(handle, strict=False)
-        names = writer.root["/Names"]["/EmbeddedFiles"]["/Names"]
-        key = next(i for i in range(0, len(names), 2) if str(names[i]) == "bundle.json")
-        spec_ref = names.raw_get(key + 1)
-        spec = spec_ref.get_object()
-        index = json.loads(spec["/EF"]["/F"].data)
-        index["identity"]["fingerprint_sha256"] = forger.certificate.fingerprint(
-            hashes.SHA256()
-        ).hex()
-        forged = writer.add_object(
-            generic.StreamObject(
-                {"/Type": generic.NameObject("/EmbeddedFile")},
-                stream_data=json.dumps(index).encode(),
-            )
-        )
-        spec["/EF"] = generic.DictionaryObject({"/F": forged, "/UF": forged})
-        writer.mark_update(spec_ref)
-        writer.write_in_place()
+    fingerprint = forger.certificate.fingerprint(hashes.SHA256()).hex()
+
+    def rewritten(old: bytes) -> bytes:
+        index = json.loads(old)
+        index["identity"]["fingerprint_sha256"] = fingerprint
+        return json.dumps(index).encode()
+
+    replace_attachment(target, lambda name: name == "bundle.json", rewritten)
     with open(target, "r+b") as handle:
         asyncio.run(sign_in_place(handle, forger, bundle_id="forged", tsa_url=None))
     report = verify_bundle(target)
@@ -170,18 +135,6 @@ def test_a_bundle_re_signed_with_its_index_rewritten_is_invalid(
     identity = next(c for c in report.checks if c.name == "identity")
     assert not identity.ok and "never records" in identity.detail
     assert next(c for c in report.checks if c.name == "signature").ok  # a genuine signature...
-
-
-def _unsigned_pdf(path: Path) -> Path:
-    pdf = canvas.Canvas(str(path))
-    pdf.drawString(72, 720, "Just a letter.")
-    pdf.save()
-    return path
-
-
-async def _sign_as_someone_else(path: Path) -> None:
-    with open(path, "r+b") as handle:
-        await sign_in_place(handle, generate_identity("Someone Else"), bundle_id="x", tsa_url=None)
 
 
 def _bad_inputs(small_bundle: Made, folder: Path) -> dict[str, tuple[Path, int, str]]:
@@ -195,13 +148,13 @@ def _bad_inputs(small_bundle: Made, folder: Path) -> dict[str, tuple[Path, int, 
     empty.write_bytes(b"")
     truncated = folder / "truncated.pdf"
     truncated.write_bytes(data[: len(data) // 2])
-    unsigned = _unsigned_pdf(folder / "unsigned.pdf")
-    foreign = _unsigned_pdf(folder / "foreign.pdf")
-    asyncio.run(_sign_as_someone_else(foreign))
+    unsigned = unsigned_pdf(folder / "unsigned.pdf")
+    foreign = unsigned_pdf(folder / "foreign.pdf")
+    asyncio.run(sign_as_someone_else(foreign))
     # Our bundle's unsigned first revision, signed by someone else.
     resigned = folder / "resigned.pdf"
-    resigned.write_bytes(data[: _revision_starts(data)[0]])
-    asyncio.run(_sign_as_someone_else(resigned))
+    resigned.write_bytes(data[: revision_starts(data)[0]])
+    asyncio.run(sign_as_someone_else(resigned))
     return {
         "garbage": (garbage, 2, "not a PDF"),
         "empty": (empty, 2, "empty"),

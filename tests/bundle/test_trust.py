@@ -18,9 +18,9 @@ from evidencekit.seal.identity import generate_identity
 from evidencekit.vault import blobs
 from evidencekit.verify import trust, verify_bundle
 from evidencekit.verify.checks import BundleReport, Check, Status
-from tests.bundle.factory import Made, add_import, add_web_item, make_vault
 from tests.conftest import Cli
-from tests.seal.tsa_server import TsaPki, TsaServer
+from tests.support.bundles import Made, add_import, add_web_item, make_vault
+from tests.support.tsa import TsaPki, TsaServer
 
 TIMESTAMP_ROWS = ("signature timestamp", "document timestamp", "custody")
 

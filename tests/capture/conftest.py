@@ -8,7 +8,6 @@ Tests are skipped only when no browser can be found at all (the skip says how to
 from __future__ import annotations
 
 import asyncio
-import sys
 import threading
 from collections.abc import Coroutine, Iterator
 from pathlib import Path
@@ -16,13 +15,10 @@ from typing import Any, TypeVar
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from site_server import HangServer, SiteServer, make_self_signed_cert
-
 from evidencekit.capture import CaptureSettings, PageCapture, capture_page
 from evidencekit.capture.browser import find_browser, launch_browser
 from evidencekit.errors import BrowserNotFound
+from tests.support.site import HangServer, SiteServer, make_self_signed_cert
 
 T = TypeVar("T")
 

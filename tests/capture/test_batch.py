@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from site_server import free_port
 
 from evidencekit.capture import CaptureSettings, capture_many
 from evidencekit.errors import BadUrl, ConnectionRefused
+from tests.support.site import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
 

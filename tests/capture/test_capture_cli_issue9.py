@@ -12,10 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-import heavy_site
 import pytest
 
 from tests.conftest import TEST_PASSPHRASE, Cli, closed_port_url
+from tests.support import heavy_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(400)]
 

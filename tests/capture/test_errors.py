@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-from site_server import free_port
 
 from evidencekit.capture import CaptureSettings, capture_page, capture_page_sync, validate_url
 from evidencekit.errors import (
@@ -17,6 +16,7 @@ from evidencekit.errors import (
     HostNotFound,
     PageIsDownload,
 )
+from tests.support.site import free_port
 
 BAD = [
     "",

@@ -7,11 +7,11 @@ import io
 import shutil
 import subprocess
 
-import heavy_site
 import pytest
 from PIL import Image
 
 from evidencekit.capture import CaptureSettings
+from tests.support import heavy_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 

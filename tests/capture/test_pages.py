@@ -8,10 +8,10 @@ import json
 
 import pytest
 from PIL import Image
-from site_server import THREAD_POST_PX, solid_png, thread_colour, video_sha256
 
 from evidencekit.canonical import canonical_json
 from evidencekit.capture import CaptureSettings
+from tests.support.site import THREAD_POST_PX, solid_png, thread_colour, video_sha256
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
 

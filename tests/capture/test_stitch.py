@@ -7,12 +7,12 @@ import math
 
 import pytest
 from PIL import Image
-from site_server import THREAD_POST_PX, thread_colour
 
 from evidencekit.capture import CaptureSettings
 from evidencekit.capture.browser import new_capture_context
 from evidencekit.capture.journal import Journal
 from evidencekit.capture.screenshot import full_page_png
+from tests.support.site import THREAD_POST_PX, thread_colour
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 

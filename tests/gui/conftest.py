@@ -20,7 +20,6 @@ from tests.conftest import TEST_PASSPHRASE, closed_port_url
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
-sys.path.insert(0, str(ROOT / "tests" / "capture"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -125,7 +124,7 @@ def unlock(qtbot, win, passphrase: str = TEST_PASSPHRASE, *, support: str = "") 
 
 @pytest.fixture(scope="session")
 def site():
-    from site_server import SiteServer
+    from tests.support.site import SiteServer
 
     with SiteServer() as server:
         yield server

@@ -9,20 +9,15 @@ a process of their own.
 from __future__ import annotations
 
 import multiprocessing
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def _serve(folder: str, conn: Any) -> None:
-    sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "capture")]
-    from site_server import SiteServer
-
-    from tests.seal.tsa_server import TsaPki, TsaServer
+    from tests.support.site import SiteServer
+    from tests.support.tsa import TsaPki, TsaServer
 
     pki = TsaPki.create(Path(folder))
     with SiteServer() as site, TsaServer(pki) as tsa:

@@ -81,7 +81,7 @@ def test_no_browser_found(qtbot, window, ctx, site, tmp_path) -> None:
 
 @pytest.mark.browser
 def test_stop_a_capture(qtbot, window, browser_available) -> None:
-    from site_server import HangServer
+    from tests.support.site import HangServer
 
     server = HangServer().start()
     try:

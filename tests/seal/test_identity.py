@@ -24,8 +24,8 @@ from evidencekit.seal.identity import (
     sign_detached,
     verify_detached,
 )
-from tests.seal.tsa_server import TsaPki
-from tests.seal.util import run_openssl
+from tests.support.openssl import run_openssl
+from tests.support.tsa import TsaPki
 
 MANIFEST = b'{"artifacts":[],"format":"evidencekit-manifest/1","item":{"note":"\xc3\xab"}}\r\n\x00'
 DER = serialization.Encoding.DER

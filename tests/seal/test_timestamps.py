@@ -32,8 +32,8 @@ from evidencekit.seal.timestamps import (
     timestamp_with_any,
     verify_token,
 )
-from tests.seal.tsa_server import BACKDATED_BY, TsaPki, TsaServer
-from tests.seal.util import run_openssl
+from tests.support.openssl import run_openssl
+from tests.support.tsa import BACKDATED_BY, TsaPki, TsaServer
 
 DIGEST = hashlib.sha256(b'{"item":"a manifest"}').digest()
 OTHER_DIGEST = hashlib.sha256(b"another manifest").digest()

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from tests.conftest import Cli
-from tests.seal.tsa_server import TsaServer
+from tests.support.tsa import TsaServer
 
 
 def _import_one(cli: Cli, tmp_path: Path, *tsa: str, name: str = "threat.png") -> dict:

@@ -25,7 +25,7 @@ from evidencekit.vault.records import ArtifactSource, NewItem
 from evidencekit.vault.store import Vault
 from evidencekit.vault.verify import verify_vault
 from tests.conftest import TEST_KDF_MIB, TEST_PASSPHRASE, Cli, CliResult
-from tests.seal.tsa_server import TsaServer
+from tests.support.tsa import TsaServer
 
 MB = 1_000_000
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -204,7 +204,7 @@ def test_export_onto_a_full_disk(
 ) -> None:
     """The disk fills while the report is written, or only at the very end, while it is
     signed and time-stamped (a full disk is never taken for a timestamp server that failed)."""
-    from tests.bundle.factory import CASE, add_import, add_web_item
+    from tests.support.bundles import CASE, add_import, add_web_item
 
     vault = Path(cli_vault.env["EVIDENCEKIT_VAULT"])
     with Vault.open(vault, TEST_PASSPHRASE, Settings(), write=True) as opened:
@@ -304,8 +304,7 @@ def test_capture_onto_a_full_disk(
         find_browser()
     except BrowserNotFound as error:
         pytest.skip(f"no browser: {error}")
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "capture"))
-    from site_server import SiteServer
+    from tests.support.site import SiteServer
 
     run, vault = stick_vault
     fill(small_disk, leave=150_000)

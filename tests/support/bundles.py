@@ -20,7 +20,7 @@ from evidencekit.jobs.imports import import_file
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
 from evidencekit.vault.store import Vault
 from tests.conftest import TEST_KDF_MIB, TEST_PASSPHRASE
-from tests.seal.tsa_server import TsaServer
+from tests.support.tsa import TsaServer
 
 CASE = "Rasti i Elës"  # Albanian letters in the case name on purpose
 TALL_PX = 12_000

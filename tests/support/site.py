@@ -6,7 +6,7 @@ feed API, a 40,000 px thread, a marker page, the heavy page of `heavy_site`). `H
 accepts connections and never answers. `make_self_signed_cert` makes a throwaway certificate
 for the https variant.
 
-Run it by hand with `python tests/capture/site_server.py` to look at the pages in a browser.
+Run it by hand with `python -m tests.support.site` to look at the pages in a browser.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import heavy_site
 from PIL import Image
+
+from tests.support import heavy_site
 
 SITE_DIR = Path(__file__).parent / "site"
 VIDEO_PATH = SITE_DIR / "clip.webm"

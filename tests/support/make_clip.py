@@ -1,7 +1,7 @@
 """Regenerate `site/clip.webm`, the fixture video (VP8, about 400 KB, 2.5 s of coloured noise).
 
 The browser records it itself (canvas + MediaRecorder), so no video tool is needed:
-`.venv/bin/python tests/capture/make_clip.py [path-to-chromium]`.
+`.venv/bin/python tests/support/make_clip.py [path-to-chromium]`.
 """
 
 from __future__ import annotations

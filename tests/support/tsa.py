@@ -3,7 +3,7 @@
 It signs genuine tokens (pyHanko's `DummyTimeStamper`, RSA key, real clock) under a small PKI
 made at start-up, and can be switched into the ways real servers go wrong.
 
-    from tests.seal.tsa_server import TsaPki, TsaServer
+    from tests.support.tsa import TsaPki, TsaServer
 
     pki = TsaPki.create(tmp_path)              # root CA + TSA certificate, PEM files written
     with TsaServer(pki) as tsa:                # random free port, mode "good"
@@ -30,7 +30,7 @@ Modes (`MODES`):
     backdated      a valid token whose time is BACKDATED_BY (20 h) before the real time: a TSA
                    whose clock is wrong, or one that back-dates on request
 
-In pytest, `tests/seal/conftest.py` has the fixtures `tsa_pki` (per session) and `tsa` (a running
+In pytest, `tests/conftest.py` has the fixtures `tsa_pki` (per session) and `tsa` (a running
 server in mode "good", per test).
 """
 
