@@ -1,17 +1,17 @@
 """The technical pages of a web capture, as tables a person reads: the screenshot, scrolling,
-the capture settings, the network (with failed requests in plain words) and one row per
-picture or video, saved or not.
+the capture settings, the network (with failed requests in plain words), and the media
+(their tables in `media_tables.py`; how values are shown, `capture_values.py`).
 
 Values come from the capture's metadata.json, read tolerantly: a key an older capture lacks is
 shown as "not recorded", a key a newer one adds is listed at the end as it is. Reasons the
 capture wrote in English are said again in both languages where their wording is known.
+
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -19,137 +19,38 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from evidencekit.bilingual import Bi
 from evidencekit.bundle import texts
-from evidencekit.bundle.capture_words import (
-    KINDS,
-    OBTAINED,
-    REQUEST_KINDS,
-    matched,
-    net_reason,
-    skip_reason,
+from evidencekit.bundle.capture_values import (
+    MISSING,
+    URL_SHOWN,
+    WHOLE_IN,
+    Row,
+    bi_label,
+    bi_value,
+    duration_ms,
+    head_row,
+    known_rows,
+    number,
+    plain,
+    reason_markup,
+    shown,
+    size_px,
+    viewport_size,
+    word,
 )
-from evidencekit.bundle.layout import FRAME_WIDTH, Styles, clean, key_value, mono, table, whole
+from evidencekit.bundle.capture_words import (
+    REQUEST_KINDS,
+    net_reason,
+)
+from evidencekit.bundle.layout import (
+    FRAME_WIDTH,
+    Styles,
+    clean,
+    key_value,
+    table,
+)
+from evidencekit.bundle.media_tables import media_not_saved, media_saved
 
 log = logging.getLogger(__name__)
-
-SOFT = "#52606d"
-SHA_SHOWN = 16
-PLACES_SHOWN = 4
-URL_SHOWN = 300
-WHOLE_IN = "the attached metadata.json"
-
-
-def bi_label(bi: Bi) -> str:
-    """A label on two lines: English, then Albanian in softer ink."""
-    return f"{clean(bi.en)}<br/><font color='{SOFT}'>{clean(bi.sq)}</font>"
-
-
-def bi_value(bi: Bi) -> str:
-    return clean(bi.en) if bi.en == bi.sq else f"{clean(bi.en)} · {clean(bi.sq)}"
-
-
-MISSING = f"<font color='{SOFT}'>{bi_value(texts.NOT_RECORDED)}</font>"
-YES, NO = Bi("yes", "po"), Bi("no", "jo")
-
-
-def number(value: Any) -> str | None:
-    """An integer grouped in thousands, or None when the value is not one."""
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        return None
-    try:
-        return f"{int(value):,}"
-    except ValueError:
-        return None
-
-
-def plain(value: Any) -> str:
-    """Any JSON value as short readable text (nested values as compact JSON)."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def shown(value: Any, unit: str = "") -> str:
-    """A scalar as markup: missing values say so, yes/no in both languages, numbers grouped."""
-    if value is None or value == "":
-        return MISSING
-    if isinstance(value, bool):
-        return bi_value(YES if value else NO)
-    if isinstance(value, int):
-        return f"{value:,}{unit}"
-    return whole(plain(value)) + (unit if isinstance(value, int | float) else "")
-
-
-def size_px(width: Any, height: Any, unit: str = " px") -> str:
-    w, h = number(width), number(height)
-    if w is None and h is None:
-        return MISSING
-    return f"{w or '?'} × {h or '?'}{unit}"
-
-
-Row = tuple[str, Any]
-Field = tuple[str, Bi, Callable[[Any], str]]
-NONE = Bi("none", "asnjë")
-
-
-def as_is(value: Any) -> str:
-    """A scalar exactly as recorded (a port, a version, a name): no grouping of digits."""
-    if value is None or value == "":
-        return MISSING
-    if isinstance(value, bool):
-        return bi_value(YES if value else NO)
-    return whole(plain(value))
-
-
-def anything(value: Any) -> str:
-    """Any JSON value in words and whole: the value of a key this version does not know."""
-    if value is None or value == "":
-        return MISSING
-    if value == [] or value == {}:
-        return bi_value(NONE)
-    if isinstance(value, Mapping):
-        return "; ".join(f"{clean(k, 80)}: {anything(v)}" for k, v in value.items())
-    if isinstance(value, list):
-        return ", ".join(anything(v) for v in value)
-    return as_is(value)
-
-
-def inline_label(bi: Bi) -> str:
-    """A label at the start of a line: "Found by · U gjet nga:", in softer ink."""
-    return f"<font color='{SOFT}'>{bi_value(bi)}:</font>"
-
-
-def labelled(data: Any, fields: Sequence[Field], *, only_present: bool = False) -> list[str]:
-    """A nested value as labelled lines in both languages: one per known key (a missing one
-    says "not recorded", unless `only_present`), then each key not known here as it is."""
-    if not isinstance(data, Mapping):
-        return [anything(data)]
-    out = [
-        f"{inline_label(label)} {show(data[key]) if key in data else MISSING}"
-        for key, label, show in fields
-        if key in data or not only_present
-    ]
-    names = {key for key, _, _ in fields}
-    out += [
-        f"<font color='{SOFT}'>{clean(key, 80)}:</font> {anything(value)}"
-        for key, value in data.items()
-        if key not in names
-    ]
-    return out
-
-
-def _known_rows(
-    data: Mapping[str, Any],
-    known: Sequence[tuple[str, Bi, Callable[[Any], str]]],
-) -> list[Row]:
-    """One row per known key (missing: "not recorded"), then any key not known here."""
-    rows: list[Row] = [
-        (bi_label(label), show(data[key]) if key in data else MISSING) for key, label, show in known
-    ]
-    names = {key for key, _, _ in known}
-    rows += [(clean(key, 80), shown(value)) for key, value in data.items() if key not in names]
-    return rows
 
 
 def _seconds(value: Any) -> str:
@@ -164,21 +65,6 @@ def _bytes(value: Any) -> str:
 def _px(value: Any) -> str:
     n = number(value)
     return f"{n} px" if n is not None else shown(value)
-
-
-def word(words: Mapping[str, Bi]) -> Callable[[Any], str]:
-    def show(value: Any) -> str:
-        if isinstance(value, str) and value in words:
-            return bi_value(words[value])
-        return shown(value)
-
-    return show
-
-
-def viewport_size(value: Any) -> str:
-    if isinstance(value, Mapping):
-        return size_px(value.get("width"), value.get("height"), " CSS px")
-    return shown(value)
 
 
 def _user_agent(value: Any) -> str:
@@ -296,7 +182,7 @@ def settings_rows(settings: Any) -> list[Row]:
     if not isinstance(settings, Mapping):
         return [(bi_label(texts.SETTINGS), shown(settings))]
     known = [s for s in SETTINGS if s[0] in settings or s[0] not in _SETTINGS_OF_SOME_VERSIONS]
-    return _known_rows(settings, known)
+    return known_rows(settings, known)
 
 
 def _stitched(shot: Mapping[str, Any]) -> str:
@@ -337,11 +223,6 @@ def screenshot_rows(shot: Any) -> list[Row]:
     return rows
 
 
-def duration_ms(value: Any) -> str:
-    n = number(value)
-    return f"{int(value) / 1000:.1f} s" if n is not None else shown(value)
-
-
 SCROLL: tuple[tuple[str, Bi, Callable[[Any], str]], ...] = (
     ("steps", Bi("Scroll steps", "Hapat e rrëshqitjes"), shown),
     ("reached_px", Bi("How far down the window got", "Deri ku arriti dritarja"), _px),
@@ -358,159 +239,7 @@ def scroll_rows(scroll: Any) -> list[Row]:
     data = dict(scroll)
     if not data.get("cut") and data.get("cut_reason") is None:
         data["cut_reason"] = "—"
-    return _known_rows(data, SCROLL)
-
-
-def _kind(entry: Mapping[str, Any]) -> str:
-    kinds = entry.get("shown_as")
-    if not isinstance(kinds, list):
-        return ""  # the media type below still says what it is
-    if not kinds:
-        return bi_value(Bi("only in the page's traffic", "vetëm në trafikun e faqes"))
-    return ", ".join(bi_value(KINDS.get(str(k), Bi.same(str(k)))) for k in kinds)
-
-
-def _places(entry: Mapping[str, Any]) -> str:
-    places = entry.get("positions_css_px")
-    lines: list[str] = []
-    if isinstance(places, list):
-        for place in places[:PLACES_SHOWN]:
-            if isinstance(place, list) and len(place) == 4:
-                x, y, w, h = (number(v) or "?" for v in place)
-                lines.append(f"{x}, {y} · {w} × {h}")
-            else:
-                lines.append(clean(plain(place), 120))
-        if len(places) > PLACES_SHOWN:
-            more = len(places) - PLACES_SHOWN
-            lines.append(
-                f"<font color='{SOFT}'>+ {more:,} more places · edhe {more:,} vende "
-                "(metadata.json)</font>"
-            )
-        if not places:
-            lines.append(bi_value(Bi("not shown on the page", "nuk u shfaq në faqe")))
-    else:
-        lines.append(MISSING)
-    rendered = entry.get("shown_css_px")
-    if (
-        isinstance(rendered, list)
-        and len(rendered) == 2
-        and all(number(v) is not None for v in rendered)
-    ):
-        lines.append(f"shown at · shfaqur {size_px(rendered[0], rendered[1])}")
-    elif rendered is not None:  # a shape this version does not know: shown as it is
-        lines.append(f"shown at · shfaqur {clean(plain(rendered), 120)}")
-    return "<br/>".join(lines)
-
-
-def _from(url: Any) -> str:
-    if not url:
-        return MISSING
-    return f"<font color='{SOFT}'>{clean(url, URL_SHOWN, WHOLE_IN)}</font>"
-
-
-USUAL_WAY = "loaded by the page"
-
-
-def _what(entry: Mapping[str, Any]) -> str:
-    """What the file is; how it was obtained only when not the usual way (see the note)."""
-    status = entry.get("http_status")
-    kind = clean(entry.get("media_type") or "", 80) or MISSING
-    parts = [_kind(entry), kind + (f" · HTTP {clean(status)}" if status is not None else "")]
-    parts = [p for p in parts if p]
-    obtained = entry.get("obtained")
-    if not obtained:
-        parts.append(
-            f"<font color='{SOFT}'>how obtained: not recorded · si u mor: nuk u regjistrua</font>"
-        )
-    elif obtained != USUAL_WAY:
-        parts.append(f"<font color='{SOFT}'>{bi_value(matched(str(obtained), OBTAINED))}</font>")
-    return "<br/>".join(parts)
-
-
-def _head(labels: Sequence[Bi], styles: Styles) -> list[Any]:
-    return [Paragraph(bi_label(b), styles.cell_bold) for b in labels]
-
-
-def media_saved(media: Any, styles: Styles) -> list[Flowable]:
-    """One row per saved picture or video."""
-    entries = [m for m in media or [] if isinstance(m, Mapping)] if isinstance(media, list) else []
-    if not entries:
-        text = texts.NONE_LISTED if isinstance(media, list) else texts.NOT_RECORDED
-        return [Paragraph(bi_value(text), styles.muted)]
-    head = [texts.COL_NO, texts.COL_FILE, texts.COL_WHAT, texts.COL_PIXELS, texts.COL_BYTES]
-    head += [texts.COL_WHERE, texts.COL_SHA]
-    rows: list[list[Any]] = [_head(head, styles)]
-    for number_, entry in enumerate(entries, start=1):
-        sha = str(entry.get("sha256") or "")
-        sha_text = mono(sha[:SHA_SHOWN]) + "…" if sha else MISSING
-        size = number(entry.get("size"))
-        rows.append(
-            [
-                Paragraph(str(number_), styles.small),
-                Paragraph(
-                    (clean(entry.get("name"), 200) if entry.get("name") else MISSING)
-                    + "<br/>"
-                    + _from(entry.get("url")),
-                    styles.small,
-                ),
-                Paragraph(_what(entry), styles.small),
-                Paragraph(size_px(entry.get("width"), entry.get("height"), ""), styles.small),
-                Paragraph(size if size is not None else MISSING, styles.small),
-                Paragraph(_places(entry), styles.small),
-                Paragraph(sha_text, styles.mono),
-            ]
-        )
-    widths = [8 * mm, 48 * mm, 32 * mm, 17 * mm, 15 * mm, 33 * mm]
-    widths.append(FRAME_WIDTH - sum(widths))
-    return [
-        Paragraph(texts.MEDIA_SAVED_NOTE.en, styles.small),
-        Paragraph(texts.MEDIA_SAVED_NOTE.sq, styles.muted),
-        table(rows, widths, zebra=True),
-    ]
-
-
-def _known_size(entry: Mapping[str, Any]) -> str:
-    parts = []
-    size = number(entry.get("size"))
-    if size is not None:
-        parts.append(f"{size} bytes · bajt")
-    if entry.get("width") or entry.get("height"):
-        parts.append(size_px(entry.get("width"), entry.get("height")))
-    return "<br/>".join(parts) or MISSING
-
-
-def media_not_saved(skipped: Any, styles: Styles) -> list[Flowable]:
-    """One row per picture or video found but not saved, with the reason in plain words."""
-    entries = [m for m in skipped if isinstance(m, Mapping)] if isinstance(skipped, list) else []
-    if not entries:
-        text = texts.NONE_LISTED if isinstance(skipped, list) else texts.NOT_RECORDED
-        return [Paragraph(bi_value(text), styles.muted)]
-    head = (texts.COL_NO, texts.COL_ADDRESS, texts.COL_WHY_NOT, texts.COL_KNOWN)
-    rows: list[list[Any]] = [_head(head, styles)]
-    for number_, entry in enumerate(entries, start=1):
-        url = entry.get("url")
-        rows.append(
-            [
-                Paragraph(str(number_), styles.small),
-                Paragraph(clean(url, URL_SHOWN, WHOLE_IN) if url else MISSING, styles.small),
-                Paragraph(_reason_markup(skip_reason(entry.get("reason"))), styles.small),
-                Paragraph(_known_size(entry), styles.small),
-            ]
-        )
-    widths = [8 * mm, 74 * mm, 68 * mm]
-    widths.append(FRAME_WIDTH - sum(widths))
-    return [
-        Paragraph(texts.MEDIA_NOT_SAVED_NOTE.en, styles.small),
-        Paragraph(texts.MEDIA_NOT_SAVED_NOTE.sq, styles.muted),
-        table(rows, widths, zebra=True),
-    ]
-
-
-def _reason_markup(reason: Bi, code: str = "") -> str:
-    text = f"{clean(reason.en)}<br/><font color='{SOFT}'>{clean(reason.sq)}</font>"
-    if code:
-        text += f"<br/><font color='{SOFT}' size='6'>{clean(code, 200)}</font>"
-    return text
+    return known_rows(data, SCROLL)
 
 
 def network_rows(network: Any) -> list[Row]:
@@ -553,7 +282,7 @@ def failed_requests(network: Any, styles: Styles) -> list[Flowable]:
     if not isinstance(network, Mapping):
         return [Paragraph(bi_value(texts.NOT_RECORDED), styles.muted)]
     head = (texts.COL_NO, texts.COL_ADDRESS, texts.COL_ASKED, texts.COL_REASON)
-    rows: list[list[Any]] = [_head(head, styles)]
+    rows: list[list[Any]] = [head_row(head, styles)]
     failed = network.get("failed")
     for entry in failed if isinstance(failed, list) else []:
         if not isinstance(entry, Mapping):
@@ -568,7 +297,7 @@ def failed_requests(network: Any, styles: Styles) -> list[Flowable]:
                 Paragraph(str(len(rows)), styles.small),
                 Paragraph(clean(entry.get("url"), URL_SHOWN, WHOLE_IN), styles.small),
                 Paragraph(asked, styles.small),
-                Paragraph(_reason_markup(reason, code), styles.small),
+                Paragraph(reason_markup(reason, code), styles.small),
             ]
         )
     unanswered = network.get("unanswered")
@@ -579,7 +308,7 @@ def failed_requests(network: Any, styles: Styles) -> list[Flowable]:
                 Paragraph(str(len(rows)), styles.small),
                 Paragraph(clean(plain(url), URL_SHOWN, WHOLE_IN), styles.small),
                 Paragraph("—", styles.small),
-                Paragraph(_reason_markup(no_answer), styles.small),
+                Paragraph(reason_markup(no_answer), styles.small),
             ]
         )
     if len(rows) == 1:

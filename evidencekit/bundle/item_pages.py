@@ -1,47 +1,26 @@
 """One item's pages: summary, the picture (sliced, or blurred), the capture details from the
 EVIDENCE.md checklist, what the capture did to the page, warnings, files with SHA-256,
-timestamps and notes.
+timestamps and notes. The capture details are laid out in `capture_details.py`, what the
+capture did in `capture_actions.py`, the technical tables in `capture_tables.py`.
 
 Metadata keys are read tolerantly: a capture made by an older or newer version may lack some,
 and a missing value is shown as missing, never invented.
+
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from evidencekit.bilingual import Bi
 from evidencekit.bundle import texts
-from evidencekit.bundle.capture_tables import (
-    MISSING,
-    NONE,
-    SOFT,
-    Field,
-    anything,
-    as_is,
-    bi_label,
-    bi_value,
-    duration_ms,
-    labelled,
-    shown,
-    technical_pages,
-    viewport_size,
-    word,
-)
-from evidencekit.bundle.capture_words import (
-    ACTION_DATA,
-    ACTION_KINDS,
-    CLOCK_SOURCES,
-    DIALOG_TYPES,
-    FOUND_BY,
-    REDIRECT_KINDS,
-)
+from evidencekit.bundle.capture_actions import actions_table
+from evidencekit.bundle.capture_details import file_details, web_details
+from evidencekit.bundle.capture_tables import technical_pages
 from evidencekit.bundle.layout import (
     FRAME_WIDTH,
     Bookmark,
@@ -61,7 +40,10 @@ from evidencekit.clock import parse_iso_z
 
 log = logging.getLogger(__name__)
 
+
 SHOWN_ONCE = 600  # a value repeated in the summary is cut there; Capture details has it whole
+
+
 WHOLE_BELOW = "Capture details below and the attached metadata.json"
 
 
@@ -199,433 +181,6 @@ def _picture(
     return out
 
 
-def _text(value: Any) -> str:
-    return as_is(value)
-
-
-def _list_of(value: Any) -> str:
-    if isinstance(value, list):
-        return ", ".join(anything(v) for v in value) if value else bi_value(NONE)
-    return anything(value)
-
-
-def _percent(value: Any) -> str:
-    if isinstance(value, int | str) and not isinstance(value, bool) and value != "":
-        return f"{as_is(value)} %"
-    return anything(value)
-
-
-def _none_means(meaning: Bi) -> Callable[[Any], str]:
-    """A key whose recorded null means something ("none"), not that it is unknown."""
-
-    def show(value: Any) -> str:
-        return bi_value(meaning) if value is None else anything(value)
-
-    return show
-
-
-def _same_or_whole(value: Any, requested: Any) -> str:
-    if value and value == requested:
-        return bi_value(Bi("same as the requested URL", "e njëjtë me adresën e kërkuar"))
-    return whole(value) if value else MISSING
-
-
-CHAIN_WORDS = Bi(
-    "certificates, each whole in metadata.json", "certifikata, secila e plotë te metadata.json"
-)
-TLS_FIELDS: tuple[Field, ...] = (
-    ("protocol", Bi("Protocol", "Protokolli"), _text),
-    ("cipher", Bi("Cipher", "Shifrimi"), _text),
-    ("key_exchange", Bi("Key exchange", "Shkëmbimi i çelësave"), _text),
-    ("key_exchange_group", Bi("Key exchange group", "Grupi i shkëmbimit të çelësave"), _text),
-    ("subject", Bi("Certificate issued to", "Certifikata u lëshua për"), _text),
-    ("issuer", Bi("Issued by", "Lëshuar nga"), _text),
-    ("valid_from", Bi("Valid from (UTC)", "E vlefshme nga (UTC)"), _text),
-    ("valid_to", Bi("Valid until (UTC)", "E vlefshme deri më (UTC)"), _text),
-    (
-        "fingerprint_sha256",
-        Bi("Certificate fingerprint (SHA-256)", "Gjurma e certifikatës (SHA-256)"),
-        lambda v: mono(str(v)) if v else MISSING,
-    ),
-    ("trusted", Bi("Trusted by the browser", "E besuar nga shfletuesi"), _text),
-    ("certificate_error", Bi("Certificate error", "Gabimi i certifikatës"), _none_means(NONE)),
-    (
-        "browser_security_state",
-        Bi("The browser's verdict on the connection", "Vlerësimi i shfletuesit për lidhjen"),
-        _text,
-    ),
-    ("trust_basis", Bi("How trust was judged", "Si u gjykua besueshmëria"), _text),
-    (
-        "chain",
-        Bi("Certificate chain", "Zinxhiri i certifikatave"),
-        lambda v: f"{len(v)} · {bi_value(CHAIN_WORDS)}" if isinstance(v, list) else anything(v),
-    ),
-)
-POST_FIELDS: tuple[Field, ...] = (
-    ("platform", Bi("Platform", "Platforma"), _text),
-    ("author", Bi("Author", "Autori"), _text),
-    ("handle", Bi("Account name", "Emri i llogarisë"), _text),
-    ("author_url", Bi("Author's page", "Faqja e autorit"), _text),
-    ("post_id", Bi("Post id", "Identifikuesi i postimit"), _text),
-    ("published", Bi("Published", "Publikuar më"), _text),
-    ("headline", Bi("Headline", "Titulli"), _text),
-    ("text", Bi("Text", "Teksti"), _text),
-    ("time_as_shown", Bi("Time as the page showed it", "Koha siç e shfaqte faqja"), _text),
-    ("time_machine", Bi("Time in the page's code", "Koha në kodin e faqes"), _text),
-)
-TIME_FIELDS: tuple[Field, ...] = (
-    ("started_at_utc", Bi("Capture started (UTC)", "Fillimi i kapjes (UTC)"), _text),
-    ("ended_at_utc", Bi("Capture ended (UTC)", "Mbarimi i kapjes (UTC)"), _text),
-    ("duration_ms", Bi("Capture took", "Kohëzgjatja e kapjes"), duration_ms),
-)
-ZONE_FIELDS: tuple[Field, ...] = (
-    ("name", Bi("Name", "Emri"), _text),
-    ("abbreviation", Bi("Abbreviation", "Shkurtimi"), _text),
-    ("utc_offset", Bi("Difference from UTC", "Diferenca nga UTC"), _text),
-)
-BROWSER_FIELDS: tuple[Field, ...] = (
-    ("name", Bi("Name", "Emri"), _text),
-    ("version", Bi("Version", "Versioni"), _text),
-    ("product", Bi("Product, as the browser names itself", "Produkti, siç e quan veten"), _text),
-    ("engine", Bi("Engine", "Motori"), _text),
-    ("found_by", Bi("Found by", "U gjet nga"), word(FOUND_BY)),
-    (
-        "headless",
-        Bi("Without a visible window (headless)", "Pa dritare të dukshme (headless)"),
-        _text,
-    ),
-    (
-        "sandboxed",
-        Bi("Sandboxed (kept apart from the computer)", "I izoluar nga kompjuteri (sandbox)"),
-        _text,
-    ),
-    (
-        "temp_files_in_ram",
-        Bi(
-            "Temporary files kept in memory (RAM)",
-            "Skedarët e përkohshëm u mbajtën në kujtesë (RAM)",
-        ),
-        _text,
-    ),
-    ("extra_args", Bi("Extra start-up options", "Opsione shtesë në nisje"), _list_of),
-)
-TOOL_FIELDS: tuple[Field, ...] = (
-    ("name", Bi("Name", "Emri"), _text),
-    ("version", Bi("Version", "Versioni"), _text),
-    ("os", Bi("Operating system", "Sistemi operativ"), _text),
-    ("python", Bi("Python version", "Versioni i Python"), _text),
-    ("playwright_version", Bi("Playwright version", "Versioni i Playwright"), _text),
-    ("warcio_version", Bi("warcio version", "Versioni i warcio"), _text),
-)
-OPERATOR_FIELDS: tuple[Field, ...] = (
-    ("name", Bi("Name", "Emri"), _text),
-    ("role", Bi("Role", "Roli"), _text),
-)
-
-
-def _row(label: Bi, value: Any) -> tuple[str, Any]:
-    return bi_label(label), value
-
-
-def _redirect(hop: Any, address: Callable[[Any], str]) -> str:
-    if not isinstance(hop, Mapping):
-        return anything(hop)
-    kind = hop.get("kind")
-    said = bi_value(REDIRECT_KINDS[kind]) if kind in REDIRECT_KINDS else as_is(kind)
-    known = {"kind", "status", "from", "to"}
-    rest = [f"{clean(k, 80)}: {anything(v)}" for k, v in hop.items() if k not in known]
-    text = (
-        f"{said} · {as_is(hop.get('status'))}: {address(hop.get('from'))} → "
-        f"{address(hop.get('to'))}"
-    )
-    return "; ".join([text, *rest])
-
-
-def _tls(meta: Mapping[str, Any]) -> Any:
-    if "tls" not in meta:
-        return MISSING
-    tls = meta["tls"]
-    if tls is None:
-        return bi_value(
-            Bi(
-                "none: the page was fetched over plain http",
-                "asnjë: faqja u mor me http të thjeshtë",
-            )
-        )
-    return labelled(tls, TLS_FIELDS)
-
-
-def _screen(meta: Mapping[str, Any]) -> list[str]:
-    settings = meta.get("settings")
-    settings = settings if isinstance(settings, Mapping) else {}
-    data = {
-        "viewport": settings.get("viewport"),
-        "device_scale_factor": settings.get("device_scale_factor"),
-        "language": meta.get("language"),
-    }
-    fields: tuple[Field, ...] = (
-        ("viewport", Bi("Browser window", "Dritarja e shfletuesit"), viewport_size),
-        (
-            "device_scale_factor",
-            Bi("Screenshot pixels per CSS px", "Piksele të pamjes për një px CSS"),
-            _text,
-        ),
-        ("language", Bi("Browser language", "Gjuha e shfletuesit"), _text),
-    )
-    return labelled({k: v for k, v in data.items() if v is not None}, fields)
-
-
-def _web_details(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
-    """The capture's facts, one labelled line each (English, then Albanian); nested values
-    as labelled sub-lines, lists one line per entry. The screenshot, scrolling, settings,
-    network and media have tables of their own."""
-    http = meta.get("http")
-    http = http if isinstance(http, Mapping) else {}
-    time = meta.get("time")
-    time = time if isinstance(time, Mapping) else {}
-    requested = meta.get("requested_url")
-
-    def address(value: Any) -> str:
-        # The same long address three times over would fill pages with one value.
-        if value and value == requested:
-            return bi_value(Bi("(the requested URL)", "(adresa e kërkuar)"))
-        return whole(value) if value else MISSING
-
-    redirects = meta.get("redirects")
-    redirect_lines: Any = (
-        [_redirect(r, address) for r in redirects]
-        if isinstance(redirects, list) and redirects
-        else (MISSING if "redirects" not in meta else anything(redirects))
-    )
-    headers = [
-        f"{clean(h[0], 200)}: {whole(h[1])}"
-        if isinstance(h, list | tuple) and len(h) == 2
-        else anything(h)
-        for h in http.get("headers") or []
-    ]
-    status = " ".join(str(v) for v in (http.get("status"), http.get("status_text")) if v)
-    server = (
-        f"{as_is(http.get('server_ip'))} : {as_is(http.get('server_port'))}"
-        if http.get("server_ip") or http.get("server_port")
-        else MISSING
-    )
-    http_rest = {
-        k: v
-        for k, v in http.items()
-        if k not in {"status", "status_text", "headers", "server_ip", "server_port"}
-    }
-    time_rest = {k: v for k, v in time.items() if k not in {"local_zone", "clock_source"}}
-    post = meta.get("post")
-    post_lines = labelled(post, POST_FIELDS, only_present=True) if "post" in meta else [MISSING]
-    rows = [
-        _row(
-            Bi("Requested URL", "Adresa e kërkuar (URL)"),
-            whole(requested) if requested else MISSING,
-        ),
-        _row(
-            Bi("Final URL", "Adresa përfundimtare (URL)"),
-            _same_or_whole(meta.get("final_url"), requested),
-        ),
-        _row(
-            Bi("Address at the end", "Adresa në fund të kapjes"),
-            _same_or_whole(meta.get("address_at_end"), requested),
-        ),
-        _row(Bi("Redirects", "Ridrejtimet"), redirect_lines),
-        _row(Bi("HTTP status", "Statusi HTTP"), clean(status) if status else MISSING),
-        _row(Bi("Server IP and port", "IP-ja dhe porta e serverit"), server),
-        _row(Bi("Response headers", "Kokat e përgjigjes (headers)"), headers or MISSING),
-    ]
-    rows += [(clean(k, 80), anything(v)) for k, v in http_rest.items()]
-    rows += [
-        _row(Bi("TLS (secure connection)", "TLS (lidhja e sigurt)"), _tls(meta)),
-        _row(
-            Bi("Page title", "Titulli i faqes"),
-            whole(meta["title"]) if meta.get("title") else MISSING,
-        ),
-        _row(Bi("Page language", "Gjuha e faqes"), as_is(meta.get("lang"))),
-        _row(
-            Bi("Post, as recognised", "Postimi, siç u njoh"),
-            post_lines or bi_value(Bi("nothing recognised", "asgjë nuk u njoh")),
-        ),
-        _row(Bi("Capture time", "Koha e kapjes"), labelled(time_rest, TIME_FIELDS)),
-        _row(
-            Bi("Local time zone of the computer", "Zona kohore e kompjuterit"),
-            labelled(time.get("local_zone"), ZONE_FIELDS),
-        ),
-        _row(Bi("Clock source", "Burimi i orës"), word(CLOCK_SOURCES)(time.get("clock_source"))),
-        _row(Bi("Browser", "Shfletuesi"), labelled(meta.get("browser"), BROWSER_FIELDS)),
-        _row(Bi("Tool", "Programi"), labelled(meta.get("tool"), TOOL_FIELDS)),
-        _row(
-            Bi("User agent", "Identiteti i shfletuesit (user agent)"),
-            as_is(meta.get("user_agent")),
-        ),
-        _row(Bi("Window, scale, language", "Dritarja, shkalla, gjuha"), _screen(meta)),
-        _row(
-            Bi("Logged in", "Me hyrje në llogari"),
-            labelled(
-                {k: meta[k] for k in ("logged_in", "session") if k in meta},
-                (
-                    (
-                        "logged_in",
-                        Bi("Logged in to an account", "I identifikuar në një llogari"),
-                        _text,
-                    ),
-                    (
-                        "session",
-                        Bi("Saved session used", "Sesion i ruajtur i përdorur"),
-                        _none_means(NONE),
-                    ),
-                ),
-            ),
-        ),
-        _row(Bi("Operator", "Operatori"), labelled(meta.get("operator"), OPERATOR_FIELDS)),
-        _row(
-            Bi("Consent", "Pëlqimi"),
-            anything(meta.get("consent")) if "consent" in meta else MISSING,
-        ),
-    ]
-    return rows
-
-
-FILE_TIME_FIELDS: tuple[Field, ...] = (
-    ("modified", Bi("Last changed (content)", "Ndryshuar për herë të fundit (përmbajtja)"), _text),
-    ("accessed", Bi("Last opened", "Hapur për herë të fundit"), _text),
-    ("created", Bi("Created", "Krijuar"), _text),
-    ("changed", Bi("File record last changed", "Regjistrimi i skedarit ndryshuar së fundi"), _text),
-)
-
-
-def _file_details(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
-    kind = " ".join(
-        as_is(v) if i == 0 else f"({as_is(v)})"
-        for i, v in enumerate((meta.get("media_type"), meta.get("media_type_source")))
-    )
-    known = {"original_name", "size", "media_type", "media_type_source", "file_times", "tool"}
-    rows = [
-        _row(Bi("Original name", "Emri origjinal"), as_is(meta.get("original_name"))),
-        _row(Bi("Size (bytes)", "Madhësia (bajt)"), shown(meta.get("size"))),
-        _row(Bi("Media type", "Lloji i skedarit"), kind),
-        _row(
-            Bi("File times (UTC)", "Kohët e skedarit (UTC)"),
-            labelled(meta.get("file_times"), FILE_TIME_FIELDS, only_present=True) or MISSING,
-        ),
-        _row(Bi("Tool", "Programi"), labelled(meta.get("tool"), TOOL_FIELDS, only_present=True)),
-    ]
-    rows += [(clean(k, 80), anything(v)) for k, v in meta.items() if k not in known]
-    return rows
-
-
-def _kind_cell(kind: Any) -> str:
-    if not kind:
-        return MISSING
-    said = ACTION_KINDS.get(str(kind))
-    code = f"<font color='{SOFT}' size='6'>{clean(kind, 80)}</font>"
-    return f"{bi_label(said)}<br/>{code}" if said else clean(kind, 200)
-
-
-def _time_cell(entry: Mapping[str, Any]) -> str:
-    text = as_is(entry.get("time"))
-    elapsed = entry.get("elapsed_ms")
-    if elapsed is not None:
-        text += f"<br/><font color='{SOFT}'>+{duration_ms(elapsed)}</font>"
-    return text
-
-
-_URL: Field = ("url", Bi("Address", "Adresa"), _text)
-#: What the page tried and the capture stopped, each kind with its own facts.
-GUARDS: tuple[tuple[str, Bi, tuple[Field, ...]], ...] = (
-    (
-        "overlays_hidden",
-        Bi("overlay hidden in the screenshot", "mbulesë e fshehur në pamje"),
-        (
-            ("selector", Bi("Element (CSS selector)", "Elementi (përzgjedhësi CSS)"), _text),
-            ("text_excerpt", Bi("Text on it", "Teksti në të"), _text),
-            ("reason", Bi("Why it was taken for an overlay", "Pse u mor për mbulesë"), _text),
-            (
-                "covered_percent_of_window",
-                Bi("Part of the window it covered", "Pjesa e dritares që mbulonte"),
-                _percent,
-            ),
-            ("hidden_in", Bi("Hidden in", "U fsheh në"), _list_of),
-        ),
-    ),
-    (
-        "dialogs",
-        Bi("dialog", "dritare dialogu"),
-        (
-            ("type", Bi("Kind of dialog", "Lloji i dialogut"), word(DIALOG_TYPES)),
-            ("message", Bi("It said", "Thoshte"), _text),
-            ("default_value", Bi("Text offered", "Teksti i propozuar"), _text),
-        ),
-    ),
-    ("popups", Bi("new window blocked", "dritare e re e bllokuar"), (_URL,)),
-    (
-        "downloads",
-        Bi("download refused", "shkarkim i refuzuar"),
-        (_URL, ("suggested_filename", Bi("File name offered", "Emri i propozuar"), _text)),
-    ),
-    ("blocked_navigations", Bi("leaving the page blocked", "largimi nga faqja u bllokua"), (_URL,)),
-)
-#: Facts only some entries have (a prompt's offered text): shown when present.
-_SOMETIMES = frozenset({"default_value"})
-
-
-ACTION_FIELDS: tuple[Field, ...] = tuple((key, label, _text) for key, label in ACTION_DATA.items())
-
-
-def _actions(meta: Mapping[str, Any], styles: Styles) -> list[Flowable]:
-    head = (
-        Bi("Time (UTC)", "Koha (UTC)"),
-        Bi("Kind", "Lloji"),
-        Bi("What happened", "Çfarë ndodhi"),
-    )
-    rows: list[list[Any]] = [[Paragraph(bi_label(h), styles.cell_bold) for h in head]]
-    for action in meta.get("actions") or []:
-        if not isinstance(action, Mapping):
-            rows.append(["", "", Paragraph(anything(action), styles.cell)])
-            continue
-        detail = as_is(action.get("detail"))
-        data = action.get("data")
-        extra = (
-            labelled(data, ACTION_FIELDS)
-            if isinstance(data, Mapping)
-            else ([] if data is None else [anything(data)])
-        )
-        rest = {
-            k: v
-            for k, v in action.items()
-            if k not in {"time", "elapsed_ms", "kind", "detail", "data"}
-        }
-        extra += labelled(rest, ())
-        rows.append(
-            [
-                Paragraph(_time_cell(action), styles.cell),
-                Paragraph(_kind_cell(action.get("kind")), styles.cell),
-                Paragraph("<br/>".join([detail, *extra]), styles.cell),
-            ]
-        )
-    for key, label, fields in GUARDS:
-        for entry in meta.get(key) or []:
-            if isinstance(entry, Mapping):
-                time_text = as_is(entry["time"]) if entry.get("time") else ""
-                used = [f for f in fields if f[0] in entry or f[0] not in _SOMETIMES]
-                detail = "<br/>".join(
-                    labelled({k: v for k, v in entry.items() if k != "time"}, used)
-                )
-            else:
-                time_text, detail = "", anything(entry)
-            rows.append(
-                [
-                    Paragraph(time_text, styles.cell),
-                    Paragraph(bi_label(label), styles.cell),
-                    Paragraph(detail, styles.cell),
-                ]
-            )
-    if len(rows) == 1:
-        return [Paragraph(bi_value(texts.NOTHING_RECORDED), styles.muted)]
-    return [table(rows, [40 * mm, 36 * mm, FRAME_WIDTH - 76 * mm], zebra=True)]
-
-
 def _files(item: PlannedItem, styles: Styles) -> list[Flowable]:
     rows: list[list[Any]] = [
         [
@@ -697,12 +252,12 @@ def item_story(
         story.append(Paragraph(clean(record.title, 300, WHOLE_BELOW), styles.body))
     story += [spacer(2), _summary(item, plan, styles)]
     story += _picture(item, plan, styles, registry)
-    details = _web_details(meta) if record.kind == "web" else _file_details(meta)
+    details = web_details(meta) if record.kind == "web" else file_details(meta)
     heading_text = texts.CAPTURE_DETAILS if record.kind == "web" else texts.FILE_DETAILS
     story += [Paragraph(heading_text.heading(), styles.h2), key_value(details, styles)]
     if record.kind == "web":
         story += technical_pages(meta, styles)
-        story += [Paragraph(texts.ACTIONS.heading(), styles.h2), *_actions(meta, styles)]
+        story += [Paragraph(texts.ACTIONS.heading(), styles.h2), *actions_table(meta, styles)]
     warnings = [w for w in meta.get("warnings") or [] if isinstance(w, str)]
     warning_flow: list[Flowable] = [Paragraph(texts.WARNINGS.heading(), styles.h2)]
     if warnings:
