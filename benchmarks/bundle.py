@@ -39,7 +39,7 @@ from evidencekit.jobs.seal import timestamp_pending  # noqa: E402
 from evidencekit.vault.records import ArtifactSource, NewItem  # noqa: E402
 from evidencekit.vault.store import Vault  # noqa: E402
 from evidencekit.verify import verify_bundle  # noqa: E402
-from tests.seal.tsa_server import TsaPki, TsaServer  # noqa: E402
+from tests.support.tsa import TsaPki, TsaServer  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase"
 MIB = 1024 * 1024

@@ -20,13 +20,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "capture"))  # the fixture site lives with the tests
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # the fixture site and the loopback TSA live with the tests
 
 import tempfile  # noqa: E402
 
 from playwright.async_api import Page, async_playwright  # noqa: E402
-from site_server import SiteServer  # noqa: E402
 
 from evidencekit.capture import CaptureSettings  # noqa: E402
 from evidencekit.capture.browser import QUIET_ARGS, find_browser  # noqa: E402
@@ -36,7 +34,8 @@ from evidencekit.capture.settle import scroll_through, scroll_to_top, wait_netwo
 from evidencekit.config import Settings  # noqa: E402
 from evidencekit.jobs.capture import capture_into_vault  # noqa: E402
 from evidencekit.vault.store import Vault  # noqa: E402
-from tests.seal.tsa_server import TsaPki, TsaServer  # noqa: E402
+from tests.support.site import SiteServer  # noqa: E402
+from tests.support.tsa import TsaPki, TsaServer  # noqa: E402
 
 
 class BareIdle(IdleTracker):
