@@ -225,7 +225,7 @@ REQUEST_KINDS: dict[str, Bi] = {
 }
 
 
-# --- the capture details (bundle/item_pages.py) ------------------------------------------------
+# --- the capture details (bundle/capture_details.py, capture_actions.py) -------------------------
 
 #: Where the browser was found (metadata ``browser.found_by``, see capture/browser.py).
 FOUND_BY: dict[str, Bi] = {

@@ -31,7 +31,7 @@ FILES = Bi("Files of this item and their SHA-256", "Skedarët e kësaj prove dhe
 TIMESTAMPS = Bi("Trusted timestamps", "Vulat kohore të besuara")
 NOTES = Bi("Notes", "Shënime")
 
-# --- the capture's technical pages (bundle/capture_tables.py) ---------------------------------
+# --- the capture's technical pages (bundle/capture_tables.py, media_tables.py) -------------------
 NOT_RECORDED = Bi("not recorded", "nuk u regjistrua")
 SCREENSHOT_FACTS = Bi("How the full-page screenshot was made", "Si u bë pamja e plotë e faqes")
 SCROLLING = Bi("Scrolling", "Rrëshqitja nëpër faqe")
