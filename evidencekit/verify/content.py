@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +36,7 @@ from evidencekit.verify.checks import (
     tsa_name,
     unsure,
 )
+from evidencekit.verify.identities import Identities, anchored_seq, short, vault_identities
 from evidencekit.verify.pdfread import READ_ERRORS, Attached, attachments, digest, read_small
 from evidencekit.verify.trust import UNTRUSTED_HINT, TokenVerdict, Trust, judge_token
 
@@ -48,24 +49,6 @@ SIGNATURE_NAME = "manifest.p7s"  # the manifest's detached signature (vault.stor
 def is_token_name(name: str) -> bool:
     """An item's timestamp token file: timestamp.tsr, timestamp-2.tsr, …"""
     return name.startswith("timestamp") and name.endswith(".tsr")
-
-
-@dataclass(frozen=True)
-class Identities:
-    """Certificate fingerprints the custody log records as the vault's own. Only those
-    recorded at or before the entry its trusted timestamp covers (`anchored_seq`) are shown to
-    predate the bundle; ones recorded later rest on the log alone, as do all when the log has
-    no trusted timestamp."""
-
-    covered: frozenset[str]
-    later: frozenset[str]
-    anchored_seq: int | None
-
-    def doubt(self, fingerprint: str) -> Bi:
-        """Why an identity recorded after the anchor is not shown to be the vault's own."""
-        if self.anchored_seq is None:
-            return T.DOUBT_LOG_UNANCHORED.format(fingerprint=_short(fingerprint))
-        return T.DOUBT_AFTER_ANCHOR.format(fingerprint=_short(fingerprint), seq=self.anchored_seq)
 
 
 @dataclass
@@ -91,51 +74,6 @@ class _Context:
         # broken token is "failed".
         check = verify_token(self.read(attachment), bytes.fromhex(digest_hex))
         return judge_token(check, self.trust)
-
-
-def _short(value: str) -> str:
-    return value[:16] + "…"
-
-
-def anchored_seq(entries: Sequence[dict[str, Any]], anchor: dict[str, Any] | None) -> int | None:
-    """The sequence number of the custody entry the log's trusted timestamp covers, when that
-    entry is in the log with the hash the anchor names; else None."""
-    if not isinstance(anchor, dict):
-        return None
-    seq = anchor.get("seq")
-    if not isinstance(seq, int):
-        return None
-    for entry in entries:
-        if entry.get("seq") == seq:
-            return seq if entry.get("hash") == anchor.get("hash") else None
-    return None
-
-
-def vault_identities(entries: Iterable[dict[str, Any]], anchored: int | None) -> Identities:
-    """Certificate fingerprints the custody log records for this vault: the one it was made
-    with and every identity made or imported since. A bundle re-signed by anyone else (with a
-    bundle.json rewritten to name them) is caught here, unless the log itself was rewritten,
-    which breaks its trusted timestamp; hence only identities recorded at or before the
-    anchored entry count as covered by it."""
-    covered: set[str] = set()
-    later: set[str] = set()
-    for entry in entries:
-        details = entry.get("details") if not entry.get("hidden") else None
-        if not isinstance(details, dict):
-            continue
-        found = ""
-        if entry.get("action") == "create" and entry.get("object") == "vault":
-            found = str(details.get("identity") or "")
-        elif entry.get("action") in ("identity-create", "identity-import"):
-            found = str(details.get("fingerprint") or "")
-        if not found:
-            continue
-        seq = entry.get("seq")
-        if anchored is not None and isinstance(seq, int) and seq <= anchored:
-            covered.add(found)
-        else:
-            later.add(found)
-    return Identities(frozenset(covered), frozenset(later - covered), anchored)
 
 
 def check_content(
@@ -213,12 +151,12 @@ def _item_name(item: dict[str, Any]) -> str:
 def _identity(ctx: _Context, signer: str, named: str) -> Check:
     name = "identity"
     if signer != named:
-        return failed(name, T.IDENTITY_RESIGNED.format(signer=_short(signer), named=_short(named)))
+        return failed(name, T.IDENTITY_RESIGNED.format(signer=short(signer), named=short(named)))
     if signer in ctx.identities.covered:
         return passed(name, T.IDENTITY_COVERED)
     if signer in ctx.identities.later:
         return unsure(name, T.IDENTITY_LATER.format(doubt=ctx.identities.doubt(signer)))
-    return failed(name, T.IDENTITY_UNKNOWN.format(signer=_short(signer)))
+    return failed(name, T.IDENTITY_UNKNOWN.format(signer=short(signer)))
 
 
 def _attachments(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Check]:
@@ -348,7 +286,7 @@ def _item(ctx: _Context, item: dict[str, Any]) -> Check:
     kept = T.ITEM_FILES_MATCH[matched != 1].format(files=T.count(matched, *T.FILE))
     if withheld:
         kept = Bi.join([kept, T.ITEM_WITHHELD.format(count=withheld)], "")
-    summary = T.ITEM_SUMMARY.format(seal=_short(seal), signer=_short(signer), kept=kept)
+    summary = T.ITEM_SUMMARY.format(seal=short(seal), signer=short(signer), kept=kept)
     if not verdicts:
         doubts.append(T.ITEM_NEVER_STAMPED)
         return unsure(name, T.ITEM_BUT.format(summary=summary, doubts=Bi.join(doubts, T.AND_ALSO)))
