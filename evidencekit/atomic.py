@@ -118,42 +118,33 @@ def _typed(exc: OSError, path: Path, temp: Path, expected_size: int | None) -> E
     return from_os_error(exc, path.parent, needed=needed) or exc
 
 
-class _PlainWriter(io.BufferedWriter):
-    """A file whose full disk (ENOSPC, EDQUOT) or read-only media (EROFS) is said at once as
-    DiskFull / ReadOnlyMedia, which are not OSError: a writer that catches OSError for other
-    reasons (a network error while signing) cannot take a full disk for something else."""
+class _SaysDiskErrors:
+    """Mixed into a buffered file: its full disk (ENOSPC, EDQUOT) or read-only media (EROFS)
+    is said at once as DiskFull / ReadOnlyMedia, which are not OSError: a writer that catches
+    OSError for other reasons (a network error while signing) cannot take a full disk for
+    something else."""
 
     plain: tuple[Path, Path, int | None]
 
     def write(self, data: Any) -> int:
         try:
-            return super().write(data)
+            return super().write(data)  # type: ignore[misc]
         except OSError as exc:
             _raise_said(exc, self.plain)
 
     def flush(self) -> None:
         try:
-            super().flush()
+            super().flush()  # type: ignore[misc]
         except OSError as exc:
             _raise_said(exc, self.plain)
 
 
-class _PlainRandom(io.BufferedRandom):
+class _PlainWriter(_SaysDiskErrors, io.BufferedWriter):
+    """A plaintext output file that says a full disk or read-only media plainly."""
+
+
+class _PlainRandom(_SaysDiskErrors, io.BufferedRandom):
     """The same, readable too (the PDF signer goes back over what it wrote)."""
-
-    plain: tuple[Path, Path, int | None]
-
-    def write(self, data: Any) -> int:
-        try:
-            return super().write(data)
-        except OSError as exc:
-            _raise_said(exc, self.plain)
-
-    def flush(self) -> None:
-        try:
-            super().flush()
-        except OSError as exc:
-            _raise_said(exc, self.plain)
 
 
 def _raise_said(exc: OSError, plain: tuple[Path, Path, int | None]) -> NoReturn:
