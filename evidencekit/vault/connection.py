@@ -159,6 +159,17 @@ def cut_short(path: Path) -> VaultCorrupt:
     )
 
 
+def _first_page(path: Path, key: bytes) -> bytes | None:
+    """The vault file's first page as stored (encrypted), or None when it cannot be read, is
+    short, or `key` is not a raw 256-bit key."""
+    try:
+        with open(path, "rb") as handle:
+            page = handle.read(PAGE_SIZE)
+    except OSError:
+        return None
+    return page if len(page) == PAGE_SIZE and len(key) == 32 else None
+
+
 def first_page_authentic(path: Path, key: bytes) -> bool:
     """Whether the first page's HMAC matches under `key`: then the key (the passphrase) is
     right, and any failure further on is damage. SQLCipher 4: HMAC-SHA512 over the page after
@@ -167,12 +178,8 @@ def first_page_authentic(path: Path, key: bytes) -> bool:
     import hashlib
     import hmac
 
-    try:
-        with open(path, "rb") as handle:
-            page = handle.read(PAGE_SIZE)
-    except OSError:
-        return False
-    if len(page) < PAGE_SIZE or len(key) != 32:
+    page = _first_page(path, key)
+    if page is None:
         return False
     hmac_salt = bytes(b ^ 0x3A for b in page[:16])
     hmac_key = hashlib.pbkdf2_hmac("sha512", key, hmac_salt, 2, 32)
@@ -186,12 +193,8 @@ def header_page_count(path: Path, key: bytes) -> int | None:
     (SQLCipher 4: AES-256-CBC, the IV in the 80 reserved bytes at the end of each page)."""
     from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-    try:
-        with open(path, "rb") as handle:
-            page = handle.read(PAGE_SIZE)
-    except OSError:
-        return None
-    if len(page) < PAGE_SIZE or len(key) != 32:
+    page = _first_page(path, key)
+    if page is None:
         return None
     iv = page[PAGE_SIZE - 80 : PAGE_SIZE - 64]
     decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
