@@ -34,6 +34,7 @@ from evidencekit.verify.checks import (
     unsure,
 )
 from evidencekit.verify.pdfread import READ_ERRORS
+from evidencekit.verify.revisions import changes_after_signing, too_many_revisions
 from evidencekit.verify.trust import UNTRUSTED_HINT, TokenVerdict, Trust, fingerprint, judge_token
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,11 @@ def check_signature(
     if not signatures:
         return [failed("signature", T.NOT_SIGNED)], SignatureFacts(None, None, "none")
     signature = signatures[0]
+    too_many = too_many_revisions(reader, signature.signed_revision)
+    if too_many is not None:
+        # Refused before pyHanko's analysis, whose cost grows with the square of the count.
+        refused = T.CHANGED_AFTER_SIGNING_BECAUSE.format(why=too_many)
+        return [failed("whole file", refused)], SignatureFacts(None, None, "none")
     context = ValidationContext(trust_roots=list(_asn1(trust.given)), allow_fetching=False)
     status = validate_pdf_signature(signature, context, context)
     rows: list[Check] = []
@@ -153,6 +159,11 @@ def _coverage(
         return failed(name, T.COVERS_NONSTANDARD)
     if modification > ModificationLevel.LTA_UPDATES:
         return failed(name, T.CHANGED_AFTER_SIGNING)
+    # pyHanko's analysis is not enough on its own (see verify/revisions.py): ours, too.
+    later = [s.signed_revision for s in stamps]
+    unexpected = changes_after_signing(reader, signature.signed_revision, later)
+    if unexpected is not None:
+        return failed(name, T.CHANGED_AFTER_SIGNING_BECAUSE.format(why=unexpected))
     end = _last_signed_end([signature, *stamps])
     if end < file_size:
         return failed(name, T.ADDED_AFTER_SIGNED_PART.format(size=T.number(file_size - end)))

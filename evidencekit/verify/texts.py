@@ -635,3 +635,78 @@ def _reason_sq(english: str) -> str:
     sentence = english[:1].isupper()
     generic = _UNKNOWN_REASON[:1].upper() + _UNKNOWN_REASON[1:] if sentence else _UNKNOWN_REASON
     return generic + ("." if english.endswith(".") else "")
+
+
+# --- issue 11: what may change after signing (verify/revisions.py) ----------------------------
+
+TOO_MANY_REVISIONS = Bi(
+    "the file was changed {count} times after it was signed; EvidenceKit itself adds at most "
+    "{allowed} revisions (validation data and one document timestamp)",
+    "skedari u ndryshua {count} herë pasi u nënshkrua; vetë EvidenceKit shton të shumtën "
+    "{allowed} versione (të dhëna vërtetimi dhe një vulë kohore dokumenti)",
+)
+MORE_THAN_ONE_DOCUMENT_TIMESTAMP = Bi(
+    "{count} document timestamps were added after the signature; EvidenceKit adds one",
+    "pas nënshkrimit u shtuan {count} vula kohore dokumenti; EvidenceKit shton vetëm një",
+)
+NESTED_TOO_DEEP = Bi(
+    "a part added after signing is nested deeper than any bundle's",
+    "një pjesë e shtuar pas nënshkrimit është e futur më thellë se në çdo dosje",
+)
+OBJECT_FREED = Bi(
+    "a part of the signed document was deleted after signing",
+    "një pjesë e dokumentit të nënshkruar u fshi pas nënshkrimit",
+)
+TRAILER_CHANGED = Bi(
+    "the file's table of contents (its trailer) was pointed elsewhere after signing",
+    "tabela e përmbajtjes së skedarit (trailer) u drejtua diku tjetër pas nënshkrimit",
+)
+CATALOG_CHANGED = Bi(
+    "the document's catalog was changed after signing",
+    "katalogu i dokumentit u ndryshua pas nënshkrimit",
+)
+INFO_CHANGED = Bi(
+    "the document's properties (title, author, subject) were changed after signing",
+    "vetitë e dokumentit (titulli, autori, subjekti) u ndryshuan pas nënshkrimit",
+)
+XMP_CHANGED = Bi(
+    "the document's description (its XMP metadata) was changed after signing",
+    "përshkrimi i dokumentit (metadatat XMP) u ndryshua pas nënshkrimit",
+)
+FORM_CHANGED = Bi(
+    "the document's form fields were changed after signing",
+    "fushat e formularit të dokumentit u ndryshuan pas nënshkrimit",
+)
+PAGE_CHANGED = Bi(
+    "a page was changed after signing",
+    "një faqe u ndryshua pas nënshkrimit",
+)
+OBJECT_CHANGED = Bi(
+    "{what} (object {number}) was changed after signing",
+    "{what} (objekti {number}) u ndryshua pas nënshkrimit",
+)
+OBJECT_ADDED = Bi(
+    "{what} (object {number}) was added after signing",
+    "{what} (objekti {number}) u shtua pas nënshkrimit",
+)
+STAMP_FIELD_WRONG = Bi(
+    "a field added after signing is not the document timestamp EvidenceKit writes",
+    "një fushë e shtuar pas nënshkrimit nuk është vula kohore e dokumentit që shkruan EvidenceKit",
+)
+STAMP_FIELD_VISIBLE = Bi(
+    "a field added after signing can be painted over the page: its size is not literally zero",
+    "një fushë e shtuar pas nënshkrimit mund të vizatohet mbi faqe: madhësia e saj nuk është "
+    "fjalë për fjalë zero",
+)
+KIND_PAGE = Bi("a page", "një faqe")
+KIND_ANNOTATION = Bi("an annotation drawn over the page", "një shënim i vizatuar mbi faqe")
+KIND_PICTURE = Bi("a picture", "një figurë")
+KIND_FILE = Bi("an attached file", "një skedar i bashkëngjitur")
+KIND_STREAM = Bi("a block of data", "një bllok të dhënash")
+KIND_OBJECT = Bi("a part of the document", "një pjesë e dokumentit")
+CHANGED_AFTER_SIGNING_BECAUSE = Bi(
+    "The file was changed after it was signed, in a way EvidenceKit never changes a bundle: "
+    "{why}. What a PDF viewer shows may not be what was signed.",
+    "Skedari u ndryshua pasi u nënshkrua, në një mënyrë që EvidenceKit nuk e ndryshon kurrë një "
+    "dosje: {why}. Ajo që tregon një lexues PDF mund të mos jetë ajo që u nënshkrua.",
+)
