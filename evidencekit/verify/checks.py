@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,11 +35,47 @@ class Status(enum.StrEnum):
     INDETERMINATE = "indeterminate"
 
 
+def printable(text: str) -> str:
+    """`text` with every control and format character replaced by U+FFFD.
+
+    Whatever a bundle supplies is printed by the CLI and shown by the app. ANSI escape
+    sequences (ESC, CSI) can repaint a terminal ("Verdict: VALID" over an unsigned file),
+    carriage returns and line breaks can forge extra rows, and bidirectional overrides can
+    reverse what a reader sees. The verifier's own sentences have none of these."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c == " " or unicodedata.category(c) not in _UNPRINTABLE else "\ufffd" for c in text
+    )
+
+
+def printable_facts(value: Any) -> Any:
+    """`printable` over every string (keys too) in facts made of dicts, lists and scalars."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable_facts(k): printable_facts(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(printable_facts(v) for v in value)
+    return value
+
+
+_UNPRINTABLE = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}
+
+
 @dataclass(frozen=True)
 class Check:
     name: str
     status: Status
     message: Bi  # what the row says, in both languages, made from one template
+
+    def __post_init__(self) -> None:
+        # Rows quote what the bundle says (its id, names, custody actions): a forger's
+        # control characters must never reach a terminal or a screen (see `printable`).
+        object.__setattr__(self, "name", printable(self.name))
+        object.__setattr__(
+            self, "message", Bi(printable(self.message.en), printable(self.message.sq))
+        )
 
     @property
     def ok(self) -> bool:
@@ -140,6 +177,11 @@ class BundleReport:
     facts: dict[str, Any] = field(default_factory=dict)  # bundle id, level, fingerprints, ...
     advice: tuple[str, ...] = ()  # what the reader can do to settle what stayed indeterminate
     advice_sq: tuple[str, ...] = ()  # the same advice in Albanian
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "facts", printable_facts(self.facts))
+        object.__setattr__(self, "advice", tuple(printable(a) for a in self.advice))
+        object.__setattr__(self, "advice_sq", tuple(printable(a) for a in self.advice_sq))
 
     @property
     def verdict(self) -> str:

@@ -320,6 +320,9 @@ def _item(ctx: _Context, item: dict[str, Any]) -> Check:
     return passed(name, T.ITEM_STAMPED.format(summary=summary, stamps=stamps))
 
 
+_CUSTODY_CONTENT = {"at", "operator", "action", "object", "details"}
+
+
 def _custody(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Check]:
     name = "custody"
     entries = parsed.custody_entries
@@ -334,7 +337,9 @@ def _custody(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Check]:
             return [failed(name, T.CUSTODY_GAP.format(expected=expected, seq=seq))]
         if entry.get("prev_hash") != previous:
             return [failed(name, T.CUSTODY_UNLINKED.format(seq=seq))]
-        if entry.get("hidden"):
+        # A hidden entry is exported as its hashes alone; one marked hidden that still carries
+        # content is re-hashed like any other, so the mark cannot hide a rewritten entry.
+        if entry.get("hidden") and not _CUSTODY_CONTENT & set(entry):
             hidden += 1
         else:
             recomputed = entry_hash(

@@ -110,7 +110,8 @@ def check_signature(
     token_row, stamp = _signature_timestamp(signature, trust)
     stamped_at = stamp.gen_time if stamp is not None else None
     rows.append(token_row)
-    stamp_rows, archived = _document_timestamps(stamps, trust)
+    signed = stamped_at or signature.self_reported_timestamp
+    stamp_rows, archived = _document_timestamps(stamps, trust, signed)
     rows += stamp_rows
     has_dss = "/DSS" in reader.root
     level = "B-B"
@@ -225,8 +226,11 @@ def _untrusted(said: Bi, verdict: TokenVerdict) -> Bi:
 
 
 def _document_timestamps(
-    stamps: Sequence[EmbeddedPdfSignature], trust: Trust
+    stamps: Sequence[EmbeddedPdfSignature], trust: Trust, signed: dt.datetime | None
 ) -> tuple[list[Check], bool]:
+    """`signed`: when the signature was made (its timestamp's time, else the signer's clock). A
+    document timestamp covers the signature, so it cannot be older: one that is (beyond the
+    clocks' tolerance) was made for another file or by a clock that lies."""
     name = "document timestamp"
     if not stamps:
         return [passed(name, T.NO_DOCUMENT_TIMESTAMP)], False
@@ -249,7 +253,17 @@ def _document_timestamps(
             rows.append(failed(name, T.DOCUMENT_TIMESTAMP_INVALID.format(why=verdict.how)))
         else:
             said = T.DOCUMENT_STAMPED.format(tsa=tsa_label(check), when=T.when(check.gen_time))
-            if verdict.trusted:
+            if (
+                signed is not None
+                and check.gen_time is not None
+                and dated_before(check.gen_time, signed)
+            ):
+                all_ok = False
+                before = T.DOCUMENT_TIMESTAMP_BEFORE_SIGNATURE.format(
+                    said=said, span=T.span(signed - check.gen_time), signed=T.when(signed)
+                )
+                rows.append(failed(name, before))
+            elif verdict.trusted:
                 rows.append(passed(name, T.TRUSTED_HOW.format(said=said, how=verdict.how)))
             else:
                 rows.append(unsure(name, _untrusted(said, verdict)))

@@ -710,3 +710,13 @@ CHANGED_AFTER_SIGNING_BECAUSE = Bi(
     "Skedari u ndryshua pasi u nënshkrua, në një mënyrë që EvidenceKit nuk e ndryshon kurrë një "
     "dosje: {why}. Ajo që tregon një lexues PDF mund të mos jetë ajo që u nënshkrua.",
 )
+
+
+# --- issue 11: smaller rules (signature.py, content.py) ---------------------------------------
+
+DOCUMENT_TIMESTAMP_BEFORE_SIGNATURE = Bi(
+    "{said}, which is {span} before the signature it should cover was made ({signed}): a "
+    "document timestamp cannot be older than what it seals, so it was made for something else",
+    "{said}, që është {span} para se të bëhej nënshkrimi që duhet të mbulojë ({signed}): një vulë "
+    "kohore dokumenti nuk mund të jetë më e vjetër se ajo që vulos, pra u bë për diçka tjetër",
+)
