@@ -32,6 +32,7 @@ from evidencekit.verify.checks import (
     iso,
     parse_utc,
     passed,
+    printable,
     tsa_label,
     tsa_name,
     unsure,
@@ -138,7 +139,8 @@ def _item_facts(
             "id": str(item["id"]),
             "number": item["number"],
             "timestamps": ctx.stamps.get(str(item["id"]), []),
-            "status": status.get(_item_name(item), "failed"),
+            # Row names went through `printable`, like everything a bundle supplies.
+            "status": status.get(printable(_item_name(item)), "failed"),
         }
         for item in parsed.items
     ]
