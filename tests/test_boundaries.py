@@ -64,6 +64,8 @@ TABLE: dict[str, Rule] = {
     "evidencekit.atomic": rule("errors", "vault.faults", stdlib_only=True),
     "evidencekit.config": rule("atomic"),
     "evidencekit.sync_folders": rule(stdlib_only=True),
+    # PNG rows band by band, for the report and the verifier: Pillow imported lazily only
+    "evidencekit.pngrows": rule(banned=("reportlab", "pyhanko", "playwright", "sqlcipher3")),
     # engines
     "evidencekit.capture": rule(
         "__init__",  # metadata.py reads the app's version from the package at run time
@@ -87,6 +89,7 @@ TABLE: dict[str, Rule] = {
         "bundle_format",
         "clock",
         "errors",
+        "pngrows",  # decodes the report's pictures to compare them (Pillow loaded lazily)
         "seal.cms",
         "seal.identity",
         "seal.manifest",
@@ -102,6 +105,7 @@ TABLE: dict[str, Rule] = {
         "bundle_format",
         "clock",
         "errors",
+        "pngrows",
         "seal.cms",
         "seal.identity",
         "seal.manifest",

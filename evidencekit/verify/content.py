@@ -39,6 +39,7 @@ from evidencekit.verify.checks import (
 )
 from evidencekit.verify.identities import Identities, anchored_seq, short, vault_identities
 from evidencekit.verify.pdfread import READ_ERRORS, Attached, attachments, digest, read_small
+from evidencekit.verify.pictures import check_pages
 from evidencekit.verify.trust import UNTRUSTED_HINT, TokenVerdict, Trust, judge_token
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,7 @@ def check_content(
     rows = [passed("bundle.json", said)]
     if signer_fingerprint is not None:
         rows.append(_identity(ctx, signer_fingerprint, parsed.fingerprint))
-    for check in (_attachments, _items, _custody):
+    for check in (_attachments, _items, _custody, check_pages):
         try:
             rows += check(ctx, parsed)
         except READ_ERRORS as exc:

@@ -720,3 +720,151 @@ DOCUMENT_TIMESTAMP_BEFORE_SIGNATURE = Bi(
     "{said}, që është {span} para se të bëhej nënshkrimi që duhet të mbulojë ({signed}): një vulë "
     "kohore dokumenti nuk mund të jetë më e vjetër se ajo që vulos, pra u bë për diçka tjetër",
 )
+
+
+# --- issue 11: the report's pages checked against the sealed files ---------------------------
+
+PICTURE_SLICE = (Bi("slice", "pjesë"), Bi("slices", "pjesë"))
+PICTURES_OK = Bi(
+    "Every picture on the pages is the sealed one it says it is: {slices} compared pixel by "
+    "pixel with the same rows of the sealed pictures ({rows} rows, all identical)",
+    "Çdo figurë në faqe është ajo e vulosura që thotë se është: {slices} u krahasuan piksel "
+    "për piksel me të njëjtat rreshta të figurave të vulosura ({rows} rreshta, të gjithë "
+    "njësoj)",
+)
+PICTURES_JPEG = Bi(
+    "{count} JPEG shown as captured, the sealed file byte for byte",
+    "{count} JPEG të shfaqura siç u kapën, bajt për bajt skedari i vulosur",
+)
+PICTURE_DERIVED = Bi(
+    "item {number}'s picture is a blurred copy made from {name} (SHA-256 {sha}…): a derived "
+    "picture, not compared",
+    "figura e provës {number} është një kopje e turbulluar e bërë nga {name} (SHA-256 {sha}…): "
+    "figurë e prejardhur, nuk u krahasua",
+)
+PICTURE_CONVERTED = Bi(
+    "item {number}'s picture was converted from {name} to 8-bit colour: a derived picture, "
+    "not compared",
+    "figura e provës {number} u shndërrua nga {name} në ngjyra 8-bit: figurë e prejardhur, "
+    "nuk u krahasua",
+)
+PICTURES_FAILED = Bi(
+    "What the report's pages show is not what was sealed: {shown}. The attached files are the "
+    "evidence; these pages do not show them faithfully.",
+    "Ajo që tregojnë faqet e raportit nuk është ajo që u vulos: {shown}. Skedarët e "
+    "bashkëngjitur janë prova; këto faqe nuk i tregojnë ata me besnikëri.",
+)
+PICTURE_DIFFERS = Bi(
+    "item {number}: the picture on page {page} is not {name} as sealed (rows {first}–{last} "
+    "differ)",
+    "prova {number}: figura në faqen {page} nuk është {name} siç u vulos (rreshtat "
+    "{first}–{last} ndryshojnë)",
+)
+PICTURE_JPEG_DIFFERS = Bi(
+    "item {number}: the picture on page {page} is not the sealed {name} byte for byte",
+    "prova {number}: figura në faqen {page} nuk është bajt për bajt {name} i vulosur",
+)
+PICTURE_FORM = Bi(
+    "a picture is stored in a way the report never writes",
+    "një figurë është ruajtur në një mënyrë që raporti nuk e shkruan kurrë",
+)
+PICTURE_FORM_AT = Bi(
+    "item {number}: the picture on page {page} is stored in a way the report never writes "
+    "(a viewer could paint something other than its samples)",
+    "prova {number}: figura në faqen {page} është ruajtur në një mënyrë që raporti nuk e "
+    "shkruan kurrë (një lexues mund të vizatojë diçka tjetër nga mostrat e saj)",
+)
+PICTURE_COUNT_WRONG = Bi(
+    "item {number}: its pages show {shown} picture(s) where the report puts {count} of {name}",
+    "prova {number}: faqet e saj tregojnë {shown} figurë(a) aty ku raporti vendos {count} nga "
+    "{name}",
+)
+PICTURE_SLICES_WRONG = Bi(
+    "item {number}: the slices said to show {name} do not cover it from top to bottom",
+    "prova {number}: pjesët që thuhet se tregojnë {name} nuk e mbulojnë nga lart poshtë",
+)
+PICTURE_NOT_SEALED = Bi(
+    "item {number}: the picture's source {name} is not a sealed, attached file of the item",
+    "prova {number}: burimi i figurës {name} nuk është skedar i vulosur dhe i bashkëngjitur i "
+    "provës",
+)
+PICTURE_CLAIM_BAD = Bi(
+    "item {number}: the index describes its picture in a way the report never writes",
+    "prova {number}: treguesi e përshkruan figurën e saj në një mënyrë që raporti nuk e "
+    "shkruan kurrë",
+)
+PICTURE_UNDESCRIBED = Bi(
+    "item {number}: page {page} shows a picture although the item shows none",
+    "prova {number}: faqja {page} tregon një figurë, megjithëse prova nuk tregon asnjë",
+)
+PICTURE_NO_ITEM = Bi(
+    "page {page} shows a picture that belongs to no item",
+    "faqja {page} tregon një figurë që nuk i përket asnjë prove",
+)
+PICTURE_INLINE = Bi(
+    "page {page} draws a picture inside its text, which the report never does",
+    "faqja {page} vizaton një figurë brenda tekstit të saj, gjë që raporti nuk e bën kurrë",
+)
+PICTURE_UNREADABLE = Bi(
+    "item {number}: its picture cannot be decoded",
+    "prova {number}: figura e saj nuk mund të deshifrohet",
+)
+PICTURE_TOO_BIG = Bi(
+    "a sealed picture is too large to decode whole",
+    "një figurë e vulosur është shumë e madhe për t'u deshifruar e tëra",
+)
+PICTURE_SOURCE_UNREADABLE = Bi(
+    "a sealed picture cannot be decoded",
+    "një figurë e vulosur nuk mund të deshifrohet",
+)
+PAGES_UNREADABLE = Bi(
+    "The report's pages cannot be read within the verifier's limits (too many, too large or "
+    "malformed), so nothing shows that they agree with the sealed files.",
+    "Faqet e raportit nuk mund të lexohen brenda kufijve të verifikuesit (shumë, shumë të "
+    "mëdha ose të dëmtuara), ndaj asgjë nuk tregon se përputhen me skedarët e vulosur.",
+)
+FACTS_OK = Bi(
+    "The facts each item's page prints (address or file name, capture time in UTC and local, "
+    "trusted time, HTTP status, item id, seal digest, sealing certificate) are the sealed ones, "
+    "for {items}",
+    "Të dhënat që shtyp faqja e çdo prove (adresa ose emri i skedarit, koha e kapjes në UTC dhe "
+    "vendore, koha e besuar, statusi HTTP, identifikuesi, vlera hash e vulës, certifikata që "
+    "vulosi) janë ato të vulosurat, për {items}",
+)
+FACTS_FAILED = Bi(
+    "The report's pages print facts that are not the sealed ones: {shown}. The attached files "
+    "are the evidence; these pages misstate them.",
+    "Faqet e raportit shtypin të dhëna që nuk janë ato të vulosurat: {shown}. Skedarët e "
+    "bashkëngjitur janë prova; këto faqe i paraqesin gabim.",
+)
+FACT_DIFFERS = Bi(
+    "item {number} (page {page}): “{label}” is not the sealed value",
+    "prova {number} (faqja {page}): “{label}” nuk është vlera e vulosur",
+)
+FACT_MISSING = Bi(
+    "item {number} (page {page}): “{label}” is not printed once where the report prints it",
+    "prova {number} (faqja {page}): “{label}” nuk shtypet një herë aty ku e shtyp raporti",
+)
+FACT_EXTRA = Bi(
+    "item {number} (page {page}): “{label}” is printed, but nothing sealed says so",
+    "prova {number} (faqja {page}): “{label}” është shtypur, por asgjë e vulosur nuk e thotë",
+)
+FACT_NO_PAGE = Bi(
+    "no page is headed as item {number}",
+    "asnjë faqe nuk ka titullin e provës {number}",
+)
+FACT_UNKNOWN_ITEM = Bi(
+    "page {page} is headed as item {number}, which the bundle does not hold",
+    "faqja {page} ka titullin e provës {number}, të cilën dosja nuk e ka",
+)
+FACT_HEADED_TWICE = Bi(
+    "item {number} is headed a second time on page {pages}",
+    "prova {number} ka titull për herë të dytë në faqen {pages}",
+)
+CHECK_NAMES.update(
+    {
+        "pictures": Bi("pictures", "figurat"),
+        "page facts": Bi("page facts", "të dhënat në faqe"),
+        "pages": Bi("pages", "faqet"),
+    }
+)
