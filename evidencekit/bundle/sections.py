@@ -73,7 +73,12 @@ def cover(plan: BundlePlan, styles: Styles) -> list[Flowable]:
         Paragraph(clean(plan.case_label) if plan.case_label else "", styles.h2),
         spacer(3),
         key_value(rows, styles, key_width=52 * mm),
-        spacer(6),
+        spacer(4),
+        # What the pages are, and what is the evidence: said before anything else is explained.
+        Paragraph(texts.EVIDENCE_IS_THE_FILES.en, styles.notice),
+        spacer(1.5),
+        Paragraph(texts.EVIDENCE_IS_THE_FILES.sq, styles.notice),
+        spacer(4),
         Paragraph(texts.HOW_TO_VERIFY.heading(), styles.h1),
     ]
     for number, step in enumerate(texts.HOW_TO_VERIFY_STEPS, start=1):

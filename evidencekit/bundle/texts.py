@@ -20,6 +20,20 @@ FINGERPRINT = Bi(
 )
 SIGNATURE = Bi("Signature", "Nënshkrimi")
 HOW_TO_VERIFY = Bi("How to verify this bundle", "Si ta verifikoni këtë dosje")
+EVIDENCE_IS_THE_FILES = Bi(
+    "The evidence is the files attached to this PDF, each sealed when it was captured. These "
+    "pages are a reading aid made from them: the pictures are the sealed pictures' own pixels "
+    "and each item's page prints its sealed facts. The verifier checks that the pages agree "
+    "with the attached files: every picture shown as captured, pixel by pixel, and the "
+    "address, times, status and seal printed for each item. Blurred copies are made from the "
+    "originals and are not compared.",
+    "Prova janë skedarët e bashkëngjitur në këtë PDF, secili i vulosur kur u kap. Këto faqe "
+    "janë një ndihmë për leximin, e bërë prej tyre: figurat janë vetë pikselët e figurave të "
+    "vulosura dhe faqja e çdo prove shtyp të dhënat e saj të vulosura. Verifikuesi kontrollon "
+    "që faqet përputhen me skedarët e bashkëngjitur: çdo figurë e shfaqur siç u kap, piksel "
+    "për piksel, si dhe adresën, kohët, statusin dhe vulën e shtypura për çdo provë. Kopjet e "
+    "turbulluara bëhen nga origjinalet dhe nuk krahasohen.",
+)
 INDEX = Bi("Index of items", "Lista e provave")
 ITEM = Bi("Item", "Prova")
 SCREENSHOT = Bi("Picture as captured", "Pamja siç u kap")
@@ -116,13 +130,13 @@ HOW_TO_VERIFY_STEPS = (
     Bi(
         "Run <font face='{mono}'>evidencekit verify bundle.pdf</font>: it works offline and "
         "needs no account and no vault. It checks the signature, the trusted timestamps, the "
-        "SHA-256 of every attached file, each item's seal and the chain of custody, and answers "
-        "valid, invalid or indeterminate.",
+        "SHA-256 of every attached file, each item's seal, the chain of custody and that these "
+        "pages show the sealed pictures and facts, and answers valid, invalid or indeterminate.",
         "Ekzekutoni <font face='{mono}'>evidencekit verify bundle.pdf</font>: punon pa "
         "internet dhe nuk kërkon llogari apo kasafortë. Kontrollon nënshkrimin, vulat kohore "
-        "të besuara, SHA-256 e çdo skedari të bashkëngjitur, vulën e secilës provë dhe "
-        "zinxhirin e ruajtjes, dhe përgjigjet: e vlefshme (valid), e pavlefshme (invalid) ose "
-        "e papërcaktuar (indeterminate).",
+        "të besuara, SHA-256 e çdo skedari të bashkëngjitur, vulën e secilës provë, zinxhirin "
+        "e ruajtjes dhe që këto faqe tregojnë figurat dhe të dhënat e vulosura, dhe përgjigjet: "
+        "e vlefshme (valid), e pavlefshme (invalid) ose e papërcaktuar (indeterminate).",
     ),
     Bi(
         "Ask the person who prepared this bundle for the certificate fingerprint above, in "

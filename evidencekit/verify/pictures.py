@@ -405,10 +405,10 @@ def check_pictures(ctx: Sealed, items: Sequence[dict[str, Any]], split: Sections
     if tally.problems:
         shown = T.more(Bi.join(tally.problems[:4], "; "), len(tally.problems) - 4, "; ")
         return failed("pictures", T.PICTURES_FAILED.format(shown=shown))
-    said = T.PICTURES_OK.format(
-        slices=T.count(tally.slices, *T.PICTURE_SLICE), rows=T.number(tally.rows)
-    )
-    parts = [said]
+    parts = []
+    if tally.slices or not (tally.jpegs or tally.notes):
+        slices = T.count(tally.slices, *T.PICTURE_SLICE)
+        parts.append(T.PICTURES_OK.format(slices=slices, rows=T.number(tally.rows)))
     if tally.jpegs:
         parts.append(T.PICTURES_JPEG.format(count=tally.jpegs))
     parts += tally.notes

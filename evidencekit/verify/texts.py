@@ -733,8 +733,8 @@ PICTURES_OK = Bi(
     "njësoj)",
 )
 PICTURES_JPEG = Bi(
-    "{count} JPEG shown as captured, the sealed file byte for byte",
-    "{count} JPEG të shfaqura siç u kapën, bajt për bajt skedari i vulosur",
+    "{count} JPEG picture(s) shown as captured: the sealed file, byte for byte",
+    "{count} figurë(a) JPEG të shfaqura siç u kapën: skedari i vulosur, bajt për bajt",
 )
 PICTURE_DERIVED = Bi(
     "item {number}'s picture is a blurred copy made from {name} (SHA-256 {sha}…): a derived "

@@ -1,0 +1,282 @@
+"""Issue 11, attack 3: the pages a judge reads must be bound to the sealed files.
+
+The forger holds the vault's own key. They take a genuine bundle's report, change what a page
+shows (a screenshot slice's pixels, a printed fact, an extra picture) while every attached file
+stays genuine, and sign it again with the vault's identity and a trusted timestamp, as `export`
+does. Every other check passes, so only the page checks (verify/pictures.py, pagefacts.py) can
+tell.
+
+Measured on the code before this change (commit 41cd280), with the TSA root given as --trust:
+the black box over rows 100-399 of item 1's first slice and the capture time rewritten from
+2024-05-01 to 2024-05-03 both verified `valid`, every row passed (exactly like the genuine
+bundle). Since the signer confirmation rule (helper B) a bundle whose signer is not confirmed is
+`indeterminate`, so each test confirms the signer with the vault's certificate and compares
+with the genuine bundle's own verdict.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+from cryptography import x509
+
+from evidencekit.bundle import export_bundle
+from evidencekit.bundle import texts as bundle_texts
+from evidencekit.bundle.export import _anchor_certificates
+from evidencekit.verify import pictures as pictures_module
+from evidencekit.verify import verify_bundle
+from evidencekit.verify.checks import BundleReport, Check
+from evidencekit.verify.pdfpages import ITEM_HEADER
+from tests.support import forge_pages as F
+from tests.support.bundles import TALL_PX, Made, add_web_item, make_vault
+from tests.support.tsa import TsaPki, TsaServer
+
+
+def _trust(made: Made, tsa_pki: TsaPki) -> list[x509.Certificate]:
+    """The TSA's root and the vault's own certificate: the signer confirmed, as a lawyer does
+    with --trust."""
+    root = x509.load_pem_x509_certificate(tsa_pki.root_pem.read_bytes())
+    return [root, made.vault.identity().certificate]
+
+
+def _verify(path: Path, made: Made, tsa_pki: TsaPki) -> BundleReport:
+    return verify_bundle(path, trusted_certs=_trust(made, tsa_pki))
+
+
+def _row(report: BundleReport, name: str) -> Check:
+    return next(c for c in report.checks if c.name == name)
+
+
+def _forge(made: Made, target: Path, change: Callable[[pikepdf.Pdf], None]) -> Path:
+    assert made.tsa is not None
+    return F.forge(
+        made.path,
+        target,
+        change,
+        made.vault.identity(),
+        made.tsa.url,
+        _anchor_certificates(made.vault),
+    )
+
+
+def _not_pages(report: BundleReport) -> dict[str, str]:
+    return {
+        c.name: str(c.status) for c in report.checks if c.name not in ("pictures", "page facts")
+    }
+
+
+@pytest.fixture(scope="module")
+def genuine(case_bundle: Made, tsa_pki: TsaPki) -> BundleReport:
+    return _verify(case_bundle.path, case_bundle, tsa_pki)
+
+
+def test_the_genuine_bundle_passes_both_page_checks(genuine: BundleReport) -> None:
+    assert genuine.verdict == "valid"
+    pictures = _row(genuine, "pictures")
+    assert pictures.ok
+    # 4 items: the 12,000 px capture, two 2,400 px ones, the import (1,334 px): all compared.
+    assert f"{TALL_PX + 2 * 2400 + 1334:,} rows" in pictures.detail
+    facts = _row(genuine, "page facts")
+    assert facts.ok and "for 4 items" in facts.detail
+    assert facts.detail_sq and pictures.detail_sq
+
+
+def test_the_heading_the_verifier_reads_is_the_one_the_report_prints() -> None:
+    heading = f"{bundle_texts.ITEM.en} 7 · {bundle_texts.ITEM.sq} 7"
+    assert ITEM_HEADER.fullmatch(heading)
+
+
+def test_a_screenshot_slice_painted_over_is_invalid(
+    case_bundle: Made, genuine: BundleReport, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    def hide_words(pdf: pikepdf.Pdf) -> None:
+        _, image = F.page_images(pdf)[0]  # item 1's first slice
+        F.repaint(image, F.black_box(100, 400, 0, 1280))
+
+    forged = _forge(case_bundle, tmp_path / "painted.pdf", hide_words)
+    report = _verify(forged, case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert _not_pages(report) == _not_pages(genuine)  # the key holder passes everything else
+    pictures = _row(report, "pictures")
+    assert not pictures.ok
+    assert "item 1" in pictures.detail and "rows 100–399 differ" in pictures.detail
+    assert "prova 1" in pictures.detail_sq and "100–399" in pictures.detail_sq
+
+
+def test_one_changed_pixel_deep_in_the_tall_screenshot_is_invalid(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    def one_pixel(pdf: pikepdf.Pdf) -> None:
+        _, image = F.page_images(pdf)[5]  # item 1's sixth slice, thousands of rows down
+        F.repaint(image, F.black_box(700, 701, 640, 641))
+
+    report = _verify(_forge(case_bundle, tmp_path / "pixel.pdf", one_pixel), case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert not _row(report, "pictures").ok
+
+
+def test_an_inverted_picture_with_its_samples_kept_is_invalid(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """Same samples, other colours: a /Decode array makes a viewer paint them inverted."""
+
+    def invert(pdf: pikepdf.Pdf) -> None:
+        _, image = F.page_images(pdf)[0]
+        image["/Decode"] = pikepdf.Array([1, 0, 1, 0, 1, 0])
+
+    report = _verify(_forge(case_bundle, tmp_path / "inverted.pdf", invert), case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert "stored in a way the report never writes" in _row(report, "pictures").detail
+
+
+def test_an_extra_picture_over_an_item_page_or_on_the_cover_is_invalid(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    def extra_on(page_index: int) -> Callable[[pikepdf.Pdf], None]:
+        def change(pdf: pikepdf.Pdf) -> None:
+            patch = pikepdf.Stream(pdf, F.png_predicted(b"\x00" * 300, 10, 3))
+            patch.Type, patch.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+            patch.Width, patch.Height, patch.BitsPerComponent = 10, 10, 8
+            patch.ColorSpace = pikepdf.Name.DeviceRGB
+            patch.Filter = pikepdf.Name.FlateDecode
+            patch.DecodeParms = pikepdf.Dictionary(Predictor=15, Colors=3, Columns=10)
+            page = pdf.pages[page_index]
+            resources = page.obj.Resources
+            if "/XObject" not in resources:
+                resources.XObject = pikepdf.Dictionary()
+            resources.XObject.Im9 = pdf.make_indirect(patch)
+            page.contents_add(pikepdf.Stream(pdf, b"q 200 0 0 60 40 500 cm /Im9 Do Q"))
+
+        return change
+
+    on_item = _verify(
+        _forge(case_bundle, tmp_path / "extra.pdf", extra_on(2)), case_bundle, tsa_pki
+    )
+    assert on_item.verdict == "invalid"
+    assert "item 1" in _row(on_item, "pictures").detail
+    on_cover = _verify(
+        _forge(case_bundle, tmp_path / "cover.pdf", extra_on(0)), case_bundle, tsa_pki
+    )
+    assert on_cover.verdict == "invalid"
+    assert "page 1 shows a picture that belongs to no item" in _row(on_cover, "pictures").detail
+
+
+@pytest.mark.parametrize(
+    ("label", "old", "new"),
+    [
+        ("Captured at (UTC)", b"(2024-05-01T10:01:00.000Z) Tj", b"(2024-05-03T10:01:00.000Z) Tj"),
+        ("Status", b"(200) Tj", b"(404) Tj"),
+        (
+            "Address requested",
+            b"(https://social.example/post/1)",
+            b"(https://social.example/post/9)",
+        ),
+    ],
+)
+def test_a_printed_fact_changed_is_invalid(
+    case_bundle: Made,
+    genuine: BundleReport,
+    tsa_pki: TsaPki,
+    tmp_path: Path,
+    label: str,
+    old: bytes,
+    new: bytes,
+) -> None:
+    def rewrite(pdf: pikepdf.Pdf) -> None:
+        F.edit_page_text(pdf, 2, old, new)  # item 1's first page
+
+    report = _verify(_forge(case_bundle, tmp_path / "fact.pdf", rewrite), case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert _not_pages(report) == _not_pages(genuine)
+    facts = _row(report, "page facts")
+    assert f"item 1 (page 3): “{label}” is not the sealed value" in facts.detail
+    assert "prova 1 (faqja 3)" in facts.detail_sq
+
+
+def test_the_seal_digest_and_trusted_time_printed_are_checked(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    with pikepdf.open(case_bundle.path) as pdf:
+        page = pdf.pages[2].obj.Contents.read_bytes()
+    seal = case_bundle.items[0].manifest_sha256.encode()
+    assert seal in page
+    found = re.search(rb"\((\d{4}-\d\d-\d\dT\d\d:\d\d:)(\d\d)", page[page.index(b"Trusted") :])
+    assert found is not None
+    stamp = found.group(1) + found.group(2)
+    later = found.group(1) + (b"59" if found.group(2) != b"59" else b"58")
+
+    def rewrite(pdf: pikepdf.Pdf) -> None:
+        F.edit_page_text(pdf, 2, seal, seal[:-1] + (b"0" if seal[-1:] != b"0" else b"1"))
+        F.edit_page_text(pdf, 2, b"(" + stamp, b"(" + later)
+
+    report = _verify(_forge(case_bundle, tmp_path / "seal.pdf", rewrite), case_bundle, tsa_pki)
+    facts = _row(report, "page facts")
+    assert report.verdict == "invalid"
+    assert "“Seal (manifest SHA-256)” is not the sealed value" in facts.detail
+    assert "“Trusted time (TSA)” is not the sealed value" in facts.detail
+
+
+def test_an_item_heading_removed_is_invalid(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """Without its heading, item 2's pages read as item 1's: its facts are nowhere and its
+    pictures are extra ones of item 1."""
+
+    def unhead(pdf: pikepdf.Pdf) -> None:
+        for index, page in enumerate(pdf.pages):
+            if b"(Item 2 " in page.obj.Contents.read_bytes():
+                F.edit_page_text(pdf, index, b"(Item 2 ", b"(Part 2 ")
+                return
+        raise AssertionError("no item 2 heading")
+
+    report = _verify(_forge(case_bundle, tmp_path / "unheaded.pdf", unhead), case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert "no page is headed as item 2" in _row(report, "page facts").detail
+    assert not _row(report, "pictures").ok
+
+
+def test_a_blurred_export_names_its_pictures_as_derived(tmp_path: Path, tsa_pki: TsaPki) -> None:
+    vault = make_vault(tmp_path)
+    item = add_web_item(vault, 1, height=1800)
+    with TsaServer(tsa_pki) as tsa:
+        made = export_bundle(vault, [item.id], tmp_path / "b.pdf", tsa_urls=[tsa.url], blur=True)
+    trust = [x509.load_pem_x509_certificate(tsa_pki.root_pem.read_bytes())]
+    report = verify_bundle(made.path, trusted_certs=[*trust, vault.identity().certificate])
+    vault.close()
+    assert report.verdict == "valid"
+    pictures = _row(report, "pictures")
+    assert pictures.ok
+    assert "blurred copy made from screenshot.png" in pictures.detail
+    assert "a derived picture, not compared" in pictures.detail
+    assert "figurë e prejardhur, nuk u krahasua" in pictures.detail_sq
+
+
+def test_the_picture_check_on_the_tall_screenshot_costs_little(
+    case_bundle: Made, tsa_pki: TsaPki, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 12,000 px capture is compared band by band: the picture check takes a part of the
+    whole verification, not a multiple of it (measured: about 0.3 s of 0.9 s here)."""
+    spent: list[float] = []
+    real = pictures_module.check_pictures
+
+    def timed(*args: Any, **kwargs: Any) -> Check:
+        start = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent.append(time.perf_counter() - start)
+
+    monkeypatch.setattr(pictures_module, "check_pictures", timed)
+    start = time.perf_counter()
+    report = _verify(case_bundle.path, case_bundle, tsa_pki)
+    whole = time.perf_counter() - start
+    assert report.verdict == "valid"
+    assert len(spent) == 1
+    print(f"picture check {spent[0]:.2f} s of {whole:.2f} s")
+    assert spent[0] < whole
