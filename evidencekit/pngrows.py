@@ -10,7 +10,8 @@ Unfiltering (PNG's Sub/Up/Average/Paeth) is done by Pillow's C decoder: each ban
 small PNG of its own scanlines, preceded by the previous band's last row stored unfiltered (PNG
 filters refer to the row above, so the band then decodes exactly as in the whole image). Pillow
 is imported only when a band is decoded, so importing this module (and the verifier) loads it
-not: unfiltering in pure Python was measured at over 100 times slower.
+not. Unfiltering in pure Python was measured 36 times slower (Paeth rows 1,280 px wide: 0.98 ms
+a row against 0.028 ms; about 100 s for each side of a 100,000-row screenshot).
 """
 
 from __future__ import annotations

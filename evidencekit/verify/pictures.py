@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+BLUR_TARGET_WIDTH, BLUR_MIN_FACTOR = 160, 8  # bundle/blur.py: how small a blurred copy is
 BAND_ROWS = 256  # rows compared at a time: memory stays at a few MB whatever the picture's size
 MAX_WHOLE_PIXELS = 60_000_000  # pictures that are not 8-bit PNG are decoded whole up to this
 _FLATE_KEYS = {
@@ -180,7 +181,6 @@ class _Source:
 
     def __init__(self, ctx: Sealed, attached: Attached) -> None:
         self.ctx, self.attached = ctx, attached
-        head = b"".join(_prefix(decoded(ctx.reader, attached.ref), 33))
         self.png: PngBands | None = None
         try:
             self.png = PngBands(decoded(ctx.reader, attached.ref))
@@ -188,10 +188,10 @@ class _Source:
             self.whole: Image | None = None
         except ImageUnreadable:
             self.png = None
-            self.whole = self._open_whole(head)
+            self.whole = self._open_whole()
             self.width, self.height = self.whole.size
 
-    def _open_whole(self, head: bytes) -> Image:
+    def _open_whole(self) -> Image:
         try:
             return open_whole(read_small(self.ctx.reader, self.attached.ref), MAX_WHOLE_PIXELS)
         except ImageUnreadable as exc:
@@ -206,13 +206,13 @@ class _Source:
                 yield self.whole.crop((0, start, self.whole.width, end))
 
 
-def _prefix(chunks: Iterator[bytes], size: int) -> Iterator[bytes]:
-    got = 0
-    for chunk in chunks:
-        yield chunk
-        got += len(chunk)
-        if got >= size:
-            return
+def _png_size(ctx: Sealed, attached: Attached) -> tuple[int, int] | None:
+    """An 8-bit PNG's width and height from its header (None for other pictures)."""
+    try:
+        png = PngBands(decoded(ctx.reader, attached.ref))
+    except ImageUnreadable:
+        return None
+    return png.width, png.height
 
 
 def _compare_slices(
@@ -346,8 +346,16 @@ def _item(ctx: Sealed, item: dict[str, Any], pages: list[Page], tally: Tally) ->
                 T.PICTURE_COUNT_WRONG.format(number=number, shown=len(shown), count=1, name=name)
             )
         page, picture = shown[0]
+        size = (claim.get("width"), claim.get("height"))
+        original = _png_size(ctx, attached) if attached is not None else None
+        if original is not None:
+            # A blurred copy is the original shrunk: its size follows from the original's.
+            width, height = original
+            factor = max(BLUR_MIN_FACTOR, -(-width // BLUR_TARGET_WIDTH))
+            if size != (-(-width // factor), -(-height // factor)):
+                raise _Wrong(T.PICTURE_FORM_AT.format(number=number, page=page.number))
         try:
-            _flate_form(picture.stream, claim.get("width"), claim.get("height"), smooth=True)
+            _flate_form(picture.stream, size[0], size[1], smooth=True)
         except _Wrong:
             raise _Wrong(T.PICTURE_FORM_AT.format(number=number, page=page.number)) from None
         tally.notes.append(T.PICTURE_DERIVED.format(number=number, name=name, sha=sha[:16]))

@@ -16,19 +16,22 @@ with the genuine bundle's own verdict.
 
 from __future__ import annotations
 
+import io
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pikepdf
 import pytest
 from cryptography import x509
+from PIL import Image, ImageDraw
 
 from evidencekit.bundle import export_bundle
 from evidencekit.bundle import texts as bundle_texts
 from evidencekit.bundle.export import _anchor_certificates
+from evidencekit.jobs.imports import import_file
 from evidencekit.verify import pictures as pictures_module
 from evidencekit.verify import verify_bundle
 from evidencekit.verify.checks import BundleReport, Check
@@ -280,3 +283,104 @@ def test_the_picture_check_on_the_tall_screenshot_costs_little(
     assert len(spent) == 1
     print(f"picture check {spent[0]:.2f} s of {whole:.2f} s")
     assert spent[0] < whole
+
+
+# --- pictures of other kinds: a JPEG shown as captured, transparency, a palette ---------------
+
+
+def _picture_file(folder: Path, name: str, image: Image.Image, **save: Any) -> Path:
+    path = folder / name
+    image.save(path, **save)
+    return path
+
+
+@pytest.fixture(scope="module")
+def kinds_bundle(tmp_path_factory: pytest.TempPathFactory, tsa_pki: TsaPki) -> Iterator[Made]:
+    """Imports: a JPEG (embedded as captured), an RGBA PNG with a transparent band (a soft
+    mask in the PDF), a palette PNG; and a web capture."""
+    folder = tmp_path_factory.mktemp("kinds-bundle")
+    vault = make_vault(folder)
+    photo = Image.new("RGB", (640, 480), (40, 120, 200))
+    ImageDraw.Draw(photo).ellipse((100, 80, 540, 400), fill=(240, 200, 150))
+    clear = Image.new("RGBA", (600, 900), (20, 30, 40, 255))
+    ImageDraw.Draw(clear).rectangle((0, 300, 599, 420), fill=(255, 0, 0, 0))
+    ImageDraw.Draw(clear).text((20, 40), "fjalë kërcënuese", fill=(250, 250, 250, 255))
+    palette = Image.new("P", (500, 700), 3)
+    palette.putpalette([i % 256 for i in range(768)])
+    ImageDraw.Draw(palette).rectangle((50, 50, 450, 200), fill=200)
+    items = [
+        import_file(vault, _picture_file(folder, "photo.jpg", photo, quality=85)),
+        import_file(vault, _picture_file(folder, "clear.png", clear)),
+        import_file(vault, _picture_file(folder, "palette.png", palette)),
+        add_web_item(vault, 1, height=1500),
+    ]
+    with TsaServer(tsa_pki) as tsa:
+        result = export_bundle(vault, [i.id for i in items], folder / "b.pdf", tsa_urls=[tsa.url])
+        yield Made(vault, items, result, tsa)
+    vault.close()
+
+
+def _images_of(pdf: pikepdf.Pdf, **wanted: Any) -> list[pikepdf.Object]:
+    return [
+        image
+        for _, image in F.page_images(pdf)
+        if all(image.get(f"/{k}") == v for k, v in wanted.items())
+    ]
+
+
+def test_a_jpeg_transparency_and_a_palette_are_compared_and_pass(
+    kinds_bundle: Made, tsa_pki: TsaPki
+) -> None:
+    report = _verify(kinds_bundle.path, kinds_bundle, tsa_pki)
+    assert report.verdict == "valid"
+    pictures = _row(report, "pictures")
+    assert "1 JPEG picture(s) shown as captured" in pictures.detail
+    # clear.png (900 rows), palette.png (700), the capture (1,500): all compared.
+    assert f"{900 + 700 + 1500:,} rows" in pictures.detail
+    with pikepdf.open(kinds_bundle.path) as pdf:
+        assert _images_of(pdf, Filter="/DCTDecode")  # the JPEG is embedded as it is
+        assert any("/SMask" in image for _, image in F.page_images(pdf))  # transparency kept
+
+
+def test_a_jpeg_swapped_for_another_is_invalid(
+    kinds_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    def swap(pdf: pikepdf.Pdf) -> None:
+        (image,) = _images_of(pdf, Filter="/DCTDecode")
+        other = io.BytesIO()
+        Image.new("RGB", (640, 480), (0, 0, 0)).save(other, format="JPEG")
+        image.write(other.getvalue(), filter=pikepdf.Name.DCTDecode)
+
+    report = _verify(_forge(kinds_bundle, tmp_path / "jpeg.pdf", swap), kinds_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert "is not the sealed original/photo.jpg byte for byte" in _row(report, "pictures").detail
+
+
+def test_a_soft_mask_that_hides_rows_is_invalid(
+    kinds_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """The colour samples stay genuine; the mask makes rows 40-99 transparent (the white page
+    shows through where the words were)."""
+
+    def hide(pdf: pikepdf.Pdf) -> None:
+        (image,) = [i for _, i in F.page_images(pdf) if "/SMask" in i]
+        F.repaint(image.SMask, F.black_box(40, 100, 0, 600))
+
+    report = _verify(_forge(kinds_bundle, tmp_path / "mask.pdf", hide), kinds_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert "rows 40–99 differ" in _row(report, "pictures").detail
+
+
+def test_withheld_originals_show_derived_pictures(tmp_path: Path, tsa_pki: TsaPki) -> None:
+    vault = make_vault(tmp_path)
+    item = add_web_item(vault, 1, height=1200)
+    with TsaServer(tsa_pki) as tsa:
+        made = export_bundle(
+            vault, [item.id], tmp_path / "b.pdf", tsa_urls=[tsa.url], include_originals=False
+        )
+    trust = [x509.load_pem_x509_certificate(tsa_pki.root_pem.read_bytes())]
+    report = verify_bundle(made.path, trusted_certs=[*trust, vault.identity().certificate])
+    vault.close()
+    pictures = _row(report, "pictures")
+    assert pictures.ok and "a derived picture, not compared" in pictures.detail
+    assert _row(report, "page facts").ok
