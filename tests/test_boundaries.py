@@ -344,3 +344,31 @@ def test_control_the_export_side_does_load_them() -> None:
     heavy = _heavy(loaded_by("evidencekit.bundle.report"))
     assert "reportlab" in heavy
     assert "evidencekit.vault.store" in heavy
+
+
+# --- verify.limits: the verifier's budget is the standard library alone (issue 11) --------------
+
+LIMITS_ALLOWED = ("evidencekit.bilingual", "evidencekit.verify.texts")
+
+
+def limits_violations(source: str) -> list[str]:
+    """verify/limits.py imports the standard library, Bi and its sentences, nothing else
+    (pyHanko's side of the limits is verify/pdfguard.py)."""
+    found = []
+    for lineno, module in _imports(ast.parse(source)):
+        top = module.split(".")[0]
+        if top == "evidencekit":
+            if not any(_under(module, allowed) for allowed in LIMITS_ALLOWED):
+                found.append(f"{lineno}: {module} is not allowed in verify.limits")
+        elif top not in sys.stdlib_module_names:
+            found.append(f"{lineno}: {module} is not in the standard library")
+    return found
+
+
+def test_verify_limits_is_standard_library_only() -> None:
+    assert limits_violations((CORE / "verify" / "limits.py").read_text("utf-8")) == []
+
+
+def test_control_limits_importing_pyhanko_is_caught() -> None:
+    assert limits_violations("from pyhanko.pdf_utils import xref\n") != []
+    assert limits_violations("from evidencekit.verify import pdfread\n") != []

@@ -24,6 +24,7 @@ from evidencekit.seal.manifest import MANIFEST_NAME
 from evidencekit.seal.tokens import verify_token
 from evidencekit.vault.custody import entry_hash
 from evidencekit.vault.subjects import item_subject
+from evidencekit.verify import embedded
 from evidencekit.verify import texts as T
 from evidencekit.verify.checks import (
     Check,
@@ -83,6 +84,8 @@ def check_content(
 ) -> tuple[list[Check], dict[str, Any]]:
     try:
         found = attachments(reader)
+    except embedded.RepeatedNode as exc:
+        return [failed("attachments", exc.reason)], {}
     except READ_ERRORS as exc:
         log.debug("attachment list unreadable: %s", type(exc).__name__)
         return [failed("attachments", T.ATTACHMENT_LIST_DAMAGED)], {}
@@ -164,7 +167,7 @@ def _identity(ctx: _Context, signer: str, named: str) -> Check:
 
 def _attachments(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Check]:
     problems: list[Bi] = []
-    total = 0
+    sizes: dict[str, int] = {}
     listed = {a["name"]: a for a in parsed.attachments}
     for name, entry in listed.items():
         if name not in ctx.found:
@@ -172,11 +175,12 @@ def _attachments(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Chec
             continue
         sha, size = digest(ctx.reader, ctx.found[name].ref)
         ctx.measured[name] = sha
-        total += size
+        sizes[name] = size
         if sha != entry["sha256"] or (isinstance(entry.get("size"), int) and size != entry["size"]):
             problems.append(T.ATTACHMENT_MISMATCH.format(name=name))
     extra = sorted(set(ctx.found) - set(listed) - {bundle_format.BUNDLE_JSON_NAME})
     problems += [T.ATTACHMENT_UNLISTED.format(name=name) for name in extra]
+    problems += embedded.problems(ctx.reader, ctx.found, parsed, sizes)  # all a viewer offers
     if problems:
         shown = T.more(Bi.join(problems[:8], "; "), len(problems) - 8, "; ")
         said = T.ATTACHMENT_PROBLEMS.format(count=len(problems), shown=shown)
@@ -186,7 +190,7 @@ def _attachments(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Chec
         listed=T.count(len(listed), *T.FILE),
         all_n=T.number(len(listed) + 1),  # Albanian names the files once, then counts them
         listed_n=T.number(len(listed)),
-        size=T.number(total),
+        size=T.number(sum(sizes.values())),
     )
     return [passed("attachments", said)]
 

@@ -15,6 +15,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from evidencekit.bilingual import Bi
 from evidencekit.verify import texts as T
+from evidencekit.verify.embedded import RepeatedNode
 
 log = logging.getLogger(__name__)
 
@@ -62,37 +63,57 @@ def not_a_pdf(handle: BinaryIO) -> Bi | None:
 
 @dataclass(frozen=True)
 class Attached:
+    """A name-tree entry: its name, the stream it names (/EF /UF, else /F) and the file
+    specification's own reference (`verify.embedded` holds the two against everything else
+    the PDF offers)."""
+
     name: str
     ref: generic.Reference
     filespec: generic.DictionaryObject
+    spec_ref: generic.Reference
 
 
-def _walk_names(node: generic.DictionaryObject, found: dict[str, Attached], depth: int) -> None:
-    if depth > 32:
-        raise ValueError("the attachment list nests too deeply")
-    if "/Names" in node:
-        names = node["/Names"]
-        for index in range(0, len(names) - 1, 2):
-            key = str(names[index])
-            filespec = names[index + 1].get_object()
-            embedded = filespec["/EF"]
-            entry = embedded.raw_get("/UF") if "/UF" in embedded else embedded.raw_get("/F")
-            if not isinstance(entry, generic.IndirectObject):
-                raise ValueError(f"attachment {key!r} is not stored as a stream")
-            if key in found:
-                raise ValueError(f"two attachments are called {key!r}")
-            found[key] = Attached(key, entry.reference, filespec)
-    for kid in node.get("/Kids", ()):
-        _walk_names(kid.get_object(), found, depth + 1)
+def _walk_names(root: generic.PdfObject, found: dict[str, Attached]) -> None:
+    """The name tree's leaves into `found`, each node once: a node met twice (a loop, or
+    nodes listing each other, which would make the walk explode) stops it at once."""
+    seen: set[tuple[int, int]] = set()
+    pending: list[tuple[generic.PdfObject, int]] = [(root, 0)]
+    while pending:
+        raw, depth = pending.pop()
+        if isinstance(raw, generic.IndirectObject):
+            if (raw.idnum, raw.generation) in seen:
+                raise RepeatedNode(T.EMBEDDED_NAME_TREE_REPEATS)
+            seen.add((raw.idnum, raw.generation))
+        if depth > 32:
+            raise ValueError("the attachment list nests too deeply")
+        node = raw.get_object()
+        if "/Names" in node:
+            names = node["/Names"]
+            for index in range(0, len(names) - 1, 2):
+                key = str(names[index])
+                spec_ref = names.raw_get(index + 1)
+                if not isinstance(spec_ref, generic.IndirectObject):
+                    raise ValueError(f"attachment {key!r} is not an object of its own")
+                filespec = spec_ref.get_object()
+                embedded = filespec["/EF"]
+                entry = embedded.raw_get("/UF") if "/UF" in embedded else embedded.raw_get("/F")
+                if not isinstance(entry, generic.IndirectObject):
+                    raise ValueError(f"attachment {key!r} is not stored as a stream")
+                if key in found:
+                    raise ValueError(f"two attachments are called {key!r}")
+                found[key] = Attached(key, entry.reference, filespec, spec_ref.reference)
+        kids = node["/Kids"] if "/Kids" in node else generic.ArrayObject()
+        pending += [(kids.raw_get(i), depth + 1) for i in reversed(range(len(kids)))]
 
 
 def attachments(reader: PdfFileReader) -> dict[str, Attached]:
-    """The embedded files of the document as it reads now (its latest revision)."""
+    """The embedded files the name tree lists, as the document reads now (its latest
+    revision). Raises `RepeatedNode` for a tree that lists a node twice."""
     root = reader.root
     if "/Names" not in root or "/EmbeddedFiles" not in root["/Names"]:
         return {}
     found: dict[str, Attached] = {}
-    _walk_names(root["/Names"]["/EmbeddedFiles"].get_object(), found, 0)
+    _walk_names(root["/Names"].raw_get("/EmbeddedFiles"), found)
     return found
 
 

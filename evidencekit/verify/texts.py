@@ -868,3 +868,75 @@ CHECK_NAMES.update(
         "pages": Bi("pages", "faqet"),
     }
 )
+
+
+# --- issue 11: embedded files a viewer offers (verify/embedded.py, pdfread._walk_names) ---
+
+EMBEDDED_WHERE_PAGE = Bi("on page {page} ({path})", "në faqen {page} ({path})")
+EMBEDDED_WHERE_CATALOG = Bi(
+    "in the document catalog ({path})", "në katalogun e dokumentit ({path})"
+)
+EMBEDDED_WHERE_INFO = Bi(
+    "in the document information ({path})", "në të dhënat e dokumentit ({path})"
+)
+EMBEDDED_UNLISTED = Bi(
+    "a PDF viewer offers the file “{name}” {where}, which is not in the bundle's list of "
+    "attached files and was never checked",
+    "një lexues PDF ofron skedarin “{name}” {where}, i cili nuk është në listën e skedarëve "
+    "të bashkëngjitur të dosjes dhe nuk u kontrollua kurrë",
+)
+EMBEDDED_TWO_CONTENTS = Bi(
+    "the attached file {name} holds more than one content (its /EF entries /F and /UF name "
+    "different data): a viewer may show one that was not checked",
+    "skedari i bashkëngjitur {name} mban më shumë se një përmbajtje (hyrjet /F dhe /UF të /EF "
+    "tregojnë të dhëna të ndryshme): një lexues mund të tregojë atë që nuk u kontrollua",
+)
+EMBEDDED_RELATED = Bi(
+    "the attached file {name} carries related files (/RF) that were never checked",
+    "skedari i bashkëngjitur {name} mbart skedarë të lidhur (/RF) që nuk u kontrolluan kurrë",
+)
+EMBEDDED_OTHER_NAME = Bi(
+    "the attached file {name} is shown by a viewer under another name, “{shown}”",
+    "skedari i bashkëngjitur {name} shfaqet nga lexuesi me një emër tjetër, “{shown}”",
+)
+EMBEDDED_SHARED = Bi(
+    "one embedded file is offered under more than one name ({names})",
+    "një skedar i ngulitur ofrohet me më shumë se një emër ({names})",
+)
+EMBEDDED_STRAY = Bi(
+    "an embedded file that no listed attachment names is stored {where}",
+    "një skedar i ngulitur që nuk e përmend asnjë skedar i listuar ndodhet {where}",
+)
+EMBEDDED_SIZE = Bi(
+    "the attached file {name} claims a size of {size} bytes, but holds {real}",
+    "skedari i bashkëngjitur {name} pretendon madhësi {size} bajt, por mban {real}",
+)
+EMBEDDED_LISTED_TWICE = Bi("bundle.json lists {name} twice", "bundle.json e liston {name} dy herë")
+EMBEDDED_NO_ITEM = Bi(
+    "bundle.json lists {name} as part of no item, and it is not the custody anchor's token: "
+    "it is not evidence this bundle seals",
+    "bundle.json e liston {name} si pjesë të asnjë prove, dhe nuk është vula kohore e "
+    "regjistrit të ruajtjes: nuk është provë që kjo dosje e vulos",
+)
+EMBEDDED_NO_SUCH_ITEM = Bi(
+    "bundle.json lists {name} under item {item}, which the bundle does not have",
+    "bundle.json e liston {name} nën provën {item}, të cilën dosja nuk e ka",
+)
+EMBEDDED_NOT_ITEM_FILE = Bi(
+    "bundle.json lists {name} under item {item}, but that item's files do not include it",
+    "bundle.json e liston {name} nën provën {item}, por skedarët e asaj prove nuk e përfshijnë",
+)
+EMBEDDED_NAME_TREE_REPEATS = Bi(
+    "The list of attached files is malformed: it names the same part of itself more than once "
+    "(a loop), so it cannot be read to its end.",
+    "Lista e skedarëve të bashkëngjitur është e çrregullt: e përmend të njëjtën pjesë të vetes "
+    "më shumë se një herë (një lak), ndaj nuk mund të lexohet deri në fund.",
+)
+EMBEDDED_PAGE_TREE_REPEATS = Bi(
+    "the list of pages names the same page or part of itself more than once (a loop)",
+    "lista e faqeve e përmend të njëjtën faqe ose pjesë të vetes më shumë se një herë (një lak)",
+)
+EMBEDDED_WALK_REPEATS = Bi(
+    "the PDF's structure could not be read to its end: {why}",
+    "struktura e PDF-së nuk mund të lexohej deri në fund: {why}",
+)

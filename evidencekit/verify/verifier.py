@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cryptography import x509
+from pyhanko.pdf_utils.misc import PdfDecodeLimitError
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from evidencekit.errors import InputFileError
 from evidencekit.seal.cms import quiet_pyhanko
+from evidencekit.verify import limits, pdfguard
 from evidencekit.verify import texts as T
 from evidencekit.verify.checks import BundleReport, Check, Status, failed, passed
 from evidencekit.verify.content import check_content
@@ -70,6 +72,7 @@ def _end_of_pdf(handle: BinaryIO, size: int) -> int:
     position = size
     carry = b""
     while position > 0:
+        limits.check_time()
         start = max(0, position - _TAIL_SCAN)
         handle.seek(start)
         block = handle.read(position - start) + carry
@@ -124,8 +127,16 @@ def verify_bundle(
         reason = not_a_pdf(handle)
         if reason is not None:
             return BundleReport(str(path), False, (failed("pdf", reason),))
+        size = handle.seek(0, os.SEEK_END)
         try:
-            return _verify(path, handle, Trust.of(trusted_certs))
+            # One budget for the whole verification (verify.limits): past it, one failed row.
+            with limits.budget_for(size), pdfguard.guard_xref_streams():
+                return _verify(path, handle, Trust.of(trusted_certs))
+        except limits.LimitExceeded as exc:
+            return BundleReport(str(path), True, (failed("pdf", exc.reason),))
+        except PdfDecodeLimitError:  # pyHanko's own decoding limits (pdfguard.decode_limits)
+            cap = T.number(limits.STREAM_CAP // limits.MIB)
+            return BundleReport(str(path), True, (failed("pdf", T.LIMIT_STREAM.format(cap=cap)),))
         except Exception as exc:  # noqa: BLE001 - hostile input gets a verdict, never a crash
             # Only the exception type: its message may quote bytes of the file.
             log.debug("verification stopped: %s", type(exc).__name__)
@@ -147,8 +158,9 @@ def _verify(path: Path, handle: BinaryIO, trust: Trust) -> BundleReport:
     if end < size:
         stream = io.BufferedReader(_Window(handle, end), buffer_size=64 * 1024)
     try:
-        reader = PdfFileReader(stream, strict=False)
+        reader = PdfFileReader(stream, strict=False, decode_limits=pdfguard.decode_limits())
         revisions = reader.total_revisions
+        limits.check_revisions(revisions)
         _ = reader.root
     except READ_ERRORS as exc:
         log.debug("not readable as a PDF: %s", type(exc).__name__)
