@@ -24,7 +24,7 @@ from evidencekit.seal.manifest import MANIFEST_NAME
 from evidencekit.seal.tokens import verify_token
 from evidencekit.vault.custody import entry_hash
 from evidencekit.vault.subjects import item_subject
-from evidencekit.verify import embedded
+from evidencekit.verify import embedded, limits
 from evidencekit.verify import texts as T
 from evidencekit.verify.checks import (
     Check,
@@ -165,6 +165,12 @@ def _identity(ctx: _Context, signer: str, named: str) -> Check:
     return failed(name, T.IDENTITY_UNKNOWN.format(signer=short(signer)))
 
 
+def _listed_size(entry: dict[str, Any]) -> int | None:
+    """The size bundle.json lists for an attachment: inflating it stops past that (issue 11)."""
+    size = entry.get("size")
+    return size if isinstance(size, int) and not isinstance(size, bool) else None
+
+
 def _attachments(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Check]:
     problems: list[Bi] = []
     sizes: dict[str, int] = {}
@@ -173,7 +179,7 @@ def _attachments(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Chec
         if name not in ctx.found:
             problems.append(T.ATTACHMENT_MISSING.format(name=name))
             continue
-        sha, size = digest(ctx.reader, ctx.found[name].ref)
+        sha, size = digest(ctx.reader, ctx.found[name].ref, _listed_size(entry))
         ctx.measured[name] = sha
         sizes[name] = size
         if sha != entry["sha256"] or (isinstance(entry.get("size"), int) and size != entry["size"]):
@@ -339,6 +345,7 @@ def _custody(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Check]:
     hidden = 0
     by_seq: dict[int, dict[str, Any]] = {}
     for expected, entry in enumerate(entries, start=1):
+        limits.check_time()
         seq = entry["seq"]
         if seq != expected:
             return [failed(name, T.CUSTODY_GAP.format(expected=expected, seq=seq))]
@@ -363,6 +370,7 @@ def _custody(ctx: _Context, parsed: bundle_format.ParsedBundle) -> list[Check]:
         previous = entry["hash"]
         by_seq[seq] = entry
     for item in parsed.items:
+        limits.check_time()
         logged = [
             e
             for e in by_seq.values()

@@ -14,6 +14,7 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from evidencekit.bilingual import Bi
+from evidencekit.verify import limits
 from evidencekit.verify import texts as T
 from evidencekit.verify.embedded import RepeatedNode
 
@@ -129,33 +130,56 @@ def _chunks(reader: PdfFileReader, ref: generic.Reference) -> tuple[list[bytes],
     if not names or (names == ["/FlateDecode"] and "/DecodeParms" not in stream):
         slices = [encoded[i : i + _SLICE] for i in range(0, len(encoded), _SLICE)]
         return slices, bool(names)
-    return [stream.data], False  # other filters: pyHanko decodes (with its own limits)
+    # Other filters: pyHanko decodes, within the limits the verifier gave its reader
+    # (verify.pdfguard); what it made counts towards the verification's total too.
+    data = stream.data
+    limits.charge_inflated(len(data))
+    return [data], False
 
 
 def _decoded(reader: PdfFileReader, ref: generic.Reference) -> Iterator[bytes]:
+    """An attachment's bytes, at most `_SLICE` at a time however much one compressed slice
+    inflates to (a deflate bomb never sits in memory), each inflated slice counted against the
+    verification's total and its deadline (`verify.limits`)."""
     slices, inflate = _chunks(reader, ref)
     if not inflate:
-        yield from slices
+        for piece in slices:
+            limits.check_time()
+            yield piece
         return
     inflater = zlib.decompressobj()
     for piece in slices:
-        out = inflater.decompress(piece)
-        if out:
-            yield out
+        while piece:
+            out = inflater.decompress(piece, _SLICE)
+            piece = inflater.unconsumed_tail
+            if out:
+                limits.charge_inflated(len(out))
+                yield out
+            if inflater.eof:
+                break
+        if inflater.eof:
+            break
     tail = inflater.flush()
     if tail:
+        limits.charge_inflated(len(tail))
         yield tail
     if not inflater.eof:
         raise zlib.error("the compressed data end too early")
 
 
-def digest(reader: PdfFileReader, ref: generic.Reference) -> tuple[str, int]:
-    """SHA-256 and size of an attachment's decoded bytes."""
+def digest(
+    reader: PdfFileReader, ref: generic.Reference, limit: int | None = None
+) -> tuple[str, int]:
+    """SHA-256 and size of an attachment's decoded bytes. With `limit` (the size bundle.json
+    lists), inflating stops as soon as it is passed: the size returned is then larger than
+    `limit` (the file is not the one listed) and the SHA-256 that of the bytes read so far."""
     sha = hashlib.sha256()
     size = 0
     for chunk in _decoded(reader, ref):
         sha.update(chunk)
         size += len(chunk)
+        if limit is not None and size > limit:
+            break
     return sha.hexdigest(), size
 
 
@@ -165,5 +189,5 @@ def read_small(reader: PdfFileReader, ref: generic.Reference) -> bytes:
     for chunk in _decoded(reader, ref):
         out += chunk
         if len(out) > MAX_SMALL_FILE:
-            raise ValueError("the attachment is far larger than such a file can be")
+            raise limits.LimitExceeded(T.LIMIT_SMALL_FILE.format(cap=MAX_SMALL_FILE // limits.MIB))
     return bytes(out)
