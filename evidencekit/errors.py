@@ -3,7 +3,7 @@
 Front ends (the CLI, the GUI) catch `EvidenceKitError`, show `str(error)` and exit with
 `error.exit_code`; they never show a traceback unless asked to (`--verbose`).
 Exit codes follow the CLI contract: 1 operation failed, 2 usage or input error,
-3 wrong passphrase or vault locked/busy.
+3 wrong passphrase or vault locked/busy; `verify` also exits 4 for an indeterminate verdict.
 
 When the machine says no: a full disk is `DiskFull` (1: free space, try again), read-only media
 is `ReadOnlyMedia` and a file or folder the user may not use is `NoPermission` (2: the place
@@ -21,6 +21,7 @@ from pathlib import Path
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
+EXIT_INDETERMINATE = 4  # `verify`: nothing found changed, but not everything confirmed
 
 
 class EvidenceKitError(Exception):

@@ -144,6 +144,7 @@ TABLE: dict[str, Rule] = {
         "bundle.export_bundle",
         "verify.verify_bundle",
         "verify.load_certificates",
+        "verify.parse_fingerprint",  # --trust-fingerprint: the app's field reads it the same way
     ),
 }
 

@@ -171,6 +171,14 @@ class VerifySummary:
     signed_at: str = ""
     items: list[ItemStamp] = field(default_factory=list)
     bundle_id: str = ""
+    # Nothing failed, but nobody confirmed the signer's key: the headline then asks the reader
+    # to confirm it ("… by key F — confirm F with the person who gave you this bundle").
+    signer_unconfirmed: bool = False
+    meaning: str = ""  # what the verdict means, the verifier's own words (English)
+    meaning_sq: str = ""  # the same in Albanian
+
+    def meaning_in(self, language: str) -> str:
+        return self.meaning_sq if language == "sq" and self.meaning_sq else self.meaning
 
 
 def export_job(
@@ -234,6 +242,9 @@ def _summary(path: Path, report: Any, sha256: str) -> VerifySummary:
         signed_at=str(facts.get("signed_at") or ""),
         items=items,
         bundle_id=str(facts.get("bundle_id") or ""),
+        signer_unconfirmed=report.signer_unconfirmed,
+        meaning=report.meaning().en,
+        meaning_sq=report.meaning().sq,
     )
 
 
@@ -265,17 +276,37 @@ def load_certificates(paths: Sequence[Path]) -> list[Any]:
     return load(paths)
 
 
+def parse_fingerprint(text: str) -> str:
+    """The fingerprint the reader typed or pasted, normalised by the same function as the
+    CLI's --trust-fingerprint; ValueError when it is not one."""
+    from evidencekit.verify import parse_fingerprint as parse
+
+    return parse(text)
+
+
 def verify_job(
-    runner: LoopThread, path: Path, trusted: Sequence[Any] = (), parent: QObject | None = None
+    runner: LoopThread,
+    path: Path,
+    trusted: Sequence[Any] = (),
+    parent: QObject | None = None,
+    *,
+    fingerprints: Sequence[str] = (),
 ) -> Job:
     """Check a bundle on the job thread: no vault needed. `trusted`: certificates the reader
-    vouches for (the signer's, a time-stamp authority's root), as the CLI's --trust."""
+    vouches for (the signer's, a time-stamp authority's root), as the CLI's --trust;
+    `fingerprints`: the signer's key fingerprints the sender read to her, as
+    --trust-fingerprint."""
 
     async def work(job: Job) -> Any:
         from evidencekit.verify import verify_bundle
 
         report = await asyncio.to_thread(
-            functools.partial(verify_bundle, path, trusted_certs=list(trusted))
+            functools.partial(
+                verify_bundle,
+                path,
+                trusted_certs=list(trusted),
+                trusted_fingerprints=list(fingerprints),
+            )
         )
         sha256 = await asyncio.to_thread(_file_sha256, path)
         return _summary(path, report, sha256)

@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QSizePolicy,
     QTreeWidget,
@@ -24,7 +25,7 @@ from evidencekit.errors import EvidenceKitError
 from ui import format as fmt
 from ui.context import AppContext
 from ui.dialogs import Ask
-from ui.jobs import VerifySummary, load_certificates, verify_job
+from ui.jobs import VerifySummary, load_certificates, parse_fingerprint, verify_job
 from ui.widgets import Facts, MessagePanel, button, heading, paragraph
 from ui.workers import Job
 
@@ -89,6 +90,23 @@ class VerifyView(QScrollArea):
         trust_row.addWidget(self.forget_button)
         layout.addLayout(trust_row)
         self._show_trust()
+        # Who holds the signing key: a fingerprint the sender reads to her in person (or on
+        # the phone) confirms it, as the CLI's --trust-fingerprint does.
+        key_row = QHBoxLayout()
+        key_label = QLabel(self.tr("Key fingerprint the sender read to you:"), body)
+        key_row.addWidget(key_label)
+        self.fingerprint = QLineEdit(body)
+        self.fingerprint.setPlaceholderText(
+            self.tr("64 characters, 0-9 and A-F; spaces and colons are fine")
+        )
+        self.fingerprint.setAccessibleName(self.tr("Key fingerprint the sender read to you"))
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.fingerprint.setFont(mono)
+        self.fingerprint.setClearButtonEnabled(True)
+        key_label.setBuddy(self.fingerprint)
+        key_row.addWidget(self.fingerprint, 1)
+        layout.addLayout(key_row)
         self.busy = QLabel(body)
         layout.addWidget(self.busy)
         self.message = MessagePanel(body)
@@ -180,10 +198,26 @@ class VerifyView(QScrollArea):
             return
         self.message.hide()
         self._show_result(None)
+        typed = self.fingerprint.text().strip()
+        fingerprints: list[str] = []
+        if typed:
+            try:
+                fingerprints.append(parse_fingerprint(typed))
+            except ValueError:
+                self.message.show_text(
+                    self.tr("That is not a key fingerprint."),
+                    self.tr(
+                        "A key fingerprint has 64 characters, the digits 0-9 and the letters "
+                        "A-F; spaces and colons between them are fine. Check what you typed "
+                        "with the person who read it to you."
+                    ),
+                )
+                self.fingerprint.setFocus()
+                return
         self.busy.setText(self.tr("Checking %1…").replace("%1", path.name))
         self.choose_button.setEnabled(False)
         trusted = [*self._ctx.trusted_certs, *(extra_trust or [])]
-        self._job = verify_job(self._ctx.runner, path, trusted, self)
+        self._job = verify_job(self._ctx.runner, path, trusted, self, fingerprints=fingerprints)
         self._job.succeeded.connect(self._done)
         self._job.failed.connect(self.message.show_error)
         self._job.finished.connect(self._finished)
@@ -218,8 +252,10 @@ class VerifyView(QScrollArea):
             "valid": (
                 self.tr("✓ Valid"),
                 self.tr(
-                    "The bundle is exactly as it was signed, its time-stamps are genuine, and "
-                    "every file inside matches its recorded fingerprint."
+                    "The bundle is exactly as it was signed by the key you confirmed, its "
+                    "time-stamps are genuine, and every file inside matches its recorded "
+                    "fingerprint. This cannot prove that the page told the truth, who wrote the "
+                    "post, or that nothing was left out."
                 ),
             ),
             "invalid": (
@@ -239,6 +275,19 @@ class VerifyView(QScrollArea):
             ),
         }
         title, text = words.get(summary.verdict, words["indeterminate"])
+        if summary.signer_unconfirmed:
+            # The verifier's own words ("unchanged since it was sealed on …, by key F — confirm
+            # F with the person who gave you this bundle"), then where to type it.
+            said = summary.meaning_in(fmt.language())
+            text = " ".join(
+                [
+                    said[:1].upper() + said[1:],
+                    self.tr(
+                        "Type or paste the fingerprint they read to you in the field above, "
+                        "then check again."
+                    ),
+                ]
+            )
         self.verdict.setText(title)
         self.verdict.setAccessibleName(title)
         self.verdict_text.setText(text)

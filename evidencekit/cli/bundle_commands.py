@@ -44,7 +44,16 @@ def register(commands: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export)
 
-    p = commands.add_parser("verify", help="check a bundle (offline, no vault needed)")
+    p = commands.add_parser(
+        "verify",
+        help="check a bundle (offline, no vault needed)",
+        description="Check a bundle offline. The verdict is valid only when the signer's key is "
+        "confirmed: with --trust (its certificate, or one it was issued under) or "
+        "--trust-fingerprint (read to you by the person who gave you the bundle).",
+        epilog="Exit status: 0 valid, 1 invalid (changed, or not a genuine bundle), 2 not a "
+        "readable PDF or a usage error, 4 indeterminate (nothing found changed, but not "
+        "everything confirmed, e.g. the signer's key).",
+    )
     p.add_argument("bundle", metavar="BUNDLE.pdf")
     p.add_argument(
         "--trust",
@@ -53,6 +62,14 @@ def register(commands: Any) -> None:
         metavar="CERT.pem",
         help="a certificate you trust: the vault's (the signer's, or one it was issued under) "
         "or a timestamp authority's root; repeatable",
+    )
+    p.add_argument(
+        "--trust-fingerprint",
+        action="append",
+        default=[],
+        metavar="HEX",
+        help="the SHA-256 fingerprint of the signer's certificate, as the person who gave you "
+        "the bundle read it to you (any case; colons or spaces allowed); repeatable",
     )
     p.add_argument("--json", action="store_true")
     p.add_argument(
@@ -123,9 +140,17 @@ def _count(number: int, noun: str) -> str:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from evidencekit.verify import load_certificates, verify_bundle
+    from evidencekit.verify import load_certificates, parse_fingerprint, verify_bundle
 
-    report = verify_bundle(args.bundle, trusted_certs=load_certificates(args.trust or []))
+    try:
+        fingerprints = [parse_fingerprint(f) for f in args.trust_fingerprint or []]
+    except ValueError as exc:
+        raise UsageError(f"--trust-fingerprint: {exc}") from exc
+    report = verify_bundle(
+        args.bundle,
+        trusted_certs=load_certificates(args.trust or []),
+        trusted_fingerprints=fingerprints,
+    )
     if args.json:
         print_json(report.to_json())
     else:

@@ -8,6 +8,8 @@ inside the encrypted vault; `to_storage`/`from_storage` are its only serialised 
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import hashlib
 import logging
@@ -24,6 +26,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from cryptography.x509.oid import NameOID
 
 from evidencekit.bilingual import Bi
+from evidencekit.canonical import canonical_json
 from evidencekit.errors import IdentityDamaged, IdentityImportFailed
 from evidencekit.seal.cms import NO_REASON, check_signed_data, to_cryptography
 
@@ -353,3 +356,62 @@ def _signing_time(signed_attrs: asn1_cms.CMSAttributes | None) -> dt.datetime | 
             if isinstance(value, dt.datetime):
                 return value.astimezone(dt.UTC)
     return None
+
+
+# --- succession: an identity certifies the one that replaces it --------------------------------
+
+SUCCESSION_FORMAT = "evidencekit-identity-succession/1"
+
+
+@dataclass(frozen=True)
+class Succession:
+    """What a valid endorsement certifies: the key `predecessor` handed over to `successor`."""
+
+    predecessor: str  # certificate SHA-256 fingerprints, lowercase hex
+    successor: str
+    successor_cert_der: bytes = field(repr=False)
+
+
+def endorse_successor(old: Identity, new: Identity) -> dict[str, object]:
+    """A statement naming `old` and `new` (with `new`'s certificate), signed by `old`'s key:
+    what the custody log's `identity-import` entry carries so that a bundle signed by `new`
+    can be traced back to items `old` sealed. Nobody without `old`'s key can make one."""
+    statement = {
+        "format": SUCCESSION_FORMAT,
+        "predecessor": old.fingerprint_sha256,
+        "successor": new.fingerprint_sha256,
+        "successor_certificate": base64.b64encode(
+            new.certificate.public_bytes(serialization.Encoding.DER)
+        ).decode("ascii"),
+    }
+    signature = sign_detached(old, canonical_json(statement))
+    return {"statement": statement, "signature": base64.b64encode(signature).decode("ascii")}
+
+
+def read_endorsement(value: object, predecessor_cert_der: bytes) -> Succession | None:
+    """The succession `value` (an `endorse_successor` result, as read from a custody entry)
+    certifies, when it is signed by exactly the certificate `predecessor_cert_der` and names it
+    as the predecessor; else None (never raises for malformed input)."""
+    if not isinstance(value, dict):
+        return None
+    statement, signature = value.get("statement"), value.get("signature")
+    if not isinstance(statement, dict) or not isinstance(signature, str):
+        return None
+    if statement.get("format") != SUCCESSION_FORMAT:
+        return None
+    predecessor = hashlib.sha256(predecessor_cert_der).hexdigest()
+    successor, cert_b64 = statement.get("successor"), statement.get("successor_certificate")
+    if statement.get("predecessor") != predecessor or not isinstance(successor, str):
+        return None
+    try:
+        cert_der = base64.b64decode(str(cert_b64), validate=True)
+        signature_der = base64.b64decode(signature, validate=True)
+        signed = canonical_json(statement)
+    except (binascii.Error, ValueError, TypeError):
+        return None
+    if hashlib.sha256(cert_der).hexdigest() != successor:
+        return None
+    check = verify_detached(signature_der, signed, expected_cert_der=predecessor_cert_der)
+    if not check.ok:
+        return None
+    return Succession(predecessor, successor, cert_der)

@@ -26,7 +26,7 @@ from evidencekit.errors import (
     EvidenceKitError,
     IdentityDamaged,
 )
-from evidencekit.seal.identity import Identity, generate_identity
+from evidencekit.seal.identity import Identity, endorse_successor, generate_identity
 from evidencekit.seal.manifest import MANIFEST_NAME, ArtifactEntry
 from evidencekit.vault import (
     blobs,
@@ -108,17 +108,20 @@ class Vault(VaultFile):
         return self._identity
 
     def replace_identity(self, identity: Identity) -> None:
-        """Sign new items with `identity` from now on; the old one is kept, inactive."""
+        """Sign new items with `identity` from now on; the old one is kept, inactive.
+
+        The custody entry carries an endorsement signed by the old key (`endorse_successor`):
+        it is what lets a verifier accept a bundle signed by the new key for items the old one
+        sealed; a bundle re-signed by anyone else has none."""
         old = self.identity()
+        details = {
+            "fingerprint": identity.fingerprint_sha256,
+            "replaces": old.fingerprint_sha256,
+            "endorsement": endorse_successor(old, identity),
+        }
         with self.transaction() as conn:
             seals.save_identity(conn, identity)
-            custody.append(
-                conn,
-                self.settings.operator,
-                "identity-import",
-                IDENTITY,
-                {"fingerprint": identity.fingerprint_sha256, "replaces": old.fingerprint_sha256},
-            )
+            custody.append(conn, self.settings.operator, "identity-import", IDENTITY, details)
         self._identity = identity
 
     # --- cases ------------------------------------------------------------------------------

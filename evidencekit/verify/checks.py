@@ -18,9 +18,10 @@ from cryptography.x509.oid import NameOID
 
 from evidencekit.bilingual import Bi
 from evidencekit.clock import iso_z_s, parse_iso_z
-from evidencekit.errors import EXIT_FAILED, EXIT_USAGE
+from evidencekit.errors import EXIT_FAILED, EXIT_INDETERMINATE, EXIT_USAGE
 from evidencekit.seal.tokens import TokenCheck
 from evidencekit.verify import texts as T
+from evidencekit.verify.identities import grouped
 
 VALID, INVALID, INDETERMINATE = "valid", "invalid", "indeterminate"
 
@@ -193,10 +194,38 @@ class BundleReport:
 
     @property
     def exit_code(self) -> int:
-        """The CLI contract: 0 valid, 1 invalid or indeterminate, 2 not a readable PDF."""
+        """The CLI contract: 0 valid, 1 invalid, 2 not a readable PDF, 4 indeterminate (so a
+        script can tell "changed" from "not confirmed")."""
         if not self.readable:
             return EXIT_USAGE
-        return 0 if self.verdict == VALID else EXIT_FAILED
+        return {VALID: 0, INDETERMINATE: EXIT_INDETERMINATE}.get(self.verdict, EXIT_FAILED)
+
+    @property
+    def signer_unconfirmed(self) -> bool:
+        """Nothing failed, and the signer's key is not confirmed (no --trust for it, no
+        --trust-fingerprint): the reader must confirm it with whoever gave the bundle."""
+        return self.verdict == INDETERMINATE and any(
+            c.name == "signer" and c.status is Status.INDETERMINATE for c in self.checks
+        )
+
+    def meaning(self) -> Bi:
+        """What the verdict proves and what it cannot, in plain words; when only the signer's
+        key is unconfirmed, "unchanged since it was sealed on …, by key F — confirm F with the
+        person who gave you this bundle" (F grouped for reading aloud)."""
+        key = grouped(str(self.facts.get("signer_fingerprint") or ""))
+        sealed = parse_utc(self.facts.get("signed_at"))
+        only_signer = all(c.ok or c.name == "signer" for c in self.checks)
+        if self.signer_unconfirmed and only_signer and sealed is not None:
+            return T.CONFIRM_KEY.format(when=T.when(sealed), key=key)
+        meaning = T.VERDICT_MEANINGS[self.verdict]
+        if self.signer_unconfirmed:
+            return Bi.join([meaning, T.CONFIRM_KEY_TOO.format(key=key)], " ")
+        return meaning
+
+    def headline(self) -> Bi:
+        """The verdict line: "Verdict: VALID — " and `meaning`."""
+        verdict = T.VERDICT.format(verdict=T.VERDICTS[self.verdict])
+        return T.VERDICT_LINE.format(verdict=verdict, meaning=self.meaning())
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -216,7 +245,7 @@ class BundleReport:
             return text.sq if lang == "sq" else text.en
 
         marks = {Status.PASSED: "ok  ", Status.FAILED: "FAIL", Status.INDETERMINATE: "??  "}
-        lines = [say(T.VERDICT.format(verdict=T.VERDICTS[self.verdict]))]
+        lines = [say(self.headline())]
         lines += [
             f"  [{marks[c.status]}] {say(T.check_name(c.name))}: {c.text(lang)}"
             for c in self.checks

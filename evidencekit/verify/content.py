@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,12 +19,12 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from evidencekit import bundle_format
 from evidencekit.bilingual import Bi
-from evidencekit.seal.identity import verify_detached
+from evidencekit.seal.identity import SignatureCheck, verify_detached
 from evidencekit.seal.manifest import MANIFEST_NAME
 from evidencekit.seal.tokens import verify_token
 from evidencekit.vault.custody import entry_hash
 from evidencekit.vault.subjects import item_subject
-from evidencekit.verify import embedded, limits
+from evidencekit.verify import embedded, identities, limits
 from evidencekit.verify import texts as T
 from evidencekit.verify.checks import (
     Check,
@@ -68,9 +68,18 @@ class _Context:
     # item id -> its valid tokens, for the report's facts: the app shows them from here rather
     # than reading them back out of a sentence.
     stamps: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    seals: dict[tuple[str, str], SignatureCheck] = field(default_factory=dict)
 
     def read(self, attachment: str) -> bytes:
         return read_small(self.reader, self.found[attachment].ref)
+
+    def seal(self, signature: str, manifest: str) -> SignatureCheck:
+        """An item's manifest signature (attachment names) checked once, for the identity
+        row and the item's own."""
+        key = (signature, manifest)
+        if key not in self.seals:
+            self.seals[key] = verify_detached(self.read(signature), self.read(manifest))
+        return self.seals[key]
 
     def token(self, attachment: str, digest_hex: str) -> TokenVerdict:
         # Validity without roots, then trust apart: an untrusted authority is "unsure", a
@@ -120,7 +129,7 @@ def check_content(
     )
     rows = [passed("bundle.json", said)]
     if signer_fingerprint is not None:
-        rows.append(_identity(ctx, signer_fingerprint, parsed.fingerprint))
+        rows.append(_identity(ctx, parsed, signer_fingerprint))
     for check in (_attachments, _items, _custody, check_pages):
         try:
             rows += check(ctx, parsed)
@@ -154,15 +163,30 @@ def _item_name(item: dict[str, Any]) -> str:
     return f"item {item['number']} ({item['id']})"
 
 
-def _identity(ctx: _Context, signer: str, named: str) -> Check:
+def _seals(ctx: _Context, parsed: bundle_format.ParsedBundle) -> Iterator[SignatureCheck]:
+    """Each item's manifest signature, where both files are attached."""
+    for item in parsed.items:
+        files = {a.get("name"): a for a in item.get("artifacts") or () if isinstance(a, dict)}
+        names = [(files.get(n) or {}).get("attachment") for n in (SIGNATURE_NAME, MANIFEST_NAME)]
+        if all(isinstance(n, str) and n in ctx.found for n in names):
+            yield ctx.seal(str(names[0]), str(names[1]))
+
+
+def _identity(ctx: _Context, parsed: bundle_format.ParsedBundle, signer: str) -> Check:
     name = "identity"
+    named = parsed.fingerprint
     if signer != named:
         return failed(name, T.IDENTITY_RESIGNED.format(signer=short(signer), named=short(named)))
+    known = ctx.identities.covered | ctx.identities.later
+    if signer not in known:
+        return failed(name, T.IDENTITY_UNKNOWN.format(signer=short(signer)))
+    others = identities.strangers(_seals(ctx, parsed), signer, parsed.custody_entries)
+    if others:
+        said = T.IDENTITY_NOT_SEALER.format(signer=short(signer), sealer=short(others[0]))
+        return failed(name, said)
     if signer in ctx.identities.covered:
         return passed(name, T.IDENTITY_COVERED)
-    if signer in ctx.identities.later:
-        return unsure(name, T.IDENTITY_LATER.format(doubt=ctx.identities.doubt(signer)))
-    return failed(name, T.IDENTITY_UNKNOWN.format(signer=short(signer)))
+    return unsure(name, T.IDENTITY_LATER.format(doubt=ctx.identities.doubt(signer)))
 
 
 def _listed_size(entry: dict[str, Any]) -> int | None:
@@ -269,7 +293,7 @@ def _item(ctx: _Context, item: dict[str, Any]) -> Check:
         return unsure(name, T.ITEM_NEVER_SIGNED)
     if signature is None or signature.get("attachment") not in ctx.found:
         return failed(name, T.ITEM_NO_SIGNATURE)
-    signed = verify_detached(ctx.read(signature["attachment"]), manifest_bytes)
+    signed = ctx.seal(signature["attachment"], entry["attachment"])
     if not signed.ok:
         return failed(name, T.ITEM_SIGNATURE_INVALID.format(why=signed.reason))
     signer = signed.signer_fingerprint_sha256 or ""

@@ -174,23 +174,30 @@ def _coverage(
 
 
 def signer_row(signer: SignerFacts, trust: Trust) -> Check:
-    """Who signed. Without --trust, or when every certificate given with --trust turned out to
-    be a timestamp authority's root, the fingerprint is shown for the reader to compare (not a
-    failure by itself); when a certificate was given for the signer and the signer's is neither
-    it nor issued under it, the check fails."""
+    """Who signed, and whether the reader confirmed that key. Passed when the signer's
+    certificate is one given with --trust or issued under one, or its fingerprint one given
+    with --trust-fingerprint. Failed when the reader named the signer (a fingerprint, or a
+    certificate that is not a timestamp authority's root) and it is someone else.
+    Indeterminate otherwise: an intact signature by a key nobody vouched for proves only that
+    whoever holds that key signed (anyone can make a key named "EvidenceKit vault"), so its
+    fingerprint is shown for the reader to confirm with the person who gave the bundle."""
     name = "signer"
     cert = signer.cert
     own = fingerprint(cert)
     head = T.SIGNED_BY.format(subject=cert.subject.rfc4514_string(), fingerprint=own)
     if any(fingerprint(c) == own for c in trust.given):
         return passed(name, T.SIGNER_GIVEN.format(head=head))
+    if own in trust.fingerprints:
+        return passed(name, T.SIGNER_FINGERPRINT_GIVEN.format(head=head))
     if trust.given and not check_chain(cert, signer.others, list(trust.given), signer.at):
         return passed(name, T.SIGNER_UNDER_GIVEN.format(head=head))
+    if trust.fingerprints:
+        return failed(name, T.SIGNER_NOT_THE_FINGERPRINT.format(head=head))
     for_signer = [c for c in trust.given if fingerprint(c) not in trust.tsa_anchors]
     if for_signer:
         return failed(name, T.SIGNER_OTHER.format(head=head))
     note = T.SIGNER_NOTE_TSA_ROOTS if trust.given else Bi.same("")
-    return passed(name, T.SIGNER_UNCONFIRMED.format(head=head, note=note))
+    return unsure(name, T.SIGNER_NOT_CONFIRMED.format(head=head, note=note))
 
 
 def _signature_timestamp(

@@ -215,12 +215,6 @@ SIGNER_OTHER = Bi(
     "këtë dosje e ka nënshkruar dikush tjetër, ose certifikata që ju dhanë nuk është ajo e "
     "kasafortës nga e cila vjen dosja.",
 )
-SIGNER_UNCONFIRMED = Bi(
-    "{head}; identity not independently confirmed{note}: compare the fingerprint with the one "
-    "the person who prepared the bundle gives you, or pass her certificate with --trust.",
-    "{head}; identiteti nuk është konfirmuar në mënyrë të pavarur{note}: krahasojeni gjurmën "
-    "me atë që ju jep personi që e përgatiti dosjen, ose jepni certifikatën e saj me --trust.",
-)
 SIGNER_NOTE_TSA_ROOTS = Bi(
     " (the certificates given with --trust are timestamp authorities' roots, not the signer's)",
     " (certifikatat e dhëna me --trust janë certifikata rrënjë të autoriteteve të vulave "
@@ -712,6 +706,73 @@ CHANGED_AFTER_SIGNING_BECAUSE = Bi(
 )
 
 
+# --- issue 11: who signed, and whether that is confirmed (verify/identities.py, signer_row) ---
+
+IDENTITY_NOT_SEALER = Bi(
+    "The bundle was signed by someone other than whoever sealed the evidence: the PDF's "
+    "certificate {signer} is neither the one that sealed the items ({sealer}) nor one that key "
+    "itself certified as its successor in the custody log.",
+    "Dosja u nënshkrua nga dikush tjetër, jo nga ai që vulosi provat: certifikata e dokumentit "
+    "PDF {signer} nuk është ajo që vulosi provat ({sealer}), as një certifikatë që vetë ai "
+    "çelës e ka vërtetuar si pasardhësen e tij në regjistrin e ruajtjes së provave.",
+)
+SIGNER_FINGERPRINT_GIVEN = Bi(
+    "{head}; confirmed: its fingerprint is the one given with --trust-fingerprint.",
+    "{head}; i konfirmuar: gjurma e tij është ajo e dhënë me --trust-fingerprint.",
+)
+SIGNER_NOT_THE_FINGERPRINT = Bi(
+    "{head}. This is not the key you were told to expect: its fingerprint is none of those "
+    "given with --trust-fingerprint. Either someone else signed this bundle, or the "
+    "fingerprint you were given is wrong: ask the person who gave it to you.",
+    "{head}. Ky nuk është çelësi që ju thanë të prisnit: gjurma e tij nuk është asnjë nga ato "
+    "të dhëna me --trust-fingerprint. Ose këtë dosje e ka nënshkruar dikush tjetër, ose gjurma "
+    "që ju dhanë është e gabuar: pyesni personin që jua dha.",
+)
+SIGNER_NOT_CONFIRMED = Bi(
+    "{head}; who holds this key is not confirmed{note}: ask the person who gave you this "
+    "bundle to read you the fingerprint of the vault's key, then check again with "
+    "--trust-fingerprint <fingerprint> (or pass the vault's certificate with --trust).",
+    "{head}; nuk është konfirmuar kush e mban këtë çelës{note}: kërkojini personit që ju dha "
+    "këtë dosje t'jua lexojë gjurmën e çelësit të kasafortës, pastaj kontrollojeni përsëri me "
+    "--trust-fingerprint <gjurma> (ose jepni certifikatën e kasafortës me --trust).",
+)
+VERDICT_LINE = Bi("{verdict} — {meaning}", "{verdict} — {meaning}")
+VERDICT_MEANINGS = {
+    "valid": Bi(
+        "the attached files are exactly those sealed at the trusted times stated, and the "
+        "bundle was signed by the key you confirmed. This cannot prove that the page told the "
+        "truth, who wrote the post, or that nothing was left out.",
+        "skedarët e bashkëngjitur janë pikërisht ata që u vulosën në kohët e besuara të "
+        "shënuara, dhe dosja u nënshkrua me çelësin që ju konfirmuat. Kjo nuk provon që faqja "
+        "thoshte të vërtetën, kush e shkroi postimin, apo që nuk mungon asgjë.",
+    ),
+    "invalid": Bi(
+        "something was changed after it was sealed, or this is not a genuine bundle: do not "
+        "rely on it (see the rows marked FAIL).",
+        "diçka u ndryshua pasi u vulos, ose kjo nuk është një dosje e vërtetë: mos u "
+        "mbështetni tek ajo (shihni rreshtat e shënuar FAIL).",
+    ),
+    "indeterminate": Bi(
+        "nothing was found changed, but not everything could be confirmed (see the rows "
+        "marked ??).",
+        "nuk u gjet asnjë ndryshim, por jo gjithçka mund të konfirmohej (shihni rreshtat e "
+        "shënuar ??).",
+    ),
+}
+CONFIRM_KEY = Bi(
+    "unchanged since it was sealed on {when}, by key {key} — confirm {key} with the person who "
+    "gave you this bundle.",
+    "e pandryshuar që kur u vulos më {when}, me çelësin {key} — konfirmojeni {key} me personin "
+    "që ju dha këtë dosje.",
+)
+CONFIRM_KEY_TOO = Bi(
+    "The key that signed it, {key}, is not confirmed either: confirm it with the person who "
+    "gave you this bundle.",
+    "As çelësi që e nënshkroi, {key}, nuk është konfirmuar: konfirmojeni me personin që ju dha "
+    "këtë dosje.",
+)
+
+
 # --- issue 11: smaller rules (signature.py, content.py) ---------------------------------------
 
 DOCUMENT_TIMESTAMP_BEFORE_SIGNATURE = Bi(
@@ -719,6 +780,78 @@ DOCUMENT_TIMESTAMP_BEFORE_SIGNATURE = Bi(
     "document timestamp cannot be older than what it seals, so it was made for something else",
     "{said}, që është {span} para se të bëhej nënshkrimi që duhet të mbulojë ({signed}): një vulë "
     "kohore dokumenti nuk mund të jetë më e vjetër se ajo që vulos, pra u bë për diçka tjetër",
+)
+
+
+# --- issue 11: embedded files a viewer offers (verify/embedded.py, pdfread._walk_names) ---
+
+EMBEDDED_WHERE_PAGE = Bi("on page {page} ({path})", "në faqen {page} ({path})")
+EMBEDDED_WHERE_CATALOG = Bi(
+    "in the document catalog ({path})", "në katalogun e dokumentit ({path})"
+)
+EMBEDDED_WHERE_INFO = Bi(
+    "in the document information ({path})", "në të dhënat e dokumentit ({path})"
+)
+EMBEDDED_UNLISTED = Bi(
+    "a PDF viewer offers the file “{name}” {where}, which is not in the bundle's list of "
+    "attached files and was never checked",
+    "një lexues PDF ofron skedarin “{name}” {where}, i cili nuk është në listën e skedarëve "
+    "të bashkëngjitur të dosjes dhe nuk u kontrollua kurrë",
+)
+EMBEDDED_TWO_CONTENTS = Bi(
+    "the attached file {name} holds more than one content (its /EF entries /F and /UF name "
+    "different data): a viewer may show one that was not checked",
+    "skedari i bashkëngjitur {name} mban më shumë se një përmbajtje (hyrjet /F dhe /UF të /EF "
+    "tregojnë të dhëna të ndryshme): një lexues mund të tregojë atë që nuk u kontrollua",
+)
+EMBEDDED_RELATED = Bi(
+    "the attached file {name} carries related files (/RF) that were never checked",
+    "skedari i bashkëngjitur {name} mbart skedarë të lidhur (/RF) që nuk u kontrolluan kurrë",
+)
+EMBEDDED_OTHER_NAME = Bi(
+    "the attached file {name} is shown by a viewer under another name, “{shown}”",
+    "skedari i bashkëngjitur {name} shfaqet nga lexuesi me një emër tjetër, “{shown}”",
+)
+EMBEDDED_SHARED = Bi(
+    "one embedded file is offered under more than one name ({names})",
+    "një skedar i ngulitur ofrohet me më shumë se një emër ({names})",
+)
+EMBEDDED_STRAY = Bi(
+    "an embedded file that no listed attachment names is stored {where}",
+    "një skedar i ngulitur që nuk e përmend asnjë skedar i listuar ndodhet {where}",
+)
+EMBEDDED_SIZE = Bi(
+    "the attached file {name} claims a size of {size} bytes, but holds {real}",
+    "skedari i bashkëngjitur {name} pretendon madhësi {size} bajt, por mban {real}",
+)
+EMBEDDED_LISTED_TWICE = Bi("bundle.json lists {name} twice", "bundle.json e liston {name} dy herë")
+EMBEDDED_NO_ITEM = Bi(
+    "bundle.json lists {name} as part of no item, and it is not the custody anchor's token: "
+    "it is not evidence this bundle seals",
+    "bundle.json e liston {name} si pjesë të asnjë prove, dhe nuk është vula kohore e "
+    "regjistrit të ruajtjes: nuk është provë që kjo dosje e vulos",
+)
+EMBEDDED_NO_SUCH_ITEM = Bi(
+    "bundle.json lists {name} under item {item}, which the bundle does not have",
+    "bundle.json e liston {name} nën provën {item}, të cilën dosja nuk e ka",
+)
+EMBEDDED_NOT_ITEM_FILE = Bi(
+    "bundle.json lists {name} under item {item}, but that item's files do not include it",
+    "bundle.json e liston {name} nën provën {item}, por skedarët e asaj prove nuk e përfshijnë",
+)
+EMBEDDED_NAME_TREE_REPEATS = Bi(
+    "The list of attached files is malformed: it names the same part of itself more than once "
+    "(a loop), so it cannot be read to its end.",
+    "Lista e skedarëve të bashkëngjitur është e çrregullt: e përmend të njëjtën pjesë të vetes "
+    "më shumë se një herë (një lak), ndaj nuk mund të lexohet deri në fund.",
+)
+EMBEDDED_PAGE_TREE_REPEATS = Bi(
+    "the list of pages names the same page or part of itself more than once (a loop)",
+    "lista e faqeve e përmend të njëjtën faqe ose pjesë të vetes më shumë se një herë (një lak)",
+)
+EMBEDDED_WALK_REPEATS = Bi(
+    "the PDF's structure could not be read to its end: {why}",
+    "struktura e PDF-së nuk mund të lexohej deri në fund: {why}",
 )
 
 
@@ -861,6 +994,22 @@ FACT_HEADED_TWICE = Bi(
     "item {number} is headed a second time on page {pages}",
     "prova {number} ka titull për herë të dytë në faqen {pages}",
 )
+PICTURE_COVERED = Bi(
+    "item {number}: something is painted over the picture on page {page}",
+    "prova {number}: diçka është vizatuar mbi figurën në faqen {page}",
+)
+PICTURE_CUT = Bi(
+    "item {number}: the picture on page {page} is not shown whole (part of it is cut off)",
+    "prova {number}: figura në faqen {page} nuk shfaqet e plotë (një pjesë e saj është prerë)",
+)
+PICTURE_DISTORTED = Bi(
+    "item {number}: the picture on page {page} is faded, turned or flipped",
+    "prova {number}: figura në faqen {page} është zbehur, rrotulluar ose përmbysur",
+)
+PICTURE_NOT_PAINTED = Bi(
+    "item {number}: a part of its picture is on no page",
+    "prova {number}: një pjesë e figurës së saj nuk është në asnjë faqe",
+)
 CHECK_NAMES.update(
     {
         "pictures": Bi("pictures", "figurat"),
@@ -869,77 +1018,6 @@ CHECK_NAMES.update(
     }
 )
 
-
-# --- issue 11: embedded files a viewer offers (verify/embedded.py, pdfread._walk_names) ---
-
-EMBEDDED_WHERE_PAGE = Bi("on page {page} ({path})", "në faqen {page} ({path})")
-EMBEDDED_WHERE_CATALOG = Bi(
-    "in the document catalog ({path})", "në katalogun e dokumentit ({path})"
-)
-EMBEDDED_WHERE_INFO = Bi(
-    "in the document information ({path})", "në të dhënat e dokumentit ({path})"
-)
-EMBEDDED_UNLISTED = Bi(
-    "a PDF viewer offers the file “{name}” {where}, which is not in the bundle's list of "
-    "attached files and was never checked",
-    "një lexues PDF ofron skedarin “{name}” {where}, i cili nuk është në listën e skedarëve "
-    "të bashkëngjitur të dosjes dhe nuk u kontrollua kurrë",
-)
-EMBEDDED_TWO_CONTENTS = Bi(
-    "the attached file {name} holds more than one content (its /EF entries /F and /UF name "
-    "different data): a viewer may show one that was not checked",
-    "skedari i bashkëngjitur {name} mban më shumë se një përmbajtje (hyrjet /F dhe /UF të /EF "
-    "tregojnë të dhëna të ndryshme): një lexues mund të tregojë atë që nuk u kontrollua",
-)
-EMBEDDED_RELATED = Bi(
-    "the attached file {name} carries related files (/RF) that were never checked",
-    "skedari i bashkëngjitur {name} mbart skedarë të lidhur (/RF) që nuk u kontrolluan kurrë",
-)
-EMBEDDED_OTHER_NAME = Bi(
-    "the attached file {name} is shown by a viewer under another name, “{shown}”",
-    "skedari i bashkëngjitur {name} shfaqet nga lexuesi me një emër tjetër, “{shown}”",
-)
-EMBEDDED_SHARED = Bi(
-    "one embedded file is offered under more than one name ({names})",
-    "një skedar i ngulitur ofrohet me më shumë se një emër ({names})",
-)
-EMBEDDED_STRAY = Bi(
-    "an embedded file that no listed attachment names is stored {where}",
-    "një skedar i ngulitur që nuk e përmend asnjë skedar i listuar ndodhet {where}",
-)
-EMBEDDED_SIZE = Bi(
-    "the attached file {name} claims a size of {size} bytes, but holds {real}",
-    "skedari i bashkëngjitur {name} pretendon madhësi {size} bajt, por mban {real}",
-)
-EMBEDDED_LISTED_TWICE = Bi("bundle.json lists {name} twice", "bundle.json e liston {name} dy herë")
-EMBEDDED_NO_ITEM = Bi(
-    "bundle.json lists {name} as part of no item, and it is not the custody anchor's token: "
-    "it is not evidence this bundle seals",
-    "bundle.json e liston {name} si pjesë të asnjë prove, dhe nuk është vula kohore e "
-    "regjistrit të ruajtjes: nuk është provë që kjo dosje e vulos",
-)
-EMBEDDED_NO_SUCH_ITEM = Bi(
-    "bundle.json lists {name} under item {item}, which the bundle does not have",
-    "bundle.json e liston {name} nën provën {item}, të cilën dosja nuk e ka",
-)
-EMBEDDED_NOT_ITEM_FILE = Bi(
-    "bundle.json lists {name} under item {item}, but that item's files do not include it",
-    "bundle.json e liston {name} nën provën {item}, por skedarët e asaj prove nuk e përfshijnë",
-)
-EMBEDDED_NAME_TREE_REPEATS = Bi(
-    "The list of attached files is malformed: it names the same part of itself more than once "
-    "(a loop), so it cannot be read to its end.",
-    "Lista e skedarëve të bashkëngjitur është e çrregullt: e përmend të njëjtën pjesë të vetes "
-    "më shumë se një herë (një lak), ndaj nuk mund të lexohet deri në fund.",
-)
-EMBEDDED_PAGE_TREE_REPEATS = Bi(
-    "the list of pages names the same page or part of itself more than once (a loop)",
-    "lista e faqeve e përmend të njëjtën faqe ose pjesë të vetes më shumë se një herë (një lak)",
-)
-EMBEDDED_WALK_REPEATS = Bi(
-    "the PDF's structure could not be read to its end: {why}",
-    "struktura e PDF-së nuk mund të lexohej deri në fund: {why}",
-)
 
 # --- issue 11: limits (small files made to hang or exhaust the verifier) ---
 

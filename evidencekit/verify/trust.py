@@ -51,6 +51,27 @@ def fingerprint(cert: x509.Certificate) -> str:
     return cert.fingerprint(hashes.SHA256()).hex()
 
 
+_FINGERPRINT_SEPARATORS = re.compile(r"[\s:]+")
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+def parse_fingerprint(text: str) -> str:
+    """A certificate's SHA-256 fingerprint as a person types, pastes or reads it aloud: any
+    case, with colons or spaces between the digits (as viewers and `identity show` print it),
+    normalised to 64 lowercase hex digits. Raises ValueError with a plain reason otherwise.
+    The one parser the CLI's --trust-fingerprint and the app's field both use."""
+    digits = _FINGERPRINT_SEPARATORS.sub("", text).lower()
+    if not _SHA256_HEX.fullmatch(digits):
+        count = len(digits)
+        raise ValueError(
+            f"“{text.strip()}” is not a SHA-256 fingerprint: that is 64 hexadecimal digits "
+            f"(0-9, A-F; colons and spaces between them are fine), and this has {count} "
+            "characters"
+            + ("." if all(c in "0123456789abcdef" for c in digits) else ", some not hexadecimal.")
+        )
+    return digits
+
+
 @functools.cache
 def builtin_tsa_roots() -> tuple[x509.Certificate, ...]:
     """Mozilla's root certificates from `certifi` (read once). Empty, with a log line, when the
@@ -82,6 +103,7 @@ class Trust:
 
     given: tuple[x509.Certificate, ...]
     builtin: tuple[x509.Certificate, ...]
+    fingerprints: frozenset[str] = frozenset()  # --trust-fingerprint, normalised
     tsa_anchors: set[str] = field(default_factory=set)  # fingerprints among `given`
     untrusted_tsas: dict[Bi, None] = field(default_factory=dict)  # names, in order met
 
@@ -90,8 +112,15 @@ class Trust:
         cls,
         given: Sequence[x509.Certificate],
         builtin: Sequence[x509.Certificate] | None = None,
+        fingerprints: Sequence[str] = (),
     ) -> Trust:
-        return cls(tuple(given), tuple(builtin_tsa_roots() if builtin is None else builtin))
+        """`fingerprints`: the signer's certificate fingerprints the reader confirmed (each
+        passed through `parse_fingerprint`; a malformed one raises ValueError)."""
+        return cls(
+            tuple(given),
+            tuple(builtin_tsa_roots() if builtin is None else builtin),
+            frozenset(parse_fingerprint(f) for f in fingerprints),
+        )
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,10 @@ def _open(path: Path) -> BinaryIO:
 
 
 def verify_bundle(
-    path: Path | str, *, trusted_certs: Sequence[x509.Certificate] = ()
+    path: Path | str,
+    *,
+    trusted_certs: Sequence[x509.Certificate] = (),
+    trusted_fingerprints: Sequence[str] = (),
 ) -> BundleReport:
     """Check a bundle: its PDF signature and timestamps, every attached file's SHA-256, each
     item's seal and timestamps, and the custody chain. See the module docstring for errors.
@@ -120,9 +123,16 @@ def verify_bundle(
     signer that leads to none of them fails, unless every one of them is a timestamp
     authority's root.
 
+    `trusted_fingerprints` (the CLI's --trust-fingerprint, the app's fingerprint field) are
+    SHA-256 fingerprints of the signer's certificate the reader confirmed with the person who
+    gave the bundle; a malformed one raises ValueError (`trust.parse_fingerprint`) before the
+    file is read. A signer confirmed neither way is indeterminate (exit 4), never valid; one
+    that is not the confirmed key fails.
+
     pyHanko's validation runs an event loop of its own: call this from a thread that is not
     running one (the CLI's main thread, or `asyncio.to_thread` from a job)."""
     path = Path(path)
+    trust = Trust.of(trusted_certs, fingerprints=trusted_fingerprints)
     with _open(path) as handle, quiet_pyhanko():
         reason = not_a_pdf(handle)
         if reason is not None:
@@ -131,7 +141,7 @@ def verify_bundle(
         try:
             # One budget for the whole verification (verify.limits): past it, one failed row.
             with limits.budget_for(size), pdfguard.guard_xref_streams():
-                return _verify(path, handle, Trust.of(trusted_certs))
+                return _verify(path, handle, trust)
         except limits.LimitExceeded as exc:
             return BundleReport(str(path), True, (failed("pdf", exc.reason),))
         except PdfDecodeLimitError:  # pyHanko's own decoding limits (pdfguard.decode_limits)

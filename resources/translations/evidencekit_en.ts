@@ -2153,6 +2153,36 @@
             <translation>Forget them</translation>
         </message>
         <message>
+            <location filename="../../ui/verify_view.py" line="90" />
+            <source>Key fingerprint the sender read to you:</source>
+            <translation>Key fingerprint the sender read to you:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="90" />
+            <source>64 characters, 0-9 and A-F; spaces and colons are fine</source>
+            <translation>64 characters, 0-9 and A-F; spaces and colons are fine</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="90" />
+            <source>Key fingerprint the sender read to you</source>
+            <translation>Key fingerprint the sender read to you</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="90" />
+            <source>That is not a key fingerprint.</source>
+            <translation>That is not a key fingerprint.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="90" />
+            <source>A key fingerprint has 64 characters, the digits 0-9 and the letters A-F; spaces and colons between them are fine. Check what you typed with the person who read it to you.</source>
+            <translation>A key fingerprint has 64 characters, the digits 0-9 and the letters A-F; spaces and colons between them are fine. Check what you typed with the person who read it to you.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="90" />
+            <source>Type or paste the fingerprint they read to you in the field above, then check again.</source>
+            <translation>Type or paste the fingerprint they read to you in the field above, then check again.</translation>
+        </message>
+        <message>
             <location filename="../../ui/verify_view.py" line="99" />
             <source>Verdict</source>
             <translation>Verdict</translation>
@@ -2244,8 +2274,8 @@
         </message>
         <message>
             <location filename="../../ui/verify_view.py" line="221" />
-            <source>The bundle is exactly as it was signed, its time-stamps are genuine, and every file inside matches its recorded fingerprint.</source>
-            <translation>The bundle is exactly as it was signed, its time-stamps are genuine, and every file inside matches its recorded fingerprint.</translation>
+            <source>The bundle is exactly as it was signed by the key you confirmed, its time-stamps are genuine, and every file inside matches its recorded fingerprint. This cannot prove that the page told the truth, who wrote the post, or that nothing was left out.</source>
+            <translation>The bundle is exactly as it was signed by the key you confirmed, its time-stamps are genuine, and every file inside matches its recorded fingerprint. This cannot prove that the page told the truth, who wrote the post, or that nothing was left out.</translation>
         </message>
         <message>
             <location filename="../../ui/verify_view.py" line="226" />

@@ -2153,6 +2153,36 @@
             <translation>Harroji</translation>
         </message>
         <message>
+            <location filename="../../ui/verify_view.py" line="90" />
+            <source>Key fingerprint the sender read to you:</source>
+            <translation>Gjurma e çelësit që ju lexoi dërguesi:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="90" />
+            <source>64 characters, 0-9 and A-F; spaces and colons are fine</source>
+            <translation>64 shenja, 0-9 dhe A-F; hapësirat dhe dy pikat nuk prishin punë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="90" />
+            <source>Key fingerprint the sender read to you</source>
+            <translation>Gjurma e çelësit që ju lexoi dërguesi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="90" />
+            <source>That is not a key fingerprint.</source>
+            <translation>Kjo nuk është gjurmë çelësi.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="90" />
+            <source>A key fingerprint has 64 characters, the digits 0-9 and the letters A-F; spaces and colons between them are fine. Check what you typed with the person who read it to you.</source>
+            <translation>Gjurma e një çelësi ka 64 shenja: shifrat 0-9 dhe shkronjat A-F; hapësirat dhe dy pikat ndërmjet tyre nuk prishin punë. Kontrollojeni atë që shkruat me personin që jua lexoi.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/verify_view.py" line="90" />
+            <source>Type or paste the fingerprint they read to you in the field above, then check again.</source>
+            <translation>Shkruajeni ose ngjiteni gjurmën që ju lexuan në fushën më sipër, pastaj kontrollojeni përsëri.</translation>
+        </message>
+        <message>
             <location filename="../../ui/verify_view.py" line="99" />
             <source>Verdict</source>
             <translation>Përfundimi</translation>
@@ -2244,8 +2274,8 @@
         </message>
         <message>
             <location filename="../../ui/verify_view.py" line="221" />
-            <source>The bundle is exactly as it was signed, its time-stamps are genuine, and every file inside matches its recorded fingerprint.</source>
-            <translation>Dosja është saktësisht siç u nënshkrua, vulat e saj kohore janë të vërteta dhe çdo skedar brenda saj përputhet me gjurmën e regjistruar.</translation>
+            <source>The bundle is exactly as it was signed by the key you confirmed, its time-stamps are genuine, and every file inside matches its recorded fingerprint. This cannot prove that the page told the truth, who wrote the post, or that nothing was left out.</source>
+            <translation>Dosja është saktësisht siç u nënshkrua me çelësin që ju konfirmuat, vulat e saj kohore janë të vërteta dhe çdo skedar brenda saj përputhet me gjurmën e regjistruar. Kjo nuk provon që faqja thoshte të vërtetën, kush e shkroi postimin, apo që nuk mungon asgjë.</translation>
         </message>
         <message>
             <location filename="../../ui/verify_view.py" line="226" />

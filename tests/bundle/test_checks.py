@@ -161,7 +161,7 @@ def test_an_identity_recorded_after_the_anchored_entry_is_indeterminate(
         assert fingerprint in identities.later and fingerprint not in identities.covered
         ctx = verify_content._Context(reader, found, Trust.of([]))
         ctx.identities = identities
-        identity = verify_content._identity(ctx, fingerprint, fingerprint)
+        identity = verify_content._identity(ctx, parsed, fingerprint)
         assert identity.status is Status.INDETERMINATE
         assert f"only after entry {anchored}" in identity.detail
         verify_content._attachments(ctx, parsed)

@@ -38,9 +38,16 @@ def test_cli_export_case_then_verify(cli_vault: Cli, tmp_path: Path, tsa: TsaSer
     assert out.exists() and out.stat().st_size == result["size"]
     assert "Traceback" not in exported.err
     root = str(tsa.pki.root_pem)  # the loopback TSA is trusted only when its root is given
-    human = cli_vault("verify", str(out), "--trust", root, passphrase=None)
+    unconfirmed = cli_vault("verify", str(out), "--trust", root, passphrase=None)
+    assert unconfirmed.code == 4 and "Verdict: INDETERMINATE" in unconfirmed.out
+    # The victim reads her vault's fingerprint (`identity show`) to the lawyer, who types it
+    # in groups of four, as it is read aloud.
+    shown = json.loads(cli_vault("identity", "show", "--json").out)["fingerprint_sha256"]
+    spoken = " ".join(shown[i : i + 4] for i in range(0, 64, 4)).upper()
+    confirmed = ("--trust", root, "--trust-fingerprint", spoken)
+    human = cli_vault("verify", str(out), *confirmed, passphrase=None)
     assert human.code == 0 and "Verdict: VALID" in human.out, human.out
-    checked = cli_vault("verify", str(out), "--trust", root, "--json", passphrase=None)
+    checked = cli_vault("verify", str(out), *confirmed, "--json", passphrase=None)
     assert json.loads(checked.out)["verdict"] == "valid"
     log = json.loads(cli_vault("log", "--json").out)
     assert log[-1]["action"] == "export" and log[-1]["details"]["sha256"] == result["sha256"]
@@ -132,8 +139,16 @@ def test_real_captures_from_the_fixture_site(
     exported = cli_vault("--tsa", tsa.url, "export", "--case", "Live", "-o", str(out), "--json")
     assert exported.code == 0, exported.err
     assert json.loads(exported.out)["items"] == 4
+    signer = json.loads(cli_vault("identity", "show", "--json").out)["fingerprint_sha256"]
     checked = cli_vault(
-        "verify", str(out), "--trust", str(tsa.pki.root_pem), "--json", passphrase=None
+        "verify",
+        str(out),
+        "--trust",
+        str(tsa.pki.root_pem),
+        "--trust-fingerprint",
+        signer,
+        "--json",
+        passphrase=None,
     )
     report = json.loads(checked.out)
     assert checked.code == 0 and report["verdict"] == "valid", report

@@ -25,8 +25,12 @@ def test_case_bundle_verifies_valid(case_bundle: Made) -> None:
     result = case_bundle.result
     assert result.level == "B-LTA"
     assert result.items == 4
-    # The loopback TSA is one nobody vouches for: its root is given, as a lawyer would.
-    report = verify_bundle(case_bundle.path, trusted_certs=[_tsa_root(case_bundle)])
+    # The loopback TSA is one nobody vouches for: its root is given, as a lawyer would, and
+    # the vault's key fingerprint the sender read out to her.
+    fingerprint = case_bundle.vault.identity().fingerprint_sha256
+    report = verify_bundle(
+        case_bundle.path, trusted_certs=[_tsa_root(case_bundle)], trusted_fingerprints=[fingerprint]
+    )
     assert report.verdict == "valid", report.summary()
     assert report.exit_code == 0
     names = [c.name for c in report.checks]
@@ -37,11 +41,15 @@ def test_case_bundle_verifies_valid(case_bundle: Made) -> None:
     assert report.facts["pades_level"] == "B-LTA"
     assert report.facts["bundle_id"] == result.bundle_id
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", report.facts["signed_at"])
-    fingerprint = case_bundle.vault.identity().fingerprint_sha256
     assert report.facts["signer_fingerprint"] == fingerprint
     signer = next(c for c in report.checks if c.name == "signer")
     assert signer.ok and fingerprint in signer.detail
-    assert "not independently confirmed" in signer.detail
+    assert "its fingerprint is the one given with --trust-fingerprint" in signer.detail
+    # Without the fingerprint nobody confirmed the key: indeterminate (exit 4), not valid.
+    unconfirmed = verify_bundle(case_bundle.path, trusted_certs=[_tsa_root(case_bundle)])
+    assert unconfirmed.verdict == "indeterminate" and unconfirmed.exit_code == 4
+    signer = next(c for c in unconfirmed.checks if c.name == "signer")
+    assert signer.status.value == "indeterminate" and "is not confirmed" in signer.detail
     assert "timestamp authorities' roots, not the signer's" in signer.detail
     assert report.facts["signed_at_trusted"] is True
     # JSON: the CLI contract's shape.
@@ -64,7 +72,8 @@ def test_trusting_the_vault_certificate_marks_the_signer_trusted(case_bundle: Ma
 
 
 def test_trusting_the_tsa_root_marks_timestamps_trusted(case_bundle: Made) -> None:
-    report = verify_bundle(case_bundle.path, trusted_certs=[_tsa_root(case_bundle)])
+    vault_cert = case_bundle.vault.identity().certificate
+    report = verify_bundle(case_bundle.path, trusted_certs=[_tsa_root(case_bundle), vault_cert])
     assert report.verdict == "valid", report.summary()
     stamp = next(c for c in report.checks if c.name == "signature timestamp")
     assert "leads to a certificate given with --trust" in stamp.detail

@@ -50,7 +50,9 @@ def test_blur_shows_only_small_blurred_copies_tied_to_the_original(
     assert shot["sha256"] == web.artifact("screenshot.png").sha256  # type: ignore[union-attr]
     derived = index["items"][0]["report_images"][0]
     assert derived["kind"] == "blurred copy" and derived["of"] == "screenshot.png"
-    assert verify_bundle(out, trusted_certs=[tsa.pki.root_cert]).verdict == "valid"
+    signer = vault.identity().fingerprint_sha256
+    verified = verify_bundle(out, trusted_certs=[tsa.pki.root_cert], trusted_fingerprints=[signer])
+    assert verified.verdict == "valid"
     vault.close()
 
 
@@ -97,7 +99,8 @@ def test_withheld_originals_are_listed_by_hash_only(tmp_path: Path, tsa: TsaServ
     assert all(a["sha256"] in flat for a in withheld)
     # The screenshot's pixels must not leak through the report either: blurred copy only.
     assert max(w for w, _ in _image_sizes(out)) <= 161
-    report = verify_bundle(out, trusted_certs=[tsa.pki.root_cert])
+    signer = vault.identity().fingerprint_sha256
+    report = verify_bundle(out, trusted_certs=[tsa.pki.root_cert], trusted_fingerprints=[signer])
     assert report.verdict == "valid", report.summary()
     detail = next(c for c in report.checks if c.name.startswith("item 1")).detail
     assert "withheld" in detail
@@ -116,7 +119,7 @@ def test_without_a_tsa_the_bundle_is_signed_b_b_and_says_so(tmp_path: Path) -> N
     assert "PAdES B-LTA" not in text
     report = verify_bundle(out)
     assert report.verdict == "indeterminate", report.summary()
-    assert report.exit_code == 1
+    assert report.exit_code == 4
     assert report.facts["pades_level"] == "B-B"
     assert report.facts["signed_at"] == "" and report.facts["signer_clock"]
     assert all(c.ok for c in report.checks if c.name in ("signature", "whole file", "attachments"))

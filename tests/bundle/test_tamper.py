@@ -200,8 +200,17 @@ def test_verify_needs_no_vault_and_no_passphrase(
 ) -> None:
     env = {"EVIDENCEKIT_VAULT": "/nonexistent/vault.ekv"}
     root = str(tsa_pki.root_pem)
+    signer = small_bundle.vault.identity().fingerprint_sha256
     result = cli(
-        "verify", str(small_bundle.path), "--trust", root, "--json", passphrase=None, extra_env=env
+        "verify",
+        str(small_bundle.path),
+        "--trust",
+        root,
+        "--trust-fingerprint",
+        signer,
+        "--json",
+        passphrase=None,
+        extra_env=env,
     )
     assert result.code == 0, result.err
     assert json.loads(result.out)["verdict"] == "valid"

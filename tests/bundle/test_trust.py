@@ -60,7 +60,7 @@ def backdated_bundle(tmp_path_factory: pytest.TempPathFactory, tsa_pki: TsaPki) 
 def test_without_trust_tokens_of_an_unknown_tsa_are_indeterminate(case_bundle: Made) -> None:
     report = verify_bundle(case_bundle.path)
     assert report.verdict == "indeterminate", report.summary()
-    assert report.exit_code == 1
+    assert report.exit_code == 4
     assert not [c for c in report.checks if c.status is Status.FAILED], report.summary()
     unsure = [_row(report, n) for n in TIMESTAMP_ROWS] + _items(report)
     for row in unsure:
@@ -75,15 +75,21 @@ def test_without_trust_tokens_of_an_unknown_tsa_are_indeterminate(case_bundle: M
     assert "leads to no root in the built-in list" in _row(report, "signature timestamp").detail
     assert "its timestamp authority is not independently trusted" in _items(report)[0].detail
     assert report.facts["signed_at"] and report.facts["signed_at_trusted"] is False
-    # The signer row is no failure without --trust: the fingerprint is shown to compare.
+    # The signer row is no failure without --trust, but no pass either (issue 11): the
+    # fingerprint is shown to confirm with the sender.
     signer = _row(report, "signer")
-    assert signer.ok and "identity not independently confirmed" in signer.detail
+    assert signer.status is Status.INDETERMINATE and "is not confirmed" in signer.detail
     assert case_bundle.vault.identity().fingerprint_sha256 in signer.detail
 
 
 def test_with_the_tsa_root_trusted_the_bundle_is_valid(case_bundle: Made) -> None:
     assert case_bundle.tsa is not None
-    report = verify_bundle(case_bundle.path, trusted_certs=[case_bundle.tsa.pki.root_cert])
+    signer = case_bundle.vault.identity().fingerprint_sha256
+    report = verify_bundle(
+        case_bundle.path,
+        trusted_certs=[case_bundle.tsa.pki.root_cert],
+        trusted_fingerprints=[signer],
+    )
     assert report.verdict == "valid", report.summary()
     assert report.exit_code == 0
     for row in [_row(report, n) for n in TIMESTAMP_ROWS] + _items(report):
@@ -96,7 +102,8 @@ def test_a_tsa_leading_to_a_built_in_root_is_trusted_without_trust(
     assert case_bundle.tsa is not None
     root = case_bundle.tsa.pki.root_cert
     monkeypatch.setattr(trust, "builtin_tsa_roots", lambda: (root,))
-    report = verify_bundle(case_bundle.path)
+    signer = case_bundle.vault.identity().fingerprint_sha256
+    report = verify_bundle(case_bundle.path, trusted_fingerprints=[signer])
     assert report.verdict == "valid", report.summary()
     assert "a root in the built-in list" in _row(report, "signature timestamp").detail
 
@@ -154,7 +161,7 @@ def test_cli_text_and_json_for_trust_outcomes(case_bundle: Made, cli: Cli, tmp_p
     stranger = str(_pem(tmp_path / "stranger.pem", generate_identity("Stranger").certificate))
 
     plain = cli("verify", bundle, passphrase=None)
-    assert plain.code == 1 and plain.out.startswith("Verdict: INDETERMINATE"), plain.out
+    assert plain.code == 4 and plain.out.startswith("Verdict: INDETERMINATE"), plain.out
     assert "[??  ] signature timestamp: Time-stamped by EvidenceKit Test TSA" in plain.out
     assert "--trust <TSA root>.pem" in plain.out and "[FAIL]" not in plain.out
     assert "\nWhat you can do:\n  - The timestamps by EvidenceKit Test TSA" in plain.out
@@ -165,7 +172,10 @@ def test_cli_text_and_json_for_trust_outcomes(case_bundle: Made, cli: Cli, tmp_p
     assert "[FAIL] signer: Signed by" in wrong.out
     assert "a certificate other than the one(s) you trust" in wrong.out
 
-    good = cli("verify", bundle, "--trust", root, "--json", passphrase=None)
+    signer = case_bundle.vault.identity().fingerprint_sha256
+    good = cli(
+        "verify", bundle, "--trust", root, "--trust-fingerprint", signer, "--json", passphrase=None
+    )
     assert good.code == 0, good.out
     data = json.loads(good.out)
     assert data["verdict"] == "valid"
@@ -176,7 +186,7 @@ def test_cli_text_and_json_for_trust_outcomes(case_bundle: Made, cli: Cli, tmp_p
     statuses = {c["name"]: c["status"] for c in unsure["checks"]}
     assert unsure["verdict"] == "indeterminate"
     assert statuses["signature timestamp"] == statuses["custody"] == "indeterminate"
-    assert statuses["signer"] == "passed" and statuses["signature"] == "passed"
+    assert statuses["signer"] == "indeterminate" and statuses["signature"] == "passed"
     assert all(not c["ok"] for c in unsure["checks"] if c["status"] == "indeterminate")
     assert len(unsure["advice"]) == 1 and "--trust <TSA root>.pem" in unsure["advice"][0]
 
@@ -258,8 +268,9 @@ def test_one_trusted_token_is_enough_for_an_item(tsa: TsaServer, tmp_path: Path)
         assert report.status == "granted" and len(report.granted) == 2
     out = tmp_path / "b.pdf"
     export_bundle(vault, [item.id], out, tsa_urls=[tsa.url])
+    signer = vault.identity().fingerprint_sha256
     vault.close()
-    checked = verify_bundle(out, trusted_certs=[tsa.pki.root_cert])
+    checked = verify_bundle(out, trusted_certs=[tsa.pki.root_cert], trusted_fingerprints=[signer])
     assert checked.verdict == "valid", checked.summary()
     (row,) = _items(checked)
     assert row.ok and row.detail.count("EvidenceKit Test TSA") == 2
