@@ -234,7 +234,8 @@ def test_many_updates_are_refused_quickly(
 
 def test_updates_under_the_cap_still_read_whole(case_bundle: Made, tmp_path: Path) -> None:
     """Below MAX_REVISIONS the file is read and judged as usual (the revision rules say why it
-    is invalid), and reading grows linearly: 4 times the updates, about 4 times the time."""
+    is invalid), in about a second: reading the chain of updates grows linearly (about 0.15 ms
+    an update here), and what grew quadratically (pyHanko's diff analysis) no longer runs."""
     seconds = {}
     for count in (20, 80):
         path = F.many_updates(case_bundle.path, tmp_path / f"u{count}.pdf", count)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import resource
 import signal
 import subprocess
 import sys
@@ -215,12 +214,18 @@ def many_updates(genuine: Path, out: Path, count: int) -> Path:
 # --- running the verifier in a child ---------------------------------------------------------
 
 _CHILD = """
-import json, sys
+import json, os, resource, sys
+cap = int(os.environ.get("EK_TEST_ADDRESS_CAP", "0"))
+if cap:
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+from pathlib import Path
 from evidencekit.verify import verify_bundle
 from evidencekit.verify.trust import load_certificates
-trusted = load_certificates([__import__("pathlib").Path(p) for p in sys.argv[2:]])
+trusted = load_certificates([Path(p) for p in sys.argv[2:]])
 report = verify_bundle(sys.argv[1], trusted_certs=trusted)
 print(json.dumps(report.to_json()))
+with open("/proc/self/status") as status:  # its own high-water mark, exact at the end
+    print(next((l.split()[1] for l in status if l.startswith("VmHWM:")), "0"))
 """
 
 
@@ -257,12 +262,10 @@ def run_verify(
     address space, so that a regression cannot exhaust the machine running the tests. `code` is
     the checkout whose verifier runs (another one measures an older version)."""
 
-    def limit() -> None:
-        if memory_cap_mib is not None:
-            cap = memory_cap_mib * MIB
-            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-
-    env = {**os.environ, "PYTHONPATH": str(code)}
+    # The cap is set by the child itself: a preexec_fn would make subprocess fork rather than
+    # spawn, and a forked child's peak RSS starts at its parent's.
+    cap = str(memory_cap_mib * MIB if memory_cap_mib else 0)
+    env = {**os.environ, "PYTHONPATH": str(code), "EK_TEST_ADDRESS_CAP": cap}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.monotonic()
         child = subprocess.Popen(
@@ -271,11 +274,12 @@ def run_verify(
             stderr=err,
             env=env,
             cwd=code,  # `python -c` puts the working folder first on the path
-            preexec_fn=limit,  # only setrlimit, before exec
         )
         # Reaped with wait4, not Popen.wait: its rusage is this child's alone, killed or not.
         timed_out = False
+        peak_kib = 0
         while True:
+            peak_kib = max(peak_kib, _high_water_kib(child.pid))
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
             if pid:
                 break
@@ -291,7 +295,24 @@ def run_verify(
         err.seek(0)
         stdout, stderr = out.read(), err.read()
     report: dict[str, Any] = {}
-    if not timed_out and stdout.strip():
-        report = json.loads(stdout.splitlines()[-1])
+    lines = stdout.splitlines()
+    if not timed_out and len(lines) >= 2:
+        report = json.loads(lines[-2])
+        peak_kib = max(peak_kib, int(lines[-1]))
     said = stderr.decode("utf-8", "replace")[-2000:]
-    return Outcome(seconds, usage.ru_maxrss / 1024, timed_out, report, said)
+    # rusage's maxrss counts the memory the child had before exec (its parent's copy: the test
+    # process); the kernel's high-water mark of the child's own address space does not. Polled
+    # while it runs, so a killed child has one too; rusage only where /proc is missing.
+    peak = peak_kib if peak_kib else usage.ru_maxrss
+    return Outcome(seconds, peak / 1024, timed_out, report, said)
+
+
+def _high_water_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
