@@ -27,6 +27,7 @@ from typing import Any
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from evidencekit.verify.pagepaint import Box, Canvas, follow
 from evidencekit.verify.pdftext import Font, Op, _get, tokens
 
 MAX_PAGES = 20_000
@@ -62,6 +63,7 @@ class Page:
     lines: list[str] = field(default_factory=list)
     pictures: list[Picture] = field(default_factory=list)  # first appearance order, once each
     inline_pictures: int = 0
+    source: Any = None  # (page dictionary, resources), to follow the content again (`paint`)
 
 
 @dataclass
@@ -288,7 +290,7 @@ def read_pages(reader: PdfFileReader) -> list[Page]:
     pages: list[Page] = []
     try:
         for number, (page_dict, resources) in enumerate(_pages(reader), start=1):
-            page = Page(number)
+            page = Page(number, source=(page_dict, resources))
             worker = _PageReader(budget)
             data = b"\n".join(
                 worker.content(s) for s in _stream_parts(_get(page_dict, "/Contents"))
@@ -335,3 +337,23 @@ def sections(pages: list[Page]) -> Sections:
         else:
             items.setdefault(current, []).append(page)
     return Sections(front, items, headed)
+
+
+def paint(page: Page) -> tuple[Canvas, list[Box]]:
+    """Where the page's content paints its pictures and everything else, and the rectangles of
+    its annotations (a viewer paints those over the content). Raises `PagesUnreadable`."""
+    page_dict, resources = page.source
+    worker = _PageReader(_Budget())
+    canvas = Canvas()
+    try:
+        data = b"\n".join(worker.content(s) for s in _stream_parts(_get(page_dict, "/Contents")))
+        follow(data, resources, canvas, worker.content)
+        boxes: list[Box] = []
+        for raw in _get(page_dict, "/Annots") or []:
+            rect = _get(raw.get_object(), "/Rect")
+            if isinstance(rect, generic.ArrayObject) and len(rect) == 4:
+                x0, y0, x1, y1 = (float(v.get_object()) for v in rect)
+                boxes.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, zlib.error) as exc:
+        raise PagesUnreadable(f"a page is malformed ({type(exc).__name__})") from exc
+    return canvas, boxes

@@ -384,3 +384,67 @@ def test_withheld_originals_show_derived_pictures(tmp_path: Path, tsa_pki: TsaPk
     pictures = _row(report, "pictures")
     assert pictures.ok and "a derived picture, not compared" in pictures.detail
     assert _row(report, "page facts").ok
+
+
+# --- genuine pixels, hidden: covered, cut, faded -----------------------------------------------
+
+
+def _over_first_slice(content: bytes, *, before: bool = False) -> Callable[[pikepdf.Pdf], None]:
+    """Add `content` to item 1's first page (page 3), after (or before) what it draws."""
+
+    def change(pdf: pikepdf.Pdf) -> None:
+        pdf.pages[2].contents_add(pikepdf.Stream(pdf, content), prepend=before)
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("how", "content", "said"),
+    [
+        ("white box", b"q 1 1 1 rg 100 300 250 40 re f Q", "something is painted over"),
+        ("words", b"BT /F2+0 9 Tf 1 0 0 1 80 320 Tm (nothing here) Tj ET", "painted over"),
+        ("clip", b"", "not shown whole"),
+        ("faded", b"", "faded, turned or flipped"),
+    ],
+)
+def test_genuine_pixels_hidden_on_the_page_are_invalid(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path, how: str, content: bytes, said: str
+) -> None:
+    def change(pdf: pikepdf.Pdf) -> None:
+        page = pdf.pages[2]
+        if how == "clip":  # the slice's clip made shorter: its top rows are cut off
+            F.edit_page_text(
+                pdf, 2, b"n 0 15 510.2362 508.6417 re W* n", b"n 0 15 510.2362 400 re W* n"
+            )
+        elif how == "faded":  # drawn at 5 % opacity
+            page.obj.Resources.ExtGState = pikepdf.Dictionary(Faint=pikepdf.Dictionary(ca=0.05))
+            F.edit_page_text(pdf, 2, b"re W* n", b"re W* n /Faint gs")
+        else:
+            _over_first_slice(content)(pdf)
+
+    report = _verify(_forge(case_bundle, tmp_path / f"{how}.pdf", change), case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    pictures = _row(report, "pictures")
+    assert "item 1" in pictures.detail and said in pictures.detail
+
+
+def test_an_annotation_over_the_picture_is_invalid(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """A white square annotation (a viewer paints it over the page) on the first slice."""
+
+    def cover(pdf: pikepdf.Pdf) -> None:
+        page = pdf.pages[2]
+        box = pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Square,
+            Rect=[100, 300, 350, 340],
+            IC=[1, 1, 1],
+            C=[1, 1, 1],
+            F=4,
+        )
+        page.obj.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(box)]))
+
+    report = _verify(_forge(case_bundle, tmp_path / "annot.pdf", cover), case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert "something is painted over the picture on page 3" in _row(report, "pictures").detail
