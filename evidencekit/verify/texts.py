@@ -1017,3 +1017,54 @@ CHECK_NAMES.update(
         "pages": Bi("pages", "faqet"),
     }
 )
+
+
+# --- issue 11: limits (small files made to hang or exhaust the verifier) ---
+
+LIMIT_XREF = Bi(
+    "The file's cross-reference data claim {entries} objects, more than a file of {size} "
+    "bytes can hold: the file was made to exhaust the verifier, and it was not checked further.",
+    "Të dhënat e referencave të kryqëzuara të skedarit pretendojnë {entries} objekte, më shumë "
+    "se sa mund të mbajë një skedar prej {size} bajtesh: skedari është bërë për të rraskapitur "
+    "verifikuesin dhe nuk u kontrollua më tej.",
+)
+LIMIT_INFLATE = Bi(
+    "The file's compressed parts inflate to more than {cap} MiB, far more than a bundle of "
+    "{size} MiB holds: the file was made to exhaust the verifier (a compression bomb), and it "
+    "was not checked further.",
+    "Pjesët e ngjeshura të skedarit zgjerohen në më shumë se {cap} MiB, shumë më tepër se sa "
+    "mban një dosje prej {size} MiB: skedari është bërë për të rraskapitur verifikuesin (një "
+    "bombë ngjeshjeje) dhe nuk u kontrollua më tej.",
+)
+LIMIT_STREAM = Bi(
+    "A compressed part of the PDF inflates to more than the verifier allows for such a part "
+    "(at most {cap} MiB), or all of them together to more than a file of this size can hold: "
+    "the file was made to exhaust the verifier (a compression bomb), and it was not checked "
+    "further.",
+    "Një pjesë e ngjeshur e PDF-së zgjerohet në më shumë se sa lejon verifikuesi për një pjesë "
+    "të tillë (jo më shumë se {cap} MiB), ose të gjitha bashkë në më shumë se sa mund të mbajë "
+    "një skedar i kësaj madhësie: skedari është bërë për të rraskapitur verifikuesin (një bombë "
+    "ngjeshjeje) dhe nuk u kontrollua më tej.",
+)
+LIMIT_SMALL_FILE = Bi(
+    "An attached file that must be small (a manifest, a signature, a timestamp token or "
+    "bundle.json) inflates to more than {cap} MiB: the file was made to exhaust the verifier, "
+    "and it was not checked further.",
+    "Një skedar i bashkëngjitur që duhet të jetë i vogël (një manifest, një nënshkrim, një "
+    "vulë kohore ose bundle.json) zgjerohet në më shumë se {cap} MiB: skedari është bërë për "
+    "të rraskapitur verifikuesin dhe nuk u kontrollua më tej.",
+)
+LIMIT_TIME = Bi(
+    "Checking took longer than the {seconds} seconds allowed for a file of {size} MiB: the file "
+    "was made to keep the verifier busy, and it was not checked to the end.",
+    "Kontrolli zgjati më shumë se {seconds} sekondat e lejuara për një skedar prej {size} MiB: "
+    "skedari është bërë për ta mbajtur verifikuesin të zënë dhe nuk u kontrollua deri në fund.",
+)
+LIMIT_REVISIONS = Bi(
+    "The PDF holds more than {cap} revisions (versions saved one after another); a bundle has "
+    "at most 3: so many updates serve only to slow the verifier down, and the file was not "
+    "checked further.",
+    "PDF-ja përmban më shumë se {cap} rishikime (versione të ruajtura njëri pas tjetrit); një "
+    "dosje ka jo më shumë se 3: kaq shumë përditësime shërbejnë vetëm për ta ngadalësuar "
+    "verifikuesin, dhe skedari nuk u kontrollua më tej.",
+)
