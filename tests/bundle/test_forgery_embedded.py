@@ -18,11 +18,15 @@ so it is this check, and only it, that catches the attack.
 
 from __future__ import annotations
 
+import io
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+import pikepdf
 import pytest
 from cryptography import x509
 from pyhanko.pdf_utils import generic
@@ -251,19 +255,89 @@ def test_a_bundle_whose_name_tree_is_a_loop(
     _caught(report, "more than once (a loop)")
 
 
-def test_a_page_tree_loop_stops_the_walk(
-    case_bundle: Made, trust: list[x509.Certificate], tmp_path: Path
+def _pages_loop(writer: IncrementalPdfFileWriter) -> None:
+    """Page 1 turned into a page-tree node whose kid is the page tree itself."""
+    pages = writer.root.raw_get("/Pages")
+    page_ref = pages.get_object()["/Kids"].raw_get(0)
+    page_ref.get_object()["/Kids"] = generic.ArrayObject([pages])
+    page_ref.get_object()["/Type"] = generic.NameObject("/Pages")
+    writer.mark_update(page_ref)
+
+
+def _pages_repeat(writer: IncrementalPdfFileWriter) -> None:
+    """30 page-tree nodes, each listing the next one twice: 2^30 paths to the same pages."""
+    node = writer.root.raw_get("/Pages")
+    for _ in range(30):
+        kids = generic.ArrayObject([node, node])
+        node = writer.add_object(
+            generic.DictionaryObject(
+                {
+                    "/Type": generic.NameObject("/Pages"),
+                    "/Kids": kids,
+                    "/Count": generic.NumberObject(1),
+                }
+            )
+        )
+    writer.root["/Pages"] = node
+    writer.update_root()
+
+
+@pytest.mark.parametrize("edit", [_pages_loop, _pages_repeat], ids=["loop", "repeats"])
+def test_a_page_tree_that_repeats_itself_stops_the_walk(
+    edit: F.Edit, case_bundle: Made, trust: list[x509.Certificate], tmp_path: Path
 ) -> None:
-    """A page that lists the page tree itself as a kid: the walk says so, at once."""
-
-    def edit(writer: IncrementalPdfFileWriter) -> None:
-        pages = writer.root.raw_get("/Pages")
-        page_ref = pages.get_object()["/Kids"].raw_get(0)
-        page_ref.get_object()["/Kids"] = generic.ArrayObject([pages])
-        page_ref.get_object()["/Type"] = generic.NameObject("/Pages")
-        writer.mark_update(page_ref)
-
+    """The walk that labels where a file was found reads the page tree: once per node."""
+    # Control: the page tree as edited really repeats (the walk itself refuses it).
     forged = F.after_signing(case_bundle.path, tmp_path / "pages.pdf", edit)
     with open(forged, "rb") as handle:
         with pytest.raises(embedded.RepeatedNode):
             embedded.offered(PdfFileReader(handle, strict=False))
+    started = time.monotonic()
+    report = verify_bundle(forged, trusted_certs=trust)
+    assert time.monotonic() - started < 5
+    _caught(report, "the list of pages names the same page or part of itself more than once")
+
+
+class _Counting(io.FileIO):
+    """A file that counts the bytes read from it."""
+
+    read_bytes = 0
+
+    def readinto(self, buffer: Any) -> int | None:
+        count = super().readinto(buffer)
+        self.read_bytes += count or 0
+        return count
+
+
+def test_the_walk_reads_dictionaries_not_file_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 32 MiB embedded file, reached through the name tree, the catalog's /AF and a page's
+    FileAttachment annotation: the walk reads its dictionary only, not its data."""
+    big = tmp_path / "big.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        spec = pikepdf.AttachedFileSpec(pdf, os.urandom(32 * 1024 * 1024), filename="video.mp4")
+        pdf.attachments["video.mp4"] = spec
+        pdf.Root.AF = pikepdf.Array([spec.obj])
+        annotation = pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.FileAttachment, FS=spec.obj
+        )
+        pdf.pages[0].Annots = pdf.make_indirect(pikepdf.Array([annotation]))
+        pdf.save(big)
+
+    def walk() -> tuple[embedded.Offered, int]:
+        with _Counting(big, "rb") as raw, io.BufferedReader(raw, 8192) as handle:
+            reader = PdfFileReader(handle, strict=False)
+            before = raw.read_bytes
+            walked = embedded.offered(reader)
+            return walked, raw.read_bytes - before
+
+    walked, read = walk()
+    assert len(walked.specs) == 1 and len(walked.streams) == 1
+    assert read < 1024 * 1024, read  # a few read buffers, not 32 MiB
+    # Control: the same walk resolving every object as pyHanko does reads the whole file.
+    with monkeypatch.context() as patched:
+        patched.setattr(embedded, "_peek", lambda reader, ref: reader.get_object(ref))
+        _, whole = walk()
+    assert whole > 32 * 1024 * 1024
