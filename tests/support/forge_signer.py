@@ -157,3 +157,46 @@ async def resign(
 
 def resign_now(*args: Any, **kwargs: Any) -> Forged:
     return asyncio.run(resign(*args, **kwargs))
+
+
+def self_signed_endorsement(victim_fingerprint: str, forger: Identity) -> dict[str, Any]:
+    """What a forger can write for an `identity-import` entry: a hand-over statement in the
+    right format, naming the victim's key as predecessor, but signed with the forger's own key
+    (he does not have the victim's)."""
+    import base64
+
+    from evidencekit.canonical import canonical_json
+    from evidencekit.seal.identity import sign_detached
+
+    der = forger.certificate.public_bytes(serialization.Encoding.DER)
+    statement = {
+        "format": "evidencekit-identity-succession/1",
+        "predecessor": victim_fingerprint,
+        "successor": forger.fingerprint_sha256,
+        "successor_certificate": base64.b64encode(der).decode("ascii"),
+    }
+    signature = sign_detached(forger, canonical_json(statement))
+    return {
+        **old_style_details(forger, victim_fingerprint),
+        "endorsement": {"statement": statement, "signature": base64.b64encode(signature).decode()},
+    }
+
+
+def replace_identity_the_old_way(vault: Any, identity: Identity) -> None:
+    """What `Vault.replace_identity` did before issue 11 (a vault that imported an identity
+    then): the new identity saved and an `identity-import` entry naming both keys, nothing
+    signed by the old one."""
+    from evidencekit.vault import custody, seals
+    from evidencekit.vault.subjects import IDENTITY
+
+    old = vault.identity()
+    with vault.transaction() as conn:
+        seals.save_identity(conn, identity)
+        custody.append(
+            conn,
+            vault.settings.operator,
+            "identity-import",
+            IDENTITY,
+            old_style_details(identity, old.fingerprint_sha256),
+        )
+    vault._identity = identity
