@@ -27,6 +27,7 @@ from typing import Any
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from evidencekit.verify import limits
 from evidencekit.verify.pagepaint import Box, Canvas, follow
 from evidencekit.verify.pdftext import Font, Op, _get, tokens
 
@@ -92,6 +93,7 @@ def inflate(stream: generic.StreamObject, limit: int = MAX_CONTENT_BYTES) -> byt
         raise PagesUnreadable("a page's content is encoded in a way the report never uses")
     if len(data) > limit:
         raise PagesUnreadable("a page's content is far larger than a report page's")
+    limits.charge_inflated(len(data))  # the verification's overall budget (verify/limits.py)
     return data
 
 
@@ -290,6 +292,7 @@ def read_pages(reader: PdfFileReader) -> list[Page]:
     pages: list[Page] = []
     try:
         for number, (page_dict, resources) in enumerate(_pages(reader), start=1):
+            limits.check_time()
             page = Page(number, source=(page_dict, resources))
             worker = _PageReader(budget)
             data = b"\n".join(

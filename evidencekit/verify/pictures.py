@@ -13,6 +13,9 @@ forger may hold, so nothing it says about the pictures is taken on trust:
   sample and with its soft mask, with the same rows of the sealed file (an attachment whose
   SHA-256 the item's manifest seals), decoded the same way; the slices must cover the whole
   picture, top to bottom;
+- every picture must be painted upright, unfaded, with nothing over it (no box, text, other
+  image or annotation reaching inside it), and each lossless slice whole and on some page
+  (`pagepaint.py` follows the page's content for positions and clips);
 - a JPEG shown as captured must be the sealed file byte for byte;
 - a blurred copy (sensitive items, --blur, withheld originals) is a derived picture: labelled as
   such and tied to the original's hash, but not recomputed (a blur is not reproducible bit for

@@ -19,6 +19,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from evidencekit.bilingual import Bi
 from evidencekit.pngrows import FilteredRows, ImageUnreadable, PngBands, open_whole, pdf_form
+from evidencekit.verify import limits
 from evidencekit.verify import texts as T
 from evidencekit.verify.pdfpages import Page, Picture
 from evidencekit.verify.pdfread import Attached, read_small
@@ -135,6 +136,11 @@ def _pdf_bands(data: bytes, width: int, height: int, colours: int) -> Iterator[b
     colour = {1: 0, 3: 2}[colours]
     ranges = [(y, min(y + BAND_ROWS, height)) for y in range(0, height, BAND_ROWS)]
     for band in FilteredRows([data], width, height, colour).bands(ranges):
+        # Memory stays at one band whatever the size; time is the verification's own deadline
+        # (verify/limits.py). The samples are not charged to its inflation total: they are
+        # bounded by the sealed picture's own size, and a mostly white screenshot deflates
+        # far more than the total's ratio allows.
+        limits.check_time()
         yield band.tobytes()
 
 

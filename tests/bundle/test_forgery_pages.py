@@ -448,3 +448,17 @@ def test_an_annotation_over_the_picture_is_invalid(
     report = _verify(_forge(case_bundle, tmp_path / "annot.pdf", cover), case_bundle, tsa_pki)
     assert report.verdict == "invalid"
     assert "something is painted over the picture on page 3" in _row(report, "pictures").detail
+
+
+def test_a_slice_left_undrawn_is_invalid(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """Item 1's second slice stays in the page's resources, but the page no longer paints it:
+    those rows of the screenshot are on no page."""
+
+    def undraw(pdf: pikepdf.Pdf) -> None:
+        F.edit_page_text(pdf, 3, b" Do\n", b" n\n")
+
+    report = _verify(_forge(case_bundle, tmp_path / "undrawn.pdf", undraw), case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert "item 1: a part of its picture is on no page" in _row(report, "pictures").detail
