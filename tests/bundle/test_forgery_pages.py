@@ -37,7 +37,7 @@ from evidencekit.verify import verify_bundle
 from evidencekit.verify.checks import BundleReport, Check
 from evidencekit.verify.pdfpages import ITEM_HEADER
 from tests.support import forge_pages as F
-from tests.support.bundles import TALL_PX, Made, add_web_item, make_vault
+from tests.support.bundles import TALL_PX, Made, add_media_rich_item, add_web_item, make_vault
 from tests.support.tsa import TsaPki, TsaServer
 
 
@@ -462,3 +462,24 @@ def test_a_slice_left_undrawn_is_invalid(
     report = _verify(_forge(case_bundle, tmp_path / "undrawn.pdf", undraw), case_bundle, tsa_pki)
     assert report.verdict == "invalid"
     assert "item 1: a part of its picture is on no page" in _row(report, "pictures").detail
+
+
+def test_awkward_genuine_facts_still_match(tmp_path: Path, tsa_pki: TsaPki) -> None:
+    """A 3,000-character address (cut on the page), one with an emoji the font cannot draw and
+    a control character, a 2,000-character title; and a bundle made without any TSA."""
+    vault = make_vault(tmp_path)
+    long = "https://video.example/" + "a%20b/" * 500 + "?q=" + "x" * 300
+    items = [
+        add_media_rich_item(vault, 1, media_count=3, url=long, title="T" * 2000),
+        add_media_rich_item(vault, 2, media_count=3, url="https://ëxample.al/pöst/😀 a\u200b\x07b"),
+    ]
+    with TsaServer(tsa_pki) as tsa:
+        stamped = export_bundle(
+            vault, [i.id for i in items], tmp_path / "a.pdf", tsa_urls=[tsa.url]
+        )
+    unstamped = export_bundle(vault, [i.id for i in items], tmp_path / "b.pdf", tsa_urls=[])
+    for made in (stamped, unstamped):
+        report = verify_bundle(made.path, trusted_certs=[vault.identity().certificate])
+        assert _row(report, "page facts").ok, _row(report, "page facts").detail
+        assert _row(report, "pictures").ok
+    vault.close()
