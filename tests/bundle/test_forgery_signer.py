@@ -215,3 +215,121 @@ def test_the_help_names_the_exit_codes(cli: Cli) -> None:
     text = " ".join(shown.out.split())
     assert "--trust-fingerprint HEX" in text
     assert "0 valid, 1 invalid" in text and "4 indeterminate" in text
+
+
+def _organisation_p12(folder: Path) -> tuple[Path, Path, Path, str]:
+    """An organisation's CA and a signing certificate it issued, as a PKCS#12 file (what an
+    eID or a clinic's certificate looks like): (p12, password file, CA pem, leaf fingerprint)."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    def name(common: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common)])
+
+    now = dt.datetime.now(dt.UTC)
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    usage = dict(
+        key_encipherment=False, data_encipherment=False,
+        key_agreement=False, encipher_only=False, decipher_only=False,
+    )  # fmt: skip
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(name("Shelter Network CA"))
+        .issuer_name(name("Shelter Network CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=365))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=False,
+                content_commitment=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                **usage,
+            ),
+            critical=True,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(name("Shelter Tirana, evidence desk"))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=300))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            # A signing certificate's usual pair (pyHanko's export insists on non-repudiation).
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_cert_sign=False,
+                crl_sign=False,
+                **usage,
+            ),
+            critical=True,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    password = b"org secret"
+    p12 = folder / "desk.p12"
+    p12.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"desk", key, leaf, [ca], serialization.BestAvailableEncryption(password)
+        )
+    )
+    password_file = folder / "password.txt"
+    password_file.write_bytes(password)
+    ca_pem = folder / "ca.pem"
+    ca_pem.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    return p12, password_file, ca_pem, leaf.fingerprint(hashes.SHA256()).hex()
+
+
+def test_an_organisation_certificate_imported_with_identity_import(
+    cli_vault: Cli, tmp_path: Path, tsa: TsaServer
+) -> None:
+    """`identity import` of a certificate an organisation's CA issued: the hand-over is
+    endorsed by the vault's first key, so items sealed before and after are one bundle; the
+    lawyer who trusts the organisation's CA gets `valid` without a fingerprint.
+
+    Measured before (41cd280, same flow through the vault API): valid, exit 0, both with the
+    CA given and without it. After: valid with it, indeterminate (exit 4) without."""
+    import json
+
+    from evidencekit.config import Settings
+    from evidencekit.vault.store import Vault
+    from tests.conftest import TEST_PASSPHRASE
+
+    vault_path = Path(cli_vault.env["EVIDENCEKIT_VAULT"])
+    with Vault.open(vault_path, TEST_PASSPHRASE, Settings(), write=True) as vault:
+        add_web_item(vault, 1, height=900)
+    p12, password_file, ca_pem, desk = _organisation_p12(tmp_path)
+    imported = cli_vault("identity", "import", str(p12), "--password-file", str(password_file))
+    assert imported.code == 0, imported.err
+    with Vault.open(vault_path, TEST_PASSPHRASE, Settings(), write=True) as vault:
+        add_import(vault, tmp_path)
+    log = json.loads(cli_vault("log", "--json").out)
+    (entry,) = [e for e in log if e["action"] == "identity-import"]
+    assert entry["details"]["endorsement"]["statement"]["successor"] == desk
+    out = tmp_path / "b.pdf"
+    exported = cli_vault("--tsa", tsa.url, "export", "--case", "Rasti i Elës", "-o", str(out))
+    assert exported.code == 0, exported.err
+    root = str(tsa.pki.root_pem)
+
+    trusted = cli_vault(
+        "verify", str(out), "--trust", root, "--trust", str(ca_pem), passphrase=None
+    )
+    assert trusted.code == 0, trusted.out
+    assert "[ok  ] signer:" in trusted.out and "leads to one given with --trust" in trusted.out
+    unconfirmed = cli_vault("verify", str(out), "--trust", root, passphrase=None)
+    assert unconfirmed.code == 4, unconfirmed.out
+    assert f"by key {grouped(desk)}" in unconfirmed.out.splitlines()[0]
