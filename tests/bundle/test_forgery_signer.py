@@ -333,3 +333,66 @@ def test_an_organisation_certificate_imported_with_identity_import(
     unconfirmed = cli_vault("verify", str(out), "--trust", root, passphrase=None)
     assert unconfirmed.code == 4, unconfirmed.out
     assert f"by key {grouped(desk)}" in unconfirmed.out.splitlines()[0]
+
+
+def test_hand_overs_chain_but_never_loop_and_garbage_certifies_nothing() -> None:
+    """A → B → C certified by each key in turn leads A to C; a loop (C → A) ends; a statement
+    with any field changed, a signature from the wrong key or garbage of any shape certifies
+    nothing and raises nothing."""
+    from cryptography.hazmat.primitives import serialization
+
+    from evidencekit.seal.identity import endorse_successor
+
+    a, b, c = generate_identity(), generate_identity(), generate_identity()
+
+    def entry(seq: int, details: object) -> dict:
+        return {"seq": seq, "action": "identity-import", "object": "identity", "details": details}
+
+    def der(identity) -> bytes:
+        return identity.certificate.public_bytes(serialization.Encoding.DER)
+
+    chain = [
+        entry(1, {"endorsement": endorse_successor(a, b)}),
+        entry(2, {"endorsement": endorse_successor(b, c)}),
+        entry(3, {"endorsement": endorse_successor(c, a)}),
+    ]
+    found = verify_identities.Successions(chain)
+    assert found.leads_to(der(a), c.fingerprint_sha256)
+    assert found.leads_to(der(c), b.fingerprint_sha256)  # round the loop, once
+    assert not found.leads_to(der(a), generate_identity().fingerprint_sha256)  # ends
+    # Each link needs its own: without B → C, A no longer leads to C.
+    assert not verify_identities.Successions([chain[0]]).leads_to(der(a), c.fingerprint_sha256)
+    # A hidden entry or another action carries nothing.
+    hidden = {**chain[0], "hidden": True}
+    other = {**chain[0], "action": "note"}
+    for entries in ([hidden], [other]):
+        assert not verify_identities.Successions(entries).leads_to(der(a), b.fingerprint_sha256)
+    good = endorse_successor(a, b)
+    statement = good["statement"]
+    garbage = [
+        None, 7, "x", [], {}, {"statement": statement}, {"signature": good["signature"]},
+        {"statement": "x", "signature": good["signature"]},
+        {"statement": {**statement, "format": "other/1"}, "signature": good["signature"]},
+        {"statement": {**statement, "successor_certificate": "!!"}, "signature": good["signature"]},
+        {"statement": {**statement, "successor_certificate": 5}, "signature": good["signature"]},
+        {"statement": {**statement, "extra": 1.5}, "signature": good["signature"]},
+        {"statement": statement, "signature": "not base64!"},
+        {"statement": statement, "signature": good["signature"][:-8]},
+        endorse_successor(c, b) | {"statement": statement},  # signed by another key
+    ]  # fmt: skip
+    for value in garbage:
+        broken = verify_identities.Successions([entry(1, {"endorsement": value})])
+        assert not broken.leads_to(der(a), b.fingerprint_sha256), value
+
+
+def test_fingerprints_are_read_as_people_write_them() -> None:
+    from evidencekit.verify import parse_fingerprint
+
+    value = generate_identity().fingerprint_sha256
+    pairs = ":".join(value[i : i + 2] for i in range(0, 64, 2))
+    for written in (value, value.upper(), pairs, pairs.upper(), grouped(value), f"\t{value}\n"):
+        assert parse_fingerprint(written) == value
+    assert grouped(value).count(" ") == 15 and grouped(value) == grouped(value).upper()
+    for bad in ("", value[:-1], value + "a", value[:-1] + "z", value[:32] + "-" + value[32:]):
+        with pytest.raises(ValueError, match="is not a SHA-256 fingerprint"):
+            parse_fingerprint(bad)

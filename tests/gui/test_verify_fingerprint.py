@@ -15,6 +15,7 @@ import pytest
 
 from evidencekit.bundle import export_bundle
 from evidencekit.verify.identities import grouped
+from tests.gui.conftest import qtbot_app
 from tests.support.bundles import add_import, add_web_item, make_vault
 from tests.support.tsa import TsaPki, TsaServer
 
@@ -34,7 +35,10 @@ def bundle(tmp_path_factory: pytest.TempPathFactory, tsa_pki: TsaPki) -> Iterato
 def _shot(view, name: str) -> None:
     folder = os.environ.get("EVIDENCEKIT_SHOT")
     if folder:
+        from PySide6.QtWidgets import QApplication
+
         view.resize(1000, 900)
+        QApplication.processEvents()
         view.grab().save(str(Path(folder) / f"{name}.png"))
 
 
@@ -67,6 +71,22 @@ def test_the_fingerprint_field_confirms_the_signer(
     assert f"by key {grouped(fingerprint)} — confirm {grouped(fingerprint)}" in said
     assert "the field above" in said
     _shot(view, "unconfirmed")
+    # In Albanian: the verifier's own Albanian, then the window's.
+    from ui.app import Translators
+
+    translators = Translators(qtbot_app(), translations)
+    assert translators.install("sq")
+    try:
+        shqip = VerifyView(ctx)
+        qtbot.addWidget(shqip)
+        shqip._show_result(summary)
+        said = shqip.verdict_text.text()
+        assert said.startswith("E pandryshuar që kur u vulos më ")
+        assert f"me çelësin {grouped(fingerprint)} — konfirmojeni" in said
+        assert "Shkruajeni ose ngjiteni gjurmën" in said
+        _shot(shqip, "unconfirmed-sq")
+    finally:
+        translators.install("en")
 
     # As the sender reads it out, written down in pairs with colons, in capitals.
     pairs = ":".join(fingerprint[i : i + 2] for i in range(0, 64, 2)).upper()
