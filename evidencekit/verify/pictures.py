@@ -94,6 +94,21 @@ def _sealed_source(
     return name, ctx.found[attachment], str(sealed["sha256"])
 
 
+def _left_out(ctx: Sealed, item: dict[str, Any]) -> bool:
+    """A sealed, attached screenshot.png in 8-bit PNG: the report always shows it (export's
+    plan.py shows the first of screenshot.png, viewport.png; an 8-bit PNG of any size)."""
+    manifest = ctx.manifests.get(str(item["id"])) or {}
+    sealed = [a for a in manifest.get("artifacts") or [] if a.get("name") == "screenshot.png"]
+    if not sealed:
+        return False
+    try:
+        claim = {"of": "screenshot.png", "sha256": sealed[0].get("sha256")}
+        _, attached, _ = _sealed_source(ctx, item, claim)
+    except Wrong:
+        return False
+    return attached is not None and png_size(ctx, attached) is not None
+
+
 def _item(ctx: Sealed, item: dict[str, Any], pages: list[Page], tally: Tally) -> None:
     number = item["number"]
     shown: list[tuple[Page, Picture]] = []
@@ -109,6 +124,8 @@ def _item(ctx: Sealed, item: dict[str, Any], pages: list[Page], tally: Tally) ->
     if not claims:
         if shown:
             raise Wrong(T.PICTURE_UNDESCRIBED.format(number=number, page=shown[0][0].number))
+        if _left_out(ctx, item):
+            raise Wrong(T.PICTURE_LEFT_OUT.format(number=number))
         return
     if not isinstance(claims, list) or len(claims) != 1 or not isinstance(claims[0], dict):
         raise Wrong(T.PICTURE_CLAIM_BAD.format(number=number))

@@ -853,6 +853,10 @@ EMBEDDED_WALK_REPEATS = Bi(
     "the PDF's structure could not be read to its end: {why}",
     "struktura e PDF-së nuk mund të lexohej deri në fund: {why}",
 )
+EMBEDDED_KEY_TWICE = Bi(
+    "a dictionary defines {key} twice, and PDF viewers differ in which of the two they take",
+    "një fjalor e përcakton {key} dy herë, dhe lexuesit PDF ndryshojnë se cilin nga të dy marrin",
+)
 
 
 # --- issue 11: the report's pages checked against the sealed files ---------------------------
@@ -1005,6 +1009,10 @@ PICTURE_CUT = Bi(
 PICTURE_DISTORTED = Bi(
     "item {number}: the picture on page {page} is faded, turned or flipped",
     "prova {number}: figura në faqen {page} është zbehur, rrotulluar ose përmbysur",
+)
+PICTURE_LEFT_OUT = Bi(
+    "item {number}: its sealed screenshot is attached but the pages do not show it",
+    "prova {number}: pamja e saj e vulosur është e bashkëngjitur, por faqet nuk e tregojnë",
 )
 PICTURE_NOT_PAINTED = Bi(
     "item {number}: a part of its picture is on no page",

@@ -17,6 +17,7 @@ with the genuine bundle's own verdict.
 from __future__ import annotations
 
 import io
+import json
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -483,3 +484,30 @@ def test_awkward_genuine_facts_still_match(tmp_path: Path, tsa_pki: TsaPki) -> N
         assert _row(report, "page facts").ok, _row(report, "page facts").detail
         assert _row(report, "pictures").ok
     vault.close()
+
+
+def test_a_screenshot_left_out_of_the_pages_is_invalid(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """The forger drops item 2's picture from its pages and from bundle.json's report_images
+    (the index, re-signed with the vault's key, then describes no picture)."""
+
+    def drop(pdf: pikepdf.Pdf) -> None:
+        index = json.loads(pdf.attachments["bundle.json"].get_file().read_bytes())
+        item = next(i for i in index["items"] if i["number"] == 2)
+        item["report_images"] = []
+        pdf.attachments["bundle.json"] = pikepdf.AttachedFileSpec(
+            pdf, json.dumps(index).encode(), mime_type="application/json"
+        )
+        for page in pdf.pages:
+            xobjects = page.obj.Resources.get("/XObject")
+            if xobjects is not None and any("ekslot2" in str(k) for k in xobjects.keys()):
+                del page.obj.Resources["/XObject"]
+
+    report = _verify(_forge(case_bundle, tmp_path / "dropped.pdf", drop), case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert [c.name for c in report.checks if c.status == "failed"] == ["pictures"]
+    assert (
+        "item 2: its sealed screenshot is attached but the pages do not show it"
+        in _row(report, "pictures").detail
+    )
