@@ -31,6 +31,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.xref import read_object_header
 
 from evidencekit.bilingual import Bi
+from evidencekit.verify import limits
 from evidencekit.verify import texts as T
 
 EF_KEYS = ("/F", "/UF", "/DOS", "/Mac", "/Unix")
@@ -38,7 +39,8 @@ _TRAIL = 4  # keys kept of the path to a file, for the reason
 
 
 class RepeatedNode(ValueError):
-    """A tree walk met the same object twice (a loop, or nodes that list each other)."""
+    """A walk met the same object twice (a loop, or nodes that list each other), or a
+    dictionary that defines a key twice (which of the two a viewer takes is anyone's guess)."""
 
     def __init__(self, reason: Bi) -> None:
         super().__init__(reason.en)
@@ -99,6 +101,25 @@ def _key(ref: generic.Reference | generic.IndirectObject) -> Key:
     return (ref.idnum, ref.generation)
 
 
+def _value(stream: Any, container: generic.Reference) -> generic.PdfObject:
+    """One object at the stream's position; dictionaries and arrays by `_dictionary` and
+    here, so that a key defined twice is seen at any depth."""
+    read_non_whitespace(stream, seek_back=True)
+    start = stream.read(2)
+    stream.seek(-len(start), os.SEEK_CUR)
+    if start == b"<<":
+        return _dictionary(stream, container)
+    if start[:1] == b"[":
+        stream.read(1)
+        items = generic.ArrayObject()
+        while True:
+            if read_non_whitespace(stream) == b"]":
+                return items
+            stream.seek(-1, os.SEEK_CUR)
+            items.append(_value(stream, container))
+    return generic.read_object(stream, container)
+
+
 def _dictionary(stream: Any, container: generic.Reference) -> generic.DictionaryObject:
     """The dictionary at the stream's position, without the stream data that may follow it."""
     stream.read(2)  # "<<"
@@ -110,19 +131,16 @@ def _dictionary(stream: Any, container: generic.Reference) -> generic.Dictionary
             return generic.DictionaryObject(data)
         stream.seek(-1, os.SEEK_CUR)
         name = generic.NameObject.read_from_stream(stream)
-        read_non_whitespace(stream)
-        stream.seek(-1, os.SEEK_CUR)
-        value = generic.read_object(stream, container)
+        value = _value(stream, container)
         if name in data:  # pyHanko keeps the first; a viewer may take the second
-            raise ValueError("a dictionary defines a key twice")
+            raise RepeatedNode(T.EMBEDDED_KEY_TWICE.format(key=str(name)))
         data[name] = value
 
 
 def _peek(reader: PdfFileReader, ref: generic.Reference) -> generic.PdfObject:
-    """The object `ref` names as of the latest revision; for a stream, only its dictionary."""
-    cached = reader.resolved_objects.get((ref.generation, ref.idnum))
-    if cached is not None:
-        return cached
+    """The object `ref` names as of the latest revision; for a stream, only its dictionary.
+    Read from the file even when pyHanko holds it already: only here are keys defined twice
+    seen (pyHanko keeps the first silently)."""
     marker = reader.xrefs[ref]
     if marker is None:
         return generic.NullObject()
@@ -215,6 +233,8 @@ def offered(reader: PdfFileReader) -> Offered:
             if key in visited:
                 continue
             visited.add(key)
+            if len(visited) % limits.EVERY == 0:
+                limits.check_time()
             obj = _peek(reader, obj.reference)
             if key in pages:
                 where = Where(pages[key], where.top, ())

@@ -45,6 +45,7 @@ ATTACKS: dict[str, tuple[F.Edit, str]] = {
     "a file in a page's /AF": (F.edit_page_af, "on page 1 (/AF)"),
     "a FileAttachment annotation": (F.edit_file_annotation, "on page 1 (/Annots → /FS)"),
     "/EF /F differs from /UF": (F.edit_f_differs, "holds more than one content"),
+    "/EF defines /F twice": (F.edit_f_twice, "defines /F twice"),
     "a look-alike name listed under no item": (F.lookalike_edit(None), "as part of no item"),
     "a look-alike name under an item that does not exist": (
         F.lookalike_edit("nosuchitem"),

@@ -141,6 +141,24 @@ def edit_f_differs(writer: IncrementalPdfFileWriter) -> None:
     writer.mark_update(spec_ref)
 
 
+# A key pyHanko will write, turned afterwards into a second /F in the same dictionary (pyHanko
+# cannot write one): same length, so every offset of the update stays right.
+_TWIN_MARK, _TWIN = b"/Zz ", b"/F  "
+
+
+def edit_f_twice(writer: IncrementalPdfFileWriter) -> None:
+    """Item 1's page.html /EF dictionary defines /F twice: first the genuine stream (what
+    pyHanko, and so the verifier, reads), then an altered one (what a viewer taking the last
+    definition extracts)."""
+    spec_ref = _spec_ref(writer, lambda name: name.endswith("page.html"))
+    spec = spec_ref.get_object()
+    genuine = spec["/EF"].raw_get("/UF")
+    spec["/EF"] = generic.DictionaryObject(
+        {"/F": genuine, "/UF": genuine, _TWIN_MARK.decode().strip(): _stream(writer, PLANTED)}
+    )
+    writer.mark_update(spec_ref)
+
+
 def _rewrite_bundle_json(writer: IncrementalPdfFileWriter, change: Callable[[dict], None]) -> None:
     spec_ref = _spec_ref(writer, lambda name: name == "bundle.json")
     spec = spec_ref.get_object()
@@ -248,10 +266,16 @@ def edit_name_tree_loop(writer: IncrementalPdfFileWriter) -> None:
 
 
 def _apply(path: Path, edit: Edit) -> None:
+    start = path.stat().st_size
     with open(path, "r+b") as handle:
         writer = IncrementalPdfFileWriter(handle, strict=False)
         edit(writer)
         writer.write_in_place()
+        handle.seek(start)
+        update = handle.read()
+        if _TWIN_MARK in update:
+            handle.seek(start)
+            handle.write(update.replace(_TWIN_MARK, _TWIN))
 
 
 def after_signing(source: Path, target: Path, edit: Edit) -> Path:
