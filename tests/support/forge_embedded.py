@@ -107,6 +107,39 @@ def edit_page_af(writer: IncrementalPdfFileWriter) -> None:
     writer.mark_update(page_ref)
 
 
+def edit_xobject_af(writer: IncrementalPdfFileWriter) -> None:
+    """A form XObject in page 1's resources whose own /AF offers a planted file."""
+    page_ref = writer.root["/Pages"]["/Kids"].raw_get(0)
+    page = page_ref.get_object()
+    form = writer.add_object(
+        generic.StreamObject(
+            {
+                "/Type": _name("XObject"),
+                "/Subtype": _name("Form"),
+                "/BBox": generic.ArrayObject(generic.NumberObject(n) for n in (0, 0, 1, 1)),
+                "/AF": generic.ArrayObject(
+                    [writer.add_object(_filespec(writer, PLANTED_NAME, PLANTED))]
+                ),
+            },
+            stream_data=b"",
+        )
+    )
+    resources = page.raw_get("/Resources")
+    if isinstance(resources, generic.IndirectObject):
+        target, holder = resources.get_object(), resources
+    else:
+        target, holder = resources, page_ref
+    xobjects = target.raw_get("/XObject") if "/XObject" in target else None
+    if isinstance(xobjects, generic.IndirectObject):
+        xobjects.get_object()["/EkPlanted"] = form
+        writer.mark_update(xobjects)
+    else:
+        if xobjects is None:
+            target["/XObject"] = xobjects = generic.DictionaryObject()
+        xobjects["/EkPlanted"] = form
+    writer.mark_update(holder)
+
+
 def edit_file_annotation(writer: IncrementalPdfFileWriter) -> None:
     """A FileAttachment annotation (a paperclip icon) on page 1, offering a planted file."""
     page_ref = writer.root["/Pages"]["/Kids"].raw_get(0)
