@@ -89,6 +89,7 @@ class Drawn:
     straight: bool  # upright, not flipped, not skewed
     faded: bool  # a graphics state (opacity, blend, soft mask) was in effect
     order: int
+    square_pixels: bool = True  # as wide as tall on the page (a slice is never stretched)
 
 
 @dataclass
@@ -268,8 +269,20 @@ def _do(
         visible = _meet(square, gs.clip) or square
         if key is not None:
             straight = a > 0 and d > 0 and abs(b) < 1e-9 and abs(c) < 1e-9
+            width, height = _get(target, "/Width"), _get(target, "/Height")
+            square_pixels = True
+            if (
+                straight
+                and isinstance(width, int)
+                and isinstance(height, int)
+                and width > 0 < height
+            ):
+                # Pixels stay square: rows are never squeezed together (or columns apart).
+                square_pixels = abs(a / width - d / height) <= 0.01 * (a / width)
             order = canvas.next()
-            canvas.drawn.append(Drawn(key, square, visible, straight, gs.faded, order))
+            canvas.drawn.append(
+                Drawn(key, square, visible, straight, gs.faded, order, square_pixels)
+            )
         canvas.painted.append(Painted(visible, canvas.order if key else canvas.next()))
         return
     if _get(target, "/Subtype") != "/Form" or depth >= MAX_DEPTH:
@@ -299,6 +312,9 @@ def over_pictures(
     problems: list[Bi] = []
     for drawn in canvas.drawn:
         if drawn.faded or not drawn.straight:
+            problems.append(T.PICTURE_DISTORTED.format(number=number, page=page))
+            continue
+        if drawn.key in whole and not drawn.square_pixels:
             problems.append(T.PICTURE_DISTORTED.format(number=number, page=page))
             continue
         if drawn.key in whole and not _near(drawn.visible, drawn.square):

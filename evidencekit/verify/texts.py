@@ -1007,8 +1007,8 @@ PICTURE_CUT = Bi(
     "prova {number}: figura në faqen {page} nuk shfaqet e plotë (një pjesë e saj është prerë)",
 )
 PICTURE_DISTORTED = Bi(
-    "item {number}: the picture on page {page} is faded, turned or flipped",
-    "prova {number}: figura në faqen {page} është zbehur, rrotulluar ose përmbysur",
+    "item {number}: the picture on page {page} is faded, stretched, turned or flipped",
+    "prova {number}: figura në faqen {page} është zbehur, zgjatur, rrotulluar ose përmbysur",
 )
 PICTURE_LEFT_OUT = Bi(
     "item {number}: its sealed screenshot is attached but the pages do not show it",

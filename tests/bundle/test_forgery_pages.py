@@ -405,7 +405,7 @@ def _over_first_slice(content: bytes, *, before: bool = False) -> Callable[[pike
         ("white box", b"q 1 1 1 rg 100 300 250 40 re f Q", "something is painted over"),
         ("words", b"BT /F2+0 9 Tf 1 0 0 1 80 320 Tm (nothing here) Tj ET", "painted over"),
         ("clip", b"", "not shown whole"),
-        ("faded", b"", "faded, turned or flipped"),
+        ("faded", b"", "faded, stretched, turned or flipped"),
     ],
 )
 def test_genuine_pixels_hidden_on_the_page_are_invalid(
@@ -511,3 +511,21 @@ def test_a_screenshot_left_out_of_the_pages_is_invalid(
         "item 2: its sealed screenshot is attached but the pages do not show it"
         in _row(report, "pictures").detail
     )
+
+
+def test_a_slice_squeezed_to_half_its_height_is_invalid(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """Every row still painted, inside its clip, nothing over it: but rows squeezed together
+    (the words unreadable)."""
+
+    def squeeze(pdf: pikepdf.Pdf) -> None:
+        data = pdf.pages[2].obj.Contents.read_bytes()
+        found = re.search(rb"([\d.]+) 0 0 ([\d.]+) 0 ([\d.]+) cm\s*/\S+ Do", data)
+        assert found is not None
+        half = str(float(found.group(2)) / 2).encode()
+        F.edit_page_text(pdf, 2, found.group(0), found.group(0).replace(found.group(2), half, 1))
+
+    report = _verify(_forge(case_bundle, tmp_path / "squeezed.pdf", squeeze), case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert "faded, stretched, turned or flipped" in _row(report, "pictures").detail
