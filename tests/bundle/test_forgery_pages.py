@@ -57,7 +57,7 @@ def _row(report: BundleReport, name: str) -> Check:
     return next(c for c in report.checks if c.name == name)
 
 
-def _forge(made: Made, target: Path, change: Callable[[pikepdf.Pdf], None]) -> Path:
+def _forge(made: Made, target: Path, change: Callable[[pikepdf.Pdf], None], **save: Any) -> Path:
     assert made.tsa is not None
     return F.forge(
         made.path,
@@ -66,6 +66,7 @@ def _forge(made: Made, target: Path, change: Callable[[pikepdf.Pdf], None]) -> P
         made.vault.identity(),
         made.tsa.url,
         _anchor_certificates(made.vault),
+        **save,
     )
 
 
@@ -529,3 +530,24 @@ def test_a_slice_squeezed_to_half_its_height_is_invalid(
     report = _verify(_forge(case_bundle, tmp_path / "squeezed.pdf", squeeze), case_bundle, tsa_pki)
     assert report.verdict == "invalid"
     assert "faded, stretched, turned or flipped" in _row(report, "pictures").detail
+
+
+def test_pages_the_verifier_cannot_read_are_invalid_in_plain_words(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """Item 1's page content re-encoded with a filter the report never uses (ASCIIHex): a
+    viewer reads it; the verifier will not guess, and says why."""
+
+    def reencode(pdf: pikepdf.Pdf) -> None:
+        stream = pdf.pages[2].obj.Contents
+        stream.write(stream.read_bytes().hex().encode() + b">", filter=pikepdf.Name.ASCIIHexDecode)
+
+    # qpdf would otherwise store it Flate-compressed again when saving.
+    keep = {"stream_decode_level": pikepdf.StreamDecodeLevel.none, "compress_streams": False}
+    report = _verify(
+        _forge(case_bundle, tmp_path / "hex.pdf", reencode, **keep), case_bundle, tsa_pki
+    )
+    assert report.verdict == "invalid"
+    pages = _row(report, "pages")
+    assert "cannot be read within the verifier's limits" in pages.detail
+    assert pages.detail_sq.startswith("Faqet e raportit nuk mund të lexohen")

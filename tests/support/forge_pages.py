@@ -12,6 +12,7 @@ import asyncio
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 
@@ -107,13 +108,15 @@ def forge(
     identity: Identity,
     tsa_url: str | None,
     tsa_certs: list[bytes],
+    **save: Any,
 ) -> Path:
-    """`source`'s report, changed by `change(pdf)`, saved and re-signed with `identity`."""
+    """`source`'s report, changed by `change(pdf)`, saved (pikepdf's `save` options) and
+    re-signed with `identity`."""
     unsigned = target.with_suffix(".unsigned.pdf")
     unsigned_report(source, unsigned)
     with pikepdf.open(unsigned) as pdf:
         change(pdf)
-        pdf.save(target)
+        pdf.save(target, **save)
     unsigned.unlink()
     resign(target, identity, tsa_url, tsa_certs)
     return target
