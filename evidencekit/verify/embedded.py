@@ -193,7 +193,11 @@ def _get(obj: generic.DictionaryObject, key: str) -> generic.PdfObject | None:
 
 
 def _text(value: generic.PdfObject | None) -> str | None:
-    return str(value) if isinstance(value, (generic.TextStringObject, str)) else None
+    """A file name as a viewer shows it; anything but a text string (bytes pyHanko could not
+    decode, a number) is shown as its raw form, which never equals a listed name."""
+    if value is None or isinstance(value, (generic.TextStringObject, str)):
+        return None if value is None else str(value)
+    return repr(value)
 
 
 def _spec(obj: generic.DictionaryObject, key: Key | None, where: Where) -> Spec:
