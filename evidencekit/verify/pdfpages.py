@@ -35,7 +35,11 @@ MAX_PAGES = 20_000
 MAX_CONTENT_BYTES = 32 * 1024 * 1024  # one page's (or form's) content, once inflated
 MAX_TOTAL_CONTENT = 512 * 1024 * 1024  # every content stream of the document together
 MAX_DEPTH = 12  # forms inside forms, page tree levels
-MAX_OBJECTS = 200_000  # resource dictionaries, fonts, forms visited in all
+MAX_OBJECTS = 200_000
+HEADING_SIZE = 12.0
+"""Type at least this large is a heading: the report sets item headings at 14 pt and anything
+a capture supplies (a title, an address) at 10 pt or less, so a page whose title reads like an
+item heading cannot start a new item."""  # resource dictionaries, fonts, forms visited in all
 
 
 class PagesUnreadable(Exception):
@@ -64,6 +68,7 @@ class Page:
     lines: list[str] = field(default_factory=list)
     pictures: list[Picture] = field(default_factory=list)  # first appearance order, once each
     inline_pictures: int = 0
+    headings: list[str] = field(default_factory=list)  # lines set in large type (>= 12 pt)
     source: Any = None  # (page dictionary, resources), to follow the content again (`paint`)
 
 
@@ -225,12 +230,18 @@ class _PageReader:
         """Lines of text the content draws, forms it draws read where they are drawn."""
         line: list[str] = []
         font = Font(None)
+        size = 0.0
+        biggest = 0.0  # the largest type in the line being read
         operands: list[Any] = []
 
         def newline() -> None:
+            nonlocal biggest
             if line:
                 page.lines.append("".join(line))
+                if biggest >= HEADING_SIZE:
+                    page.headings.append(page.lines[-1])
                 line.clear()
+            biggest = size
 
         for token in tokens(data):
             if not isinstance(token, Op):
@@ -241,6 +252,8 @@ class _PageReader:
             op = token.name
             if op == b"Tf" and len(operands) >= 2 and isinstance(operands[-2], str):
                 font = self.font(resources, operands[-2])
+                size = abs(operands[-1]) if isinstance(operands[-1], float) else 0.0
+                biggest = max(biggest, size)
             elif op == b"Tj" and operands and isinstance(operands[-1], bytearray):
                 line.append(font.text(bytes(operands[-1])))
             elif op in (b"'", b'"') and operands and isinstance(operands[-1], bytearray):
@@ -329,7 +342,7 @@ def sections(pages: list[Page]) -> Sections:
     headed: dict[int, list[int]] = {}
     current: int | None = None
     for page in pages:
-        for line in page.lines:
+        for line in page.headings:
             match = ITEM_HEADER.fullmatch(line.strip())
             if match and match.group(1) == match.group(2):
                 current = int(match.group(1))

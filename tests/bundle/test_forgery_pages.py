@@ -28,6 +28,7 @@ import pikepdf
 import pytest
 from cryptography import x509
 from PIL import Image, ImageDraw
+from pyhanko.pdf_utils.reader import PdfFileReader
 
 from evidencekit.bundle import export_bundle
 from evidencekit.bundle import texts as bundle_texts
@@ -36,7 +37,7 @@ from evidencekit.jobs.imports import import_file
 from evidencekit.verify import pictures as pictures_module
 from evidencekit.verify import verify_bundle
 from evidencekit.verify.checks import BundleReport, Check
-from evidencekit.verify.pdfpages import ITEM_HEADER
+from evidencekit.verify.pdfpages import ITEM_HEADER, read_pages
 from tests.support import forge_pages as F
 from tests.support.bundles import TALL_PX, Made, add_media_rich_item, add_web_item, make_vault
 from tests.support.tsa import TsaPki, TsaServer
@@ -551,3 +552,27 @@ def test_pages_the_verifier_cannot_read_are_invalid_in_plain_words(
     pages = _row(report, "pages")
     assert "cannot be read within the verifier's limits" in pages.detail
     assert pages.detail_sq.startswith("Faqet e raportit nuk mund të lexohen")
+
+
+def test_a_captured_title_that_reads_like_an_item_heading_starts_no_item(
+    tmp_path: Path, tsa_pki: TsaPki
+) -> None:
+    """The abuser's page may be titled "Item 2 · Prova 2": printed in small type (title, capture
+    details), it must not split item 1's pages (which would make genuine evidence invalid).
+    Measured with headings read from every line instead: 'page facts' failed, item 2 headed
+    twice."""
+    vault = make_vault(tmp_path)
+    fake = f"{bundle_texts.ITEM.en} 2 · {bundle_texts.ITEM.sq} 2"
+    items = [
+        add_web_item(vault, 1, height=1500, metadata={"title": fake}),
+        add_web_item(vault, 2, height=900),
+    ]
+    with TsaServer(tsa_pki) as tsa:
+        made = export_bundle(vault, [i.id for i in items], tmp_path / "b.pdf", tsa_urls=[tsa.url])
+    with made.path.open("rb") as handle:
+        lines = [p.lines for p in read_pages(PdfFileReader(handle, strict=False))]
+    assert sum(fake in page for page in lines) >= 2  # under the heading, in the details
+    report = verify_bundle(made.path, trusted_certs=[vault.identity().certificate])
+    vault.close()
+    assert _row(report, "page facts").ok, _row(report, "page facts").detail
+    assert _row(report, "pictures").ok
