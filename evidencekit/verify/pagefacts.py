@@ -91,12 +91,17 @@ def local_time(utc_iso: object, offset: object) -> str:
 
 
 def summary(pages: Sequence[Page]) -> dict[str, list[list[str]]]:
-    """label -> the value lines after each occurrence of it, from the item's first pages."""
-    lines = [line.strip() for page in pages[:2] for line in page.lines]
+    """label -> the value lines after each occurrence of it, from the item's first pages.
+
+    A label is a line in the bold face: what a capture supplies (a title, an address) is set in
+    the regular one, so a title that reads "Status" is not taken for the label."""
+    lines = [
+        (line.strip(), n in page.bold) for page in pages[:2] for n, line in enumerate(page.lines)
+    ]
     found: dict[str, list[list[str]]] = {}
     current: list[str] | None = None
-    for line in lines:
-        if line in LABELS:
+    for line, bold in lines:
+        if bold and line in LABELS:
             current = []
             found.setdefault(line, []).append(current)
             if line == "Operator":

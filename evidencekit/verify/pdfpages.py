@@ -69,6 +69,7 @@ class Page:
     pictures: list[Picture] = field(default_factory=list)  # first appearance order, once each
     inline_pictures: int = 0
     headings: list[str] = field(default_factory=list)  # lines set in large type (>= 12 pt)
+    bold: set[int] = field(default_factory=set)  # indexes of lines wholly in the bold face
     source: Any = None  # (page dictionary, resources), to follow the content again (`paint`)
 
 
@@ -234,14 +235,18 @@ class _PageReader:
         biggest = 0.0  # the largest type in the line being read
         operands: list[Any] = []
 
+        plain = False  # some of the line being read is not in the bold face
+
         def newline() -> None:
-            nonlocal biggest
+            nonlocal biggest, plain
             if line:
                 page.lines.append("".join(line))
                 if biggest >= HEADING_SIZE:
                     page.headings.append(page.lines[-1])
+                if not plain:
+                    page.bold.add(len(page.lines) - 1)
                 line.clear()
-            biggest = size
+            biggest, plain = size, False
 
         for token in tokens(data):
             if not isinstance(token, Op):
@@ -256,13 +261,16 @@ class _PageReader:
                 biggest = max(biggest, size)
             elif op == b"Tj" and operands and isinstance(operands[-1], bytearray):
                 line.append(font.text(bytes(operands[-1])))
+                plain = plain or not font.bold
             elif op in (b"'", b'"') and operands and isinstance(operands[-1], bytearray):
                 newline()
                 line.append(font.text(bytes(operands[-1])))
+                plain = plain or not font.bold
             elif op == b"TJ" and operands and isinstance(operands[-1], list):
                 for part in operands[-1]:
                     if isinstance(part, bytearray):
                         line.append(font.text(bytes(part)))
+                        plain = plain or not font.bold
                     elif isinstance(part, float) and part <= -250:
                         line.append(" ")
             elif op in (b"Td", b"TD"):

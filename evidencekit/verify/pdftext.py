@@ -154,8 +154,10 @@ class Font:
     ) -> None:
         self.width = 1
         self.map: dict[int, str] | None = None
+        self.bold = False  # the report's bold face (DejaVu Sans Bold): headings and labels
         if font is None:
             return
+        self.bold = str(_get(font, "/BaseFont") or "").endswith("-Bold")
         subtype = _get(font, "/Subtype")
         if subtype == "/Type0":
             self.width = 2

@@ -554,15 +554,16 @@ def test_pages_the_verifier_cannot_read_are_invalid_in_plain_words(
     assert pages.detail_sq.startswith("Faqet e raportit nuk mund të lexohen")
 
 
-def test_a_captured_title_that_reads_like_an_item_heading_starts_no_item(
-    tmp_path: Path, tsa_pki: TsaPki
+@pytest.mark.parametrize("fake", [f"{bundle_texts.ITEM.en} 2 · {bundle_texts.ITEM.sq} 2", "Status"])
+def test_a_captured_title_that_reads_like_the_reports_own_words_changes_nothing(
+    tmp_path: Path, tsa_pki: TsaPki, fake: str
 ) -> None:
-    """The abuser's page may be titled "Item 2 · Prova 2": printed in small type (title, capture
-    details), it must not split item 1's pages (which would make genuine evidence invalid).
-    Measured with headings read from every line instead: 'page facts' failed, item 2 headed
-    twice."""
+    """The abuser's page may be titled "Item 2 · Prova 2" or "Status": printed in the regular
+    small type (title, capture details), it must neither split item 1's pages nor pass for a
+    label (either would make genuine evidence invalid). Measured with headings and labels read
+    from every line instead: 'page facts' failed (item 2 headed twice; "Status" not printed
+    once)."""
     vault = make_vault(tmp_path)
-    fake = f"{bundle_texts.ITEM.en} 2 · {bundle_texts.ITEM.sq} 2"
     items = [
         add_web_item(vault, 1, height=1500, metadata={"title": fake}),
         add_web_item(vault, 2, height=900),
