@@ -52,7 +52,7 @@ class Sealed(Protocol):
     def read(self, attachment: str) -> bytes: ...
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
     return "".join(text.split())
 
 
@@ -144,7 +144,7 @@ def _expected(ctx: Sealed, item: dict[str, Any], manifest: dict[str, Any]) -> di
     return out
 
 
-def _matches(shown: str, wanted: str) -> bool:
+def matches(shown: str, wanted: str) -> bool:
     """Equal, where the page may show U+FFFD for a character its font cannot draw (an emoji,
     say): one for one, so no character can be added, dropped or changed into another."""
     return len(shown) == len(wanted) and all(
@@ -153,12 +153,12 @@ def _matches(shown: str, wanted: str) -> bool:
 
 
 def _same(printed: list[str], expected: str) -> bool:
-    shown, wanted = _squash("".join(printed)), _squash(expected)
+    shown, wanted = squash("".join(printed)), squash(expected)
     if len(expected) > SHOWN_ONCE:
         # Cut where the report cuts it, then a note "[… shortened here: …]".
-        head = _squash(expected[:SHOWN_ONCE])
-        return _matches(shown[: len(head)], head) and shown[len(head) :].startswith("[…")
-    return _matches(shown, wanted)
+        head = squash(expected[:SHOWN_ONCE])
+        return matches(shown[: len(head)], head) and shown[len(head) :].startswith("[…")
+    return matches(shown, wanted)
 
 
 def _times(lines: list[str]) -> list[str]:
@@ -199,7 +199,7 @@ def _item(ctx: Sealed, item: dict[str, Any], pages: Sequence[Page]) -> list[Bi]:
             if (
                 len(lines) > 1 + len(local)
                 or len(local) > 1
-                or (local and _squash(local[0]) != _squash("local: " + computed))
+                or (local and squash(local[0]) != squash("local: " + computed))
             ):
                 problems.append(T.FACT_DIFFERS.format(number=number, page=page, label=label))
                 continue
@@ -215,9 +215,12 @@ def _item(ctx: Sealed, item: dict[str, Any], pages: Sequence[Page]) -> list[Bi]:
     return problems
 
 
-def check_facts(ctx: Sealed, items: Sequence[dict[str, Any]], split: Sections) -> Check:
-    """One row: each item's page prints the sealed facts, under its own heading."""
-    problems: list[Bi] = []
+def check_facts(
+    ctx: Sealed, items: Sequence[dict[str, Any]], split: Sections, index: Sequence[Bi] = ()
+) -> Check:
+    """One row: each item's page prints the sealed facts, under its own heading; `index`: what
+    is wrong with the index of items (indexfacts.py)."""
+    problems: list[Bi] = list(index)
     numbers = {item["number"] for item in items}
     for number, headed in sorted(split.headed.items()):
         if number not in numbers:

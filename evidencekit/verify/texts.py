@@ -963,10 +963,10 @@ PAGES_UNREADABLE = Bi(
 FACTS_OK = Bi(
     "The facts each item's page prints (address or file name, capture time in UTC and local, "
     "trusted time, HTTP status, item id, seal digest, sealing certificate) are the sealed ones, "
-    "for {items}",
+    "for {items}; and so are those of the index of items",
     "Të dhënat që shtyp faqja e çdo prove (adresa ose emri i skedarit, koha e kapjes në UTC dhe "
     "vendore, koha e besuar, statusi HTTP, identifikuesi, vlera hash e vulës, certifikata që "
-    "vulosi) janë ato të vulosurat, për {items}",
+    "vulosi) janë ato të vulosurat, për {items}; po ashtu edhe ato të listës së provave",
 )
 FACTS_FAILED = Bi(
     "The report's pages print facts that are not the sealed ones: {shown}. The attached files "
@@ -1017,6 +1017,18 @@ PICTURE_LEFT_OUT = Bi(
 PICTURE_NOT_PAINTED = Bi(
     "item {number}: a part of its picture is on no page",
     "prova {number}: një pjesë e figurës së saj nuk është në asnjë faqe",
+)
+INDEX_MISSING = Bi(
+    "the report has no index of items where it always has one",
+    "raporti nuk ka listën e provave aty ku e ka gjithmonë",
+)
+INDEX_ROW_DIFFERS = Bi(
+    "the index of items does not print item {number}'s sealed facts",
+    "lista e provave nuk shtyp të dhënat e vulosura të provës {number}",
+)
+INDEX_ROW_EXTRA = Bi(
+    "the index of items lists more than the bundle holds",
+    "lista e provave rendit më shumë nga sa ka dosja",
 )
 CHECK_NAMES.update(
     {

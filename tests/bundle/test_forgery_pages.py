@@ -577,3 +577,34 @@ def test_a_captured_title_that_reads_like_the_reports_own_words_changes_nothing(
     vault.close()
     assert _row(report, "page facts").ok, _row(report, "page facts").detail
     assert _row(report, "pictures").ok
+
+
+def test_the_index_of_items_is_checked_too(
+    case_bundle: Made, genuine: BundleReport, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """The index (page 2) prints each item's status: "200" for item 1 becomes "404"."""
+    assert "and so are those of the index of items" in _row(genuine, "page facts").detail
+
+    def rewrite(pdf: pikepdf.Pdf) -> None:
+        F.edit_page_text(pdf, 1, b"(200) Tj", b"(404) Tj")
+
+    report = _verify(_forge(case_bundle, tmp_path / "index.pdf", rewrite), case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert _not_pages(report) == _not_pages(genuine)
+    facts = _row(report, "page facts")
+    assert "the index of items does not print item 1's sealed facts" in facts.detail
+    assert "lista e provave nuk shtyp" in facts.detail_sq
+
+
+def test_an_index_over_several_pages_still_matches(tmp_path: Path, tsa_pki: TsaPki) -> None:
+    """45 items: the index runs over three pages, its header row repeated on each."""
+    vault = make_vault(tmp_path)
+    items = [add_web_item(vault, n, height=200) for n in range(1, 46)]
+    made = export_bundle(vault, [i.id for i in items], tmp_path / "b.pdf", tsa_urls=[])
+    with made.path.open("rb") as handle:
+        pages = read_pages(PdfFileReader(handle, strict=False))
+    headed = [p.number for p in pages if "No." in p.lines]
+    assert len(headed) >= 2  # the header row on more than one index page
+    report = verify_bundle(made.path, trusted_certs=[vault.identity().certificate])
+    vault.close()
+    assert _row(report, "page facts").ok, _row(report, "page facts").detail
