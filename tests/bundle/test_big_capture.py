@@ -58,7 +58,9 @@ def big(tmp_path_factory: pytest.TempPathFactory, tsa_pki: TsaPki) -> Iterator[B
 
 
 def test_big_capture_exports_and_verifies(big: Big, tsa_pki: TsaPki) -> None:
-    report = verify_bundle(big.made.path, trusted_certs=[tsa_pki.root_cert])
+    # The lawyer has confirmed the vault's key, as she must for `valid` (issue 11).
+    vault_cert = big.made.vault.identity().certificate
+    report = verify_bundle(big.made.path, trusted_certs=[tsa_pki.root_cert, vault_cert])
     assert report.verdict == "valid", report.summary()
     assert big.made.result.items == 3
     pages = big.made.result.pages
