@@ -164,9 +164,13 @@ def test_heavy_page_into_the_vault_exported_and_verified(cli_vault: Cli, site, t
     bundle = tmp_path / "heavy.pdf"
     exported = cli_vault("--tsa", tsa.url, "export", stored["id"], "-o", str(bundle), timeout=300)
     assert exported.code == 0, exported.err
+    # The lawyer confirms the vault's key (its certificate, handed over), as `valid` requires.
+    cert = tmp_path / "vault.pem"
+    assert cli_vault("identity", "export-cert", str(cert)).code == 0
     checked = cli_vault(
-        "verify", str(bundle), "--trust", str(tsa.pki.root_pem), "--json", passphrase=None
-    )
+        "verify", str(bundle), "--trust", str(tsa.pki.root_pem), "--trust", str(cert), "--json",
+        passphrase=None,
+    )  # fmt: skip
     assert json.loads(checked.out)["verdict"] == "valid", checked.out
     # The report is readable: every picture kept has its row (file name in the bundle), the
     # technical pages are tables with labels in both languages, not `key: value` runs.
