@@ -21,6 +21,7 @@ from evidencekit.bilingual import Bi
 from evidencekit.pngrows import FilteredRows, ImageUnreadable, PngBands, open_whole, pdf_form
 from evidencekit.verify import limits
 from evidencekit.verify import texts as T
+from evidencekit.verify.pagefacts import matches, squash
 from evidencekit.verify.pdfpages import Page, Picture
 from evidencekit.verify.pdfread import Attached, read_small
 from evidencekit.verify.pdfread import _decoded as decoded
@@ -195,6 +196,16 @@ def png_size(ctx: Sealed, attached: Attached) -> tuple[int, int] | None:
     return png.width, png.height
 
 
+def _labelled(page: Page, name: str, start: int, end: int, width: int, height: int) -> bool:
+    """The slice's label under it names the rows it shows (bundle/item_pages.py `_picture`)."""
+    label = (
+        f"{name} · rows {start:,}–{end - 1:,} of {height:,} · {width:,} px wide · original "
+        f"pixels · rreshtat {start:,}–{end - 1:,} nga {height:,}"
+    ).replace(",", " ")
+    wanted = squash(label)
+    return any(matches(squash(line), wanted) for line in page.lines)
+
+
 def compare_slices(
     ctx: Sealed,
     number: int,
@@ -274,6 +285,8 @@ def compare_slices(
                     last=max(differs),
                 )
             )
+        if not _labelled(page, name, start, end, width, height):
+            raise Wrong(T.PICTURE_LABEL_WRONG.format(number=number, page=page.number))
         tally.slices += 1
         tally.rows += rows
         tally.whole.add(picture.key)

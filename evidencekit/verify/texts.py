@@ -1018,6 +1018,10 @@ PICTURE_NOT_PAINTED = Bi(
     "item {number}: a part of its picture is on no page",
     "prova {number}: një pjesë e figurës së saj nuk është në asnjë faqe",
 )
+PICTURE_LABEL_WRONG = Bi(
+    "item {number}: the label under the picture on page {page} does not name the rows it shows",
+    "prova {number}: etiketa nën figurën në faqen {page} nuk emërton rreshtat që ajo tregon",
+)
 INDEX_MISSING = Bi(
     "the report has no index of items where it always has one",
     "raporti nuk ka listën e provave aty ku e ka gjithmonë",

@@ -608,3 +608,19 @@ def test_an_index_over_several_pages_still_matches(tmp_path: Path, tsa_pki: TsaP
     report = verify_bundle(made.path, trusted_certs=[vault.identity().certificate])
     vault.close()
     assert _row(report, "page facts").ok, _row(report, "page facts").detail
+
+
+def test_a_slice_label_naming_other_rows_is_invalid(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """The pixels are genuine, but the label under them says they are rows 5,000 on."""
+
+    def relabel(pdf: pikepdf.Pdf) -> None:
+        F.edit_page_text(pdf, 2, b"rows 0", b"rows 5 000")
+
+    report = _verify(_forge(case_bundle, tmp_path / "label.pdf", relabel), case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert (
+        "the label under the picture on page 3 does not name the rows it shows"
+        in _row(report, "pictures").detail
+    )
