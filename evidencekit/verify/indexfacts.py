@@ -136,3 +136,31 @@ def index_problems(ctx: Sealed, items: Sequence[dict[str, Any]], front: Sequence
     if any(line for line in lines[at:]):
         problems.append(T.INDEX_ROW_EXTRA)
     return problems
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def _after(page: Page, label: str) -> str | None:
+    """The line after a bold label on the page, or None."""
+    for n, line in enumerate(page.lines[:-1]):
+        if n in page.bold and line.strip() == label:
+            return page.lines[n + 1].strip()
+    return None
+
+
+def cover_problems(front: Sequence[Page], bundle_id: str, fingerprint: str, items: int) -> list[Bi]:
+    """The cover's bundle id, signing certificate and number of items (bundle/sections.py
+    `cover`) against bundle.json's, which the identity and item rows hold to the signature and
+    the manifests."""
+    if not front:
+        return [T.COVER_DIFFERS.format(what=T.COVER_ID)]
+    cover = front[0]
+    problems = []
+    if _after(cover, "Bundle id · Identifikuesi i dosjes") != bundle_id:
+        problems.append(T.COVER_DIFFERS.format(what=T.COVER_ID))
+    if [line.strip() for line in cover.lines if _HEX64.fullmatch(line.strip())] != [fingerprint]:
+        problems.append(T.COVER_DIFFERS.format(what=T.COVER_CERTIFICATE))
+    if _after(cover, "Items · Numri i provave") != str(items):
+        problems.append(T.COVER_DIFFERS.format(what=T.COVER_ITEMS))
+    return problems

@@ -38,7 +38,7 @@ from evidencekit.bundle_format import ParsedBundle
 from evidencekit.pngrows import ImageUnreadable
 from evidencekit.verify import texts as T
 from evidencekit.verify.checks import Check, failed, passed
-from evidencekit.verify.indexfacts import index_problems
+from evidencekit.verify.indexfacts import cover_problems, index_problems
 from evidencekit.verify.pagefacts import Sealed as SealedFacts
 from evidencekit.verify.pagefacts import check_facts
 from evidencekit.verify.pagepaint import over_pictures
@@ -244,7 +244,9 @@ def check_pages(ctx: Context, parsed: ParsedBundle) -> list[Check]:
     items = parsed.items
     try:
         split = sections(read_pages(ctx.reader))
-        index = index_problems(ctx, items, split.front)
+        index = index_problems(ctx, items, split.front) + cover_problems(
+            split.front, parsed.bundle_id, parsed.fingerprint, len(items)
+        )
         return [check_pictures(ctx, items, split), check_facts(ctx, items, split, index)]
     except (PagesUnreadable, *READ_ERRORS) as exc:
         log.debug("pages unreadable: %s", type(exc).__name__)

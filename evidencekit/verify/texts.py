@@ -963,10 +963,11 @@ PAGES_UNREADABLE = Bi(
 FACTS_OK = Bi(
     "The facts each item's page prints (address or file name, capture time in UTC and local, "
     "trusted time, HTTP status, item id, seal digest, sealing certificate) are the sealed ones, "
-    "for {items}; and so are those of the index of items",
+    "for {items}; and so are those of the index of items and the cover",
     "Të dhënat që shtyp faqja e çdo prove (adresa ose emri i skedarit, koha e kapjes në UTC dhe "
     "vendore, koha e besuar, statusi HTTP, identifikuesi, vlera hash e vulës, certifikata që "
-    "vulosi) janë ato të vulosurat, për {items}; po ashtu edhe ato të listës së provave",
+    "vulosi) janë ato të vulosurat, për {items}; po ashtu edhe ato të listës së provave dhe "
+    "të kopertinës",
 )
 FACTS_FAILED = Bi(
     "The report's pages print facts that are not the sealed ones: {shown}. The attached files "
@@ -1022,6 +1023,13 @@ PICTURE_LABEL_WRONG = Bi(
     "item {number}: the label under the picture on page {page} does not name the rows it shows",
     "prova {number}: etiketa nën figurën në faqen {page} nuk emërton rreshtat që ajo tregon",
 )
+COVER_DIFFERS = Bi(
+    "the cover does not print the bundle's {what}",
+    "kopertina nuk shtyp {what} e dosjes",
+)
+COVER_ID = Bi("id", "identifikuesin")
+COVER_CERTIFICATE = Bi("signing certificate", "certifikatën e nënshkrimit")
+COVER_ITEMS = Bi("number of items", "numrin e provave")
 INDEX_MISSING = Bi(
     "the report has no index of items where it always has one",
     "raporti nuk ka listën e provave aty ku e ka gjithmonë",

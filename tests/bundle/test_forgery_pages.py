@@ -583,7 +583,9 @@ def test_the_index_of_items_is_checked_too(
     case_bundle: Made, genuine: BundleReport, tsa_pki: TsaPki, tmp_path: Path
 ) -> None:
     """The index (page 2) prints each item's status: "200" for item 1 becomes "404"."""
-    assert "and so are those of the index of items" in _row(genuine, "page facts").detail
+    assert (
+        "and so are those of the index of items and the cover" in _row(genuine, "page facts").detail
+    )
 
     def rewrite(pdf: pikepdf.Pdf) -> None:
         F.edit_page_text(pdf, 1, b"(200) Tj", b"(404) Tj")
@@ -623,4 +625,22 @@ def test_a_slice_label_naming_other_rows_is_invalid(
     assert (
         "the label under the picture on page 3 does not name the rows it shows"
         in _row(report, "pictures").detail
+    )
+
+
+def test_a_cover_naming_another_certificate_is_invalid(
+    case_bundle: Made, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """The cover's fingerprint is what a lawyer may read out to the victim: it must be the
+    signer's."""
+    fingerprint = case_bundle.vault.identity().fingerprint_sha256.encode()
+
+    def rename(pdf: pikepdf.Pdf) -> None:
+        F.edit_page_text(pdf, 0, fingerprint, b"0" * 64)
+
+    report = _verify(_forge(case_bundle, tmp_path / "cover.pdf", rename), case_bundle, tsa_pki)
+    assert report.verdict == "invalid"
+    assert (
+        "the cover does not print the bundle's signing certificate"
+        in _row(report, "page facts").detail
     )
