@@ -1,4 +1,7 @@
-"""The index of items (page 2 of the report) checked against the sealed facts.
+"""The index of items (page 2 of the report) and the cover checked against the sealed facts.
+
+The cover's bundle id, signing certificate fingerprint and number of items must be bundle.json's
+(which the identity and item rows hold to the PDF's signer and the manifests).
 
 Each row of the index (bundle/sections.py `index`) prints an item's number, its address or file
 name, its capture time, its first trusted time, its status and its seal digest. The rows are
