@@ -138,6 +138,9 @@ class CaptureFacts:
     broken_images: list[str]
     link_as_pasted: dict[str, Any]
     glyphs: dict[str, Any]
+    #: What the platform's page means (`capture.platforms`), and the completeness score.
+    platform_facts: dict[str, Any] | None = None
+    completeness: dict[str, Any] | None = None
 
 
 def build_metadata(f: CaptureFacts) -> dict[str, Any]:
@@ -225,6 +228,8 @@ def build_metadata(f: CaptureFacts) -> dict[str, Any]:
             ],
             "fetched_by_evidencekit": [ex.url for ex in f.traffic.exchanges if ex.by_capture_tool],
         },
+        "platform_facts": f.platform_facts,
+        "completeness": f.completeness,
         "warnings": f.journal.warnings,
     }
     return dict(json_safe(metadata))

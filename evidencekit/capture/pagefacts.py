@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
 from playwright.async_api import Page
 
 from evidencekit.capture.jsonsafe import json_safe
+from evidencekit.capture.platforms.dom import Node
 
 log = logging.getLogger(__name__)
 
@@ -99,9 +101,7 @@ def _post_fields(meta: dict[str, str], jsonld: list[Any], times: list[Any]) -> d
     return {key: value for key, value in post.items() if value is not None}
 
 
-async def page_facts(page: Page) -> dict[str, Any]:
-    """Title, language, canonical link, meta fields, JSON-LD and recognised post fields."""
-    raw = await page.evaluate(_FACTS_JS)
+def _assemble(raw: dict[str, Any]) -> dict[str, Any]:
     meta = {str(k): str(v) for k, v in raw["meta"].items()}
     jsonld = _parse_jsonld([str(t) for t in raw["jsonld"]])
     times = json_safe(raw["times"])
@@ -115,3 +115,41 @@ async def page_facts(page: Page) -> dict[str, Any]:
         "times_shown": times,
         "post": _post_fields(meta, jsonld, times),
     }
+
+
+async def page_facts(page: Page) -> dict[str, Any]:
+    """Title, language, canonical link, meta fields, JSON-LD and recognised post fields."""
+    return _assemble(await page.evaluate(_FACTS_JS))
+
+
+_WANTED_META = re.compile(
+    r"^(og:|twitter:|article:|profile:|author$|description$|date$|robots$)", re.IGNORECASE
+)
+
+
+def facts_from_html(dom: Node) -> dict[str, Any]:
+    """`page_facts` read from saved HTML instead of a live page (same shape; the text of
+    <time> elements is their markup text, not the rendered one)."""
+    meta: dict[str, str] = {}
+    for el in dom.find_all("meta"):
+        key = (el.get("property") or el.get("name") or "").strip()
+        if key and _WANTED_META.search(key) and key not in meta:
+            meta[key] = (el.get("content") or "")[:2000]
+    title = dom.find("title")
+    html = dom.find("html")
+    canonical = next((el for el in dom.find_all("link") if el.get("rel") == "canonical"), None)
+    return _assemble(
+        {
+            "title": title.text() if title else "",
+            "lang": (html.get("lang") if html else None) or None,
+            "canonical": canonical.get("href") if canonical else None,
+            "meta": meta,
+            "jsonld": [
+                s.raw_text()[:200000] for s in dom.find_all("script", type="application/ld+json")
+            ],
+            "times": [
+                {"shown": t.text()[:200], "datetime": t.get("datetime")}
+                for t in dom.find_all("time")[:20]
+            ],
+        }
+    )
