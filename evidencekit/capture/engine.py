@@ -20,7 +20,7 @@ from evidencekit.capture import glyphs, screenshot, settle, snapshot
 from evidencekit.capture import media as media_mod
 from evidencekit.capture import overlays as overlays_mod
 from evidencekit.capture.browser import launch_browser, new_capture_context
-from evidencekit.capture.completeness import add_completeness_warnings
+from evidencekit.capture.completeness import add_completeness_warnings, platform_facts_and_score
 from evidencekit.capture.guards import PageGuards
 from evidencekit.capture.journal import Journal
 from evidencekit.capture.jsonsafe import repair_text
@@ -227,6 +227,18 @@ async def _run(
     add_completeness_warnings(
         journal, main.status if main else None, text, login, broken, tls_warnings
     )
+    journal.doing("reading what the platform's page says")
+    platform, completeness = await asyncio.to_thread(
+        platform_facts_and_score,
+        url,
+        final_url,
+        html,
+        list(traffic.exchanges),
+        facts,
+        bool(login),
+        main.status if main else None,
+        text,
+    )
     ended_at = utc_now()
     metadata = build_metadata(
         CaptureFacts(
@@ -252,6 +264,8 @@ async def _run(
             broken_images=broken,
             link_as_pasted=link.as_json(),
             glyphs=glyph_report,
+            platform_facts=platform,
+            completeness=completeness,
         )
     )
     # gzip of large bodies takes a while: off the event loop (zlib releases the GIL)
