@@ -139,12 +139,17 @@ HOW_TO_VERIFY_STEPS = (
         "e vlefshme (valid), e pavlefshme (invalid) ose e papërcaktuar (indeterminate).",
     ),
     Bi(
-        "Ask the person who prepared this bundle for the certificate fingerprint above, in "
-        "person or by phone, and compare it; or give her certificate file to the verifier with "
-        "<font face='{mono}'>--trust certificate.pem</font>.",
-        "Kërkojini personit që e përgatiti këtë dosje gjurmën e certifikatës më sipër, "
-        "personalisht ose me telefon, dhe krahasojeni; ose jepjani verifikuesit skedarin e "
-        "certifikatës me <font face='{mono}'>--trust certificate.pem</font>.",
+        "Ask the person who prepared this bundle to read you the certificate fingerprint, in "
+        "person or by phone, and give it to the verifier with "
+        "<font face='{mono}'>--trust-fingerprint</font> (or her certificate file with "
+        "<font face='{mono}'>--trust certificate.pem</font>). Until the key is confirmed the "
+        "verdict is at best indeterminate: anyone can make a key with the vault's name.",
+        "Kërkojini personit që e përgatiti këtë dosje t'ju lexojë gjurmën e certifikatës, "
+        "personalisht ose me telefon, dhe jepjani verifikuesit me "
+        "<font face='{mono}'>--trust-fingerprint</font> (ose skedarin e certifikatës së saj me "
+        "<font face='{mono}'>--trust certificate.pem</font>). Derisa të konfirmohet çelësi, "
+        "përfundimi është të shumtën i papërcaktuar: kushdo mund të bëjë një çelës me emrin "
+        "e kasafortës.",
     ),
     # The verifier says "not independently trusted" for a timestamp authority whose root it
     # does not know (FreeTSA's, say): the reader settles it by passing that root too.
