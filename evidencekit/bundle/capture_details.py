@@ -39,6 +39,7 @@ from evidencekit.bundle.layout import (
     mono,
     whole,
 )
+from evidencekit.bundle.platform_details import platform_rows
 
 
 def _same_or_whole(value: Any, requested: Any) -> str:
@@ -278,6 +279,7 @@ def web_details(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
             Bi("Post, as recognised", "Postimi, siç u njoh"),
             post_lines or bi_value(Bi("nothing recognised", "asgjë nuk u njoh")),
         ),
+        *platform_rows(meta),
         _row(Bi("Capture time", "Koha e kapjes"), labelled(time_rest, TIME_FIELDS)),
         _row(
             Bi("Local time zone of the computer", "Zona kohore e kompjuterit"),
