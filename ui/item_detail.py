@@ -28,6 +28,7 @@ from ui.context import AppContext
 from ui.dialogs import Ask
 from ui.messages import role_name, timestamp_words
 from ui.session import ItemDetails, VaultSession
+from ui.thumb_list import badge_words
 from ui.viewer import PictureViewer
 from ui.widgets import CopyButton, Facts, MessagePanel, button, heading, paragraph
 from ui.workers import Job
@@ -193,6 +194,7 @@ class ItemDetail(QWidget):
                 facts.add(self.tr("Secure connection"), self._tls_words(tls))
             else:
                 facts.add(self.tr("Secure connection"), self.tr("No (plain http)"))
+            self._fill_platform(meta)
         else:
             facts.add(self.tr("File name"), item.file_name or "")
             facts.add(self.tr("Type"), str(meta.get("media_type", "")))
@@ -211,6 +213,39 @@ class ItemDetail(QWidget):
         warnings = meta.get("warnings") or []
         if warnings:
             facts.add(self.tr("Notes from the capture"), "\n".join(str(w) for w in warnings))
+
+    def _fill_platform(self, meta: dict[str, Any]) -> None:
+        """What the platform's page said, and how many of the facts a court needs were found."""
+        facts = self.about
+        record = meta.get("platform_facts")
+        if isinstance(record, dict):
+            not_found = self.tr("not found on the page")
+
+            def value(key: str) -> str:
+                found = record.get(key)
+                return str(found) if isinstance(found, str | int) and found != "" else not_found
+
+            when = [str(record[k]) for k in ("posted_at_utc", "posted_at_shown") if record.get(k)]
+            if len(when) == 2:
+                posted = self.tr("%1 (the page showed: %2)")
+                posted = posted.replace("%1", when[0]).replace("%2", when[1])
+            else:
+                posted = when[0] if when else not_found
+            name = record.get("author_name")
+            rows = [
+                (self.tr("Platform"), value("platform"), False),
+                (self.tr("Posted by"), str(name) if name else not_found, False),
+                (self.tr("Handle"), value("handle"), bool(record.get("handle"))),
+                (self.tr("Account id"), value("account_id"), bool(record.get("account_id"))),
+                (self.tr("Post id"), value("post_id"), bool(record.get("post_id"))),
+                (self.tr("Posted"), posted, False),
+            ]
+            for label, shown, copy in rows:
+                # captured words are shown as they are, never read as markup
+                facts.add(label, shown, copy=copy).setTextFormat(Qt.TextFormat.PlainText)
+        badge = badge_words(meta)
+        if badge is not None:
+            facts.add(self.tr("Completeness"), f"{badge[0]}\n{badge[1]}")
 
     def _tls_words(self, tls: dict[str, Any]) -> str:
         parts = [str(tls.get("protocol") or "TLS")]

@@ -25,7 +25,7 @@ from ui.dialogs import Ask
 from ui.messages import timestamp_words
 from ui.placeholders import placeholder
 from ui.session import VaultSession
-from ui.thumb_list import ID_ROLE, ThumbList
+from ui.thumb_list import ID_ROLE, ThumbList, badge_words, with_badge
 from ui.widgets import MessagePanel, button, heading, paragraph
 from ui.workers import Job
 
@@ -173,18 +173,17 @@ class ItemsView(QWidget):
         self.list.clear()
         self._revealed = None
         for item in self._sorted():
-            text = "\n".join(
-                [
-                    fmt.title(item),
-                    fmt.when(item.captured_at),
-                    timestamp_words(item.timestamp_status),
-                ]
-            )
+            lines = [fmt.title(item), fmt.when(item.captured_at)]
+            lines.append(timestamp_words(item.timestamp_status))
+            badge = badge_words(item.metadata)
+            if badge is not None:
+                lines.append(badge[0])
+            text = "\n".join(lines)
             row = QListWidgetItem(text)
             row.setData(ID_ROLE, item.id)
-            row.setToolTip(fmt.place(item))
+            row.setToolTip(fmt.place(item) + (f"\n{badge[1]}" if badge else ""))
             row.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
-            row.setIcon(QIcon(self._icon_for(item)))
+            row.setIcon(QIcon(with_badge(self._icon_for(item), item.metadata)))
             self.list.addItem(row)
             if item.id == selected:
                 self.list.setCurrentItem(row)
@@ -234,7 +233,7 @@ class ItemsView(QWidget):
             return  # released (or another picture chosen) before it arrived
         row = self._row(item_id)
         if row is not None:
-            row.setIcon(QIcon(pixmap))
+            row.setIcon(QIcon(with_badge(pixmap, item.metadata)))
 
     def _forget_job(self) -> None:
         self._thumb_jobs.pop(self.sender(), None)  # type: ignore[call-overload]
@@ -278,7 +277,7 @@ class ItemsView(QWidget):
         previous, self._revealed = self._revealed, None
         row, item = self._row(previous), self._item(previous)
         if row is not None and item is not None:
-            row.setIcon(QIcon(self._icon_for(item)))
+            row.setIcon(QIcon(with_badge(self._icon_for(item), item.metadata)))
 
     @property
     def revealed(self) -> str | None:

@@ -1068,6 +1068,51 @@
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>not found on the page</source>
+            <translation>not found on the page</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>%1 (the page showed: %2)</source>
+            <translation>%1 (the page showed: %2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Platform</source>
+            <translation>Platform</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Posted by</source>
+            <translation>Posted by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Handle</source>
+            <translation>Handle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Account id</source>
+            <translation>Account id</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Post id</source>
+            <translation>Post id</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Posted</source>
+            <translation>Posted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Completeness</source>
+            <translation>Completeness</translation>
+        </message>
     </context>
     <context>
         <name>ItemsView</name>
@@ -2390,6 +2435,59 @@
             <location filename="../../ui/widgets.py" line="164" />
             <source>Copies %1. It is cleared from the clipboard after a short time.</source>
             <translation>Copies %1. It is cleared from the clipboard after a short time.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Completeness</name>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>the author's handle</source>
+            <translation>the author's handle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>the account id</source>
+            <translation>the account id</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>the post id</source>
+            <translation>the post id</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>when it was posted</source>
+            <translation>when it was posted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>the text or media</source>
+            <translation>the text or media</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>seen without a login wall</source>
+            <translation>seen without a login wall</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>not removed</source>
+            <translation>not removed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>Facts found: %1 of %2</source>
+            <translation>Facts found: %1 of %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>Every fact a court needs was found.</source>
+            <translation>Every fact a court needs was found.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>Missing: %1</source>
+            <translation>Missing: %1</translation>
         </message>
     </context>
 </TS>

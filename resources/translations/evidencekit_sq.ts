@@ -1068,6 +1068,51 @@
             <source>Cancel</source>
             <translation>Anulo</translation>
         </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>not found on the page</source>
+            <translation>nuk u gjet në faqe</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>%1 (the page showed: %2)</source>
+            <translation>%1 (faqja shfaqte: %2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Platform</source>
+            <translation>Platforma</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Posted by</source>
+            <translation>Postuar nga</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Handle</source>
+            <translation>Emri i përdoruesit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Account id</source>
+            <translation>Numri i llogarisë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Post id</source>
+            <translation>Numri i postimit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Posted</source>
+            <translation>Postuar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Completeness</source>
+            <translation>Plotësia</translation>
+        </message>
     </context>
     <context>
         <name>ItemsView</name>
@@ -2390,6 +2435,59 @@
             <location filename="../../ui/widgets.py" line="164" />
             <source>Copies %1. It is cleared from the clipboard after a short time.</source>
             <translation>Kopjon %1. Fshihet nga kujtesa e kopjimit pas pak kohe.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Completeness</name>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>the author's handle</source>
+            <translation>emri i përdoruesit të autorit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>the account id</source>
+            <translation>numri i llogarisë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>the post id</source>
+            <translation>numri i postimit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>when it was posted</source>
+            <translation>koha e postimit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>the text or media</source>
+            <translation>teksti ose media</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>seen without a login wall</source>
+            <translation>parë pa murin e hyrjes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>not removed</source>
+            <translation>jo i hequr</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>Facts found: %1 of %2</source>
+            <translation>Fakte të gjetura: %1 nga %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>Every fact a court needs was found.</source>
+            <translation>U gjet çdo fakt që i duhet gjykatës.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="1" />
+            <source>Missing: %1</source>
+            <translation>Mungojnë: %1</translation>
         </message>
     </context>
 </TS>
