@@ -398,3 +398,56 @@ def test_json_responses_are_picked_from_the_traffic() -> None:
     ]
     found = json_responses(exchanges)
     assert [r.data for r in found] == [{"a": 1}, [{"a": 1}, {"b": 2}]]
+
+
+def test_tiktok_sigi_state_shape_of_2022() -> None:
+    sigi = {
+        "ItemModule": {
+            "7100000000000000001": {
+                "id": "7100000000000000001",
+                "desc": "old shape",
+                "createTime": 1650000000,
+                "author": "old.handle",
+                "nickname": "Old Nick",
+                "authorId": "6700000000000000001",
+                "stats": {"diggCount": 5, "commentCount": 0, "shareCount": 1, "playCount": 90},
+            }
+        },
+        "UserModule": {
+            "users": {
+                "old.handle": {
+                    "id": "6700000000000000001",
+                    "uniqueId": "old.handle",
+                    "nickname": "Old Nick",
+                }
+            }
+        },
+        "VideoPage": {"statusCode": 0},
+    }
+    html = f'<script id="SIGI_STATE" type="application/json">{json.dumps(sigi)}</script>'
+    url = "https://www.tiktok.com/@old.handle/video/7100000000000000001"
+    record = platform_facts(url, url, html)
+    assert (record["handle"], record["account_id"], record["author_name"]) == (
+        "old.handle",
+        "6700000000000000001",
+        "Old Nick",
+    )
+    assert record["posted_at_utc"] == epoch(1650000000)
+    assert record["sources"] == ["SIGI_STATE (ItemModule)"]
+
+
+def test_telegram_plain_post_page_reads_its_og_tags_and_address() -> None:
+    html = (
+        '<meta property="og:title" content="Leaks Channel">'
+        '<meta property="og:description" content="New photos of her tonight">'
+        '<iframe src="https://t.me/leaks_fixture/42?embed=1"></iframe>'
+    )
+    url = "https://t.me/leaks_fixture/42"
+    record = platform_facts(url, url, html)
+    assert (record["handle"], record["post_id"], record["author_name"], record["text"]) == (
+        "leaks_fixture",
+        "42",
+        "Leaks Channel",
+        "New photos of her tonight",
+    )
+    assert record["account_id"] is None and record["posted_at_utc"] is None

@@ -6,7 +6,9 @@ Telegram scraper and Telegram's own post widget use): each post is a
 ``.tgme_widget_message_views`` ("1.2K"), the time in ``.tgme_widget_message_date time``
 (``datetime`` attribute with a zone, and the shown text), photos as ``background-image`` of
 ``a.tgme_widget_message_photo_wrap``, videos as ``video.tgme_widget_message_video``. The
-channel page adds ``.tgme_channel_info_header_title`` and ``_username``. The web preview
+channel page adds ``.tgme_channel_info_header_title`` and ``_username``. The plain post page
+(t.me/CHANNEL/ID, no /s/) shows the post in an ``?embed=1`` frame and says only in its og:
+tags who posted what. The web preview
 shows no numeric channel id, so the account id stays missing unless the page carries one
 (``data-peer`` on newer widgets: its digits after "c").
 """
@@ -101,6 +103,12 @@ def read(page: PageInput) -> PostRecord:
         record.problems.append(f"post {channel}/{post} is not among the posts the page shows")
     if post is None and chosen is not None:
         record.problems.append("a channel page: the facts are those of its newest post shown")
+    if chosen is None and post is not None and channel and page.meta.get("og:title"):
+        # t.me/CHANNEL/ID itself: the post is in an embedded widget frame; the page's own
+        # meta tags carry the channel's name and the post's text (filled in by the generic
+        # reader), the address names the channel and the post.
+        record.fill(handle=id_of(channel), post_id=post, author_name=page.meta["og:title"][:300])
+        record.sources.append("the address (t.me/CHANNEL/ID) and the page's og: tags")
     error = _one(page.dom, "tgme_widget_message_error")
     if error is not None and chosen is None:
         record.unavailable = "not available (" + error.text()[:200] + ")"
