@@ -28,10 +28,10 @@ from typing import Any, Protocol
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.misc import read_non_whitespace
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.pdf_utils.xref import read_object_header
+from pyhanko.pdf_utils.xref import ObjStreamRef, read_object_header
 
 from evidencekit.bilingual import Bi
-from evidencekit.verify import limits
+from evidencekit.verify import limits, objstreams
 from evidencekit.verify import texts as T
 
 EF_KEYS = ("/F", "/UF", "/DOS", "/Mac", "/Unix")
@@ -94,7 +94,38 @@ class Spec:
 class Offered:
     specs: list[Spec] = field(default_factory=list)
     streams: dict[Key, tuple[Where, int | None]] = field(default_factory=dict)  # size in /Params
+    active: list[tuple[Bi, Where]] = field(default_factory=list)  # see `_active`
     visited: int = 0
+
+
+# Actions that only move the view (a link to a page, to a web address) are harmless; export
+# writes none at all (its links are plain destinations), nor anything else `_active` finds.
+_MOVES_ONLY = {"/GoTo", "/URI"}
+_ACTIVE_KEYS = {
+    "/JS": T.ACTIVE_JAVASCRIPT,
+    "/JavaScript": T.ACTIVE_JAVASCRIPT,
+    "/AA": T.ACTIVE_ON_EVENT,
+    "/OpenAction": T.ACTIVE_ON_OPEN,
+    "/XFA": T.ACTIVE_XFA,
+    "/OCProperties": T.ACTIVE_OPTIONAL,
+    "/OC": T.ACTIVE_OPTIONAL,
+}
+
+
+def _active(obj: generic.DictionaryObject, reached_by: str) -> tuple[Bi, str] | None:
+    """What in `obj` a viewer runs or obeys beyond showing the pages: JavaScript, actions on
+    opening or on events, an XFA form, optional content, or an action (reached by /A or /Next)
+    that does more than move the view (/Launch, /Hide, /SetOCGState, /ImportData, ...)."""
+    for key, what in _ACTIVE_KEYS.items():
+        if key in obj:
+            return what, key
+    # /Next also links outline items (with /Title); an action's /Next is an action (with /S).
+    action = reached_by == "/A" or (reached_by == "/Next" and "/S" in obj)
+    if action or str(_get(obj, "/Type")) == "/Action":
+        kind = str(_get(obj, "/S"))
+        if kind not in _MOVES_ONLY:
+            return T.ACTIVE_ACTION.format(kind=kind), "/S"
+    return None
 
 
 def _key(ref: generic.Reference | generic.IndirectObject) -> Key:
@@ -144,8 +175,13 @@ def _peek(reader: PdfFileReader, ref: generic.Reference) -> generic.PdfObject:
     marker = reader.xrefs[ref]
     if marker is None:
         return generic.NullObject()
+    if isinstance(marker, ObjStreamRef) and not reader.encrypted:
+        # In an object stream (never a stream itself): read there too, for keys twice.
+        data, start = objstreams.locate(reader, marker)
+        data.seek(start)
+        return _value(data, generic.Reference(ref.idnum, ref.generation, reader))
     if not isinstance(marker, int) or reader.encrypted:
-        return reader.get_object(ref)  # in an object stream (never a stream itself)
+        return reader.get_object(ref)
     stream = reader.stream
     stream.seek(marker)
     if read_object_header(stream, strict=False) != (ref.idnum, ref.generation):
@@ -243,6 +279,10 @@ def offered(reader: PdfFileReader) -> Offered:
             if key in pages:
                 where = Where(pages[key], where.top, ())
         if isinstance(obj, generic.DictionaryObject):
+            active = _active(obj, where.trail[-1] if where.trail else "")
+            if active is not None:
+                trail = (*where.trail, active[1])
+                found.active.append((active[0], Where(where.page, where.top, trail)))
             if "/EF" in obj or "/RF" in obj:
                 found.specs.append(_spec(obj, key, where))
             if key is not None and str(_get(obj, "/Type")) == "/EmbeddedFile":
@@ -333,6 +373,9 @@ def problems(
         if len(specs) > 1:
             shown = ", ".join(sorted({s.shown for s in specs}))
             out.append(T.EMBEDDED_SHARED.format(names=shown))
+    out += [
+        T.EMBEDDED_ACTIVE.format(what=what, where=where.said()) for what, where in walked.active
+    ]
     for stream, (where, _) in sorted(walked.streams.items()):
         if stream not in users:
             out.append(T.EMBEDDED_STRAY.format(where=where.said()))

@@ -189,11 +189,13 @@ def signer_row(signer: SignerFacts, trust: Trust) -> Check:
         return passed(name, T.SIGNER_GIVEN.format(head=head))
     if own in trust.fingerprints:
         return passed(name, T.SIGNER_FINGERPRINT_GIVEN.format(head=head))
-    if trust.given and not check_chain(cert, signer.others, list(trust.given), signer.at):
+    # A root given for a timestamp authority vouches for times, not for signers: it may also
+    # issue certificates to anyone (a national CA's citizens), so a chain to it confirms no one.
+    for_signer = [c for c in trust.given if fingerprint(c) not in trust.tsa_anchors]
+    if for_signer and not check_chain(cert, signer.others, for_signer, signer.at):
         return passed(name, T.SIGNER_UNDER_GIVEN.format(head=head))
     if trust.fingerprints:
         return failed(name, T.SIGNER_NOT_THE_FINGERPRINT.format(head=head))
-    for_signer = [c for c in trust.given if fingerprint(c) not in trust.tsa_anchors]
     if for_signer:
         return failed(name, T.SIGNER_OTHER.format(head=head))
     note = T.SIGNER_NOTE_TSA_ROOTS if trust.given else Bi.same("")

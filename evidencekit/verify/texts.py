@@ -1100,3 +1100,51 @@ LIMIT_REVISIONS = Bi(
     "dosje ka jo më shumë se 3: kaq shumë përditësime shërbejnë vetëm për ta ngadalësuar "
     "verifikuesin, dhe skedari nuk u kontrollua më tej.",
 )
+
+# --- issue 11: red team (object streams read as a viewer reads them) ---
+OBJECT_STREAM_TWICE = Bi(
+    "The PDF's object stream {number} lists the same object twice, so this verifier and a PDF "
+    "viewer would read two different versions of it (one can paint over a page the other "
+    "shows untouched): the file was made to show something other than what was checked.",
+    "Rrjedha e objekteve {number} e PDF-së e liston të njëjtin objekt dy herë, kështu që ky "
+    "verifikues dhe një shikues PDF do të lexonin dy versione të ndryshme të tij (njëri mund "
+    "të pikturojë mbi një faqe që tjetri e tregon të paprekur): skedari është bërë për të "
+    "treguar diçka tjetër nga ajo që u kontrollua.",
+)
+OBJECT_STREAM_INDEX = Bi(
+    "The PDF's cross-reference table places object {object} in object stream {number} at a "
+    "position where that stream holds another object, so this verifier and a PDF viewer would "
+    "read different objects: the file was made to show something other than what was checked.",
+    "Tabela e referencave të PDF-së e vendos objektin {object} në rrjedhën e objekteve "
+    "{number} në një pozicion ku kjo rrjedhë mban një objekt tjetër, kështu që ky verifikues "
+    "dhe një shikues PDF do të lexonin objekte të ndryshme: skedari është bërë për të treguar "
+    "diçka tjetër nga ajo që u kontrollua.",
+)
+OBJECT_STREAM_DAMAGED = Bi(
+    "The PDF's object stream {number} cannot be read (its header or size is wrong), so what a "
+    "viewer shows from it cannot be checked.",
+    "Rrjedha e objekteve {number} e PDF-së nuk mund të lexohet (koka ose madhësia e saj është "
+    "e gabuar), kështu që ajo që një shikues tregon prej saj nuk mund të kontrollohet.",
+)
+EMBEDDED_ACTIVE = Bi(
+    "the PDF holds {what} {where}, which a viewer runs or obeys and which can change what it "
+    "shows from the pages that were checked; EvidenceKit never writes one",
+    "PDF-ja përmban {what} {where}, që një shikues e ekzekuton ose e zbaton dhe që mund të "
+    "ndryshojë atë që tregon nga faqet që u kontrolluan; EvidenceKit nuk shkruan kurrë të tillë",
+)
+ACTIVE_JAVASCRIPT = Bi("JavaScript", "JavaScript")
+ACTIVE_ON_EVENT = Bi(
+    "an action run on an event (/AA)", "një veprim që ekzekutohet në një ngjarje (/AA)"
+)
+ACTIVE_ON_OPEN = Bi(
+    "an action run when it opens (/OpenAction)", "një veprim që ekzekutohet kur hapet (/OpenAction)"
+)
+ACTIVE_XFA = Bi(
+    "an XFA form (which some viewers show instead of the pages)",
+    "një formular XFA (që disa shikues e tregojnë në vend të faqeve)",
+)
+ACTIVE_OPTIONAL = Bi(
+    "optional content (parts of a page a viewer may hide or show)",
+    "përmbajtje opsionale (pjesë të një faqeje që një shikues mund t'i fshehë ose t'i tregojë)",
+)
+ACTIVE_ACTION = Bi("an action of type {kind}", "një veprim të llojit {kind}")

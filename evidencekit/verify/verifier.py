@@ -22,7 +22,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from evidencekit.errors import InputFileError
 from evidencekit.seal.cms import quiet_pyhanko
-from evidencekit.verify import limits, pdfguard
+from evidencekit.verify import limits, objstreams, pdfguard
 from evidencekit.verify import texts as T
 from evidencekit.verify.checks import BundleReport, Check, Status, failed, passed
 from evidencekit.verify.content import check_content
@@ -172,9 +172,14 @@ def _verify(path: Path, handle: BinaryIO, trust: Trust) -> BundleReport:
         revisions = reader.total_revisions
         limits.check_revisions(revisions)
         _ = reader.root
+        # Before anything is compared: objects pyHanko and a viewer would read differently.
+        two_readings = objstreams.problem(reader)
     except READ_ERRORS as exc:
         log.debug("not readable as a PDF: %s", type(exc).__name__)
         rows.append(failed("pdf", T.PDF_DAMAGED))
+        return BundleReport(str(path), True, tuple(rows))
+    if two_readings is not None:
+        rows.append(failed("pdf", two_readings))
         return BundleReport(str(path), True, tuple(rows))
     readable = T.PDF_READABLE.format(size=T.number(end), revisions=T.revisions(revisions))
     rows.append(passed("pdf", readable))
