@@ -69,3 +69,36 @@ def test_an_ordinary_page_gets_the_generic_record(capture):
     assert record["platform"] == "web"
     assert record["post_id"] == "1234567890123456789" == meta["post"]["post_id"]
     assert meta["completeness"]["found"] <= meta["completeness"]["needed"] == 7
+
+
+@pytest.mark.parametrize(
+    ("path", "platform", "handle", "account_id", "post_id"),
+    [
+        (
+            "/platforms/instagram.html",
+            "Instagram",
+            "quiet.account_2",
+            "51234567890",
+            "3260000000000000001",
+        ),
+        (
+            "/platforms/youtube.html",
+            "YouTube",
+            "rumourmill.fixture",
+            "UCfixture0000000000000001",
+            "dQw4fixture",
+        ),
+    ],
+)
+def test_embedded_data_blobs_survive_the_rendered_page(
+    capture, path, platform, handle, account_id, post_id
+):
+    meta = capture(path).metadata
+    record = meta["platform_facts"]
+    assert (record["platform"], record["recognised_by"]) == (platform, "page structure")
+    assert (record["handle"], record["account_id"], record["post_id"]) == (
+        handle,
+        account_id,
+        post_id,
+    )
+    assert meta["completeness"]["score"] == "7/7"

@@ -37,7 +37,12 @@ from evidencekit.capture.platforms.record import (
 )
 
 HOSTS = ("instagram.com",)
-MARKERS = ("window._sharedData", "xdt_shortcode_media", "__additionalDataLoaded")
+MARKERS = (
+    "window._sharedData",
+    "xdt_shortcode_media",
+    "__additionalDataLoaded",
+    "xdt_api__v1__media__shortcode__web_info",
+)
 _CODE = re.compile(r"/(?:p|reel|reels|tv)/([A-Za-z0-9_\-]{5,80})")
 
 
