@@ -68,7 +68,6 @@ def _read_header(reader: PdfFileReader, stream_number: int) -> _Header:
     if not isinstance(stream, generic.StreamObject) or stream.get("/Type") != "/ObjStm":
         raise BadObjectStream(T.OBJECT_STREAM_DAMAGED.format(number=stream_number))
     data = stream.data
-    limits.check_time()
     try:
         count, first = int(stream["/N"]), int(stream["/First"])
     except (KeyError, TypeError, ValueError) as exc:
@@ -81,7 +80,9 @@ def _read_header(reader: PdfFileReader, stream_number: int) -> _Header:
     numbers: list[int] = []
     offsets: list[int] = []
     try:
-        for _ in range(count):
+        for index in range(count):
+            if index % limits.EVERY == 0:
+                limits.check_time()
             misc.read_non_whitespace(head, seek_back=True)
             numbers.append(int(generic.NumberObject.read_from_stream(head)))
             misc.read_non_whitespace(head, seek_back=True)
@@ -101,6 +102,7 @@ def problem(reader: PdfFileReader) -> Bi | None:
             wanted.setdefault(where.obj_stream_id, {})[idnum] = where.ix_in_stream
     try:
         for stream_number, objects in sorted(wanted.items()):
+            limits.check_time()
             numbers, _, _ = _header(reader, stream_number)
             if len(set(numbers)) != len(numbers):
                 return T.OBJECT_STREAM_TWICE.format(number=stream_number)

@@ -225,3 +225,21 @@ def test_what_a_viewer_runs_beyond_the_pages_is_invalid(
     assert row.status is Status.FAILED and said in row.message.en
     assert "EvidenceKit never writes one" in row.message.en
     assert "EvidenceKit nuk shkruan kurrë" in row.message.sq
+
+
+def test_an_object_given_a_new_generation_is_invalid(
+    made: dict, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """Not a hole, pinned: page 1's content stream given generation 1 (pyHanko keeps reading
+    generation 0 from the signed revision; poppler rebuilds its table), then a trusted
+    document timestamp. pyHanko's analysis finds the new object unexplained: invalid on
+    e8f0941 too."""
+    path = _without_document_timestamp(made, tmp_path / "generation.pdf")
+    with open(path, "rb") as handle:
+        page = PdfFileReader(handle, strict=False).root["/Pages"]["/Kids"][0]
+        contents = page.raw_get("/Contents").reference
+    forge_redteam.bump_generation(path, contents.idnum)
+    revisions.stamp(path, tsa_pki.timestamper())
+    report = _verify(path, tsa_pki, made)
+    assert report.verdict == "invalid"
+    assert "changed after it was signed" in _failed(report)

@@ -258,3 +258,27 @@ def edit_xfa(writer: Any) -> None:
         generic.DictionaryObject({"/Fields": generic.ArrayObject(), "/XFA": xfa})
     )
     writer.update_root()
+
+
+def bump_generation(path: Path, idnum: int) -> None:
+    """Append an update (classic table) that gives object `idnum` generation 1, as an empty
+    stream typed /ObjStm: pyHanko, asked for generation 0, falls back to the older revision,
+    while viewers find the number redefined (poppler rebuilds its table)."""
+    data = path.read_bytes()
+    with open(path, "rb") as handle:
+        trailer = PdfFileReader(handle, strict=False).trailer_view
+        size = int(trailer["/Size"])
+        root, info = trailer.raw_get("/Root"), trailer.raw_get("/Info")
+    startxref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    out = bytearray(data)
+    at = len(out)
+    out += (
+        f"{idnum} 1 obj\n<< /Type /ObjStm /N 0 /First 0 /Length 0 >>\nstream\n\nendstream\nendobj\n"
+    ).encode()
+    xref = len(out)
+    out += (
+        f"xref\n{idnum} 1\n{at:010d} 00001 n \ntrailer\n<< /Size {size} "
+        f"/Root {root.idnum} {root.generation} R /Info {info.idnum} {info.generation} R "
+        f"/Prev {startxref} >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode()
+    path.write_bytes(bytes(out))
