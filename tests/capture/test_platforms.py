@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from evidencekit.canonical import canonical_json
 from evidencekit.capture.completeness import completeness_score, removed_reason
 from evidencekit.capture.platforms.record import JsonResponse, PageInput, as_count
 from evidencekit.capture.platforms.registry import choose, platform_facts
@@ -327,6 +328,20 @@ HOSTILE = [
             },
         }
     ),
+    # Counts beyond 2**53 do not survive canonical JSON: before the cap (commit a7be747) this
+    # record held likes=10**20 and canonical_json raised NotCanonicalizable, so the vault could
+    # not have hashed the capture's metadata. Now a count too large to be true is dropped.
+    _tiktok(
+        {
+            "statusCode": 0,
+            "itemInfo": {
+                "itemStruct": {
+                    "stats": {"diggCount": 10**20, "playCount": 2**53},
+                    "statsV2": {"shareCount": "99999999999999999"},
+                }
+            },
+        }
+    ),
     '<script id="__UNIVERSAL_DATA_FOR_REHYDRATION__" type="application/json">'
     '{"__DEFAULT_SCOPE__": {"webapp.video-detail": ',
     '<script id="SIGI_STATE" type="application/json">'
@@ -360,10 +375,11 @@ def test_hostile_and_garbled_data_never_crashes_and_invents_nothing(html: str) -
         JsonResponse(X_API, {"data": {"threaded_conversation_with_injections_v2": "no"}}),
         JsonResponse(X_API, [[[{"tweet_results": {"result": {"rest_id": [], "legacy": 7}}}]]]),
         JsonResponse(TT_API, {"comments": [None, 3, {"user": "x", "text": ["a"]}]}),
+        JsonResponse(TT_API, {"comments": [{"user": {}, "digg_count": 10**20, "cid": 10**20}]}),
     ]
     for url in URLS:
         record = platform_facts(url, url, html, junk)
-        json.dumps(record)  # JSON, whatever came in
+        canonical_json(record)  # JSON the vault can hash, whatever came in
         assert record["posted_at_utc"] in (None,) or record["posted_at_utc"].endswith("Z")
         assert all(isinstance(v, int) and v >= 0 for v in record["counts"].values())
         assert record["account_id"] is None, (url, record)

@@ -170,10 +170,18 @@ def id_of(value: Any) -> str | None:
 
 
 _SUFFIX = {"k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
+#: Larger integers do not survive canonical JSON (RFC 8785 numbers are doubles).
+MAX_COUNT = 2**53 - 1
 
 
 def as_count(value: Any) -> int | None:
-    """A count: an int, digits ("1234", "1,234") or a shown short form ("1.2K", "3M")."""
+    """A count: an int, digits ("1234", "1,234") or a shown short form ("1.2K", "3M");
+    None for anything else, and for a number too large to be true."""
+    count = _count(value)
+    return count if count is not None and count <= MAX_COUNT else None
+
+
+def _count(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):

@@ -22,6 +22,7 @@ from typing import Any
 from evidencekit.capture.platforms.record import (
     PageInput,
     PostRecord,
+    as_count,
     dig,
     epoch_utc,
     id_of,
@@ -122,9 +123,7 @@ def read(page: PageInput) -> PostRecord:
                     "account_id": id_of(user.get("uid")),
                     "posted_at_utc": epoch_utc(comment.get("create_time")),
                     "text": text_of(comment.get("text"), 5000),
-                    "likes": comment.get("digg_count")
-                    if isinstance(comment.get("digg_count"), int)
-                    else None,
+                    "likes": as_count(comment.get("digg_count")),
                 }
             )
         if record.comments and "/api/comment/list/ responses" not in record.sources:
