@@ -409,6 +409,22 @@ class CaptureFailed(EvidenceKitError):
     message = "The capture failed unexpectedly. Nothing was saved."
 
 
+class SessionNotFound(EvidenceKitError):  # issue 12: saved logins
+    exit_code, message = EXIT_USAGE, "There is no saved login with that id (see 'sessions')."
+
+
+class SessionExpired(EvidenceKitError):  # the login wall again, although logged in
+    exit_code, message = EXIT_FAILED, "The saved login no longer works. Nothing was saved."
+
+
+class NoDisplay(EvidenceKitError):
+    exit_code, message = EXIT_USAGE, "A browser window cannot be opened here (no screen)."
+
+
+class NoLoginMade(EvidenceKitError):
+    exit_code, message = EXIT_FAILED, "The window closed before a login. Nothing was saved."
+
+
 # --- bundle ------------------------------------------------------------------------------------
 
 

@@ -173,6 +173,28 @@ BY_ERROR_CLASS: dict[type[BaseException], Texts] = {
             "Try again. If it fails again, the details below can help someone who helps you.",
         ),
     ),
+    errors.SessionNotFound: lambda _error: (
+        translate("Messages", "That saved login is no longer in the vault."),
+        translate("Messages", "Choose another saved login, or log in to the site again."),
+    ),
+    errors.SessionExpired: lambda _error: (
+        translate("Messages", "The saved login for this site no longer works. Nothing was saved."),
+        translate(
+            "Messages",
+            "The site asks to log in again. Log in to the site again, or capture the page "
+            "logged out.",
+        ),
+    ),
+    errors.NoDisplay: lambda _error: (
+        translate("Messages", "A browser window cannot be opened on this computer."),
+        translate("Messages", "Log in on a computer with a screen."),
+    ),
+    errors.NoLoginMade: lambda _error: (
+        translate(
+            "Messages", "The window was closed before you were logged in. Nothing was saved."
+        ),
+        translate("Messages", "Open the login window again and log in before closing it."),
+    ),
     errors.InputFileError: lambda _error: (
         translate("Messages", "This file could not be added."),
         translate(

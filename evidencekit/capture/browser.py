@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import shutil
@@ -230,12 +231,16 @@ def trace_args(temp_dir: Path) -> tuple[str, ...]:
 
 
 async def _launch(
-    pw: Playwright, choice: BrowserChoice, temp_dir: Path, settings: CaptureSettings
+    pw: Playwright,
+    choice: BrowserChoice,
+    temp_dir: Path,
+    settings: CaptureSettings,
+    headless: bool = True,
 ) -> tuple[Browser, bool]:
     env: dict[str, str | float | bool] = dict(os.environ)
     env.update(browser_home_env(temp_dir))
     kwargs: dict[str, Any] = {
-        "headless": True,
+        "headless": headless,
         "args": [*QUIET_ARGS, *trace_args(temp_dir), *settings.browser_args],
         "env": env,
         "timeout": settings.timeout_s * 1000,
@@ -254,8 +259,13 @@ async def _launch(
 
 
 @contextlib.asynccontextmanager
-async def launch_browser(settings: CaptureSettings | None = None) -> AsyncIterator[Browser]:
-    """Launch a headless browser for captures; close it and delete its temp folder after."""
+async def launch_browser(
+    settings: CaptureSettings | None = None, *, headless: bool = True
+) -> AsyncIterator[Browser]:
+    """Launch a headless browser for captures; close it and delete its temp folder after.
+
+    `headless=False` is the visible window of `evidencekit login` (capture/login.py): the
+    same discovery, temp folder (in RAM where there is room) and HOME redirection."""
     settings = settings or CaptureSettings()
     await asyncio.to_thread(tempdirs.sweep_abandoned)  # what a crashed capture left behind
     temp_dir, in_ram, owner = tempdirs.make_temp_dir()
@@ -269,7 +279,7 @@ async def launch_browser(settings: CaptureSettings | None = None) -> AsyncIterat
                 pw_path = None
             choice = find_browser(override=settings.browser_path, playwright_path=pw_path)
             try:
-                browser, sandboxed = await _launch(pw, choice, temp_dir, settings)
+                browser, sandboxed = await _launch(pw, choice, temp_dir, settings, headless)
             except PlaywrightError as error:
                 raise BrowserLaunchFailed(detail=error.message) from error
             try:
@@ -307,6 +317,9 @@ def launch_details(browser: Browser) -> LaunchDetails | None:
 async def new_capture_context(browser: Browser, settings: CaptureSettings) -> BrowserContext:
     """A fresh context: no cookies or storage carried over, downloads refused, service
     workers blocked (so every request is visible), certificate errors tolerated (and recorded).
+
+    With `settings.session` (a saved login) the context starts from its storage state, given
+    to Playwright as a dict in memory: never a file (`storage_state=<path>` is not used).
     """
     width, height = settings.viewport
     options: dict[str, Any] = {
@@ -319,4 +332,6 @@ async def new_capture_context(browser: Browser, settings: CaptureSettings) -> Br
     }
     if settings.user_agent:
         options["user_agent"] = settings.user_agent
+    if settings.session is not None:
+        options["storage_state"] = json.loads(settings.session.storage_json)
     return await browser.new_context(**options)

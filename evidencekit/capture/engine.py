@@ -24,6 +24,7 @@ from evidencekit.capture.completeness import add_completeness_warnings, platform
 from evidencekit.capture.guards import PageGuards
 from evidencekit.capture.journal import Journal
 from evidencekit.capture.jsonsafe import repair_text
+from evidencekit.capture.login import expired_message, login_facts, remove_login_secrets
 from evidencekit.capture.metadata import (
     CaptureFacts,
     browser_facts,
@@ -48,6 +49,7 @@ from evidencekit.errors import (
     Offline,
     PageIsDownload,
     PageLoadFailed,
+    SessionExpired,
 )
 
 log = logging.getLogger(__name__)
@@ -176,7 +178,8 @@ async def _run(
     watcher = SecurityWatcher(cdp)
     await watcher.start()
     traffic = TrafficRecorder(page)
-    guards = PageGuards(context, page, journal)
+    guards = PageGuards(context, page, journal, block_state_changes=settings.session is not None)
+    await guards.start()
 
     journal.stage("loading")
     journal.doing("loading the page")
@@ -212,6 +215,8 @@ async def _run(
     journal.doing("reading the page's own description")
     facts = await page_facts(page)
     login = await overlays_mod.detect_login_wall(page)
+    if settings.session is not None and login:
+        raise SessionExpired(expired_message(settings.session.site, login))
     broken = await settle.broken_images(page)
     redirects, main = redirect_chain(traffic.documents[:loaded_documents])
     final_url = main.url if main else page.url
@@ -223,6 +228,14 @@ async def _run(
     journal.doing("writing the WARC")
     await traffic.finish(settings.network_idle_cap_s)
     user_agent = str(await page.evaluate("navigator.userAgent"))
+    secrets_removed = 0
+    if settings.session is not None:  # her login never goes into the sealed traffic
+        secrets_removed = remove_login_secrets(traffic.exchanges)
+        journal.act(
+            "login-secrets-removed",
+            f"logged in: removed {secrets_removed} cookie/authorization header values from "
+            "traffic.warc.gz and metadata.json (names kept), so the evidence holds no login",
+        )
 
     add_completeness_warnings(
         journal, main.status if main else None, text, login, broken, tls_warnings
@@ -268,6 +281,7 @@ async def _run(
             completeness=completeness,
         )
     )
+    metadata["login"] = login_facts(settings.session, guards.blocked_requests, secrets_removed)
     # gzip of large bodies takes a while: off the event loop (zlib releases the GIL)
     info = warcinfo(browser, user_agent, settings)
     warc = await asyncio.to_thread(build_warc, list(traffic.exchanges), info)

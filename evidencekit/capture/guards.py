@@ -3,6 +3,11 @@
 Dialogs (alert/confirm/prompt/beforeunload) are dismissed, new windows closed, downloads
 refused; once the page has loaded, the main frame may not navigate away (the request is
 aborted), so what is captured is the page that was asked for.
+
+Logged in (issue 12), the page may not change anything on the site in her name: from before
+the first load, every request with a method other than GET or HEAD (a like, a follow, a
+"seen" or view receipt sent by POST, a comment) is aborted and recorded (method and address,
+never its body).
 """
 
 from __future__ import annotations
@@ -21,13 +26,25 @@ from evidencekit.clock import iso_z_ms, utc_now
 log = logging.getLogger(__name__)
 
 _TEXT_CAP = 2000
+#: Methods a logged-in capture lets through: they only read.
+READ_ONLY_METHODS = frozenset({"GET", "HEAD"})
 
 
 class PageGuards:
     """Attach to `page` (and its context) before it loads anything."""
 
-    def __init__(self, context: BrowserContext, page: Page, journal: Journal) -> None:
+    def __init__(
+        self,
+        context: BrowserContext,
+        page: Page,
+        journal: Journal,
+        *,
+        block_state_changes: bool = False,
+    ) -> None:
         self._page = page
+        self.block_state_changes = block_state_changes
+        self.blocked_requests: list[dict[str, Any]] = []
+        self._routed = False
         self._journal = journal
         self._tasks: set[asyncio.Task[Any]] = set()
         self.dialogs: list[dict[str, Any]] = []
@@ -97,13 +114,43 @@ class PageGuards:
                 f"the page changed its address to {frame.url} without loading a new page",
             )
 
+    async def start(self) -> None:
+        """Before the first load: when logged in, start blocking state-changing requests."""
+        if self.block_state_changes:
+            await self._install_route()
+            self._journal.act(
+                "state-changes-blocked",
+                "logged in: from the start, every request that could change something on the "
+                "site (any method but GET and HEAD) is blocked",
+            )
+
+    async def _install_route(self) -> None:
+        if not self._routed:
+            self._routed = True
+            await self._page.route("**/*", self._route)
+
     async def lock_navigation(self) -> None:
         """From now on, abort every attempt of the main frame to load another document."""
         self.locked_url = self._page.url
-        await self._page.route("**/*", self._route)
+        await self._install_route()
         self._journal.act("navigation-locked", "from here on the page may not load another page")
 
     async def _route(self, route: Route, request: Request) -> None:
+        if self.block_state_changes and request.method.upper() not in READ_ONLY_METHODS:
+            self.blocked_requests.append(
+                {"time": iso_z_ms(utc_now()), "method": request.method, "url": request.url}
+            )
+            self._journal.act(
+                "request-blocked",
+                f"blocked a {request.method} request to {request.url}: logged in, the capture "
+                "never lets the page change anything on the site",
+            )
+            log.info("blocked a state-changing request")
+            await self._quietly(route.abort("blockedbyclient"))
+            return
+        if self.locked_url is None:  # before the lock only the logged-in block applies
+            await self._quietly(route.fallback())
+            return
         try:
             main_nav = request.is_navigation_request() and request.frame == self._page.main_frame
         except PlaywrightError:

@@ -58,6 +58,31 @@ class PageCapture:
 
 
 @dataclass(frozen=True)
+class LoggedInSession:
+    """A saved login a capture uses (issue 12): held in memory only, never recorded whole.
+
+    `storage_json` is Playwright's storage state (cookies and local storage) as read from the
+    vault; only `facts()` (no secrets) goes into the capture's metadata."""
+
+    session_id: str
+    site: str
+    account: str = ""
+    account_source: str = ""
+    consent_note: str = ""
+    storage_json: str = field(default="", repr=False, compare=False)
+
+    def facts(self) -> dict[str, Any]:
+        return {
+            "logged_in": True,
+            "session_id": self.session_id,
+            "site": self.site,
+            "account_as_shown": self.account or None,
+            "account_source": self.account_source or None,
+            "consent_note": self.consent_note or None,
+        }
+
+
+@dataclass(frozen=True)
 class CaptureSettings:
     """How a page is captured. Every value is recorded in the capture's metadata."""
 
@@ -114,3 +139,8 @@ class CaptureSettings:
     keep_share_parameters: bool = False
     """Keep share-tracking parameters (``igsh``, ``si``, ``_t``…) in the address; by default
     they are removed before the page is opened (they identify who shared the link)."""
+
+    session: LoggedInSession | None = field(default=None, repr=False)
+    """Capture logged in with this saved login (issue 12); None captures logged out. While
+    logged in, every request that could change something on the site (any method but GET
+    and HEAD) is blocked and recorded."""

@@ -19,7 +19,13 @@ import traceback
 from collections.abc import Sequence
 
 from evidencekit import __version__
-from evidencekit.cli import bundle_commands, capture_commands, seal_commands, vault_commands
+from evidencekit.cli import (
+    bundle_commands,
+    capture_commands,
+    seal_commands,
+    session_commands,
+    vault_commands,
+)
 from evidencekit.cli.common import close_all, vault_path
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, EvidenceKitError
 
@@ -62,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     seal_commands.register(commands)
     capture_commands.register(commands)
     bundle_commands.register(commands)
+    session_commands.register(commands)
     return parser
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from evidencekit.cli import session_commands
 from evidencekit.cli.common import open_vault, print_json, say, settings_for, tsa_urls
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, EvidenceKitError, UsageError
 
@@ -31,6 +32,7 @@ def register(commands: Any) -> None:
         "are removed, since they can identify who shared the link",
     )
     p.add_argument("--json", action="store_true")
+    session_commands.add_capture_options(p)
     p.set_defaults(handler=cmd_capture)
 
 
@@ -121,8 +123,13 @@ def cmd_capture(args: argparse.Namespace) -> int:
     )
     if args.capture_operator:
         args.operator = args.capture_operator
-    progress = _Progress(list(dict.fromkeys(link.url for link in links)), sys.stderr)
     with open_vault(args, write=True) as vault:
+        sessions, skipped = session_commands.choose_sessions(args, vault, links)
+        links = [link for link in links if link.url not in skipped]
+        if not links:
+            say("Nothing was captured.")
+            return EXIT_USAGE
+        progress = _Progress(list(dict.fromkeys(link.url for link in links)), sys.stderr)
         results = asyncio.run(
             capture_into_vault(
                 vault,
@@ -133,6 +140,8 @@ def cmd_capture(args: argparse.Namespace) -> int:
                 note=args.note,
                 concurrency=args.concurrency or settings.capture_concurrency,
                 on_progress=progress.update,
+                consent=args.consent,
+                sessions=sessions,
             )
         )
     if args.json:

@@ -8,15 +8,19 @@ time-stamped; a TSA that does not answer leaves it sealed and *pending*, never f
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from evidencekit.blocking import run_blocking
 from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many
+from evidencekit.capture.login import site_of, viewer_notice
+from evidencekit.capture.result import LoggedInSession
 from evidencekit.capture.urls import PreparedUrl, as_prepared, mask_credentials
 from evidencekit.clock import iso_z_ms
-from evidencekit.errors import EvidenceKitError
+from evidencekit.errors import EvidenceKitError, SessionExpired
 from evidencekit.jobs.seal import TimestampReport, timestamp_item
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
 from evidencekit.vault.store import Vault
@@ -98,6 +102,34 @@ def new_item_for(
     )
 
 
+def session_for(
+    vault: Vault, url: str, *, session_id: str | None = None, consent: str = ""
+) -> LoggedInSession | None:
+    """The saved login a capture of `url` uses: `session_id` if given, else the newest saved
+    for its site, else None (logged out). Its storage state is read into memory only."""
+    if session_id is None:
+        found = vault.sessions_for_site(site_of(url))
+        if not found:
+            return None
+        session_id = found[0].id
+    secret = vault.session_secret(session_id)
+    info = secret.info
+    return LoggedInSession(
+        session_id=info.id,
+        site=info.site,
+        account=info.account,
+        account_source=info.account_source,
+        consent_note=consent or info.consent,
+        storage_json=json.dumps(secret.storage),
+    )
+
+
+def viewer_warnings(sessions: Mapping[str, LoggedInSession]) -> dict[str, str]:
+    """For each address to be captured logged in: what it is, if its owner may see who
+    looked (a story, a live video, a profile with a viewer list)."""
+    return {url: what for url in sessions if (what := viewer_notice(url)) is not None}
+
+
 def artifact_sources(capture: PageCapture) -> list[ArtifactSource]:
     return [ArtifactSource(a.name, a.media_type, data=a.data) for a in capture.artifacts]
 
@@ -115,13 +147,19 @@ async def capture_into_vault(
     on_result: Callable[[StoredCapture], None] | None = None,
     consent: str | None = None,
     vault_lock: asyncio.Lock | None = None,
+    sessions: Mapping[str, LoggedInSession] | None = None,
 ) -> list[StoredCapture]:
     """Capture each URL (in parallel browser contexts), store and seal it, then time-stamp it.
 
     Results come back in the order of `urls`; one failure never stops the others.
     `consent` (a support worker's note of the person's consent) goes into each item's custody
     entry. Pass `vault_lock` when other tasks on the same loop use the vault meanwhile (the GUI).
+    `sessions` (cleaned address -> saved login, from `session_for`) captures those addresses
+    logged in; each use is a custody entry of the session ("session-use"), a login wall met
+    with it is `SessionExpired` for that address (nothing stored). Ask before capturing what
+    `viewer_warnings` names.
     """
+    sessions = dict(sessions or {})
     # Credentials and (unless kept) share-tracking codes come out of each link before anything
     # is opened: from here on only the cleaned address exists (progress, results, the vault).
     links: dict[str, PreparedUrl] = {}
@@ -151,6 +189,27 @@ async def capture_into_vault(
             on_progress(url, step)
 
     async def store(outcome: CaptureOutcome) -> StoredCapture:
+        result = await store_one(outcome)
+        used = sessions.get(outcome.url)
+        if used is not None:
+            if result.item is not None:
+                use = "captured"
+            else:
+                use = "expired" if isinstance(result.error, SessionExpired) else "failed"
+            item_id = result.item.id if result.item is not None else None
+            async with vault_lock:
+                try:
+                    vault.record_session_use(
+                        used.session_id, url=outcome.url, outcome=use, item_id=item_id
+                    )
+                except EvidenceKitError as error:  # the login was used; the log must say so
+                    log.error("could not log the use of a saved login: %s", error)
+        progress(outcome.url, "done" if result.ok else "failed")
+        if on_result is not None:
+            on_result(result)
+        return result
+
+    async def store_one(outcome: CaptureOutcome) -> StoredCapture:
         if outcome.capture is None:
             assert outcome.error is not None
             result = StoredCapture(outcome.url, None, outcome.error, link=links.get(outcome.url))
@@ -173,22 +232,28 @@ async def capture_into_vault(
                     report = await timestamp_item(vault, item.id, tsa_urls)
                     item = vault.item(item.id)
                 result = StoredCapture(outcome.url, item, None, report, link=links.get(outcome.url))
-        progress(outcome.url, "done" if result.ok else "failed")
-        if on_result is not None:
-            on_result(result)
         return result
 
     def captured(outcome: CaptureOutcome) -> None:
         pending[outcome.url] = asyncio.get_running_loop().create_task(store(outcome))
 
+    # One browser per group: logged out, then each saved login (its own settings).
+    groups: dict[str | None, list[PreparedUrl]] = {}
+    for url, link in links.items():
+        used = sessions.get(url)
+        groups.setdefault(used.session_id if used else None, []).append(link)
+    by_id = {s.session_id: s for s in sessions.values()}
     try:
-        await capture_many(
-            list(links.values()),
-            settings,
-            concurrency=concurrency,
-            on_result=captured,
-            on_progress=progress,
-        )
+        for session_id, group in groups.items():
+            await capture_many(
+                group,
+                settings
+                if session_id is None
+                else dataclasses.replace(settings, session=by_id[session_id]),
+                concurrency=concurrency,
+                on_result=captured,
+                on_progress=progress,
+            )
         results = {url: await task for url, task in pending.items()}
     except BaseException:
         # Cancelled (the GUI's Cancel, a lock): stop storing too, so nothing outlives the call.

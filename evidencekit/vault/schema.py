@@ -130,8 +130,26 @@ _V3 = """
 ALTER TABLE items ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
 """
 
+# Saved logins (issue 12): a site's Playwright storage state (cookies + local storage) as JSON,
+# inside the encrypted vault only. Removal overwrites the row before deleting it.
+_V4 = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,   -- the id people see and type
+    site          TEXT NOT NULL,          -- host without www./m., e.g. instagram.com
+    start_url     TEXT NOT NULL,
+    account       TEXT NOT NULL DEFAULT '',  -- the handle as shown, '' when none was visible
+    account_source TEXT NOT NULL DEFAULT '', -- 'page' (read from it) or 'operator' (typed)
+    consent       TEXT NOT NULL DEFAULT '',
+    storage       TEXT NOT NULL,          -- JSON: Playwright storage state; never leaves the vault
+    created_at    TEXT NOT NULL,
+    last_used_at  TEXT
+);
+CREATE INDEX IF NOT EXISTS sessions_by_site ON sessions(site);
+"""
+
 # MIGRATIONS[i] upgrades a vault at version i to i + 1. Version 0 is an empty database.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

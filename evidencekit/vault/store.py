@@ -50,6 +50,7 @@ from evidencekit.vault.opening import kdf_params_for
 from evidencekit.vault.passphrase import MIN_PASSPHRASE_LENGTH, check_new_passphrase
 from evidencekit.vault.records import ArtifactSource, CaseInfo, ItemRecord, NewItem
 from evidencekit.vault.seals import TimestampRow
+from evidencekit.vault.session_store import SavedLogins
 from evidencekit.vault.stamps import TOKEN_MEDIA_TYPE
 from evidencekit.vault.subjects import (
     IDENTITY,
@@ -76,8 +77,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class Vault(VaultFile):
-    """An open vault. Not thread-safe: one thread uses it at a time."""
+class Vault(SavedLogins, VaultFile):
+    """An open vault. Not thread-safe: one thread uses it at a time. Saved logins (issue 12):
+    `SavedLogins` in session_store.py."""
 
     def remember_output_folder(self, folder: Path) -> None:
         """Note a folder we write decrypted copies into, so that a copy or export killed half

@@ -1,8 +1,8 @@
 """What a custody entry or a timestamp is about: the subject strings, made and read here only.
 
-A subject is "<kind>:<value>": "item:<id>", "custody:<seq>", "case:<name>", "bundle:<id>";
-a few are a bare word ("vault", "identity"). They are stored in the vault and written into
-bundles, so their spelling is part of the vault format.
+A subject is "<kind>:<value>": "item:<id>", "custody:<seq>", "case:<name>", "bundle:<id>",
+"session:<id>"; a few are a bare word ("vault", "identity"). They are stored in the vault and
+written into bundles, so their spelling is part of the vault format.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ CASE = "case"
 BUNDLE = "bundle"
 VAULT = "vault"
 IDENTITY = "identity"
+SESSION = "session"
 
 
 def item_subject(item_id: str) -> str:
@@ -29,6 +30,11 @@ def case_subject(name: str) -> str:
 
 def bundle_subject(bundle_id: str) -> str:
     return f"{BUNDLE}:{bundle_id}"
+
+
+def session_subject(session_id: str) -> str:
+    """A saved login (issue 12): its custody entries are about "session:<id>"."""
+    return f"{SESSION}:{session_id}"
 
 
 def parse_subject(text: str) -> tuple[str, str]:

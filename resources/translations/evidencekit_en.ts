@@ -1525,6 +1525,46 @@
             <translation>Try again. If it fails again, the details below can help someone who helps you.</translation>
         </message>
         <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>That saved login is no longer in the vault.</source>
+            <translation>That saved login is no longer in the vault.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>Choose another saved login, or log in to the site again.</source>
+            <translation>Choose another saved login, or log in to the site again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>The saved login for this site no longer works. Nothing was saved.</source>
+            <translation>The saved login for this site no longer works. Nothing was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>The site asks to log in again. Log in to the site again, or capture the page logged out.</source>
+            <translation>The site asks to log in again. Log in to the site again, or capture the page logged out.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>A browser window cannot be opened on this computer.</source>
+            <translation>A browser window cannot be opened on this computer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>Log in on a computer with a screen.</source>
+            <translation>Log in on a computer with a screen.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>The window was closed before you were logged in. Nothing was saved.</source>
+            <translation>The window was closed before you were logged in. Nothing was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>Open the login window again and log in before closing it.</source>
+            <translation>Open the login window again and log in before closing it.</translation>
+        </message>
+        <message>
             <location filename="../../ui/messages.py" line="177" />
             <source>This file could not be added.</source>
             <translation>This file could not be added.</translation>

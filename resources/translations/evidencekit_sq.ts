@@ -1525,6 +1525,46 @@
             <translation>Provoni përsëri. Nëse dështon sërish, hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>That saved login is no longer in the vault.</source>
+            <translation>Ky hyrje e ruajtur nuk është më në kasafortë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>Choose another saved login, or log in to the site again.</source>
+            <translation>Zgjidhni një hyrje tjetër të ruajtur, ose hyni sërish në faqe.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>The saved login for this site no longer works. Nothing was saved.</source>
+            <translation>Hyrja e ruajtur për këtë faqe nuk funksionon më. Asgjë nuk u ruajt.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>The site asks to log in again. Log in to the site again, or capture the page logged out.</source>
+            <translation>Faqja kërkon të hyni sërish. Hyni sërish në faqe, ose ruajeni faqen pa qenë e futur në llogari.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>A browser window cannot be opened on this computer.</source>
+            <translation>Në këtë kompjuter nuk mund të hapet një dritare shfletuesi.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>Log in on a computer with a screen.</source>
+            <translation>Hyni nga një kompjuter me ekran.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>The window was closed before you were logged in. Nothing was saved.</source>
+            <translation>Dritarja u mbyll para se të hynit në llogari. Asgjë nuk u ruajt.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="176" />
+            <source>Open the login window again and log in before closing it.</source>
+            <translation>Hapeni sërish dritaren e hyrjes dhe hyni para se ta mbyllni.</translation>
+        </message>
+        <message>
             <location filename="../../ui/messages.py" line="177" />
             <source>This file could not be added.</source>
             <translation>Ky skedar nuk u shtua dot.</translation>
