@@ -46,11 +46,28 @@ _POST_TYPES = {
 }
 
 
+_MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def _big_ints_as_text(value: Any) -> Any:
+    """Integers canonical JSON cannot carry (beyond 2**53) as their digits: a page's JSON-LD
+    may hold any number, and the metadata must stay hashable."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return str(value) if abs(value) > _MAX_SAFE_INTEGER else value
+    if isinstance(value, dict):
+        return {k: _big_ints_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_big_ints_as_text(v) for v in value]
+    return value
+
+
 def _parse_jsonld(texts: list[str]) -> list[Any]:
     out: list[Any] = []
     for text in texts:
         try:
-            out.append(json_safe(json.loads(text)))
+            out.append(_big_ints_as_text(json_safe(json.loads(text))))
         except (ValueError, RecursionError):
             out.append({"unparsed": text[:2000]})
     return out

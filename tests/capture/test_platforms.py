@@ -467,3 +467,21 @@ def test_telegram_plain_post_page_reads_its_og_tags_and_address() -> None:
         "New photos of her tonight",
     )
     assert record["account_id"] is None and record["posted_at_utc"] is None
+
+
+def test_json_ld_with_numbers_beyond_canonical_json_stays_hashable() -> None:
+    # Measured before the fix: facts_from_html of this page made canonical_json raise
+    # NotCanonicalizable ("integer 100000000000000000000 is too large"); the live capture's
+    # page_facts shares the same parsing.
+    from evidencekit.capture.pagefacts import facts_from_html
+    from evidencekit.capture.platforms.dom import parse_html
+
+    page = (
+        '<script type="application/ld+json">'
+        '{"@type": "Article", "identifier": 100000000000000000000, "n": [9007199254740993]}'
+        "</script>"
+    )
+    facts = facts_from_html(parse_html(page))
+    canonical_json(facts)
+    assert facts["json_ld"][0]["identifier"] == "100000000000000000000"
+    assert facts["json_ld"][0]["n"] == ["9007199254740993"]
