@@ -101,7 +101,8 @@ def _comment(c: Any) -> str:
         )
         if part
     )
-    when = clean(c.get("posted_at_utc"), 40) if c.get("posted_at_utc") else ""
+    when = c.get("posted_at_utc") or c.get("posted_at_shown")
+    when = clean(when, 100) if when else ""
     head = " · ".join(p for p in (who or MISSING, when) if p)
     return f"{head}: {whole(c.get('text'))}" if c.get("text") else head
 

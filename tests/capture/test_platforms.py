@@ -485,3 +485,68 @@ def test_json_ld_with_numbers_beyond_canonical_json_stays_hashable() -> None:
     canonical_json(facts)
     assert facts["json_ld"][0]["identifier"] == "100000000000000000000"
     assert facts["json_ld"][0]["n"] == ["9007199254740993"]
+
+
+def test_youtube_comments_from_both_answer_shapes() -> None:
+    url = "https://www.youtube.com/watch?v=dQw4fixture"
+    api = "https://www.youtube.com/youtubei/v1/next?prettyPrint=false"
+    new_shape = {
+        "frameworkUpdates": {
+            "entityBatchUpdate": {
+                "mutations": [
+                    {
+                        "entityKey": "Eg0SC2RRdzRmaXh0dXJl",
+                        "payload": {
+                            "commentEntityPayload": {
+                                "properties": {
+                                    "commentId": "UgzFixtureComment1",
+                                    "content": {"content": "this is her, everyone"},
+                                    "publishedTime": "2 days ago",
+                                },
+                                "author": {
+                                    "channelId": "UCcommenter00000000000001",
+                                    "displayName": "@commenter.one",
+                                },
+                            }
+                        },
+                    }
+                ]
+            }
+        }
+    }
+    old_shape = {
+        "onResponseReceivedEndpoints": [
+            {
+                "reloadContinuationItemsCommand": {
+                    "continuationItems": [
+                        {
+                            "commentThreadRenderer": {
+                                "comment": {
+                                    "commentRenderer": {
+                                        "commentId": "UgxOldFixture2",
+                                        "authorText": {"simpleText": "@older.voice"},
+                                        "authorEndpoint": {
+                                            "browseEndpoint": {
+                                                "browseId": "UColder0000000000000000002"
+                                            }
+                                        },
+                                        "contentText": {
+                                            "runs": [{"text": "report "}, {"text": "it"}]
+                                        },
+                                        "publishedTimeText": {"runs": [{"text": "1 year ago"}]},
+                                    }
+                                }
+                            }
+                        }
+                    ]
+                }
+            }
+        ]
+    }
+    record = read("youtube.html", url, [JsonResponse(api, new_shape), JsonResponse(api, old_shape)])
+    assert [
+        (c["handle"], c["account_id"], c["text"], c["posted_at_shown"]) for c in record["comments"]
+    ] == [
+        ("commenter.one", "UCcommenter00000000000001", "this is her, everyone", "2 days ago"),
+        ("older.voice", "UColder0000000000000000002", "report it", "1 year ago"),
+    ]

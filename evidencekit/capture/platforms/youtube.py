@@ -8,7 +8,13 @@ The watch page assigns two JSON objects in scripts, as yt-dlp's YouTube extracto
 ERROR, LOGIN_REQUIRED, UNPLAYABLE with a ``reason``) and ``ytInitialData`` (the watch-next
 page: ``videoPrimaryInfoRenderer.dateText.simpleText`` - the date as shown -,
 ``videoSecondaryInfoRenderer.owner.videoOwnerRenderer`` with the channel name and
-``canonicalBaseUrl`` "/@handle"; the like button's ``likeCount`` where present).
+``canonicalBaseUrl`` "/@handle"; the like button's ``likeCount`` where present). Comments come
+from the page's own ``/youtubei/v1/next`` answers: ``commentEntityPayload`` objects in
+``frameworkUpdates.entityBatchUpdate.mutations`` (2024 on: ``properties.commentId``,
+``properties.content.content``, ``properties.publishedTime``, ``author.channelId``,
+``author.displayName`` "@handle") or, before, ``commentRenderer`` objects (``commentId``,
+``contentText.runs``, ``authorText.simpleText``, ``authorEndpoint.browseEndpoint.browseId``,
+``publishedTimeText``).
 """
 
 from __future__ import annotations
@@ -46,6 +52,51 @@ def _run_text(value: Any) -> str | None:
             300,
         )
     return None
+
+
+def _comments(record: PostRecord, page: PageInput) -> None:
+    seen: set[str] = set()
+    for response in page.responses:
+        if "/youtubei/v1/next" not in response.url:
+            continue
+        for node in walk(response.data):
+            entity, old = obj(node.get("commentEntityPayload")), obj(node.get("commentRenderer"))
+            if entity:
+                props, author = obj(entity.get("properties")), obj(entity.get("author"))
+                name = text_of(author.get("displayName"), 300)
+                entry = {
+                    "id": id_of(props.get("commentId")),
+                    "author_name": name,
+                    "handle": name[1:] if name and name.startswith("@") else None,
+                    "account_id": id_of(author.get("channelId")),
+                    "posted_at_shown": text_of(props.get("publishedTime"), 100),
+                    "text": text_of(dig(props, "content", "content"), 5000),
+                }
+            elif old:
+                name = _run_text(old.get("authorText"))
+                entry = {
+                    "id": id_of(old.get("commentId")),
+                    "author_name": name,
+                    "handle": name[1:] if name and name.startswith("@") else None,
+                    "account_id": id_of(dig(old, "authorEndpoint", "browseEndpoint", "browseId")),
+                    "posted_at_shown": _run_text(old.get("publishedTimeText")),
+                    "text": text_of(
+                        "".join(
+                            str(r.get("text", ""))
+                            for r in dig(old, "contentText", "runs") or []
+                            if isinstance(r, dict)
+                        ),
+                        5000,
+                    ),
+                }
+            else:
+                continue
+            key = entry["id"] or repr(entry)
+            if key not in seen:
+                seen.add(key)
+                record.comments.append(entry)
+    if record.comments:
+        record.sources.append("/youtubei/v1/next responses (comments)")
 
 
 def read(page: PageInput) -> PostRecord:
@@ -95,6 +146,7 @@ def read(page: PageInput) -> PostRecord:
                 )
             if "likeCount" in node:
                 record.count("likes", node.get("likeCount"))
+    _comments(record, page)
     if not record.post_id:
         parts = urlsplit(page.final_url)
         vid: str | None = next(iter(parse_qs(parts.query).get("v") or []), None)
