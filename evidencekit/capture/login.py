@@ -34,6 +34,7 @@ from playwright.async_api import Browser, BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 
 from evidencekit.capture.browser import launch_browser
+from evidencekit.capture.overlays import detect_login_wall
 from evidencekit.capture.result import CaptureSettings, LoggedInSession
 from evidencekit.capture.urls import prepare_url
 from evidencekit.errors import NoDisplay, NoLoginMade, PageLoadFailed
@@ -121,13 +122,13 @@ SECRET_REQUEST_HEADERS = frozenset(
 REMOVED = "[removed by EvidenceKit: login secret]"
 
 
-def _without_values(cookie_header: str, separator: str) -> str:
-    """ "a=1; b=2" -> "a=[removed]; b=[removed]": the names stay, the values go."""
+def _without_values(cookie_header: str) -> str:
+    """ "a=1; b=2" -> "a=[removed…]; b=[removed…]": the names stay, the values go."""
     parts = []
-    for part in cookie_header.split(separator):
+    for part in cookie_header.split(";"):
         name, eq, _value = part.strip().partition("=")
         parts.append(f"{name}={REMOVED}" if eq else name)
-    return f"{separator} ".join(parts) if separator == ";" else separator.join(parts)
+    return "; ".join(parts)
 
 
 def _set_cookie_without_value(header: str) -> str:
@@ -147,7 +148,7 @@ def remove_login_secrets(exchanges: Iterable[Any]) -> int:
         for name, value in ex.request_headers:
             lowered = name.lower()
             if lowered == "cookie":
-                value, removed = _without_values(value, ";"), removed + 1
+                value, removed = _without_values(value), removed + 1
             elif lowered in SECRET_REQUEST_HEADERS:
                 value, removed = REMOVED, removed + 1
             request.append((name, value))
@@ -194,6 +195,8 @@ class LoginResult:
     account: str
     final_url: str
     storage: dict[str, Any] = field(repr=False)
+    login_wall_last: tuple[str, ...] = ()
+    """Why the last page she saw still looked like a login form (empty when it did not)."""
 
     @property
     def cookie_count(self) -> int:
@@ -209,6 +212,7 @@ class _Window:
         self.all_closed = asyncio.Event()
         self.account = ""
         self.last_url = ""
+        self.wall: list[str] = []
         self.cookies: list[Any] = []
         context.on("page", self.add)
 
@@ -229,6 +233,7 @@ class _Window:
             found = str(await page.evaluate(_ACCOUNT_JS))
             if found:
                 self.account = found
+            self.wall = await detect_login_wall(page)
         with contextlib.suppress(PlaywrightError):
             self.cookies = list(await self.context.cookies())
 
@@ -313,4 +318,11 @@ async def _login(
             "cookie). Nothing was saved. Run 'evidencekit login' again and log in first."
         )
     log.info("login window closed with %d cookies", len(storage.get("cookies", [])))
-    return LoginResult(start, site_of(start), window.account, window.last_url or start, storage)
+    return LoginResult(
+        start,
+        site_of(start),
+        window.account,
+        window.last_url or start,
+        storage,
+        tuple(window.wall),
+    )

@@ -121,12 +121,21 @@ def cmd_login(args: argparse.Namespace) -> int:
             account_source="operator" if account else ("page" if result.account else ""),
             consent=args.consent or "",
         )
+    unfinished = ""
+    if result.login_wall_last:
+        unfinished = (
+            "The last page still looked like a login form "
+            f"({'; '.join(result.login_wall_last[:2])}). If you did not finish logging in, "
+            f"remove this login ('evidencekit sessions remove {info.id}') and log in again."
+        )
     if args.json:
-        print_json(info.to_json())
+        print_json({**info.to_json(), "warning": unfinished or None})
     else:
         shown = f" as {info.account}" if info.account else " (no account name was shown)"
         say(f"Saved the login to {info.site}{shown} in the vault as {info.id}.")
         say(f"Captures of {info.site} now use it; 'evidencekit sessions' lists saved logins.")
+    if unfinished:
+        sys.stderr.write(unfinished + "\n")
     return 0
 
 

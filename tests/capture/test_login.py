@@ -47,7 +47,17 @@ def display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.skip("no Xvfb here: the visible login window needs a screen (dev.py installs it)")
     read_end, write_end = os.pipe()
     proc = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_end), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        [
+            xvfb,
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            "1280x1024x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=(tmp_path_factory.mktemp("xvfb") / "xvfb.log").open("w"),
@@ -55,13 +65,17 @@ def display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     os.close(write_end)
     ready, _, _ = select.select([read_end], [], [], 20)
     number = os.read(read_end, 16).decode().strip() if ready else ""
-    os.close(read_end)
-    if not number or not _accepts(f"/tmp/.X11-unix/X{number}", 20):
-        proc.kill()
-        pytest.skip("Xvfb did not start: no screen can be made here")
-    yield f":{number}"
-    proc.terminate()
-    proc.wait(10)
+    # The read end stays open while Xvfb runs: a server reset writes the number again, and a
+    # closed pipe is fatal to it ("Cannot write display number"); -noreset avoids resets too.
+    try:
+        if not number or not _accepts(f"/tmp/.X11-unix/X{number}", 20):
+            proc.kill()
+            pytest.skip("Xvfb did not start: no screen can be made here")
+        yield f":{number}"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        os.close(read_end)
 
 
 def _accepts(path: str, within_s: float) -> bool:
@@ -117,6 +131,7 @@ def _login_in_process(
     url: str,
     drive: Any,
     *extra: str,
+    expect: int = 0,
 ) -> dict[str, Any]:
     """`evidencekit login URL --json` in this process, its window driven by `drive(page, done)`
     (as a person would: type, click, then press Done or close the window)."""
@@ -137,8 +152,9 @@ def _login_in_process(
             code = cli_main(["--vault", str(vault_path), "login", url, "--json", *extra])
         finally:
             sys.stdout = saved
-    assert code == 0
-    result: dict[str, Any] = json.loads(out_file.read_text(encoding="utf-8"))
+    assert code == expect
+    text = out_file.read_text(encoding="utf-8")
+    result: dict[str, Any] = json.loads(text) if expect == 0 else {}
     out_file.unlink()
     return result
 
@@ -222,6 +238,7 @@ def test_login_then_capture_headless_with_the_saved_login(
     made = _login_in_process(monkeypatch, vault_path, login_site.url("/login"), drive)
     assert made["site"] == "127.0.0.1"
     assert made["account"] == f"@{USER}" and made["account_source"] == "page"
+    assert made["warning"] is None
     state = login_site.state
     (sid,) = state.cookie_values
     seen_in_window = sorted(p for p in state.posts if p[0].startswith("/api/"))
@@ -334,6 +351,28 @@ def test_closing_the_window_keeps_the_login_with_the_account_she_names(
         storage = vault.session_secret(made["id"]).storage
     assert [c["name"] for c in storage["cookies"]] == ["sid"]
     assert storage["cookies"][0]["value"] == login_site.state.cookie_values[0]
+
+
+def test_a_window_closed_before_logging_in_saves_nothing(
+    cli_vault: Cli,
+    vault_path: Path,
+    settings: Settings,
+    login_site: LoginSiteServer,
+    display: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("DISPLAY", display)
+
+    async def close_at_once(page: Any, *, done: asyncio.Event) -> None:
+        await page.wait_for_selector("#user")
+        await page.close()
+
+    _login_in_process(monkeypatch, vault_path, login_site.url("/login"), close_at_once, expect=1)
+    assert "closed before" in capsys.readouterr().err
+    with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=False) as vault:
+        assert vault.sessions() == []
+        assert not [e for e in vault.custody() if e.action.startswith("session-")]
 
 
 def test_no_screen_is_said_plainly(cli_vault: Cli, login_site: LoginSiteServer) -> None:

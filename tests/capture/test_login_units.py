@@ -1,0 +1,127 @@
+"""The parts of logged-in capture that need no browser (issue 12): which saved login fits an
+address, which pages tell their owner who looked, her login taken out of the sealed traffic,
+and that no setting or record carries the storage state."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from evidencekit.capture.login import (
+    REMOVED,
+    has_display,
+    login_facts,
+    login_url,
+    remove_login_secrets,
+    site_of,
+    viewer_notice,
+)
+from evidencekit.capture.metadata import settings_json
+from evidencekit.capture.result import CaptureSettings, LoggedInSession
+from evidencekit.capture.traffic import Exchange
+from evidencekit.capture.warc import build_warc
+from evidencekit.clock import utc_now
+
+SECRET = "9f2c0d7e5b1a4c3d8e6f"
+
+
+@pytest.mark.parametrize(
+    ("url", "site"),
+    [
+        ("https://www.instagram.com/p/Cx1/", "instagram.com"),
+        ("https://m.facebook.com/story.php?id=1", "facebook.com"),
+        ("https://x.com/someone/status/1", "x.com"),
+        ("http://127.0.0.1:8123/post/gated", "127.0.0.1"),
+        ("https://t.me/channel/12", "t.me"),
+    ],
+)
+def test_the_site_of_an_address(url: str, site: str) -> None:
+    assert site_of(url) == site
+
+
+def test_a_bare_site_name_opens_its_https_home() -> None:
+    assert login_url("instagram.com") == "https://instagram.com/"
+    assert login_url(" https://www.tiktok.com/login ") == "https://www.tiktok.com/login"
+
+
+@pytest.mark.parametrize(
+    ("url", "what"),
+    [
+        ("https://www.instagram.com/stories/someone/3141/", "an Instagram story"),
+        ("https://www.instagram.com/someone/live/", "an Instagram live video"),
+        ("https://www.facebook.com/stories/1234/", "a Facebook story"),
+        ("https://www.linkedin.com/in/someone/", "a LinkedIn profile (it shows who viewed it)"),
+        ("https://www.tiktok.com/@someone", "a TikTok profile (it can show who viewed it)"),
+        ("http://127.0.0.1:8000/story/1", "a story"),
+        ("https://example.org/live", "a live video"),
+        ("https://www.instagram.com/p/Cx1/", None),
+        ("https://x.com/someone/status/1", None),
+        ("https://www.tiktok.com/@someone/video/1", None),
+        ("https://example.org/history/storyline", None),
+    ],
+)
+def test_pages_that_tell_their_owner_who_looked(url: str, what: str | None) -> None:
+    assert viewer_notice(url) == what
+
+
+def test_a_window_needs_a_screen_on_linux_only() -> None:
+    assert not has_display("linux", {})
+    assert has_display("linux", {"DISPLAY": ":0"})
+    assert has_display("linux", {"WAYLAND_DISPLAY": "wayland-0"})
+    assert has_display("win32", {}) and has_display("darwin", {})
+
+
+def _exchange() -> Exchange:
+    now = utc_now()
+    return Exchange(
+        seq=0,
+        url="https://example.org/post/1",
+        method="GET",
+        resource_type="document",
+        started_at=now,
+        main_frame_navigation=True,
+        request_headers=[
+            ("Host", "example.org"),
+            ("Cookie", f"sid={SECRET}; theme=dark"),
+            ("Authorization", f"Bearer {SECRET}"),
+            ("Accept", "text/html"),
+        ],
+        status=200,
+        status_text="OK",
+        response_headers=[
+            ("Content-Type", "text/html"),
+            ("Set-Cookie", f"sid={SECRET}; Path=/; HttpOnly"),
+        ],
+        responded_at=now,
+        body=b"<p>post</p>",
+    )
+
+
+def test_her_login_is_taken_out_of_the_sealed_traffic() -> None:
+    info = {"software": "EvidenceKit test"}
+    # The control: as recorded, the WARC carries the session cookie (measured: found 3 times).
+    before = gzip.decompress(build_warc([_exchange()], info))
+    assert before.count(SECRET.encode()) == 3
+    exchange = _exchange()
+    assert remove_login_secrets([exchange]) == 3
+    after = gzip.decompress(build_warc([exchange], info))
+    assert SECRET.encode() not in after
+    assert dict(exchange.request_headers)["Cookie"] == f"sid={REMOVED}; theme={REMOVED}"
+    assert dict(exchange.request_headers)["Authorization"] == REMOVED
+    assert dict(exchange.request_headers)["Accept"] == "text/html"
+    assert dict(exchange.response_headers)["Set-Cookie"] == f"sid={REMOVED}; Path=/; HttpOnly"
+
+
+def test_no_setting_or_record_carries_the_storage_state() -> None:
+    storage = json.dumps({"cookies": [{"name": "sid", "value": SECRET}], "origins": []})
+    session = LoggedInSession("abcd234567", "example.org", "@rita_k", "page", "", storage)
+    settings = CaptureSettings(session=session)
+    assert SECRET not in repr(session) and SECRET not in repr(settings)
+    assert SECRET not in json.dumps(settings_json(settings))
+    facts = login_facts(session, [{"method": "POST", "url": "https://example.org/like"}], 2)
+    assert SECRET not in json.dumps(facts)
+    assert facts["logged_in"] is True and facts["account_as_shown"] == "@rita_k"
+    assert facts["consent_note"] is None and facts["secret_header_values_removed_from_traffic"] == 2
+    assert login_facts(None, []) == {"logged_in": False}
