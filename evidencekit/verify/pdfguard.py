@@ -25,6 +25,7 @@ from pyhanko.pdf_utils import xref as pyhanko_xref
 from pyhanko.pdf_utils.decode_limits import DecodeLimits, DocumentDecodeBudget, StreamDecodeLimits
 
 from evidencekit.verify import limits
+from evidencekit.verify import texts as T
 
 _original = pyhanko_xref.parse_xref_stream
 _original_table = pyhanko_xref.parse_xref_table
@@ -66,9 +67,7 @@ def _guarded(xref_stream: Any, strict: bool = True) -> Iterator[Any]:
     declared = declared_entries(xref_stream)
     if declared is not None:
         budget.charge_entries(declared)
-    for entry in _original(xref_stream, strict):
-        budget.tick()
-        yield entry
+    yield from _once_each(_original(xref_stream, strict), budget)
 
 
 def _guarded_table(stream: Any, strict: bool) -> Iterator[Any]:
@@ -76,9 +75,25 @@ def _guarded_table(stream: Any, strict: bool) -> Iterator[Any]:
     # them. Only the number of tables is counted, so that a chain of thousands of tiny updates
     # stops at the first one past the limit rather than after pyHanko has read them all.
     budget = limits.current()
-    if budget is not None:
-        budget.charge_section()
-    yield from _original_table(stream, strict)
+    if budget is None:
+        yield from _original_table(stream, strict)
+        return
+    budget.charge_section()
+    yield from _once_each(_original_table(stream, strict), budget)
+
+
+def _once_each(entries: Iterator[Any], budget: limits.Budget) -> Iterator[Any]:
+    """The entries of one cross-reference section, refused at the second naming the same
+    object: pyHanko keeps the last of them, poppler, pdf.js and qpdf the first, so a section
+    listing a link annotation twice (a white square over the page first, the genuine one
+    last) shows a viewer a blank page where the verifier compares the genuine one."""
+    seen: set[int] = set()
+    for entry in entries:
+        budget.tick()
+        if entry.idnum in seen and entry.idnum != 0:
+            raise limits.LimitExceeded(T.XREF_LISTS_TWICE.format(number=entry.idnum))
+        seen.add(entry.idnum)
+        yield entry
 
 
 @contextmanager

@@ -1132,7 +1132,7 @@ EMBEDDED_ACTIVE = Bi(
     "PDF-ja përmban {what} {where}, që një shikues e ekzekuton ose e zbaton dhe që mund të "
     "ndryshojë atë që tregon nga faqet që u kontrolluan; EvidenceKit nuk shkruan kurrë të tillë",
 )
-ACTIVE_JAVASCRIPT = Bi("JavaScript", "JavaScript")
+ACTIVE_JAVASCRIPT = Bi("JavaScript code", "kod JavaScript")
 ACTIVE_ON_EVENT = Bi(
     "an action run on an event (/AA)", "një veprim që ekzekutohet në një ngjarje (/AA)"
 )
@@ -1148,3 +1148,13 @@ ACTIVE_OPTIONAL = Bi(
     "përmbajtje opsionale (pjesë të një faqeje që një shikues mund t'i fshehë ose t'i tregojë)",
 )
 ACTIVE_ACTION = Bi("an action of type {kind}", "një veprim të llojit {kind}")
+XREF_LISTS_TWICE = Bi(
+    "One of the PDF's cross-reference sections lists object {number} twice, so this verifier "
+    "and a PDF viewer would read two different versions of it (one can paint over a page the "
+    "other shows untouched): the file was made to show something other than what was checked, "
+    "and it was not checked further.",
+    "Një nga seksionet e referencave të PDF-së e liston objektin {number} dy herë, kështu që "
+    "ky verifikues dhe një shikues PDF do të lexonin dy versione të ndryshme të tij (njëri mund "
+    "të pikturojë mbi një faqe që tjetri e tregon të paprekur): skedari është bërë për të "
+    "treguar diçka tjetër nga ajo që u kontrollua, dhe nuk u kontrollua më tej.",
+)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -243,3 +244,55 @@ def test_an_object_given_a_new_generation_is_invalid(
     report = _verify(path, tsa_pki, made)
     assert report.verdict == "invalid"
     assert "changed after it was signed" in _failed(report)
+
+
+def test_a_section_listing_an_object_twice_is_invalid(
+    made: dict, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """One cross-reference table lists a link annotation twice: a white square over the page
+    first (poppler, pdf.js and qpdf keep the first), the genuine one last (pyHanko keeps the
+    last), then a trusted document timestamp. Measured on 8b1f761: `valid`, and poppler draws
+    the index page blank."""
+    path = _without_document_timestamp(made, tmp_path / "twice.pdf")
+    page, link = forge_redteam.first_link(path)
+    forge_redteam.twice_in_section(path, link, forge_redteam.white_square, stream=False)
+    revisions.stamp(path, tsa_pki.timestamper())
+    assert _pyhanko_level(path) <= ModificationLevel.LTA_UPDATES
+    assert _revisions_alone(path) is None
+    with pikepdf.open(path) as pdf:  # qpdf reads the white square
+        assert pdf.get_object(link.idnum, 0).Subtype == "/Square"
+    assert _page_is_blank(path, page + 1)
+    report = _verify(path, tsa_pki, made)
+    assert report.verdict == "invalid"
+    (row,) = [c for c in report.checks if c.name == "pdf"]
+    assert row.status is Status.FAILED
+    assert f"lists object {link.idnum} twice" in row.message.en
+    assert f"e liston objektin {link.idnum} dy herë" in row.message.sq
+
+
+def test_a_cross_reference_stream_naming_an_object_twice_is_invalid(
+    made: dict, tmp_path: Path, tsa_pki: TsaPki
+) -> None:
+    """Not a hole, pinned: the same in a cross-reference stream (/Index naming the object
+    twice). pyHanko refuses such a stream outright (its subsections must increase), so no
+    document timestamp can even be added; the verifier says invalid (on 8b1f761 too)."""
+    path = _without_document_timestamp(made, tmp_path / "twice-stream.pdf")
+    _, link = forge_redteam.first_link(path)
+    forge_redteam.twice_in_section(path, link, forge_redteam.white_square, stream=True)
+    assert _verify(path, tsa_pki, made).verdict == "invalid"
+
+
+def test_nesting_too_deep_to_parse_is_invalid_at_once(
+    made: dict, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """Not a hole, pinned: /Info rewritten with 300,000 nested arrays (600 KB). Measured on
+    8b1f761: invalid in well under a second ("could not be checked to the end", the parser's
+    recursion limit), no traceback."""
+    path = tmp_path / "deep.pdf"
+    path.write_bytes(made["lta"].read_bytes())
+    forge_redteam.deeply_nested_info(path, 300_000)
+    started = time.monotonic()
+    report = _verify(path, tsa_pki, made)
+    assert time.monotonic() - started < 10
+    assert report.verdict == "invalid" and report.exit_code == 1
+    assert "could not be checked to the end" in _failed(report)

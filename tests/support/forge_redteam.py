@@ -282,3 +282,64 @@ def bump_generation(path: Path, idnum: int) -> None:
         f"/Prev {startxref} >>\nstartxref\n{xref}\n%%EOF\n"
     ).encode()
     path.write_bytes(bytes(out))
+
+
+def twice_in_section(path: Path, ref: generic.Reference, change: Change, *, stream: bool) -> None:
+    """Append an update whose one cross-reference section lists object `ref` twice: first at
+    the `change`d copy (what poppler, pdf.js and qpdf keep), then at a genuine copy (what
+    pyHanko keeps: the last). A classic table with two subsections, or (`stream`) a
+    cross-reference stream whose /Index names the object twice."""
+    data = path.read_bytes()
+    with open(path, "rb") as handle:
+        reader = PdfFileReader(handle, strict=False)
+        obj = reader.get_object(ref)
+        genuine = generic.DictionaryObject({k: obj.raw_get(k) for k in obj})
+        changed = change(generic.DictionaryObject(dict(genuine)))
+        trailer = reader.trailer_view
+        size = int(trailer["/Size"])
+        root, info = trailer.raw_get("/Root"), trailer.raw_get("/Info")
+    startxref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    out = bytearray(data)
+    first = len(out)
+    out += f"{ref.idnum} 0 obj\n".encode() + _bytes(changed) + b"\nendobj\n"
+    second = len(out)
+    out += f"{ref.idnum} 0 obj\n".encode() + _bytes(genuine) + b"\nendobj\n"
+    at = len(out)
+    tail = f"/Root {root.idnum} {root.generation} R /Info {info.idnum} {info.generation} R"
+    if stream:
+        rows = b"".join(struct.pack(">BIH", 1, offset, 0) for offset in (first, second, at))
+        head = (
+            f"<< /Type /XRef /Size {size + 1} /W [1 4 2] "
+            f"/Index [{ref.idnum} 1 {ref.idnum} 1 {size} 1] /Prev {startxref} {tail} "
+            f"/Length {len(rows)} >>"
+        )
+        out += f"{size} 0 obj\n{head}\nstream\n".encode() + rows + b"\nendstream\nendobj\n"
+    else:
+        out += (
+            f"xref\n{ref.idnum} 1\n{first:010d} 00000 n \n{ref.idnum} 1\n{second:010d} 00000 n \n"
+            f"trailer\n<< /Size {size} {tail} /Prev {startxref} >>\n"
+        ).encode()
+    out += f"startxref\n{at}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+
+
+def deeply_nested_info(path: Path, depth: int) -> None:
+    """Append an update rewriting /Info with a Title of `depth` nested arrays (a few hundred
+    kilobytes that a recursive parser never finishes)."""
+    data = path.read_bytes()
+    with open(path, "rb") as handle:
+        trailer = PdfFileReader(handle, strict=False).trailer_view
+        size = int(trailer["/Size"])
+        root, info = trailer.raw_get("/Root"), trailer.raw_get("/Info")
+    startxref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    out = bytearray(data)
+    at = len(out)
+    nested = b"[" * depth + b"]" * depth
+    out += f"{info.idnum} 0 obj\n<< /Title ".encode() + nested + b" >>\nendobj\n"
+    xref = len(out)
+    out += (
+        f"xref\n{info.idnum} 1\n{at:010d} 00000 n \ntrailer\n<< /Size {size} "
+        f"/Root {root.idnum} {root.generation} R /Info {info.idnum} {info.generation} R "
+        f"/Prev {startxref} >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode()
+    path.write_bytes(bytes(out))
