@@ -18,7 +18,7 @@ from evidencekit.errors import UsageError
 if TYPE_CHECKING:
     from evidencekit.capture import PreparedUrl
     from evidencekit.capture.result import LoggedInSession
-    from evidencekit.vault.store import Vault
+    from evidencekit.vault.store import SessionInfo, Vault
 
 VIEWER_FLAG = "--i-understand-they-may-see-i-looked"
 
@@ -93,40 +93,40 @@ def _enter_sets(done: asyncio.Event, loop: asyncio.AbstractEventLoop) -> None:
 
 def cmd_login(args: argparse.Namespace) -> int:
     from evidencekit.capture import CaptureSettings
-    from evidencekit.capture.login import LoginResult, login_url, open_login_window
+    from evidencekit.capture.login import login_url
+    from evidencekit.jobs.capture import login_into_vault
 
     start = login_url(args.site)
     settings = settings_for(args)
     capture_settings = CaptureSettings(browser_path=settings.browser_path or None)
+    interactive = sys.stdin is not None and sys.stdin.isatty()
     with open_vault(args, write=True) as vault:  # the passphrase first, then the window
         sys.stderr.write(
             f"A browser window opens at {start}.\n"
             "Log in there yourself. When you are done, close the window"
-            + (" or press Enter here.\n" if sys.stdin is not None and sys.stdin.isatty() else ".\n")
+            + (" or press Enter here.\n" if interactive else ".\n")
         )
 
-        async def run() -> LoginResult:
+        async def run() -> tuple[SessionInfo, tuple[str, ...]]:
             done = asyncio.Event()
-            if sys.stdin is not None and sys.stdin.isatty():
+            if interactive:
                 _enter_sets(done, asyncio.get_running_loop())
-            return await open_login_window(start, capture_settings, done=done)
+            return await login_into_vault(
+                vault,
+                start,
+                capture_settings,
+                done=done,
+                account=args.account or "",
+                consent=args.consent or "",
+            )
 
-        result = asyncio.run(run())
-        account = (args.account or "").strip()
-        info = vault.add_session(
-            site=result.site,
-            start_url=result.start_url,
-            storage=result.storage,
-            account=account or result.account,
-            account_source="operator" if account else ("page" if result.account else ""),
-            consent=args.consent or "",
-        )
+        info, wall = asyncio.run(run())
     unfinished = ""
-    if result.login_wall_last:
+    if wall:
         unfinished = (
-            "The last page still looked like a login form "
-            f"({'; '.join(result.login_wall_last[:2])}). If you did not finish logging in, "
-            f"remove this login ('evidencekit sessions remove {info.id}') and log in again."
+            f"The last page still looked like a login form ({'; '.join(wall[:2])}). If you "
+            "did not finish logging in, remove this login "
+            f"('evidencekit sessions remove {info.id}') and log in again."
         )
     if args.json:
         print_json({**info.to_json(), "warning": unfinished or None})

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from evidencekit.blocking import run_blocking
-from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many
+from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many, login
 from evidencekit.capture.login import site_of, viewer_notice
 from evidencekit.capture.result import LoggedInSession
 from evidencekit.capture.urls import PreparedUrl, as_prepared, mask_credentials
@@ -23,7 +24,7 @@ from evidencekit.clock import iso_z_ms
 from evidencekit.errors import EvidenceKitError, SessionExpired
 from evidencekit.jobs.seal import TimestampReport, timestamp_item
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
-from evidencekit.vault.store import Vault
+from evidencekit.vault.store import SessionInfo, Vault
 
 log = logging.getLogger(__name__)
 
@@ -105,14 +106,21 @@ def new_item_for(
 def session_for(
     vault: Vault, url: str, *, session_id: str | None = None, consent: str = ""
 ) -> LoggedInSession | None:
-    """The saved login a capture of `url` uses: `session_id` if given, else the newest saved
-    for its site, else None (logged out). Its storage state is read into memory only."""
-    if session_id is None:
-        found = vault.sessions_for_site(site_of(url))
+    """The saved login a capture of `url` uses: `session_id` if it is a login to the page's
+    site, else the newest saved for its site, else None (logged out). Its storage state is
+    read into memory only."""
+    site = site_of(url)
+    chosen = None
+    if session_id is not None:
+        given = vault.session(session_id)  # SessionNotFound for an id that is not there
+        if given.site == site:
+            chosen = given.id
+    if chosen is None:
+        found = vault.sessions_for_site(site)
         if not found:
             return None
-        session_id = found[0].id
-    secret = vault.session_secret(session_id)
+        chosen = found[0].id
+    secret = vault.session_secret(chosen)
     info = secret.info
     return LoggedInSession(
         session_id=info.id,
@@ -122,6 +130,37 @@ def session_for(
         consent_note=consent or info.consent,
         storage_json=json.dumps(secret.storage),
     )
+
+
+async def login_into_vault(
+    vault: Vault,
+    site_or_url: str,
+    settings: CaptureSettings,
+    *,
+    done: asyncio.Event | None = None,
+    account: str = "",
+    consent: str = "",
+    vault_lock: asyncio.Lock | None = None,
+) -> tuple[SessionInfo, tuple[str, ...]]:
+    """The login job of both front ends: a visible window (capture/login.py) until she closes
+    it or `done` is set, then its storage state, straight from memory into the vault.
+
+    Returns the saved login and, when the last page still looked like a login form, why (the
+    front end says she may not have finished). Raises `NoDisplay`, `NoLoginMade`, ...
+    """
+    result = await login.open_login_window(site_or_url, settings, done=done)
+    named = account.strip()
+    add = functools.partial(
+        vault.add_session,
+        site=result.site,
+        start_url=result.start_url,
+        storage=result.storage,
+        account=named or result.account,
+        account_source="operator" if named else ("page" if result.account else ""),
+        consent=consent,
+    )
+    info = await run_blocking(vault_lock or asyncio.Lock(), add)
+    return info, result.login_wall_last
 
 
 def viewer_warnings(sessions: Mapping[str, LoggedInSession]) -> dict[str, str]:

@@ -51,6 +51,7 @@ from evidencekit.vault.passphrase import MIN_PASSPHRASE_LENGTH, check_new_passph
 from evidencekit.vault.records import ArtifactSource, CaseInfo, ItemRecord, NewItem
 from evidencekit.vault.seals import TimestampRow
 from evidencekit.vault.session_store import SavedLogins
+from evidencekit.vault.sessions import SessionInfo, SessionSecret
 from evidencekit.vault.stamps import TOKEN_MEDIA_TYPE
 from evidencekit.vault.subjects import (
     IDENTITY,
@@ -67,6 +68,8 @@ __all__ = [
     "SIGNATURE_MEDIA_TYPE",
     "SIGNATURE_NAME",
     "TOKEN_MEDIA_TYPE",
+    "SessionInfo",
+    "SessionSecret",
     "Vault",
     "check_new_passphrase",
     "kdf_params_for",

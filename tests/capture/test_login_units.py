@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from typing import Any
 
 import pytest
 
@@ -125,3 +126,36 @@ def test_no_setting_or_record_carries_the_storage_state() -> None:
     assert facts["logged_in"] is True and facts["account_as_shown"] == "@rita_k"
     assert facts["consent_note"] is None and facts["secret_header_values_removed_from_traffic"] == 2
     assert login_facts(None, []) == {"logged_in": False}
+
+
+def test_which_saved_login_a_capture_uses(vault: Any) -> None:
+    from evidencekit.errors import SessionNotFound
+    from evidencekit.jobs.capture import session_for, viewer_warnings
+
+    def state(value: str) -> dict[str, Any]:
+        return {"cookies": [{"name": "sid", "value": value}], "origins": []}
+
+    old = vault.add_session(site="x.com", start_url="https://x.com/", storage=state("1"))
+    new = vault.add_session(site="x.com", start_url="https://x.com/", storage=state("2"))
+    other = vault.add_session(
+        site="instagram.com", start_url="https://instagram.com/", storage=state("3")
+    )
+    post = "https://x.com/someone/status/1"
+    chosen = session_for(vault, post)  # the newest login to the site
+    assert chosen is not None and chosen.session_id == new.id
+    assert json.loads(chosen.storage_json)["cookies"][0]["value"] == "2"
+    picked = session_for(vault, post, session_id=old.id, consent="she agreed")
+    assert (
+        picked is not None and picked.session_id == old.id and picked.consent_note == "she agreed"
+    )
+    # A login to another site is never sent to this one: the site's own login is used.
+    mismatched = session_for(vault, post, session_id=other.id)
+    assert mismatched is not None and mismatched.site == "x.com"
+    assert session_for(vault, "https://www.tiktok.com/@a/video/1") is None
+    with pytest.raises(SessionNotFound):
+        session_for(vault, post, session_id="nosuchlogin")
+    assert session_for(vault, post, session_id=old.id) is not None
+    assert viewer_warnings({"https://www.instagram.com/stories/a/1/": picked, post: picked}) == {
+        "https://www.instagram.com/stories/a/1/": "an Instagram story"
+    }
+    assert not [e for e in vault.custody() if e.action == "session-use"]  # choosing is no use
