@@ -281,7 +281,9 @@ async def _run(
             completeness=completeness,
         )
     )
-    metadata["login"] = login_facts(settings.session, guards.blocked_requests, secrets_removed)
+    metadata["login"] = login_facts(
+        settings.session, guards.blocked_requests, guards.allowed_reads, secrets_removed
+    )
     # gzip of large bodies takes a while: off the event loop (zlib releases the GIL)
     info = warcinfo(browser, user_agent, settings)
     warc = await asyncio.to_thread(build_warc, list(traffic.exchanges), info)

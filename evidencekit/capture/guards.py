@@ -16,6 +16,7 @@ import asyncio
 import logging
 from collections.abc import Coroutine
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from playwright.async_api import BrowserContext, Dialog, Download, Frame, Page, Request, Route
 from playwright.async_api import Error as PlaywrightError
@@ -28,6 +29,30 @@ log = logging.getLogger(__name__)
 _TEXT_CAP = 2000
 #: Methods a logged-in capture lets through: they only read.
 READ_ONLY_METHODS = frozenset({"GET", "HEAD"})
+#: Facebook, Instagram and Threads load posts and comments with POST GraphQL *queries*, and
+#: change things (likes, follows, story "seen" receipts) with *mutations*; each request names
+#: itself in `fb_api_req_friendly_name`. There, a POST whose name ends in "Query" (and does
+#: not say Mutation or Subscription) is let through as a read, and recorded.
+GRAPHQL_READ_SITES = ("facebook.com", "instagram.com", "threads.net", "threads.com")
+GRAPHQL_PATHS = ("/api/graphql", "/api/graphql/", "/graphql/query", "/graphql/query/")
+
+
+def graphql_read_name(url: str, body: str | None) -> str | None:
+    """The query's name when this POST is a GraphQL read on a platform that loads its pages
+    that way (see GRAPHQL_READ_SITES), else None (then a logged-in capture blocks it)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if not any(host == site or host.endswith("." + site) for site in GRAPHQL_READ_SITES):
+        return None
+    if parts.path not in GRAPHQL_PATHS or not body:
+        return None
+    names = parse_qs(body, keep_blank_values=True).get("fb_api_req_friendly_name", [])
+    if len(names) != 1:
+        return None
+    name = names[0]
+    if not name.endswith("Query") or "Mutation" in name or "Subscription" in name:
+        return None
+    return name
 
 
 class PageGuards:
@@ -44,6 +69,7 @@ class PageGuards:
         self._page = page
         self.block_state_changes = block_state_changes
         self.blocked_requests: list[dict[str, Any]] = []
+        self.allowed_reads: list[dict[str, Any]] = []
         self._routed = False
         self._journal = journal
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -135,8 +161,22 @@ class PageGuards:
         await self._install_route()
         self._journal.act("navigation-locked", "from here on the page may not load another page")
 
+    def _changes_state(self, request: Request) -> bool:
+        if request.method.upper() in READ_ONLY_METHODS:
+            return False
+        try:
+            body = request.post_data
+        except (PlaywrightError, UnicodeDecodeError):
+            body = None
+        name = graphql_read_name(request.url, body) if request.method.upper() == "POST" else None
+        if name is None:
+            return True
+        self.allowed_reads.append({"time": iso_z_ms(utc_now()), "url": request.url, "name": name})
+        self._journal.act("graphql-read-allowed", f"let through a GraphQL read ({name})")
+        return False
+
     async def _route(self, route: Route, request: Request) -> None:
-        if self.block_state_changes and request.method.upper() not in READ_ONLY_METHODS:
+        if self.block_state_changes and self._changes_state(request):
             self.blocked_requests.append(
                 {"time": iso_z_ms(utc_now()), "method": request.method, "url": request.url}
             )

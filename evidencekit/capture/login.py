@@ -163,16 +163,21 @@ def remove_login_secrets(exchanges: Iterable[Any]) -> int:
 
 
 def login_facts(
-    session: LoggedInSession | None, blocked: list[dict[str, Any]], secrets_removed: int = 0
+    session: LoggedInSession | None,
+    blocked: list[dict[str, Any]],
+    allowed: list[dict[str, Any]] | None = None,
+    secrets_removed: int = 0,
 ) -> dict[str, Any]:
     """The capture's `login` record for metadata.json: logged in or not, which saved login,
-    the account as shown, the consent note, the requests blocked, how many login secrets
-    were taken out of traffic.warc.gz; never a cookie."""
+    the account as shown, the consent note, the requests blocked and the GraphQL reads let
+    through (capture/guards.py), how many login secrets were taken out of traffic.warc.gz;
+    never a cookie."""
     if session is None:
         return {"logged_in": False}
     return {
         **session.facts(),
         "blocked_requests": list(blocked),
+        "graphql_reads_allowed": list(allowed or []),
         "secret_header_values_removed_from_traffic": secrets_removed,
     }
 

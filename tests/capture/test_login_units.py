@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from evidencekit.capture.guards import graphql_read_name
 from evidencekit.capture.login import (
     REMOVED,
     has_display,
@@ -121,7 +122,7 @@ def test_no_setting_or_record_carries_the_storage_state() -> None:
     settings = CaptureSettings(session=session)
     assert SECRET not in repr(session) and SECRET not in repr(settings)
     assert SECRET not in json.dumps(settings_json(settings))
-    facts = login_facts(session, [{"method": "POST", "url": "https://example.org/like"}], 2)
+    facts = login_facts(session, [{"method": "POST", "url": "https://example.org/like"}], [], 2)
     assert SECRET not in json.dumps(facts)
     assert facts["logged_in"] is True and facts["account_as_shown"] == "@rita_k"
     assert facts["consent_note"] is None and facts["secret_header_values_removed_from_traffic"] == 2
@@ -159,3 +160,37 @@ def test_which_saved_login_a_capture_uses(vault: Any) -> None:
         "https://www.instagram.com/stories/a/1/": "an Instagram story"
     }
     assert not [e for e in vault.custody() if e.action == "session-use"]  # choosing is no use
+
+
+FB_GRAPHQL = "https://www.facebook.com/api/graphql/"
+IG_GRAPHQL = "https://www.instagram.com/graphql/query"
+
+
+def _named(name: str, extra: str = "&doc_id=1") -> str:
+    return f"av=1&fb_api_req_friendly_name={name}{extra}"
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "name"),
+    [
+        # Reads: how Facebook and Instagram load posts and comments (POST GraphQL queries).
+        (FB_GRAPHQL, _named("CometUFICommentsProviderQuery"), "CometUFICommentsProviderQuery"),
+        (
+            IG_GRAPHQL,
+            _named("PolarisPostActionLoadPostQueryQuery"),
+            "PolarisPostActionLoadPostQueryQuery",
+        ),
+        # Writes stay blocked: likes, story "seen" receipts, follows; and anything unnamed.
+        (FB_GRAPHQL, _named("CometUFIFeedbackReactMutation"), None),
+        (IG_GRAPHQL, _named("PolarisStoriesV3SeenMutation"), None),
+        (IG_GRAPHQL, _named("usePolarisFollowMutation"), None),
+        (IG_GRAPHQL, "doc_id=3", None),
+        (IG_GRAPHQL, _named("AQuery", "&fb_api_req_friendly_name=BMutation"), None),
+        ("https://www.instagram.com/api/v1/web/likes/1/like/", _named("XQuery"), None),
+        ("https://evil.example/api/graphql/", _named("XQuery"), None),
+        ("https://facebook.com.evil.example/api/graphql/", _named("XQuery"), None),
+        ("https://x.com/i/api/graphql/abc/FavoriteTweet", '{"queryId":"abc"}', None),
+    ],
+)
+def test_which_posts_a_logged_in_capture_lets_through(url: str, body: str, name: str | None):
+    assert graphql_read_name(url, body) == name
