@@ -33,6 +33,7 @@ from ui import format as fmt
 from ui.context import AppContext
 from ui.dialogs import Ask
 from ui.jobs import capture_job, import_job
+from ui.login_dialog import LoginDialog
 from ui.messages import explain, step_name, timestamp_words
 from ui.session import ROLE_SUPPORT, VaultSession
 from ui.widgets import MessagePanel, button, heading, paragraph
@@ -225,6 +226,13 @@ class CapturePanel(QWidget):
         go.addWidget(self.capture_button)
         go.addWidget(self.stop_button)
         go.addStretch(1)
+        self.login_button = button(
+            self.tr("Log in to a site…"),
+            self,
+            tip=self.tr("For posts only logged-in people can see: the login stays in the vault"),
+        )
+        self.login_button.clicked.connect(self.open_login)
+        go.addWidget(self.login_button)
         layout.addLayout(go)
         self.message = MessagePanel(self)
         layout.addWidget(self.message)
@@ -378,6 +386,12 @@ class CapturePanel(QWidget):
         case = self.case.currentText().strip() or None
         note = self.note.text().strip() or None
         self._start(capture_job(self._session, good, self._ctx.settings, note=note, case=case))
+
+    def open_login(self) -> LoginDialog:
+        """“Log in to a site…” (issue 12): she logs in herself in a visible browser window."""
+        dialog = LoginDialog(self._ctx, self._session, self)
+        dialog.open()
+        return dialog
 
     def start_import(self, paths: list[Path], case: str | None) -> None:
         if self.running:

@@ -37,7 +37,9 @@ def capture_job(
 
     Links the panel prepared (credentials out, share codes as she chose) go on as they are."""
     from evidencekit.capture import CaptureSettings
-    from evidencekit.jobs.capture import StoredCapture, capture_into_vault
+    from evidencekit.capture.login import viewer_notice
+    from evidencekit.capture.urls import as_prepared
+    from evidencekit.jobs.capture import StoredCapture, capture_into_vault, session_for
 
     capture_settings = CaptureSettings(
         timeout_s=settings.capture_timeout_s,
@@ -58,6 +60,17 @@ def capture_job(
         def result(stored: StoredCapture) -> None:
             job.report(("result", stored.url, stored.item, stored.error))
 
+        # A saved login of the page's site is used (issue 12), except where the page may tell
+        # its owner who looked (a story, a live video, a viewer-listed profile): the app has
+        # no question for that yet, so those are captured logged out.
+        logins = {}
+        for link in urls:
+            url = as_prepared(link, keep_share_parameters=False).url
+            if viewer_notice(url) is None:
+                pick = functools.partial(session_for, consent=consent or "")
+                found = await session.call(pick, session.vault, url)
+                if found is not None:
+                    logins[url] = found
         return await capture_into_vault(
             session.vault,
             list(urls),
@@ -70,6 +83,7 @@ def capture_job(
             on_result=result,
             consent=consent,
             vault_lock=session.lock,
+            sessions=logins,
         )
 
     return session.run(work, "capture")

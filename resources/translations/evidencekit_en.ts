@@ -43,6 +43,16 @@
     <context>
         <name>CapturePanel</name>
         <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>Log in to a site…</source>
+            <translation>Log in to a site…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>For posts only logged-in people can see: the login stays in the vault</source>
+            <translation>For posts only logged-in people can see: the login stays in the vault</translation>
+        </message>
+        <message>
             <location filename="../../ui/capture_panel.py" line="132" />
             <source>Back to the list</source>
             <translation>Back to the list</translation>
@@ -2528,6 +2538,74 @@
             <location filename="../../ui/thumb_list.py" line="1" />
             <source>Missing: %1</source>
             <translation>Missing: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Log in to a site</source>
+            <translation>Log in to a site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>A browser window opens. Log in there yourself, as you always do. When you are done, close that window or press Done here. The login is kept only inside your vault, encrypted. Captures of that site then use it.</source>
+            <translation>A browser window opens. Log in there yourself, as you always do. When you are done, close that window or press Done here. The login is kept only inside your vault, encrypted. Captures of that site then use it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Site or address</source>
+            <translation>Site or address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Account (if the site does not show it)</source>
+            <translation>Account (if the site does not show it)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Open the login window</source>
+            <translation>Open the login window</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>The login window is open.</source>
+            <translation>The login window is open.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Log in there. Then close that window, or press Done.</source>
+            <translation>Log in there. Then close that window, or press Done.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>no account name was shown</source>
+            <translation>no account name was shown</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Captures of this site now use it. Stories, live videos and profiles that show who viewed them are still captured logged out, so nobody is told you looked.</source>
+            <translation>Captures of this site now use it. Stories, live videos and profiles that show who viewed them are still captured logged out, so nobody is told you looked.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>The last page still looked like a login form. If you did not finish logging in, remove this login and log in again.</source>
+            <translation>The last page still looked like a login form. If you did not finish logging in, remove this login and log in again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>The login is kept in the vault ({0}).</source>
+            <translation>The login is kept in the vault ({0}).</translation>
         </message>
     </context>
 </TS>

@@ -43,6 +43,16 @@
     <context>
         <name>CapturePanel</name>
         <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>Log in to a site…</source>
+            <translation>Hyni në një faqe…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>For posts only logged-in people can see: the login stays in the vault</source>
+            <translation>Për postime që i shohin vetëm të futurit në llogari: hyrja mbetet në kasafortë</translation>
+        </message>
+        <message>
             <location filename="../../ui/capture_panel.py" line="132" />
             <source>Back to the list</source>
             <translation>Kthehu te lista</translation>
@@ -2528,6 +2538,74 @@
             <location filename="../../ui/thumb_list.py" line="1" />
             <source>Missing: %1</source>
             <translation>Mungojnë: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Log in to a site</source>
+            <translation>Hyni në një faqe</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>A browser window opens. Log in there yourself, as you always do. When you are done, close that window or press Done here. The login is kept only inside your vault, encrypted. Captures of that site then use it.</source>
+            <translation>Hapet një dritare shfletuesi. Hyni atje vetë, si gjithmonë. Kur të mbaroni, mbyllni atë dritare ose shtypni Mbarova këtu. Hyrja ruhet vetëm brenda kasafortës suaj, e fshehtëzuar. Ruajtjet e asaj faqeje pastaj e përdorin.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Site or address</source>
+            <translation>Faqja ose adresa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Account (if the site does not show it)</source>
+            <translation>Llogaria (nëse faqja nuk e tregon)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Open the login window</source>
+            <translation>Hap dritaren e hyrjes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Done</source>
+            <translation>Mbarova</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Close</source>
+            <translation>Mbyll</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>The login window is open.</source>
+            <translation>Dritarja e hyrjes është e hapur.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Log in there. Then close that window, or press Done.</source>
+            <translation>Hyni atje. Pastaj mbyllni atë dritare, ose shtypni Mbarova.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>no account name was shown</source>
+            <translation>nuk u tregua emër llogarie</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Captures of this site now use it. Stories, live videos and profiles that show who viewed them are still captured logged out, so nobody is told you looked.</source>
+            <translation>Ruajtjet e kësaj faqeje tani e përdorin. Historitë, videot e drejtpërdrejta dhe profilet që tregojnë kush i pa ruhen ende pa hyrje, që askujt të mos i thuhet se i keni parë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>The last page still looked like a login form. If you did not finish logging in, remove this login and log in again.</source>
+            <translation>Faqja e fundit dukej ende si formular hyrjeje. Nëse nuk mbaruat së hyri, hiqeni këtë hyrje dhe hyni sërish.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>The login is kept in the vault ({0}).</source>
+            <translation>Hyrja ruhet në kasafortë ({0}).</translation>
         </message>
     </context>
 </TS>

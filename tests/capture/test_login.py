@@ -14,13 +14,9 @@ import functools
 import json
 import os
 import pty
-import select
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +29,7 @@ from evidencekit.config import Settings
 from evidencekit.vault.store import Vault
 from tests.conftest import TEST_PASSPHRASE, Cli
 from tests.support.login_site import GATED_TEXT, PASSWORD, STORY_TEXT, USER, LoginSiteServer
+from tests.support.xvfb import virtual_screen
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
@@ -42,53 +39,10 @@ CONSENT = "Rita agreed on 1 Dec that her account is used for this"
 @pytest.fixture(scope="module")
 def display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A virtual X screen for the visible window (Xvfb, installed by dev.py)."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        pytest.skip("no Xvfb here: the visible login window needs a screen (dev.py installs it)")
-    read_end, write_end = os.pipe()
-    proc = subprocess.Popen(
-        [
-            xvfb,
-            "-displayfd",
-            str(write_end),
-            "-screen",
-            "0",
-            "1280x1024x24",
-            "-nolisten",
-            "tcp",
-            "-noreset",
-        ],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=(tmp_path_factory.mktemp("xvfb") / "xvfb.log").open("w"),
-    )
-    os.close(write_end)
-    ready, _, _ = select.select([read_end], [], [], 20)
-    number = os.read(read_end, 16).decode().strip() if ready else ""
-    # The read end stays open while Xvfb runs: a server reset writes the number again, and a
-    # closed pipe is fatal to it ("Cannot write display number"); -noreset avoids resets too.
-    try:
-        if not number or not _accepts(f"/tmp/.X11-unix/X{number}", 20):
-            proc.kill()
-            pytest.skip("Xvfb did not start: no screen can be made here")
-        yield f":{number}"
-    finally:
-        proc.terminate()
-        proc.wait(10)
-        os.close(read_end)
-
-
-def _accepts(path: str, within_s: float) -> bool:
-    """Whether the X server's socket takes connections (it can lag its -displayfd line)."""
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        with socket.socket(socket.AF_UNIX) as probe:
-            try:
-                probe.connect(path)
-                return True
-            except OSError:
-                time.sleep(0.05)
-    return False
+    with virtual_screen(tmp_path_factory.mktemp("xvfb") / "xvfb.log") as screen:
+        if screen is None:
+            pytest.skip("no Xvfb screen can be made here (dev.py installs xvfb)")
+        yield screen
 
 
 @pytest.fixture()

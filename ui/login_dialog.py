@@ -1,0 +1,146 @@
+"""“Log in to a site…”: a visible browser window where she logs in herself; the login is kept
+inside the vault, encrypted (issue 12). Glue only: the work is `jobs.capture.login_into_vault`,
+the same job as `evidencekit login`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, cast
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from evidencekit.errors import EvidenceKitError
+from ui.context import AppContext
+from ui.session import VaultSession
+from ui.widgets import MessagePanel, button, heading, paragraph
+from ui.workers import Job
+
+
+class LoginDialog(QDialog):
+    """Site (and, if the site does not show it, the account); Open; then Done or close it."""
+
+    saved = Signal(object)  # the SessionInfo kept in the vault
+
+    def __init__(self, ctx: AppContext, session: VaultSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx, self._session = ctx, session
+        self._job: Job | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._done: asyncio.Event | None = None
+        self.result_info: Any = None
+        self.setWindowTitle(self.tr("Log in to a site"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Log in to a site"), self))
+        layout.addWidget(
+            paragraph(
+                self.tr(
+                    "A browser window opens. Log in there yourself, as you always do. When "
+                    "you are done, close that window or press Done here. The login is kept "
+                    "only inside your vault, encrypted. Captures of that site then use it."
+                ),
+                self,
+            )
+        )
+        form = QFormLayout()
+        self.site = QLineEdit(self)
+        self.site.setPlaceholderText("instagram.com")
+        self.site.setAccessibleName(self.tr("Site or address"))
+        form.addRow(self.tr("Site or address"), self.site)
+        self.account = QLineEdit(self)
+        self.account.setAccessibleName(self.tr("Account (if the site does not show it)"))
+        form.addRow(self.tr("Account (if the site does not show it)"), self.account)
+        layout.addLayout(form)
+        self.message = MessagePanel(self)
+        self.message.hide()
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        self.open_button = button(self.tr("Open the login window"), self)
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(self.start)
+        self.done_button = button(self.tr("Done"), self)
+        self.done_button.setEnabled(False)
+        self.done_button.clicked.connect(self.finish)
+        self.close_button = button(self.tr("Close"), self)
+        self.close_button.clicked.connect(self.reject)
+        for widget in (self.open_button, self.done_button, self.close_button):
+            row.addWidget(widget)
+        layout.addLayout(row)
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None and not self._job.done
+
+    def start(self) -> None:
+        from evidencekit.capture import CaptureSettings
+        from evidencekit.capture.login import login_url
+        from evidencekit.jobs.capture import login_into_vault
+
+        if self.running:
+            return
+        try:
+            start = login_url(self.site.text())
+        except EvidenceKitError as error:
+            self.message.show_error(error)
+            return
+        settings = CaptureSettings(browser_path=self._ctx.settings.browser_path or None)
+        account = self.account.text().strip()
+        consent = self._session.consent or ""
+        session = self._session
+
+        async def work(job: Job) -> Any:
+            self._loop, self._done = asyncio.get_running_loop(), asyncio.Event()
+            return await login_into_vault(
+                session.vault,
+                start,
+                settings,
+                done=self._done,
+                account=account,
+                consent=consent,
+                vault_lock=session.lock,
+            )
+
+        self.message.show_text(
+            self.tr("The login window is open."),
+            self.tr("Log in there. Then close that window, or press Done."),
+        )
+        self._job = session.run(work, "login", changes=False)
+        self._job.succeeded.connect(self._succeeded)
+        self._job.failed.connect(self.message.show_error)
+        self._job.finished.connect(self._finished)
+        self.open_button.setEnabled(False)
+        self.done_button.setEnabled(True)
+
+    def finish(self) -> None:
+        """Done: take the login from the window now."""
+        if self._loop is not None and self._done is not None:
+            self._loop.call_soon_threadsafe(self._done.set)
+
+    def _succeeded(self, value: object) -> None:
+        info, wall = cast("tuple[Any, tuple[str, ...]]", value)
+        self.result_info = info
+        shown = info.account or self.tr("no account name was shown")
+        advice = self.tr(
+            "Captures of this site now use it. Stories, live videos and profiles that show "
+            "who viewed them are still captured logged out, so nobody is told you looked."
+        )
+        if wall:
+            advice = self.tr(
+                "The last page still looked like a login form. If you did not finish "
+                "logging in, remove this login and log in again."
+            )
+        self.message.show_text(
+            self.tr("The login is kept in the vault ({0}).").format(shown), advice
+        )
+        self.saved.emit(info)
+
+    def _finished(self) -> None:
+        self.open_button.setEnabled(True)
+        self.done_button.setEnabled(False)
+
+    def reject(self) -> None:
+        if self.running:  # Close while the window is open: end it, keep nothing half-done
+            assert self._job is not None
+            self._job.cancel()
+        super().reject()
