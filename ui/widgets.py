@@ -188,7 +188,11 @@ class Facts(QWidget):
             self._form.removeRow(0)
 
     def add(self, label: str, value: str, *, copy: bool = False, mono: bool = False) -> QLabel:
-        shown = QLabel(value or "—", self)
+        shown = QLabel(self)
+        # Values come from the file being checked (a bundle id, a file name): a QLabel would
+        # render one that starts like a tag as HTML (a forged big green "VALID").
+        shown.setTextFormat(Qt.TextFormat.PlainText)
+        shown.setText(value or "—")
         shown.setWordWrap(True)
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         shown.setAccessibleName(f"{label}: {value}")

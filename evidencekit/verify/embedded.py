@@ -168,6 +168,20 @@ def _dictionary(stream: Any, container: generic.Reference) -> generic.Dictionary
         data[name] = value
 
 
+def dictionary_at(stream: Any, container: generic.Reference) -> generic.DictionaryObject:
+    """The dictionary at the stream's position (a trailer), read here: RepeatedNode when it
+    defines a key twice (see `_dictionary`); ValueError when there is none."""
+    if stream.read(2) != b"<<":
+        raise ValueError("no dictionary where the cross-reference section says")
+    stream.seek(-2, os.SEEK_CUR)
+    return _dictionary(stream, container)
+
+
+def peek(reader: PdfFileReader, ref: generic.Reference) -> generic.PdfObject:
+    """`_peek` for other modules (objstreams reads cross-reference stream dictionaries)."""
+    return _peek(reader, ref)
+
+
 def _peek(reader: PdfFileReader, ref: generic.Reference) -> generic.PdfObject:
     """The object `ref` names as of the latest revision; for a stream, only its dictionary.
     Read from the file even when pyHanko holds it already: only here are keys defined twice

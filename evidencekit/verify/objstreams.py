@@ -1,4 +1,4 @@
-"""Object streams read the way a viewer reads them.
+"""Object streams and trailers read the way a viewer reads them.
 
 An object stream packs several objects into one stream; its header lists, for each index, an
 object number and where that object starts. A cross-reference stream names, for each object
@@ -11,9 +11,14 @@ revision finds nothing changed) and at the index a white box over a page, then a
 timestamp, and the verifier would say `valid` over a page the reader cannot see.
 
 `problem` checks every object stream any revision uses: each number at most once in its header,
-and each object at the index its cross-reference entry names. `locate` gives an object's bytes
-inside its stream (for `embedded._peek`, which reads dictionaries itself to see keys defined
-twice). Only pyHanko and standard library objects.
+and each object at the index its cross-reference entry names. It also reads every trailer (and
+cross-reference stream dictionary) from the file: pyHanko keeps the first of a key defined twice,
+poppler and qpdf the last, so a trailer naming /Root twice (the genuine catalog first, a
+catalog of the forger's hung under the validation data last) has a viewer open another
+document altogether while every comparison here looks at the genuine one.
+
+`locate` gives an object's bytes inside its stream (for `embedded._peek`, which reads
+dictionaries itself to see keys defined twice). Only pyHanko and standard library objects.
 """
 
 from __future__ import annotations
@@ -92,10 +97,31 @@ def _read_header(reader: PdfFileReader, stream_number: int) -> _Header:
     return numbers, offsets, data
 
 
+def _trailer_problem(reader: PdfFileReader) -> Bi | None:
+    """A trailer or cross-reference stream dictionary that defines a key twice, or None."""
+    from evidencekit.verify import embedded  # it reads dictionaries with their keys twice
+
+    for section in reader.xrefs._xref_sections:
+        meta = section.meta_info
+        try:
+            if meta.stream_ref is not None:
+                embedded.peek(reader, meta.stream_ref)
+            else:
+                reader.stream.seek(meta.end_location)
+                misc.read_non_whitespace(reader.stream, seek_back=True)
+                embedded.dictionary_at(reader.stream, generic.Reference(0, 0, reader))
+        except embedded.RepeatedNode as exc:
+            return T.TRAILER_KEY_TWICE.format(why=exc.reason)
+    return None
+
+
 def problem(reader: PdfFileReader) -> Bi | None:
-    """Why some object stream would be read one way by pyHanko and another by a viewer, or
-    None: a number listed twice in its header, or an object not at the index its
-    cross-reference entry names."""
+    """Why some object stream or trailer would be read one way by pyHanko and another by a
+    viewer, or None: a number listed twice in an object stream's header, an object not at the
+    index its cross-reference entry names, a trailer defining a key twice."""
+    trailer = _trailer_problem(reader)
+    if trailer is not None:
+        return trailer
     wanted: dict[int, dict[int, int]] = {}  # stream -> object number -> index named
     for data in _sections(reader):
         for idnum, where in data.xrefs_in_objstm.items():

@@ -341,10 +341,17 @@ def _dss(
                 raise _Refused(T.NESTED_TOO_DEEP)
             value = resolver(ref)
             if isinstance(value, generic.StreamObject):
+                # Certificates, OCSP responses, CRLs: data, pointing nowhere else (pyHanko
+                # counts whatever such a stream's dictionary points to as validation data).
+                if any(_ref(value.raw_get(k)) is not None for k in value if k != "/Length"):
+                    raise _Refused(T.DSS_POINTS_ELSEWHERE)
                 streams.add(ref)
                 continue
             containers.add(ref)
         if isinstance(value, generic.DictionaryObject):
+            # /Type and /TU are a name and a date: neither may lead to other objects.
+            if any(_ref(value.raw_get(k)) is not None for k in ("/Type", "/TU") if k in value):
+                raise _Refused(T.DSS_POINTS_ELSEWHERE)
             pending += list(value.values())
         elif isinstance(value, generic.ArrayObject):
             pending += list(value)

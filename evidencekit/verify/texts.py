@@ -1158,3 +1158,17 @@ XREF_LISTS_TWICE = Bi(
     "të pikturojë mbi një faqe që tjetri e tregon të paprekur): skedari është bërë për të "
     "treguar diçka tjetër nga ajo që u kontrollua, dhe nuk u kontrollua më tej.",
 )
+TRAILER_KEY_TWICE = Bi(
+    "The PDF's trailer, which tells a viewer where the document begins, is ambiguous ({why}): "
+    "this verifier and a PDF viewer could open two different documents, so the file was made "
+    "to show something other than what was checked.",
+    "Përmbyllja e PDF-së, që i tregon shikuesit ku fillon dokumenti, është e paqartë ({why}): "
+    "ky verifikues dhe një shikues PDF mund të hapnin dy dokumente të ndryshme, kështu që "
+    "skedari është bërë për të treguar diçka tjetër nga ajo që u kontrollua.",
+)
+DSS_POINTS_ELSEWHERE = Bi(
+    "the validation data points at objects that are not validation data (a place to hide "
+    "pages or a whole other document in)",
+    "të dhënat e vërtetimit tregojnë drejt objekteve që nuk janë të dhëna vërtetimi (një vend "
+    "për të fshehur faqe ose një dokument tjetër të tërë)",
+)

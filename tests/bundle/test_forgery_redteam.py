@@ -296,3 +296,43 @@ def test_nesting_too_deep_to_parse_is_invalid_at_once(
     assert time.monotonic() - started < 10
     assert report.verdict == "invalid" and report.exit_code == 1
     assert "could not be checked to the end" in _failed(report)
+
+
+def test_a_trailer_naming_a_second_catalog_is_invalid(
+    made: dict, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """A stranger hangs a one-page document of his own under the validation data, then adds a
+    trusted document timestamp whose trailer names /Root twice: the genuine catalog first
+    (what pyHanko, and so every check here, reads), his catalog last (what poppler and qpdf
+    open: one page, "Nothing happened here", no attachments). Measured on f065ee1: `valid`."""
+    path = _without_document_timestamp(made, tmp_path / "two-roots.pdf")
+    catalog = forge_redteam.hang_document_under_dss(path)
+    forge_redteam.stamp_with_second_root(path, tsa_pki.timestamper(), catalog)
+    assert _pyhanko_level(path) <= ModificationLevel.LTA_UPDATES
+    with pikepdf.open(path) as pdf:  # what a viewer opens
+        assert len(pdf.pages) == 1 and not pdf.attachments
+        assert forge_redteam.OTHER_WORDS in pdf.pages[0].Contents.read_bytes()
+    shown = subprocess.run(
+        [tool("pdftotext"), str(path), "-"], capture_output=True, check=True, timeout=60
+    )
+    assert shown.stdout.decode().split() == forge_redteam.OTHER_WORDS.decode().split()
+    report = _verify(path, tsa_pki, made)
+    assert report.verdict == "invalid"
+    (row,) = [c for c in report.checks if c.name == "pdf"]
+    assert row.status is Status.FAILED and "defines /Root twice" in row.message.en
+    assert "dy dokumente të ndryshme" in row.message.sq
+
+
+def test_validation_data_that_points_at_a_document_is_invalid(
+    made: dict, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """The same document hung under the DSS, with an ordinary document timestamp after it: no
+    viewer opens it, but nothing export writes points from validation data to anything. pyHanko
+    counts it as validation data. Measured on f065ee1: `valid`."""
+    path = _without_document_timestamp(made, tmp_path / "hung.pdf")
+    forge_redteam.hang_document_under_dss(path)
+    revisions.stamp(path, tsa_pki.timestamper())
+    assert _pyhanko_level(path) <= ModificationLevel.LTA_UPDATES
+    report = _verify(path, tsa_pki, made)
+    assert report.verdict == "invalid"
+    assert "validation data points at objects that are not validation data" in _failed(report)

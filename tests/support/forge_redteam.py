@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 import re
@@ -28,7 +29,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
 
 from evidencekit.seal.identity import Identity, load_pkcs12
 from tests.support.forge_embedded import PLANTED
@@ -343,3 +346,89 @@ def deeply_nested_info(path: Path, depth: int) -> None:
         f"/Prev {startxref} >>\nstartxref\n{xref}\n%%EOF\n"
     ).encode()
     path.write_bytes(bytes(out))
+
+
+# --- a whole other document, hung under the validation data, opened by a second /Root ---
+
+OTHER_WORDS = b"Nothing happened here"
+
+
+def hang_document_under_dss(path: Path) -> generic.Reference:
+    """Append an update that adds a one-page document of the forger's ("Nothing happened
+    here") and hangs it under the DSS: as a certificate stream's /X (so pyHanko's DSS rule
+    counts it as validation data) and as the DSS's /Type (so a walk of the DSS's dictionaries
+    reaches it). Returns its catalog's reference."""
+    name = generic.NameObject
+    with open(path, "r+b") as handle:
+        writer = IncrementalPdfFileWriter(handle, strict=False)
+        font = generic.DictionaryObject(
+            {
+                name("/Type"): name("/Font"),
+                name("/Subtype"): name("/Type1"),
+                name("/BaseFont"): name("/Helvetica"),
+            }
+        )
+        content = writer.add_object(
+            generic.StreamObject(stream_data=b"BT /F1 36 Tf 72 700 Td (" + OTHER_WORDS + b") Tj ET")
+        )
+        resources = generic.DictionaryObject(
+            {name("/Font"): generic.DictionaryObject({name("/F1"): font})}
+        )
+        page = generic.DictionaryObject(
+            {
+                name("/Type"): name("/Page"),
+                name("/MediaBox"): generic.ArrayObject(
+                    generic.NumberObject(v) for v in (0, 0, 595, 842)
+                ),
+                name("/Contents"): content,
+                name("/Resources"): resources,
+            }
+        )
+        page_ref = writer.add_object(page)
+        pages = writer.add_object(
+            generic.DictionaryObject(
+                {
+                    name("/Type"): name("/Pages"),
+                    name("/Kids"): generic.ArrayObject([page_ref]),
+                    name("/Count"): generic.NumberObject(1),
+                }
+            )
+        )
+        page[name("/Parent")] = pages
+        catalog = writer.add_object(
+            generic.DictionaryObject({name("/Type"): name("/Catalog"), name("/Pages"): pages})
+        )
+        dss_ref = writer.root.raw_get("/DSS")
+        dss = dss_ref.get_object()
+        holder = writer.add_object(generic.StreamObject({name("/X"): catalog}, stream_data=b"0"))
+        certs = dss.raw_get("/Certs")
+        certs.get_object().append(holder)
+        if isinstance(certs, generic.IndirectObject):
+            writer.mark_update(certs)
+        dss[name("/Type")] = catalog
+        writer.mark_update(dss_ref)
+        writer.write_in_place()
+        return catalog.reference
+
+
+def stamp_with_second_root(path: Path, timestamper: Any, catalog: generic.Reference) -> None:
+    """A document timestamp whose revision's trailer names /Root twice: the genuine catalog
+    first (pyHanko keeps it), `catalog` last (poppler and qpdf open it). pyHanko cannot write
+    a key twice, so a placeholder key of the same length is written as /Root."""
+    original = generic.NameObject.write_to_stream
+
+    def write(self: generic.NameObject, stream: Any, *args: Any, **kwargs: Any) -> None:
+        if self == "/Zzzz":
+            stream.write(b"/Root")
+            return
+        original(self, stream, *args, **kwargs)
+
+    with open(path, "r+b") as handle:
+        writer = IncrementalPdfFileWriter(handle, strict=False)
+        writer.set_custom_trailer_entry("/Zzzz", generic.IndirectObject(catalog.idnum, 0, writer))
+        generic.NameObject.write_to_stream = write  # type: ignore[method-assign]
+        try:
+            stamper = PdfTimeStamper(timestamper)
+            asyncio.run(stamper.async_timestamp_pdf(writer, "sha256", in_place=True))
+        finally:
+            generic.NameObject.write_to_stream = original  # type: ignore[method-assign]
