@@ -8,11 +8,21 @@ from __future__ import annotations
 import asyncio
 from typing import Any, cast
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from evidencekit.errors import EvidenceKitError
 from ui.context import AppContext
+from ui.dialogs import Ask
 from ui.session import VaultSession
 from ui.widgets import MessagePanel, button, heading, paragraph
 from ui.workers import Job
@@ -67,6 +77,66 @@ class LoginDialog(QDialog):
         for widget in (self.open_button, self.done_button, self.close_button):
             row.addWidget(widget)
         layout.addLayout(row)
+
+        layout.addWidget(heading(self.tr("Saved logins"), self, scale=1.1))
+        self.saved_list = QListWidget(self)
+        self.saved_list.setAccessibleName(self.tr("Saved logins"))
+        layout.addWidget(self.saved_list)
+        self.remove_button = button(
+            self.tr("Remove this login"), self, tip=self.tr("Deleted from the vault for good")
+        )
+        self.remove_button.clicked.connect(self.remove_selected)
+        layout.addWidget(self.remove_button)
+        self.saved.connect(lambda _info: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> Job:
+        """Fill the list of saved logins (site, account, when made, when last used)."""
+        session = self._session
+
+        async def work(job: Job) -> Any:
+            return await session.call(session.vault.sessions)
+
+        job = session.job(work, "sessions")
+        job.succeeded.connect(self._show_saved)
+        return job
+
+    def _show_saved(self, found: object) -> None:
+        self.saved_list.clear()
+        for info in cast("list[Any]", found):
+            used = info.last_used_at or self.tr("never")
+            text = self.tr("{0} — {1} — made {2}, last used {3}").format(
+                info.site, info.account or "–", info.created_at, used
+            )
+            item = QListWidgetItem(text, self.saved_list)
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+        self.remove_button.setEnabled(self.saved_list.count() > 0)
+
+    def remove_selected(self) -> Job | None:
+        if self.saved_list.currentRow() < 0:
+            return None
+        item = self.saved_list.currentItem()
+        session_id = str(item.data(Qt.ItemDataRole.UserRole))
+        if not Ask.confirm(
+            self,
+            self.tr("Remove this login?"),
+            self.tr(
+                "The saved login is deleted from the vault for good. Captures of that site "
+                "are made logged out until you log in again. The history keeps a note."
+            ),
+            self.tr("Remove"),
+            self.tr("Keep it"),
+        ):
+            return None
+        session = self._session
+
+        async def work(job: Job) -> Any:
+            return await session.call(session.vault.remove_session, session_id)
+
+        job = session.job(work, "remove-session", changes=False)
+        job.succeeded.connect(lambda _info: self.refresh())
+        job.failed.connect(self.message.show_error)
+        return job
 
     @property
     def running(self) -> bool:

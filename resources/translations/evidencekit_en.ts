@@ -2544,6 +2544,51 @@
         <name>LoginDialog</name>
         <message>
             <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Saved logins</source>
+            <translation>Saved logins</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Remove this login</source>
+            <translation>Remove this login</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Deleted from the vault for good</source>
+            <translation>Deleted from the vault for good</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>never</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>{0} — {1} — made {2}, last used {3}</source>
+            <translation>{0} — {1} — made {2}, last used {3}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Remove this login?</source>
+            <translation>Remove this login?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>The saved login is deleted from the vault for good. Captures of that site are made logged out until you log in again. The history keeps a note.</source>
+            <translation>The saved login is deleted from the vault for good. Captures of that site are made logged out until you log in again. The history keeps a note.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Keep it</source>
+            <translation>Keep it</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
             <source>Log in to a site</source>
             <translation>Log in to a site</translation>
         </message>

@@ -2544,6 +2544,51 @@
         <name>LoginDialog</name>
         <message>
             <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Saved logins</source>
+            <translation>Hyrjet e ruajtura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Remove this login</source>
+            <translation>Hiqe këtë hyrje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Deleted from the vault for good</source>
+            <translation>Fshihet nga kasaforta përgjithmonë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>never</source>
+            <translation>asnjëherë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>{0} — {1} — made {2}, last used {3}</source>
+            <translation>{0} — {1} — bërë më {2}, përdorur së fundi {3}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Remove this login?</source>
+            <translation>Ta heqim këtë hyrje?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>The saved login is deleted from the vault for good. Captures of that site are made logged out until you log in again. The history keeps a note.</source>
+            <translation>Hyrja e ruajtur fshihet nga kasaforta përgjithmonë. Ruajtjet e asaj faqeje bëhen pa hyrje derisa të hyni sërish. Historiku mban një shënim.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Remove</source>
+            <translation>Hiqe</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Keep it</source>
+            <translation>Mbaje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
             <source>Log in to a site</source>
             <translation>Hyni në një faqe</translation>
         </message>

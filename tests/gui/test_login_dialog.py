@@ -69,6 +69,8 @@ def test_log_in_from_the_app_then_capture_with_it(
     info = saved.args[0]
     assert info.site == "127.0.0.1" and info.account == f"@{USER}"
     assert "kept in the vault" in dialog.message.headline.text()
+    qtbot.waitUntil(lambda: dialog.saved_list.count() == 1, timeout=10_000)
+    assert "127.0.0.1" in dialog.saved_list.item(0).text()
     dialog.reject()
 
     # The app's next capture of that site is made with the saved login.
@@ -85,3 +87,27 @@ def test_log_in_from_the_app_then_capture_with_it(
     story = panel.rows[login_site.url("/story/1")]
     assert story.item is not None and story.item.metadata["login"] == {"logged_in": False}
     assert login_site.state.views == []
+
+
+def test_a_saved_login_is_removed_from_the_app(qtbot, window, ctx) -> None:
+    from ui.dialogs import Ask
+
+    unlock(qtbot, window)
+    vault = window.vault_page.session.vault
+    panel = window.vault_page.capture
+    vault.add_session(
+        site="x.com", start_url="https://x.com/", storage={"cookies": [{"name": "a"}]}
+    )
+    dialog = panel.open_login()
+    qtbot.waitUntil(lambda: dialog.saved_list.count() == 1, timeout=10_000)
+    dialog.saved_list.setCurrentRow(0)
+    Ask.answer(False)  # she keeps it
+    assert dialog.remove_selected() is None and dialog.saved_list.count() == 1
+    Ask.answer(True)
+    job = dialog.remove_selected()
+    assert job is not None
+    qtbot.waitUntil(lambda: dialog.saved_list.count() == 0, timeout=10_000)
+    assert not dialog.remove_button.isEnabled()
+    dialog.reject()
+    actions = [e.action for e in vault.custody() if e.action.startswith("session-")]
+    assert actions == ["session-add", "session-remove"]
