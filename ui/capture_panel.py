@@ -8,6 +8,7 @@ log with each capture.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,7 +34,7 @@ from ui import format as fmt
 from ui.context import AppContext
 from ui.dialogs import Ask
 from ui.jobs import capture_job, import_job
-from ui.login_dialog import LoginDialog
+from ui.login_dialog import LoginDialog, viewer_choices
 from ui.messages import explain, step_name, timestamp_words
 from ui.session import ROLE_SUPPORT, VaultSession
 from ui.widgets import MessagePanel, button, heading, paragraph
@@ -246,8 +247,20 @@ class CapturePanel(QWidget):
         area.setWidget(holder)
         layout.addWidget(area, 1)
         self._update_consent()
+        self.login_sites: set[str] = set()  # sites with a saved login (issue 12)
+        self.refresh_login_sites()
 
     # --- state --------------------------------------------------------------------------------
+
+    def refresh_login_sites(self) -> Job:
+        session = self._session
+
+        async def work(job: Job) -> Any:
+            return {info.site for info in await session.call(session.vault.sessions)}
+
+        job = session.job(work, "login-sites")
+        job.succeeded.connect(lambda sites: setattr(self, "login_sites", set(sites)))
+        return job
 
     @property
     def running(self) -> bool:
@@ -385,11 +398,17 @@ class CapturePanel(QWidget):
             return
         case = self.case.currentText().strip() or None
         note = self.note.text().strip() or None
-        self._start(capture_job(self._session, good, self._ctx.settings, note=note, case=case))
+        viewer_ok = viewer_choices(self, good, self.login_sites)
+        self._start(
+            capture_job(
+                self._session, good, self._ctx.settings, note=note, case=case, viewer_ok=viewer_ok
+            )
+        )
 
     def open_login(self) -> LoginDialog:
         """“Log in to a site…” (issue 12): she logs in herself in a visible browser window."""
         dialog = LoginDialog(self._ctx, self._session, self)
+        dialog.finished.connect(lambda _code: self.refresh_login_sites())
         dialog.open()
         return dialog
 

@@ -32,8 +32,12 @@ def capture_job(
     *,
     note: str | None,
     case: str | None,
+    viewer_ok: frozenset[str] = frozenset(),
 ) -> Job:
     """Capture `urls` into the vault: one browser, pages in parallel, each sealed and stamped.
+
+    A saved login of a page's site is used, except on pages that may tell their owner who
+    looked, unless she said so for that page (`viewer_ok`).
 
     Links the panel prepared (credentials out, share codes as she chose) go on as they are."""
     from evidencekit.capture import CaptureSettings
@@ -61,12 +65,12 @@ def capture_job(
             job.report(("result", stored.url, stored.item, stored.error))
 
         # A saved login of the page's site is used (issue 12), except where the page may tell
-        # its owner who looked (a story, a live video, a viewer-listed profile): the app has
-        # no question for that yet, so those are captured logged out.
+        # its owner who looked (a story, a live video, a viewer-listed profile) and she did
+        # not choose to capture it logged in anyway: those are captured logged out.
         logins = {}
         for link in urls:
             url = as_prepared(link, keep_share_parameters=False).url
-            if viewer_notice(url) is None:
+            if viewer_notice(url) is None or url in viewer_ok:
                 pick = functools.partial(session_for, consent=consent or "")
                 found = await session.call(pick, session.vault, url)
                 if found is not None:

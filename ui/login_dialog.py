@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -214,3 +214,29 @@ class LoginDialog(QDialog):
             assert self._job is not None
             self._job.cancel()
         super().reject()
+
+
+def viewer_choices(parent: QWidget, links: list[Any], login_sites: set[str]) -> frozenset[str]:
+    """For each link her saved login would open where its owner may see who looked (a story,
+    a live video, a viewer-listed profile): ask. Returns the addresses to capture logged in
+    anyway; the others are captured logged out (the safe answer is the default)."""
+    from evidencekit.capture.login import site_of, viewer_notice
+
+    chosen = set()
+    for link in links:
+        what = viewer_notice(link.url)
+        if what is None or site_of(link.url) not in login_sites:
+            continue
+        if Ask.confirm(
+            parent,
+            QCoreApplication.translate("LoginDialog", "They may see that you looked"),
+            QCoreApplication.translate(
+                "LoginDialog",
+                "{0} is {1}. With your saved login, its owner may see that you looked at it. "
+                "Capture it logged out instead, or logged in anyway?",
+            ).format(link.url, what),
+            QCoreApplication.translate("LoginDialog", "Capture logged in anyway"),
+            QCoreApplication.translate("LoginDialog", "Capture logged out"),
+        ):
+            chosen.add(link.url)
+    return frozenset(chosen)

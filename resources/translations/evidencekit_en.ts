@@ -2544,6 +2544,26 @@
         <name>LoginDialog</name>
         <message>
             <location filename="../../ui/login_dialog.py" line="1" />
+            <source>They may see that you looked</source>
+            <translation>They may see that you looked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>{0} is {1}. With your saved login, its owner may see that you looked at it. Capture it logged out instead, or logged in anyway?</source>
+            <translation>{0} is {1}. With your saved login, its owner may see that you looked at it. Capture it logged out instead, or logged in anyway?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Capture logged in anyway</source>
+            <translation>Capture logged in anyway</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Capture logged out</source>
+            <translation>Capture logged out</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
             <source>Saved logins</source>
             <translation>Saved logins</translation>
         </message>

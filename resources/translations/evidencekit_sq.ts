@@ -2544,6 +2544,26 @@
         <name>LoginDialog</name>
         <message>
             <location filename="../../ui/login_dialog.py" line="1" />
+            <source>They may see that you looked</source>
+            <translation>Mund ta shohin që e keni parë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>{0} is {1}. With your saved login, its owner may see that you looked at it. Capture it logged out instead, or logged in anyway?</source>
+            <translation>{0} është {1}. Me hyrjen tuaj të ruajtur, pronari i saj mund të shohë që e keni parë. Ta ruajmë pa hyrje, apo me hyrje gjithsesi?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Capture logged in anyway</source>
+            <translation>Ruaje me hyrje gjithsesi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>Capture logged out</source>
+            <translation>Ruaje pa hyrje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
             <source>Saved logins</source>
             <translation>Hyrjet e ruajtura</translation>
         </message>

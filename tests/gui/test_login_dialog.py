@@ -73,10 +73,16 @@ def test_log_in_from_the_app_then_capture_with_it(
     assert "127.0.0.1" in dialog.saved_list.item(0).text()
     dialog.reject()
 
-    # The app's next capture of that site is made with the saved login.
+    # The app's next capture of that site is made with the saved login; for the story she is
+    # asked first, and she says: logged out.
+    from ui.dialogs import Ask
+
+    qtbot.waitUntil(lambda: panel.login_sites == {"127.0.0.1"}, timeout=10_000)
     panel.links.setPlainText(login_site.url("/post/gated") + "\n" + login_site.url("/story/1"))
+    Ask.answer(False)
     with qtbot.waitSignal(panel.run_finished, timeout=180_000):
         qtbot.mouseClick(panel.capture_button, Qt.MouseButton.LeftButton)
+    assert Ask.pending_answers() == 0
     gated = panel.rows[login_site.url("/post/gated")]
     assert gated.error is None and gated.item is not None, gated.state.text()
     login = gated.item.metadata["login"]
@@ -87,6 +93,14 @@ def test_log_in_from_the_app_then_capture_with_it(
     story = panel.rows[login_site.url("/story/1")]
     assert story.item is not None and story.item.metadata["login"] == {"logged_in": False}
     assert login_site.state.views == []
+    # Asked again, she accepts: logged in, and the site records that she looked.
+    panel.links.setPlainText(login_site.url("/story/1"))
+    Ask.answer(True)
+    with qtbot.waitSignal(panel.run_finished, timeout=180_000):
+        qtbot.mouseClick(panel.capture_button, Qt.MouseButton.LeftButton)
+    story = panel.rows[login_site.url("/story/1")]
+    assert story.item is not None and story.item.metadata["login"]["logged_in"] is True
+    assert login_site.state.views == [USER]
 
 
 def test_a_saved_login_is_removed_from_the_app(qtbot, window, ctx) -> None:
