@@ -192,8 +192,8 @@ class LoginDialog(QDialog):
         self.result_info = info
         shown = info.account or self.tr("no account name was shown")
         advice = self.tr(
-            "Captures of this site now use it. Stories, live videos and profiles that show "
-            "who viewed them are still captured logged out, so nobody is told you looked."
+            "Captures of this site now use it. Before a story, a live video or a profile "
+            "that shows who viewed it, you are asked first."
         )
         if wall:
             advice = self.tr(

@@ -2659,8 +2659,8 @@
         </message>
         <message>
             <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Captures of this site now use it. Stories, live videos and profiles that show who viewed them are still captured logged out, so nobody is told you looked.</source>
-            <translation>Captures of this site now use it. Stories, live videos and profiles that show who viewed them are still captured logged out, so nobody is told you looked.</translation>
+            <source>Captures of this site now use it. Before a story, a live video or a profile that shows who viewed it, you are asked first.</source>
+            <translation>Captures of this site now use it. Before a story, a live video or a profile that shows who viewed it, you are asked first.</translation>
         </message>
         <message>
             <location filename="../../ui/login_dialog.py" line="1" />

@@ -2659,8 +2659,8 @@
         </message>
         <message>
             <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Captures of this site now use it. Stories, live videos and profiles that show who viewed them are still captured logged out, so nobody is told you looked.</source>
-            <translation>Ruajtjet e kësaj faqeje tani e përdorin. Historitë, videot e drejtpërdrejta dhe profilet që tregojnë kush i pa ruhen ende pa hyrje, që askujt të mos i thuhet se i keni parë.</translation>
+            <source>Captures of this site now use it. Before a story, a live video or a profile that shows who viewed it, you are asked first.</source>
+            <translation>Ruajtjet e kësaj faqeje tani e përdorin. Para një historie, një videoje të drejtpërdrejtë ose një profili që tregon kush e pa, ju pyesim më parë.</translation>
         </message>
         <message>
             <location filename="../../ui/login_dialog.py" line="1" />
