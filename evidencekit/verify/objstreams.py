@@ -29,7 +29,7 @@ from typing import Any
 
 from pyhanko.pdf_utils import generic, misc
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.pdf_utils.xref import ObjStreamRef
+from pyhanko.pdf_utils.xref import ObjStreamRef, XRefSectionType
 
 from evidencekit.bilingual import Bi
 from evidencekit.verify import limits
@@ -101,15 +101,18 @@ def _trailer_problem(reader: PdfFileReader) -> Bi | None:
     """A trailer or cross-reference stream dictionary that defines a key twice, or None."""
     from evidencekit.verify import embedded  # it reads dictionaries with their keys twice
 
-    for section in reader.xrefs._xref_sections:
+    sections = list(reader.xrefs._xref_sections)
+    sections += [s.xref_data.hybrid for s in sections if s.xref_data.hybrid is not None]
+    for section in sections:
         meta = section.meta_info
         try:
-            if meta.stream_ref is not None:
-                embedded.peek(reader, meta.stream_ref)
-            else:
+            if meta.xref_section_type in (XRefSectionType.STANDARD, XRefSectionType.HYBRID_MAIN):
+                # A classic table: its trailer follows where the table ends.
                 reader.stream.seek(meta.end_location)
                 misc.read_non_whitespace(reader.stream, seek_back=True)
                 embedded.dictionary_at(reader.stream, generic.Reference(0, 0, reader))
+            elif meta.stream_ref is not None:
+                embedded.peek(reader, meta.stream_ref)
         except embedded.RepeatedNode as exc:
             return T.TRAILER_KEY_TWICE.format(why=exc.reason)
     return None

@@ -336,3 +336,20 @@ def test_validation_data_that_points_at_a_document_is_invalid(
     report = _verify(path, tsa_pki, made)
     assert report.verdict == "invalid"
     assert "validation data points at objects that are not validation data" in _failed(report)
+
+
+@pytest.mark.parametrize("root_twice", [False, True], ids=["plain", "root-twice"])
+def test_a_hybrid_reference_update(
+    made: dict, tsa_pki: TsaPki, tmp_path: Path, root_twice: bool
+) -> None:
+    """A hybrid-reference update (classic table plus /XRefStm) that changes nothing, then a
+    trusted document timestamp: still valid (the trailer check reads hybrid files too, with
+    no false alarm); with /Root twice in its trailer: invalid (on f065ee1: valid both)."""
+    path = _without_document_timestamp(made, tmp_path / "hybrid.pdf")
+    forge_redteam.hybrid_update(path, root_twice=root_twice)
+    revisions.stamp(path, tsa_pki.timestamper())
+    report = _verify(path, tsa_pki, made)
+    if root_twice:
+        assert report.verdict == "invalid" and "defines /Root twice" in _failed(report)
+    else:
+        assert report.verdict == "valid", report.summary()

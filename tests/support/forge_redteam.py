@@ -432,3 +432,53 @@ def stamp_with_second_root(path: Path, timestamper: Any, catalog: generic.Refere
             asyncio.run(stamper.async_timestamp_pdf(writer, "sha256", in_place=True))
         finally:
             generic.NameObject.write_to_stream = original  # type: ignore[method-assign]
+
+
+# --- a stranger's re-signing that also strips the items' seals (their manifest.p7s) ---
+
+
+def strip_seals(pdf: pikepdf.Pdf, document: dict[str, Any]) -> None:
+    """Each item's manifest.p7s taken out of bundle.json (its artifact, its attachment, the
+    item's "seal") and out of the PDF: the items then read as stored before manifests were
+    signed, with no sealing key to compare with the bundle's signer."""
+    dropped = set()
+    for item in document["items"]:
+        kept = []
+        for artifact in item["artifacts"]:
+            if artifact["name"] == "manifest.p7s":
+                dropped.add(artifact["attachment"])
+            else:
+                kept.append(artifact)
+        item["artifacts"] = kept
+        item.pop("seal", None)
+    document["attachments"] = [a for a in document["attachments"] if a["name"] not in dropped]
+    for name in dropped:
+        del pdf.attachments[name]
+
+
+def hybrid_update(path: Path, *, root_twice: bool = False) -> None:
+    """Append a hybrid-reference update that changes nothing: a classic table (object 0 only)
+    whose trailer's /XRefStm points at a cross-reference stream listing itself. With
+    `root_twice`, that trailer names the same /Root twice."""
+    data = path.read_bytes()
+    with open(path, "rb") as handle:
+        trailer = PdfFileReader(handle, strict=False).trailer_view
+        size = int(trailer["/Size"])
+        root, info = trailer.raw_get("/Root"), trailer.raw_get("/Info")
+    startxref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    out = bytearray(data)
+    stream_at = len(out)
+    rows = struct.pack(">BIH", 1, stream_at, 0)
+    out += (
+        f"{size} 0 obj\n<< /Type /XRef /Size {size + 1} /W [1 4 2] /Index [{size} 1] "
+        f"/Length {len(rows)} >>\nstream\n"
+    ).encode()
+    out += rows + b"\nendstream\nendobj\n"
+    table_at = len(out)
+    again = f" /Root {root.idnum} {root.generation} R" if root_twice else ""
+    out += (
+        f"xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size {size + 1} "
+        f"/Root {root.idnum} {root.generation} R /Info {info.idnum} {info.generation} R "
+        f"/Prev {startxref} /XRefStm {stream_at}{again} >>\nstartxref\n{table_at}\n%%EOF\n"
+    ).encode()
+    path.write_bytes(bytes(out))
