@@ -118,13 +118,35 @@ def _trailer_problem(reader: PdfFileReader) -> Bi | None:
     return None
 
 
+def _misplaced(reader: PdfFileReader) -> Bi | None:
+    """A startxref or /Prev that does not point at its cross-reference section, or None.
+    pyHanko looks around for the section and reads on; poppler and qpdf rebuild the whole
+    table by scanning the file, and then take the last definition of each object anywhere in
+    it, including bytes no cross-reference section names (a white box over a page, left
+    between two updates)."""
+    stream = reader.stream
+    for section in reader.xrefs._xref_sections:
+        meta = section.meta_info
+        stream.seek(meta.declared_startxref)
+        misc.skip_over_whitespace(stream)
+        at = stream.tell()
+        if meta.xref_section_type in (XRefSectionType.STANDARD, XRefSectionType.HYBRID_MAIN):
+            right = stream.read(4) == b"xref"
+        else:
+            right = at == meta.start_location
+        if not right:
+            return T.XREF_MISPLACED.format(offset=meta.declared_startxref)
+    return None
+
+
 def problem(reader: PdfFileReader) -> Bi | None:
     """Why some object stream or trailer would be read one way by pyHanko and another by a
-    viewer, or None: a number listed twice in an object stream's header, an object not at the
-    index its cross-reference entry names, a trailer defining a key twice."""
-    trailer = _trailer_problem(reader)
-    if trailer is not None:
-        return trailer
+    viewer, or None: a cross-reference section not where the file says, a trailer defining a
+    key twice, a number listed twice in an object stream's header, an object not at the index
+    its cross-reference entry names."""
+    found = _misplaced(reader) or _trailer_problem(reader)
+    if found is not None:
+        return found
     wanted: dict[int, dict[int, int]] = {}  # stream -> object number -> index named
     for data in _sections(reader):
         for idnum, where in data.xrefs_in_objstm.items():

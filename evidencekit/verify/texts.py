@@ -1172,3 +1172,14 @@ DSS_POINTS_ELSEWHERE = Bi(
     "të dhënat e vërtetimit tregojnë drejt objekteve që nuk janë të dhëna vërtetimi (një vend "
     "për të fshehur faqe ose një dokument tjetër të tërë)",
 )
+XREF_MISPLACED = Bi(
+    "The PDF points to a cross-reference table at byte {offset}, where there is none: this "
+    "verifier finds the table nearby, but PDF viewers rebuild the whole table by scanning the "
+    "file, and then may show objects that no table names (something painted over a page): the "
+    "file was made to show something other than what was checked.",
+    "PDF-ja tregon drejt një tabele referencash te bajti {offset}, ku nuk ka asnjë: ky "
+    "verifikues e gjen tabelën aty pranë, por shikuesit PDF e rindërtojnë gjithë tabelën duke "
+    "kontrolluar skedarin, dhe atëherë mund të tregojnë objekte që nuk i përmend asnjë tabelë "
+    "(diçka e pikturuar mbi një faqe): skedari është bërë për të treguar diçka tjetër nga ajo "
+    "që u kontrollua.",
+)

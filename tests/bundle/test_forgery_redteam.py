@@ -353,3 +353,26 @@ def test_a_hybrid_reference_update(
         assert report.verdict == "invalid" and "defines /Root twice" in _failed(report)
     else:
         assert report.verdict == "valid", report.summary()
+
+
+def test_a_startxref_that_misses_its_table_is_invalid(
+    made: dict, tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """A white square left as bytes no table names, then a trusted document timestamp whose
+    startxref points one byte past its table. pyHanko corrects the pointer and never reads the
+    square; poppler and qpdf rebuild their table from the whole file and draw it. Measured on
+    b8ce492: `valid`, poppler draws the index page blank."""
+    path = _without_document_timestamp(made, tmp_path / "off-by-one.pdf")
+    page, link = forge_redteam.first_link(path)
+    forge_redteam.junk_object(path, link, forge_redteam.white_square)
+    forge_redteam.stamp_pointing_past_its_table(path, tsa_pki.timestamper())
+    assert _pyhanko_level(path) <= ModificationLevel.LTA_UPDATES
+    assert _revisions_alone(path) is None
+    with pikepdf.open(path) as pdf:
+        assert pdf.get_object(link.idnum, 0).Subtype == "/Square"
+    assert _page_is_blank(path, page + 1)
+    report = _verify(path, tsa_pki, made)
+    assert report.verdict == "invalid"
+    (row,) = [c for c in report.checks if c.name == "pdf"]
+    assert row.status is Status.FAILED and "where there is none" in row.message.en
+    assert "ku nuk ka asnjë" in row.message.sq

@@ -482,3 +482,35 @@ def hybrid_update(path: Path, *, root_twice: bool = False) -> None:
         f"/Prev {startxref} /XRefStm {stream_at}{again} >>\nstartxref\n{table_at}\n%%EOF\n"
     ).encode()
     path.write_bytes(bytes(out))
+
+
+def junk_object(path: Path, ref: generic.Reference, change: Change) -> None:
+    """Append object `ref`, `change`d, with no cross-reference section naming it: bytes that
+    pyHanko never reads, but a viewer that rebuilds its table by scanning the file takes as
+    the object's last definition."""
+    with open(path, "rb") as handle:
+        obj = PdfFileReader(handle, strict=False).get_object(ref)
+        changed = change(generic.DictionaryObject({k: obj.raw_get(k) for k in obj}))
+    with open(path, "ab") as handle:
+        handle.write(f"{ref.idnum} {ref.generation} obj\n".encode() + _bytes(changed))
+        handle.write(b"\nendobj\n")
+
+
+def stamp_pointing_past_its_table(path: Path, timestamper: Any) -> None:
+    """A document timestamp whose startxref points one byte past its table ("ref" instead of
+    "xref"): pyHanko finds the table nearby, poppler and qpdf rebuild theirs."""
+    from pyhanko.pdf_utils import writer as pyhanko_writer
+
+    original = pyhanko_writer.write_xref_table
+
+    def off_by_one(stream: Any, positions: Any) -> int:
+        return int(original(stream, positions)) + 1
+
+    pyhanko_writer.write_xref_table = off_by_one  # type: ignore[assignment]
+    try:
+        with open(path, "r+b") as handle:
+            writer = IncrementalPdfFileWriter(handle, strict=False)
+            stamper = PdfTimeStamper(timestamper)
+            asyncio.run(stamper.async_timestamp_pdf(writer, "sha256", in_place=True))
+    finally:
+        pyhanko_writer.write_xref_table = original  # type: ignore[assignment]
