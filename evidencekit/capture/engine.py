@@ -17,6 +17,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
 from evidencekit.capture import glyphs, screenshot, settle, snapshot
+from evidencekit.capture import login as login_mod
 from evidencekit.capture import media as media_mod
 from evidencekit.capture import overlays as overlays_mod
 from evidencekit.capture.browser import launch_browser, new_capture_context
@@ -24,7 +25,6 @@ from evidencekit.capture.completeness import add_completeness_warnings, platform
 from evidencekit.capture.guards import PageGuards
 from evidencekit.capture.journal import Journal
 from evidencekit.capture.jsonsafe import repair_text
-from evidencekit.capture.login import expired_message, login_facts, remove_login_secrets
 from evidencekit.capture.metadata import (
     CaptureFacts,
     browser_facts,
@@ -215,8 +215,13 @@ async def _run(
     journal.doing("reading the page's own description")
     facts = await page_facts(page)
     login = await overlays_mod.detect_login_wall(page)
-    if settings.session is not None and login:
-        raise SessionExpired(expired_message(settings.session.site, login))
+    shown = ""
+    if settings.session is not None:
+        if login:
+            raise SessionExpired(login_mod.expired_message(settings.session.site, login))
+        shown = await login_mod.account_shown(page)
+        if (warning := login_mod.account_warning(settings.session, shown)) is not None:
+            journal.warn(warning)
     broken = await settle.broken_images(page)
     redirects, main = redirect_chain(traffic.documents[:loaded_documents])
     final_url = main.url if main else page.url
@@ -230,7 +235,7 @@ async def _run(
     user_agent = str(await page.evaluate("navigator.userAgent"))
     secrets_removed = 0
     if settings.session is not None:  # her login never goes into the sealed traffic
-        secrets_removed = remove_login_secrets(traffic.exchanges)
+        secrets_removed = login_mod.remove_login_secrets(traffic.exchanges)
         journal.act(
             "login-secrets-removed",
             f"logged in: removed {secrets_removed} cookie/authorization header values from "
@@ -281,8 +286,8 @@ async def _run(
             completeness=completeness,
         )
     )
-    metadata["login"] = login_facts(
-        settings.session, guards.blocked_requests, guards.allowed_reads, secrets_removed
+    metadata["login"] = login_mod.login_facts(
+        settings.session, guards.blocked_requests, guards.allowed_reads, secrets_removed, shown
     )
     # gzip of large bodies takes a while: off the event loop (zlib releases the GIL)
     info = warcinfo(browser, user_agent, settings)

@@ -73,6 +73,26 @@ _ACCOUNT_JS = r"""() => {
 }"""
 
 
+async def account_shown(page: Page) -> str:
+    """The handle the page shows as the logged-in account ("" when none is visible)."""
+    try:
+        return str(await page.evaluate(_ACCOUNT_JS))
+    except PlaywrightError:
+        return ""
+
+
+def account_warning(session: LoggedInSession, shown: str) -> str | None:
+    """A warning when the captured page does not show the account she logged in as (the site
+    may have served it logged out without a login wall); None when it does or cannot say."""
+    if not session.account or session.account_source != "page" or shown == session.account:
+        return None
+    seen = f"it shows {shown}" if shown else "it shows no account"
+    return (
+        f"The page did not show the account of the saved login ({session.account}; {seen}): "
+        "it may have been served as to someone logged out. Check the screenshot."
+    )
+
+
 def site_of(url: str) -> str:
     """The site a saved login belongs to: the host, lower case, without www./m. and port."""
     host = (urlsplit(url).hostname or "").lower().rstrip(".")
@@ -167,6 +187,7 @@ def login_facts(
     blocked: list[dict[str, Any]],
     allowed: list[dict[str, Any]] | None = None,
     secrets_removed: int = 0,
+    shown: str = "",
 ) -> dict[str, Any]:
     """The capture's `login` record for metadata.json: logged in or not, which saved login,
     the account as shown, the consent note, the requests blocked and the GraphQL reads let
@@ -176,6 +197,7 @@ def login_facts(
         return {"logged_in": False}
     return {
         **session.facts(),
+        "account_shown_on_page": shown or None,
         "blocked_requests": list(blocked),
         "graphql_reads_allowed": list(allowed or []),
         "secret_header_values_removed_from_traffic": secrets_removed,

@@ -221,6 +221,7 @@ def test_login_then_capture_headless_with_the_saved_login(
     login = meta["login"]
     assert login["logged_in"] is True and login["session_id"] == made["id"]
     assert login["account_as_shown"] == f"@{USER}" and login["consent_note"] == CONSENT
+    assert login["account_shown_on_page"] == f"@{USER}"  # the page says who is logged in
     blocked = sorted((b["method"], b["url"]) for b in login["blocked_requests"])
     assert blocked == [("POST", login_site.url("/api/like")), ("POST", login_site.url("/api/seen"))]
     assert login["secret_header_values_removed_from_traffic"] >= 1
@@ -279,6 +280,13 @@ def test_login_then_capture_headless_with_the_saved_login(
     assert len(json.loads(cli_vault("list", "--json").out)) == before
     log = json.loads(cli_vault("log", "--json").out)
     assert [e["details"]["outcome"] for e in log if e["action"] == "session-use"][-1] == "expired"
+    # A page anyone may see shows no wall: it is kept, with a warning that her account was
+    # not on it (it may have been served as to someone logged out).
+    public = cli_vault("capture", login_site.url("/post/public"), "--json", extra_env=env)
+    assert public.code == 0, public.err
+    (obj,) = json.loads(public.out)
+    assert any("did not show the account" in w for w in obj["warnings"]), obj["warnings"]
+    assert _metadata(cli_vault, obj["id"], tmp_path)["login"]["account_shown_on_page"] is None
 
     # Removed for good; the log says so.
     assert cli_vault("sessions", "remove", made["id"]).code == 0

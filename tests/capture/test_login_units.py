@@ -194,3 +194,17 @@ def _named(name: str, extra: str = "&doc_id=1") -> str:
 )
 def test_which_posts_a_logged_in_capture_lets_through(url: str, body: str, name: str | None):
     assert graphql_read_name(url, body) == name
+
+
+def test_a_page_without_her_account_is_flagged() -> None:
+    from evidencekit.capture.login import account_warning
+
+    seen_at_login = LoggedInSession("abcd234567", "x.com", "@rita_k", "page")
+    assert account_warning(seen_at_login, "@rita_k") is None
+    warning = account_warning(seen_at_login, "")
+    assert warning is not None and "did not show the account" in warning
+    other = account_warning(seen_at_login, "@someone_else")
+    assert other is not None and "@someone_else" in other
+    # An account she typed herself, or none at all, cannot be checked against the page.
+    assert account_warning(LoggedInSession("abcd234567", "x.com", "@rita", "operator"), "") is None
+    assert account_warning(LoggedInSession("abcd234567", "x.com"), "") is None

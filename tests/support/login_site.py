@@ -10,6 +10,7 @@ On 127.0.0.1, a free port, a daemon thread. What it does, like a social network 
 - `/post/gated`: the post is shown only when logged in (a login wall otherwise); its page
   POSTs a "seen" receipt to `/api/seen` and a like to `/api/like` as soon as it loads, the way
   platforms record views: a logged-in capture must block both;
+- `/post/public`: a post anyone sees (no wall): logged out, only the header differs;
 - `/story/1`: a story; opening it logged in records a view server-side (`views`), like a
   platform's viewer list;
 - `expire_sessions()` forgets every session (the cookie stops working: a login wall again).
@@ -145,6 +146,8 @@ class _Handler(BaseHTTPRequestHandler):
                 "</script>"
             )
             self._send(200, _page("Post", body, user))
+        elif path == "/post/public":  # shown to anyone: no wall when logged out
+            self._send(200, _page("Public post", "<h1>A public post</h1>", user))
         elif path == "/story/1":
             if user is None:
                 self._send(200, _page("Story", _WALL))
