@@ -24,6 +24,8 @@ from typing import Any
 import pytest
 
 import evidencekit.capture.login as login_mod
+from evidencekit.capture import tempdirs
+from evidencekit.capture.browser import launch_details
 from evidencekit.cli import main as cli_main
 from evidencekit.config import Settings
 from evidencekit.vault.store import Vault
@@ -113,7 +115,11 @@ def _login_in_process(
     return result
 
 
+WINDOWS: list[Any] = []  # what launch_browser knew about each login window's browser
+
+
 async def _log_in(page: Any, *, done: asyncio.Event, then: str) -> None:
+    WINDOWS.append(launch_details(page.context.browser))
     await page.fill("#user", USER)
     await page.fill("#password", PASSWORD)
     await page.click("#submit")
@@ -193,6 +199,13 @@ def test_login_then_capture_headless_with_the_saved_login(
     assert made["site"] == "127.0.0.1"
     assert made["account"] == f"@{USER}" and made["account_source"] == "page"
     assert made["warning"] is None
+    # The window's browser kept its profile and temp files in RAM where there is room (else
+    # in the temp folder, which is scanned below), and they went with it.
+    window = WINDOWS[-1]
+    assert window is not None and not window.temp_dir.exists()
+    in_ram = tempdirs.ram_folder_usable()
+    assert window.temp_in_ram is in_ram
+    assert window.temp_dir.parent == (Path(tempdirs.RAM_DIR) if in_ram else private_tmp)
     state = login_site.state
     (sid,) = state.cookie_values
     seen_in_window = sorted(p for p in state.posts if p[0].startswith("/api/"))
