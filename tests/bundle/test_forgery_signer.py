@@ -23,6 +23,7 @@ import pytest
 
 from evidencekit.bundle import export_bundle
 from evidencekit.seal.identity import DEFAULT_LABEL, generate_identity
+from evidencekit.verify import content as verify_content
 from evidencekit.verify import identities as verify_identities
 from evidencekit.verify import verify_bundle
 from evidencekit.verify.checks import BundleReport, Status
@@ -75,17 +76,22 @@ def test_a_stranger_re_signing_with_the_vaults_subject_is_invalid(
     assert victim.fingerprint_sha256[:16] in identity.detail
     assert "Dosja u nënshkrua nga dikush tjetër" in identity.detail_sq
     # The forgery is otherwise a good one: signature, timestamps, items and the re-anchored
-    # custody log all pass, so it is this rule that catches it.
+    # custody log all pass, so it is this rule that catches it - besides the page checks,
+    # which see the swapped picture and the stranger's key printed where the sealer's was.
     failed = [c.name for c in report.checks if c.status is Status.FAILED]
-    assert failed == ["identity"], report.summary()
+    assert "identity" in failed, report.summary()
+    assert set(failed) <= {"identity", "pictures", "page facts", "pages"}, report.summary()
     assert _row(report, "custody").ok and f"up to entry {forged.entry['seq']}" in (
         _row(report, "custody").detail
     )
     # Even when the forger hands the lawyer his own fingerprint (posing as the victim).
     fooled = _verify(forged.path, tsa_pki, stranger.fingerprint_sha256)
     assert fooled.verdict == "invalid" and _row(fooled, "signer").ok
-    # Weakened: without rule (a), the forger who got his fingerprint believed gets `valid`.
+    # Weakened: without rule (a) (and without the page checks, which also see the stranger's
+    # key printed where the sealer's was), the forger whose fingerprint was believed gets
+    # `valid`.
     monkeypatch.setattr(verify_identities, "strangers", lambda *_: [])
+    monkeypatch.setattr(verify_content, "check_pages", lambda *_: [])
     assert _verify(forged.path, tsa_pki, stranger.fingerprint_sha256).verdict == "valid"
     # ... and one whose fingerprint nobody confirmed still only gets indeterminate (rule b).
     assert _verify(forged.path, tsa_pki).verdict == "indeterminate"
