@@ -58,9 +58,15 @@ class BundleJsonInvalid(ValueError):
         self.reason = reason
 
 
+def _not_a_number(name: str) -> object:
+    raise ValueError(f"{name} is not JSON")
+
+
 def parse(data: bytes) -> ParsedBundle:
     try:
-        raw = json.loads(data.decode("utf-8"))
+        # NaN and Infinity are not JSON (RFC 8259); Python would read them and print them
+        # back into the verifier's --json, which strict parsers then refuse.
+        raw = json.loads(data.decode("utf-8"), parse_constant=_not_a_number)
     except (UnicodeDecodeError, ValueError) as exc:
         raise BundleJsonInvalid(NOT_JSON) from exc
     if not isinstance(raw, dict):

@@ -150,3 +150,13 @@ def test_a_document_timestamp_after_the_signature_is_accepted(
     report = verify_bundle(b_b_bundle, trusted_certs=_trusted(own_vault, tsa_pki, tmp_path))
     row = next(c for c in report.checks if c.name == "document timestamp")
     assert row.status is Status.PASSED, row.detail
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_bundle_json_with_nan_or_infinity_is_not_json(constant: str) -> None:
+    """Python's json reads them (and would print them back into --json, which strict parsers
+    refuse); RFC 8259 has no such numbers. Measured before: parsed, printed as `NaN`."""
+    from evidencekit import bundle_format
+
+    with pytest.raises(bundle_format.BundleJsonInvalid):
+        bundle_format.parse(f'{{"format": "evidencekit-bundle/1", "n": {constant}}}'.encode())
