@@ -20,6 +20,7 @@ from evidencekit.capture import glyphs, screenshot, settle, snapshot
 from evidencekit.capture import login as login_mod
 from evidencekit.capture import media as media_mod
 from evidencekit.capture import overlays as overlays_mod
+from evidencekit.capture import videos as videos_mod
 from evidencekit.capture.browser import launch_browser, new_capture_context
 from evidencekit.capture.completeness import add_completeness_warnings, platform_facts_and_score
 from evidencekit.capture.guards import PageGuards
@@ -229,10 +230,13 @@ async def _run(
     journal.doing("waiting for the last responses")
     await traffic.finish(settings.network_idle_cap_s)
     media = await media_mod.collect_media(page, context.request, traffic, journal, settings)
+    user_agent = str(await page.evaluate("navigator.userAgent"))
+    videos = videos_mod.VideoResult()
+    if videos_mod.wanted(final_url, media.shows_video, facts.get("meta")):
+        videos = await videos_mod.collect_videos(final_url, settings, journal, user_agent)
     await guards.settle()
     journal.doing("writing the WARC")
     await traffic.finish(settings.network_idle_cap_s)
-    user_agent = str(await page.evaluate("navigator.userAgent"))
     secrets_removed = 0
     if settings.session is not None:  # her login never goes into the sealed traffic
         secrets_removed = login_mod.remove_login_secrets(traffic.exchanges)
@@ -289,6 +293,8 @@ async def _run(
     metadata["login"] = login_mod.login_facts(
         settings.session, guards.blocked_requests, guards.allowed_reads, secrets_removed, shown
     )
+    if videos.facts:
+        metadata["videos"] = videos.facts
     # gzip of large bodies takes a while: off the event loop (zlib releases the GIL)
     info = warcinfo(browser, user_agent, settings)
     warc = await asyncio.to_thread(build_warc, list(traffic.exchanges), info)
@@ -300,6 +306,7 @@ async def _run(
         Artifact("text.txt", "text/plain; charset=utf-8", text.encode("utf-8")),
         Artifact("traffic.warc.gz", "application/warc", warc),
         *media.artifacts,
+        *videos.artifacts,
         Artifact("metadata.json", "application/json", metadata_bytes(metadata)),
     ]
     return PageCapture(

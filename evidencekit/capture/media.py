@@ -109,6 +109,8 @@ class MediaResult:
     artifacts: list[Artifact] = field(default_factory=list)
     saved: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
+    shows_video: bool = False
+    """The page shows a <video> or loaded a media stream (then yt-dlp is asked: videos.py)."""
 
 
 def assemble_ranges(slices: list[Exchange]) -> bytes | None:
@@ -316,6 +318,7 @@ async def collect_media(
         if item["w"] and item["h"]:
             cand.dom_size = (int(item["w"]), int(item["h"]))
     result, taken = MediaResult(), set[str]()
+    result.shows_video = any("video" in c.kinds or c.streamed for c in candidates.values())
     for cand in candidates.values():
         await _one(cand, page, request, traffic, journal, settings, result, taken)
     journal.act(

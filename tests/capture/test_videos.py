@@ -1,0 +1,209 @@
+"""Videos through yt-dlp (issue 12): each video of the post as ``video/<name>`` with yt-dlp's
+info JSON, its version in metadata.json, the saved login's cookies handed to yt-dlp in memory
+only, and the download never on disk in plaintext. yt-dlp's generic extractor (html5 media)
+against the fixture site on 127.0.0.1; real Chromium, a real vault."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yt_dlp.version
+
+from evidencekit.capture import CaptureSettings, videos
+from evidencekit.capture.journal import Journal
+from evidencekit.capture.login import site_of
+from evidencekit.jobs.capture import capture_into_vault, session_for
+from evidencekit.vault.store import Vault
+from tests.conftest import closed_port_url
+from tests.support.site import SiteServer, video_sha256
+
+pytestmark = [pytest.mark.timeout(300)]
+
+
+@pytest.fixture()
+def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """TMPDIR for this test, so the scan below covers every temp file."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    for name in ("TMPDIR", "TMP", "TEMP"):
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    return folder
+
+
+def _scan(roots: list[Path], needles: list[bytes]) -> list[str]:
+    found = []
+    for root in roots:
+        for folder, _dirs, files in os.walk(root):
+            for name in files:
+                path = Path(folder) / name
+                try:
+                    if path.is_symlink() or not path.is_file() or path.stat().st_size > 2**28:
+                        continue
+                    data = path.read_bytes()
+                except OSError:
+                    continue
+                found += [f"{path}: {n[:8]!r}" for n in needles if n in data]
+    return found
+
+
+def _capture(loop: Any, vault: Vault, url: str, **kwargs: Any) -> Any:
+    results = loop.run(
+        capture_into_vault(vault, [url], CaptureSettings(), tsa_urls=[closed_port_url()], **kwargs)
+    )
+    assert results[0].ok, results[0].error
+    return results[0].item
+
+
+@pytest.mark.browser
+def test_the_post_video_is_saved_through_yt_dlp_with_its_info_json(
+    loop: Any, browser_available: None, site: SiteServer, vault: Vault
+) -> None:
+    item = _capture(loop, vault, site.url("/video.html"))
+    meta = json.loads(vault.read_artifact(item.id, "metadata.json"))
+    facts = meta["videos"]
+    assert facts["yt_dlp_version"] == yt_dlp.version.__version__
+    assert facts["downloaded_into"] == "a RAM folder (removed at once)"
+    [entry] = facts["videos"]
+    assert entry["extractor"] == "html5"  # yt-dlp's generic extractor: the page's <video>
+    name = entry["name"]
+    assert name.startswith("video/") and name.endswith(".webm")
+    data = vault.read_artifact(item.id, name)
+    # The same bytes as the fixture clip, as sealed (the item's artifact list) and as recorded.
+    assert entry["sha256"] == video_sha256() == item.artifact(name).sha256
+    assert len(data) == entry["size"] == item.artifact(name).size
+    info = json.loads(vault.read_artifact(item.id, entry["info_json"]))
+    assert info["extractor"] == "html5" and info["ext"] == "webm" and info["formats"]
+    assert item.artifact(entry["info_json"]).sha256 == entry["info_json_sha256"]
+    # The browser's own copy is still there as well (what the page loaded).
+    assert item.artifact("media/clip.webm") is not None
+    # The RAM folder was removed at once.
+    shm = Path("/dev/shm")
+    if shm.is_dir():
+        assert not [p for p in shm.iterdir() if p.name.startswith("evidencekit-video-")]
+
+
+@pytest.mark.browser
+def test_the_saved_login_reaches_the_server_through_yt_dlp_and_no_file_outside_the_vault(
+    loop: Any,
+    browser_available: None,
+    site: SiteServer,
+    vault: Vault,
+    private_tmp: Path,
+    isolated_env: dict[str, str],
+) -> None:
+    url = site.url("/video.html")
+    secret = "sid-" + secrets.token_hex(16)
+    cookie = {
+        "name": "sid",
+        "value": secret,
+        "domain": "127.0.0.1",
+        "path": "/",
+        "expires": -1,
+        "httpOnly": True,
+        "secure": False,
+        "sameSite": "Lax",
+    }
+    vault.add_session(
+        site=site_of(url),
+        start_url=url,
+        storage={"cookies": [cookie], "origins": []},
+        account="rita_k",
+        account_source="operator",
+        consent="test",
+    )
+    session = session_for(vault, url)
+    assert session is not None
+    before = len(site.state.hits)
+    item = _capture(loop, vault, url, sessions={url: session})
+    hits = site.state.hits[before:]
+    pages = [h for h in hits if h.path == "/video.html" and h.method == "GET"]
+    # Today (before this change) the page was asked for once, by the browser; now yt-dlp asks
+    # for it too, and both carry her cookie. yt-dlp's downloader asks for the whole clip
+    # with its own headers (no Sec-Fetch-Dest of a browser <video>) and the cookie too.
+    assert len(pages) == 2, [h.headers for h in pages]
+    assert all(f"sid={secret}" in h.headers.get("Cookie", "") for h in pages)
+    by_ytdlp = [
+        h
+        for h in hits
+        if h.path == "/media/clip.webm" and h.headers.get("Sec-Fetch-Dest") != "video"
+    ]
+    assert by_ytdlp and all(f"sid={secret}" in h.headers.get("Cookie", "") for h in by_ytdlp)
+    meta = json.loads(vault.read_artifact(item.id, "metadata.json"))
+    assert meta["videos"]["logged_in"] is True and meta["videos"]["requests_blocked"] == []
+    [entry] = meta["videos"]["videos"]
+    assert entry["sha256"] == video_sha256()
+    # The info JSON holds no cookie (yt-dlp puts a `cookies` field in each format).
+    assert secret.encode() not in vault.read_artifact(item.id, entry["info_json"])
+    assert secret.encode() not in vault.read_artifact(item.id, "metadata.json")
+    shm = [Path("/dev/shm")] if Path("/dev/shm").is_dir() else []
+    home = Path(isolated_env["HOME"])
+    needles = [secret.encode()]
+    assert _scan([home, private_tmp, *shm], needles) == []
+
+
+def test_without_a_ram_folder_nothing_is_downloaded_and_that_is_recorded(
+    site: SiteServer, monkeypatch: pytest.MonkeyPatch, private_tmp: Path
+) -> None:
+    monkeypatch.setattr(videos, "_ram_room", lambda: 0)  # Windows/macOS: no /dev/shm
+    before = len(site.state.hits)
+    result = asyncio.run(
+        videos.collect_videos(site.url("/video.html"), CaptureSettings(), Journal(None), "")
+    )
+    facts = result.facts
+    assert facts["downloaded_into"] is None and "RAM folder" in facts["not_downloaded_because"]
+    assert [a.name for a in result.artifacts] == ["video/video-1.webm.info.json"]
+    assert "never to disk" in facts["videos"][0]["not_saved_because"]
+    assert not [h for h in site.state.hits[before:] if h.path == "/media/clip.webm"]
+    assert _scan([private_tmp], [b"webm"]) == []
+
+
+def test_a_page_without_a_video_is_recorded_never_fails(site: SiteServer) -> None:
+    result = asyncio.run(
+        videos.collect_videos(site.url("/thread?n=3"), CaptureSettings(), Journal(None), "")
+    )
+    assert result.artifacts == []
+    assert result.facts["status"] == "no video found"
+    assert result.facts["yt_dlp_version"] == yt_dlp.version.__version__
+
+
+def test_wanted_and_the_cookie_jar_are_built_in_memory() -> None:
+    assert videos.wanted("https://www.tiktok.com/@a/video/1", False, {})
+    assert videos.wanted("https://example.org/p", False, {"og:video": "x.mp4"})
+    assert videos.wanted("https://example.org/p", True, {})
+    assert not videos.wanted("https://example.org/p", False, {"og:title": "t"})
+    jar = videos.cookie_jar(
+        json.dumps({"cookies": [{"name": "a", "value": "b", "domain": ".x.com"}]})
+    )
+    assert [(c.name, c.value, c.domain) for c in jar] == [("a", "b", ".x.com")]
+    assert list(videos.cookie_jar("not json")) == []
+    scrubbed = videos._scrub({"formats": [{"cookies": "sid=1", "http_headers": {"Cookie": "x"}}]})
+    assert scrubbed == {"formats": [{"http_headers": {}}]}
+
+
+def test_logged_in_yt_dlp_may_only_read() -> None:
+    """An extractor's POST (a like, a "seen" receipt) is refused before it is sent."""
+    sent: list[Any] = []
+
+    class FakeYdl:
+        def urlopen(self, req: Any) -> Any:
+            sent.append(req)
+            return "answer"
+
+    class Req:
+        def __init__(self, method: str) -> None:
+            self.method, self.url = method, "https://www.instagram.com/api/v1/like/"
+
+    ydl, blocked = FakeYdl(), []
+    videos._only_reads(ydl, blocked)
+    assert ydl.urlopen(Req("GET")) == "answer" and ydl.urlopen("https://x.com/") == "answer"
+    with pytest.raises(videos._Stop):
+        ydl.urlopen(Req("POST"))
+    assert blocked == ["POST www.instagram.com"] and len(sent) == 2
