@@ -64,6 +64,8 @@ TABLE: dict[str, Rule] = {
     "evidencekit.atomic": rule("errors", "vault.faults", stdlib_only=True),
     "evidencekit.config": rule("atomic"),
     "evidencekit.sync_folders": rule(stdlib_only=True),
+    # still online or removed, from a chain of captures of one address (report, jobs, app)
+    "evidencekit.online_history": rule("bilingual", stdlib_only=True),
     # PNG rows band by band, for the report and the verifier: Pillow imported lazily only
     "evidencekit.pngrows": rule(banned=("reportlab", "pyhanko", "playwright", "sqlcipher3")),
     # engines
@@ -111,6 +113,7 @@ TABLE: dict[str, Rule] = {
         "seal.manifest",
         "seal.tokens",
         "jobs.seal",
+        "online_history",
         "vault",
         banned=("playwright",),
     ),
@@ -121,6 +124,7 @@ TABLE: dict[str, Rule] = {
         "capture",
         "clock",
         "errors",
+        "online_history",
         "seal.timestamps",
         "seal.tsa_list",
         "sniff",
@@ -137,6 +141,7 @@ TABLE: dict[str, Rule] = {
         "errors",
         "jobs.capture",
         "jobs.imports",
+        "jobs.recapture",
         "jobs.seal",
         "seal.identity",
         "seal.tsa_list",

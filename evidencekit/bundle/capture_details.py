@@ -39,7 +39,7 @@ from evidencekit.bundle.layout import (
     mono,
     whole,
 )
-from evidencekit.bundle.platform_details import platform_rows
+from evidencekit.bundle.platform_details import login_rows, platform_rows, recapture_rows
 
 
 def _same_or_whole(value: Any, requested: Any) -> str:
@@ -280,6 +280,7 @@ def web_details(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
             post_lines or bi_value(Bi("nothing recognised", "asgjë nuk u njoh")),
         ),
         *platform_rows(meta),
+        *recapture_rows(meta),
         _row(Bi("Capture time", "Koha e kapjes"), labelled(time_rest, TIME_FIELDS)),
         _row(
             Bi("Local time zone of the computer", "Zona kohore e kompjuterit"),
@@ -293,24 +294,7 @@ def web_details(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
             as_is(meta.get("user_agent")),
         ),
         _row(Bi("Window, scale, language", "Dritarja, shkalla, gjuha"), _screen(meta)),
-        _row(
-            Bi("Logged in", "Me hyrje në llogari"),
-            labelled(
-                {k: meta[k] for k in ("logged_in", "session") if k in meta},
-                (
-                    (
-                        "logged_in",
-                        Bi("Logged in to an account", "I identifikuar në një llogari"),
-                        as_text,
-                    ),
-                    (
-                        "session",
-                        Bi("Saved session used", "Sesion i ruajtur i përdorur"),
-                        none_means(NONE),
-                    ),
-                ),
-            ),
-        ),
+        *login_rows(meta),
         _row(Bi("Operator", "Operatori"), labelled(meta.get("operator"), OPERATOR_FIELDS)),
         _row(
             Bi("Consent", "Pëlqimi"),

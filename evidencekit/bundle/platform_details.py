@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from evidencekit import online_history
 from evidencekit.bilingual import Bi
 from evidencekit.bundle.capture_values import (
     MISSING,
@@ -25,6 +26,7 @@ from evidencekit.bundle.capture_values import (
     bi_value,
     inline_label,
     labelled,
+    none_means,
     number,
 )
 from evidencekit.bundle.layout import clean, whole
@@ -229,3 +231,143 @@ def platform_rows(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
         )
     rows.append((bi_label(Bi("Completeness", "Plotësia")), _completeness(meta.get("completeness"))))
     return rows
+
+
+# --- issue 12: logged-in capture (metadata "login", capture/login.py login_facts) ---
+
+ACCOUNT_SOURCES = {
+    "operator": Bi("as the operator named it", "siç e emërtoi operatori"),
+    "page": Bi("as the site showed it when she logged in", "siç e shfaqi faqja kur ajo hyri"),
+}
+
+
+def _requests(value: Any) -> str:
+    """Blocked requests or GraphQL reads let through: how many, then one a line."""
+    if not isinstance(value, list):
+        return anything(value)
+    lines = [str(len(value))]
+    for entry in value[:MAX_LISTED]:
+        if isinstance(entry, Mapping):
+            what = " ".join(
+                clean(entry.get(k), 120) for k in ("time", "method", "name") if entry.get(k)
+            )
+            lines.append(f"{what}: {whole(entry.get('url'))}" if what else whole(entry.get("url")))
+        else:
+            lines.append(anything(entry))
+    if len(value) > MAX_LISTED:
+        lines.append(
+            bi_value(
+                Bi(
+                    f"and {len(value) - MAX_LISTED} more in metadata.json",
+                    f"dhe {len(value) - MAX_LISTED} të tjera te metadata.json",
+                )
+            )
+        )
+    return "<br/>• ".join(lines)
+
+
+def _seen_as(login: Mapping[str, Any]) -> str:
+    account = login.get("account_as_shown")
+    who = f"@{clean(str(account).lstrip('@'), 200)}" if account else None
+    source = ACCOUNT_SOURCES.get(str(login.get("account_source")))
+    consent = login.get("consent_note")
+    en = f"Seen logged in as {who}" if who else "Seen logged in (the account was not named)"
+    sq = f"Parë me hyrje si {who}" if who else "Parë me hyrje (llogaria nuk u emërtua)"
+    if source is not None:
+        en, sq = f"{en}, {source.en}", f"{sq}, {source.sq}"
+    text = f"{clean(en)}<br/><font color='{SOFT}'>{clean(sq)}</font>"
+    said = whole(consent) if consent else bi_value(Bi("no consent note", "pa shënim për pëlqimin"))
+    return f"{text}<br/>{inline_label(Bi('Consent note', 'Shënimi i pëlqimit'))} {said}"
+
+
+LOGIN_FIELDS: tuple[Field, ...] = (
+    ("session_id", Bi("Saved login used", "Hyrja e ruajtur e përdorur"), as_text),
+    ("site", Bi("Site of the saved login", "Faqja e hyrjes së ruajtur"), as_text),
+    (
+        "account_shown_on_page",
+        Bi("Account the captured page showed", "Llogaria që shfaqi faqja e kapur"),
+        lambda v: anything(v) if v else NOT_FOUND,
+    ),
+    (
+        "blocked_requests",
+        Bi(
+            "Requests blocked so nothing changed on the platform",
+            "Kërkesa të bllokuara që të mos ndryshonte asgjë në platformë",
+        ),
+        _requests,
+    ),
+    (
+        "graphql_reads_allowed",
+        Bi("Data reads let through (GraphQL queries)", "Lexime të dhënash të lejuara (GraphQL)"),
+        _requests,
+    ),
+    (
+        "secret_header_values_removed_from_traffic",
+        Bi(
+            "Login secrets taken out of the recorded traffic",
+            "Sekrete të hyrjes të hequra nga trafiku i regjistruar",
+        ),
+        lambda v: number(v) or anything(v),
+    ),
+)
+_OLD_LOGIN_FIELDS: tuple[Field, ...] = (
+    ("logged_in", Bi("Logged in to an account", "I identifikuar në një llogari"), as_text),
+    ("session", Bi("Saved session used", "Sesion i ruajtur i përdorur"), none_means(NONE)),
+)
+_SAID_IN_HEAD = {"logged_in", "account_as_shown", "account_source", "consent_note"}
+
+
+def login_rows(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """The Logged in row: logged out, or as which account with whose consent, then what the
+    saved login did (which one, the requests blocked, the reads let through). A capture made
+    before the `login` record shows the old flags, or "not recorded"."""
+    label = bi_label(Bi("Logged in", "Me hyrje në llogari"))
+    login = meta.get("login")
+    if not isinstance(login, Mapping):  # before the login record: its two flags, as then
+        old = {k: meta[k] for k in ("logged_in", "session") if k in meta}
+        return [(label, labelled(old, _OLD_LOGIN_FIELDS) if old else MISSING)]
+    if login.get("logged_in") is not True:
+        return [
+            (
+                label,
+                bi_value(Bi("no: captured logged out", "jo: kapur pa hyrje në llogari")),
+            )
+        ]
+    rest = {k: v for k, v in login.items() if k not in _SAID_IN_HEAD}
+    return [(label, [_seen_as(login), *labelled(rest, LOGIN_FIELDS)])]
+
+
+# --- issue 12: capture again (metadata "recapture_of", "recapture"; online_history.py) ---
+
+
+def recapture_rows(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """For a later capture of an address: which item it captures again, each capture of the
+    chain it recorded (online or removed), and "still online on …" or "removed between …".
+    Nothing for a first capture."""
+    if "recapture_of" not in meta:
+        return []
+    time = meta.get("time") if isinstance(meta.get("time"), Mapping) else {}
+    http = meta.get("http") if isinstance(meta.get("http"), Mapping) else {}
+    captured = time.get("ended_at_utc") if isinstance(time, Mapping) else None
+    status = http.get("status") if isinstance(http, Mapping) else None
+    captures = online_history.chain_captures("", str(captured or ""), status, meta) or []
+    lines = [
+        f"{inline_label(Bi('Captures again item', 'Kap sërish provën'))} "
+        f"{anything(meta.get('recapture_of'))}"
+    ]
+    words = online_history.history_words(online_history.online_history(captures))
+    if words is not None:
+        lines.append(f"<b>{clean(words.en)}</b><br/><font color='{SOFT}'>{clean(words.sq)}</font>")
+    for c in captures:
+        when = clean(c.get("captured_at_utc"), 40)
+        who = clean(c.get("item_id"), 80) or bi_value(Bi("this capture", "kjo kapje"))
+        state = (
+            Bi("online", "në internet")
+            if c.get("online") is True
+            else Bi(
+                f"removed ({clean(c.get('removed_why'), 200)})",
+                f"e hequr ({clean(c.get('removed_why'), 200)})",
+            )
+        )
+        lines.append(f"• {when} · {who}: {bi_value(state)}")
+    return [(bi_label(Bi("Captured again", "Kapur përsëri")), lines)]

@@ -22,6 +22,7 @@ from evidencekit import __version__
 from evidencekit.cli import (
     bundle_commands,
     capture_commands,
+    recapture_commands,
     seal_commands,
     session_commands,
     vault_commands,
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     capture_commands.register(commands)
     bundle_commands.register(commands)
     session_commands.register(commands)
+    recapture_commands.register(commands)
     return parser
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from evidencekit.blocking import run_blocking
 from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many, login
 from evidencekit.capture.login import site_of, viewer_notice
+from evidencekit.capture.metadata import metadata_bytes
 from evidencekit.capture.result import LoggedInSession
 from evidencekit.capture.urls import PreparedUrl, as_prepared, mask_credentials
 from evidencekit.clock import iso_z_ms
@@ -169,6 +170,18 @@ def viewer_warnings(sessions: Mapping[str, LoggedInSession]) -> dict[str, str]:
     return {url: what for url in sessions if (what := viewer_notice(url)) is not None}
 
 
+def with_links(capture: PageCapture, links: Mapping[str, object] | None) -> PageCapture:
+    """The capture with `links` added to its metadata and so to its metadata.json (sealed)."""
+    if not links:
+        return capture
+    metadata = {**capture.metadata, **links}
+    artifacts = [
+        dataclasses.replace(a, data=metadata_bytes(metadata)) if a.name == "metadata.json" else a
+        for a in capture.artifacts
+    ]
+    return dataclasses.replace(capture, metadata=metadata, artifacts=artifacts)
+
+
 def artifact_sources(capture: PageCapture) -> list[ArtifactSource]:
     return [ArtifactSource(a.name, a.media_type, data=a.data) for a in capture.artifacts]
 
@@ -187,6 +200,7 @@ async def capture_into_vault(
     consent: str | None = None,
     vault_lock: asyncio.Lock | None = None,
     sessions: Mapping[str, LoggedInSession] | None = None,
+    linked: Mapping[str, Mapping[str, object]] | None = None,
 ) -> list[StoredCapture]:
     """Capture each URL (in parallel browser contexts), store and seal it, then time-stamp it.
 
@@ -196,7 +210,8 @@ async def capture_into_vault(
     `sessions` (cleaned address -> saved login, from `session_for`) captures those addresses
     logged in; each use is a custody entry of the session ("session-use"), a login wall met
     with it is `SessionExpired` for that address (nothing stored). Ask before capturing what
-    `viewer_warnings` names.
+    `viewer_warnings` names. `linked` (cleaned address -> keys) adds keys to that item's
+    metadata.json, sealed with it: how it is linked to other items (`recapture_of`, ...).
     """
     sessions = dict(sessions or {})
     # Credentials and (unless kept) share-tracking codes come out of each link before anything
@@ -254,14 +269,15 @@ async def capture_into_vault(
             result = StoredCapture(outcome.url, None, outcome.error, link=links.get(outcome.url))
         else:
             progress(outcome.url, "sealing")
+            page = with_links(outcome.capture, (linked or {}).get(outcome.url))
             try:
                 # Off the event loop: storing tens of MB must not stall the other pages. A
                 # cancel waits for the write to finish (see run_blocking): never half-closed.
                 item = await run_blocking(
                     vault_lock,
                     vault.add_item,
-                    new_item_for(outcome.capture, case=case, note=note, consent=consent),
-                    artifact_sources(outcome.capture),
+                    new_item_for(page, case=case, note=note, consent=consent),
+                    artifact_sources(page),
                 )
             except EvidenceKitError as error:
                 result = StoredCapture(outcome.url, None, error, link=links.get(outcome.url))

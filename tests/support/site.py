@@ -68,6 +68,8 @@ class SiteState:
     hits: list[Hit] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     stopping: threading.Event = field(default_factory=threading.Event)
+    #: names of /post/later/<name> that now answer 404 (the test "removes" a post)
+    taken_down: set[str] = field(default_factory=set)
 
     def record(self, hit: Hit) -> None:
         with self.lock:
@@ -154,6 +156,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._html(404, _page("Post removed", body))
         elif path == "/post/gone":
             self._html(410, _page("Gone", "<p>This account was suspended.</p>"))
+        elif path.startswith("/post/later/"):  # online until the test takes it down
+            name = re.sub(r"[^A-Za-z0-9-]", "", path[len("/post/later/") :])
+            if name in self.state.taken_down:
+                body = "<h1>Sorry</h1><p>This post was removed and is no longer available.</p>"
+                self._html(404, _page("Post removed", body))
+            else:
+                body = f"<article><h1>Post {name}</h1><p>LATER-POST-{name} is online.</p></article>"
+                self._html(200, _page(f"Post {name}", body))
         elif path.startswith("/marker/"):
             token = re.sub(r"[^A-Za-z0-9-]", "", path[len("/marker/") :])
             body = f'<p id="m">{token}</p><img src="/img/336699-300x200.png" alt="">'

@@ -1,0 +1,128 @@
+"""`evidencekit recapture ID`: real Chromium, the fixture site, a real vault and TSA. A post is
+captured, captured again while still online ("still online on …"), then taken down and captured
+again ("removed between <last seen online> and <first seen removed>"). Each later capture is
+linked to the first in its sealed metadata.json and in the custody log, and the report says
+what the chain showed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evidencekit import online_history
+from tests.conftest import Cli
+from tests.support.bundles import run, tool
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(400)]
+
+
+def _json(result) -> list[dict]:
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def test_still_online_then_removed_between_two_captures(
+    cli_vault: Cli, site, tsa, tmp_path: Path
+) -> None:
+    env = {"EVIDENCEKIT_TSA_URLS": tsa.url}
+    url = site.url("/post/later/r1")
+    site.state.taken_down.discard("r1")
+    [first] = _json(
+        cli_vault("capture", "--case", "Recapture", url, "--json", timeout=280, extra_env=env)
+    )
+    assert first["status"] == 200
+    [again] = _json(cli_vault("recapture", first["id"], "--json", timeout=280, extra_env=env))
+    assert again["recapture_of"] == first["id"] and again["status"] == 200
+    assert again["url"] == url and again["case"] == "Recapture"
+    assert again["history"]["state"] == "online"
+    assert again["history_text"] == f"Still online on {again['captured_at']}"
+
+    site.state.taken_down.add("r1")
+    # Asked for by the second item's id: still linked to the first, and sees the whole chain.
+    [gone] = _json(cli_vault("recapture", again["id"], "--json", timeout=280, extra_env=env))
+    assert gone["status"] == 404 and gone["recapture_of"] == first["id"]
+    history = gone["history"]
+    assert history["state"] == "removed" and history["captures"] == 3
+    assert history["last_seen_online"] == again["captured_at"]
+    assert history["first_seen_removed"] == gone["captured_at"]
+    assert gone["history_text"] == (
+        f"Removed between {again['captured_at']} (last seen online) and "
+        f"{gone['captured_at']} (first seen removed)"
+    )
+
+    # The link is sealed: it is in the item's metadata.json (hashed into the manifest).
+    meta_path = tmp_path / "metadata.json"
+    assert cli_vault("artifact", gone["id"], "metadata.json", "-o", str(meta_path)).code == 0
+    meta = json.loads(meta_path.read_text())
+    assert meta["recapture_of"] == first["id"]
+    assert [c["item_id"] for c in meta["recapture"]["earlier"]] == [first["id"], again["id"]]
+    assert [c["online"] for c in meta["recapture"]["earlier"]] == [True, True]
+    # ...and what the sealed record says is what the job said.
+    chain = online_history.chain_captures(
+        gone["id"], gone["captured_at"], meta["http"]["status"], meta
+    )
+    assert online_history.online_history(chain or []) == history
+    # The custody log links them too.
+    log = json.loads(cli_vault("log", "--json").out)
+    links = [e for e in log if e["action"] == "recapture"]
+    assert [e["details"]["recapture_of"] for e in links] == [first["id"], first["id"]]
+
+    # The report of the three says it, in both languages.
+    out = tmp_path / "bundle.pdf"
+    exported = cli_vault(
+        "export", first["id"], again["id"], gone["id"], "-o", str(out), timeout=280, extra_env=env
+    )
+    assert exported.code == 0, exported.err
+    text = " ".join(run(tool("pdftotext"), out, "-").stdout.split())
+    assert f"Still online on {again['captured_at']}" in text
+    assert f"Removed between {again['captured_at']} (last seen online) and" in text
+    assert "Hequr midis" in text and "Ende në internet më" in text
+    assert "Captured again Kapur përsëri" in text
+
+
+def test_an_imported_file_or_unknown_id_is_refused(cli_vault: Cli, tmp_path: Path) -> None:
+    picture = tmp_path / "shot.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    imported = cli_vault("import", str(picture), "--json")
+    assert imported.code == 0, imported.err
+    item = json.loads(imported.out)
+    item = item[0] if isinstance(item, list) else item
+    refused = cli_vault("recapture", item["id"])
+    assert refused.code == 2 and "imported file" in refused.err
+    assert cli_vault("recapture", "ffffffffffff").code != 0
+
+
+def _c(when: str, online: bool) -> dict:
+    return {"item_id": when, "captured_at_utc": when, "online": online, "removed_why": None}
+
+
+def test_the_history_of_a_chain() -> None:
+    """The latest capture decides; a removal is dated from the last capture that saw it
+    online to the first of the removed captures since."""
+    h = online_history.online_history
+    assert h([]) is None
+    assert h([_c("1", True), _c("2", True)])["last_seen_online"] == "2"
+    removed = h([_c("1", True), _c("2", True), _c("3", False), _c("4", False)])
+    assert (removed["last_seen_online"], removed["first_seen_removed"]) == ("2", "3")
+    # back online after a gap: online again (the gap is in the list of captures)
+    assert h([_c("1", True), _c("2", False), _c("3", True)])["state"] == "online"
+    # never seen online
+    never = h([_c("1", False), _c("2", False)])
+    assert never["last_seen_online"] is None and never["first_seen_removed"] == "1"
+    words = online_history.history_words(never)
+    assert words is not None and words.en == "Already removed when first captured, on 1"
+    # order comes from the times, not from the list
+    assert h([_c("3", False), _c("1", True)])["first_seen_removed"] == "3"
+
+
+def test_removed_is_read_from_what_the_capture_recorded() -> None:
+    why = online_history.removed_why
+    assert why(404, {}) == "the server answered 404"
+    assert why(410, {}) == "the server answered 410"
+    assert why(200, {}) is None
+    gone = {"completeness": {"facts": [{"key": "not_removed", "found": False}]}}
+    assert why(200, gone) == online_history.REMOVED_SAID
+    assert why(200, {"completeness": {"facts": [{"key": "not_removed", "found": True}]}}) is None
+    assert why(200, {"completeness": "odd"}) is None
