@@ -26,6 +26,7 @@ from evidencekit.vault.records import ItemRecord
 from ui import format as fmt
 from ui.context import AppContext
 from ui.dialogs import Ask
+from ui.jobs import chain_history_job, recapture_job
 from ui.messages import role_name, timestamp_words
 from ui.session import ItemDetails, VaultSession
 from ui.thumb_list import badge_words
@@ -61,6 +62,14 @@ class ItemDetail(QWidget):
         top.addWidget(self.back_button)
         self.title = heading("", self, scale=1.3)
         top.addWidget(self.title, 1)
+        self.again_button = button(self.tr("Capture again"), self)
+        self.again_button.setToolTip(
+            self.tr("Capture this address again now, linked to its first capture")
+        )
+        self.again_button.clicked.connect(self.capture_again)
+        top.addWidget(self.again_button)
+        self._again_job: Job | None = None
+        self._history_job: Job | None = None
         self.hide_button = button(self.tr("Never show me this…"), self)
         self.hide_button.clicked.connect(self._toggle_hidden)
         top.addWidget(self.hide_button)
@@ -170,7 +179,11 @@ class ItemDetail(QWidget):
             self.tr("Allow showing again…") if item.hidden else self.tr("Never show me this…")
         )
         self.hide_button.setAccessibleName(self.hide_button.text())
+        self.again_button.setVisible(item.kind == "web" and bool(item.url))
         self._fill_about(item)
+        if item.kind == "web":
+            self._history_job = chain_history_job(self._session, item.id)
+            self._history_job.succeeded.connect(self._show_history)
         self._fill_seal(item)
         self._fill_files(item)
         self._fill_notes(item)
@@ -195,6 +208,9 @@ class ItemDetail(QWidget):
             else:
                 facts.add(self.tr("Secure connection"), self.tr("No (plain http)"))
             self._fill_platform(meta)
+            login = self._login_words(meta)
+            if login:
+                facts.add(self.tr("Logged in"), login).setTextFormat(Qt.TextFormat.PlainText)
         else:
             facts.add(self.tr("File name"), item.file_name or "")
             facts.add(self.tr("Type"), str(meta.get("media_type", "")))
@@ -246,6 +262,80 @@ class ItemDetail(QWidget):
         badge = badge_words(meta)
         if badge is not None:
             facts.add(self.tr("Completeness"), f"{badge[0]}\n{badge[1]}")
+
+    def history_words(self, history: dict[str, Any] | None) -> str:
+        """ "Still online on …" or "Removed between … and …" (online_history.py)."""
+        if not history:
+            return ""
+        if history.get("state") == "online":
+            return self.tr("Still online on %1").replace(
+                "%1", fmt.when(history.get("last_seen_online"), seconds=True)
+            )
+        seen_at = fmt.when(history.get("last_seen_online"), seconds=True)
+        gone_at = fmt.when(history.get("first_seen_removed"), seconds=True)
+        if seen_at:
+            words = self.tr("Removed between %1 (last seen online) and %2 (first seen removed)")
+            return words.replace("%1", seen_at).replace("%2", gone_at)
+        return self.tr("Already removed when first captured, on %1").replace("%1", gone_at)
+
+    def _show_history(self, history: object) -> None:
+        if self.sender() is not self._history_job or not isinstance(history, dict):
+            return
+        self.about.add(self.tr("Online or removed"), self.history_words(history))
+
+    def capture_again(self) -> Job | None:
+        """“Capture again”: the same address now, linked to the first capture."""
+        item = self.item
+        if item is None or item.kind != "web" or self._again_job is not None:
+            return None
+        self.again_button.setEnabled(False)
+        self.message.show_text(self.tr("Capturing this address again…"))
+        job = self._again_job = recapture_job(self._session, [item.id], self._ctx.settings)
+        job.succeeded.connect(self._captured_again)
+        job.failed.connect(self._again_failed)
+        return job
+
+    def _captured_again(self, results: object) -> None:
+        self._again_job = None
+        self.again_button.setEnabled(True)
+        row = results[0] if isinstance(results, list) and results else {}
+        if not isinstance(row, dict) or row.get("error"):
+            self.message.show_text(
+                self.tr("It could not be captured again."), str(row.get("error") or "")
+            )
+            return
+        self.message.show_text(
+            self.tr("Captured again as %1.").replace("%1", str(row.get("id"))),
+            self.history_words(row.get("history")),
+        )
+
+    def _again_failed(self, error: BaseException) -> None:
+        self._again_job = None
+        self.again_button.setEnabled(True)
+        self.message.show_error(error)
+
+    def _login_words(self, meta: dict[str, Any]) -> str:
+        """Logged out, or as which account with whose consent and what was blocked; "" for a
+        capture made before the login record."""
+        login = meta.get("login")
+        if not isinstance(login, dict):
+            return ""
+        if login.get("logged_in") is not True:
+            return self.tr("No: captured logged out")
+        account = str(login.get("account_as_shown") or "").lstrip("@")
+        words = (
+            self.tr("Yes, seen logged in as @%1").replace("%1", account)
+            if account
+            else self.tr("Yes (the account was not named)")
+        )
+        if login.get("consent_note"):
+            words += "\n" + self.tr("Consent: %1").replace("%1", str(login["consent_note"]))
+        blocked = login.get("blocked_requests")
+        if isinstance(blocked, list):
+            words += "\n" + self.tr(
+                "Requests blocked so nothing changed on the platform: %1"
+            ).replace("%1", str(len(blocked)))
+        return words
 
     def _tls_words(self, tls: dict[str, Any]) -> str:
         parts = [str(tls.get("protocol") or "TLS")]

@@ -330,3 +330,60 @@ def verify_job(
         return _summary(path, report, sha256)
 
     return Job(runner, work, parent, name="verify").start()
+
+
+# --- issue 12: capture again ------------------------------------------------------------------
+
+
+def recapture_job(session: VaultSession, item_ids: Sequence[str], settings: Settings) -> Job:
+    """Capture the items' addresses again, linked to their first capture (jobs/recapture.py),
+    with the first's settings and, if it was logged in, its site's saved login; a page that may
+    tell its owner who looked is captured logged out. Returns `result_json` of each."""
+    from evidencekit.capture import CaptureSettings
+    from evidencekit.capture.login import viewer_notice
+    from evidencekit.jobs.recapture import plan, recapture_into_vault, result_json
+
+    capture_settings = CaptureSettings(
+        timeout_s=settings.capture_timeout_s,
+        browser_path=settings.browser_path or None,
+        operator_name=session.who.operator,
+        operator_role=session.who.role,
+    )
+    consent = session.consent
+
+    async def work(job: Job) -> Any:
+        planned = await session.call(
+            functools.partial(plan, consent=consent or ""),
+            session.vault,
+            list(item_ids),
+            capture_settings,
+        )
+        done = await recapture_into_vault(
+            session.vault,
+            planned,
+            tsa_urls=session.tsa_urls,
+            consent=consent,
+            concurrency=settings.capture_concurrency,
+            on_progress=lambda url, step: job.report(("step", url, step)),
+            vault_lock=session.lock,
+            logged_out=[p.url for p in planned if viewer_notice(p.url) is not None],
+        )
+        return [result_json(p, s) for p, s in done]
+
+    return session.run(work, "recapture")
+
+
+def chain_history_job(session: VaultSession, item_id: str) -> Job:
+    """What the captures of an item's address show: online at the latest, or removed between
+    two (evidencekit/online_history.py); None when it was captured once only."""
+    from evidencekit.jobs.recapture import chain, seen
+    from evidencekit.online_history import online_history
+
+    def read() -> dict[str, Any] | None:
+        links = chain(session.vault, item_id)
+        return online_history([seen(i) for i in links]) if len(links) > 1 else None
+
+    async def work(job: Job) -> Any:
+        return await session.call(read)
+
+    return session.job(work, "chain-history")

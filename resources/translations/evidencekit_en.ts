@@ -1123,6 +1123,81 @@
             <source>Completeness</source>
             <translation>Completeness</translation>
         </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Logged in</source>
+            <translation>Logged in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>No: captured logged out</source>
+            <translation>No: captured logged out</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Yes, seen logged in as @%1</source>
+            <translation>Yes, seen logged in as @%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Yes (the account was not named)</source>
+            <translation>Yes (the account was not named)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Consent: %1</source>
+            <translation>Consent: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Requests blocked so nothing changed on the platform: %1</source>
+            <translation>Requests blocked so nothing changed on the platform: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Capture again</source>
+            <translation>Capture again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Capture this address again now, linked to its first capture</source>
+            <translation>Capture this address again now, linked to its first capture</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Still online on %1</source>
+            <translation>Still online on %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Removed between %1 (last seen online) and %2 (first seen removed)</source>
+            <translation>Removed between %1 (last seen online) and %2 (first seen removed)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Already removed when first captured, on %1</source>
+            <translation>Already removed when first captured, on %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Online or removed</source>
+            <translation>Online or removed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Capturing this address again…</source>
+            <translation>Capturing this address again…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>It could not be captured again.</source>
+            <translation>It could not be captured again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Captured again as %1.</source>
+            <translation>Captured again as %1.</translation>
+        </message>
     </context>
     <context>
         <name>ItemsView</name>

@@ -1123,6 +1123,81 @@
             <source>Completeness</source>
             <translation>Plotësia</translation>
         </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Logged in</source>
+            <translation>Me hyrje në llogari</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>No: captured logged out</source>
+            <translation>Jo: u kap pa hyrje në llogari</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Yes, seen logged in as @%1</source>
+            <translation>Po, parë me hyrje si @%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Yes (the account was not named)</source>
+            <translation>Po (llogaria nuk u emërtua)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Consent: %1</source>
+            <translation>Pëlqimi: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Requests blocked so nothing changed on the platform: %1</source>
+            <translation>Kërkesa të bllokuara që të mos ndryshonte asgjë në platformë: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Capture again</source>
+            <translation>Kape përsëri</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Capture this address again now, linked to its first capture</source>
+            <translation>Kape këtë adresë përsëri tani, të lidhur me kapjen e saj të parë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Still online on %1</source>
+            <translation>Ende në internet më %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Removed between %1 (last seen online) and %2 (first seen removed)</source>
+            <translation>Hequr midis %1 (parë në internet për herë të fundit) dhe %2 (parë e hequr për herë të parë)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Already removed when first captured, on %1</source>
+            <translation>Tashmë e hequr kur u kap për herë të parë, më %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Online or removed</source>
+            <translation>Në internet apo e hequr</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Capturing this address again…</source>
+            <translation>Po e kapim përsëri këtë adresë…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>It could not be captured again.</source>
+            <translation>Nuk u kap dot përsëri.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Captured again as %1.</source>
+            <translation>U kap përsëri si %1.</translation>
+        </message>
     </context>
     <context>
         <name>ItemsView</name>
