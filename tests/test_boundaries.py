@@ -139,6 +139,7 @@ TABLE: dict[str, Rule] = {
         "capture",
         "config",
         "errors",
+        "jobs.account",
         "jobs.capture",
         "jobs.imports",
         "jobs.recapture",

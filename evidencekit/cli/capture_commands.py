@@ -13,6 +13,7 @@ from evidencekit.cli.common import open_vault, print_json, say, settings_for, ts
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, EvidenceKitError, UsageError
 
 if TYPE_CHECKING:
+    from evidencekit.capture import CaptureSettings
     from evidencekit.jobs.capture import StoredCapture
 
 
@@ -30,6 +31,15 @@ def register(commands: Any) -> None:
         action="store_true",
         help="keep share-tracking codes (igsh=, si=, _t=, utm_…) in the links; by default they "
         "are removed, since they can identify who shared the link",
+    )
+    p.add_argument(
+        "--account",
+        metavar="URL",
+        help="capture an account: its profile page, then its latest posts (each its own item, "
+        "linked to the account's)",
+    )
+    p.add_argument(
+        "--posts", type=int, metavar="N", help="with --account: how many posts (default 12)"
     )
     p.add_argument("--json", action="store_true")
     session_commands.add_capture_options(p)
@@ -91,12 +101,88 @@ def _line(result: StoredCapture) -> str:
     return "\n".join(parts)
 
 
+def _capture_settings(args: argparse.Namespace) -> CaptureSettings:
+    from evidencekit.capture import CaptureSettings
+
+    settings = settings_for(args)
+    operator = args.capture_operator or settings.operator
+    capture_settings = CaptureSettings(
+        timeout_s=args.timeout or settings.capture_timeout_s,
+        browser_path=settings.browser_path or None,
+        operator_name=operator,
+        operator_role=settings.operator_role,
+        keep_share_parameters=args.keep_share_parameters,
+    )
+    if args.capture_operator:
+        args.operator = args.capture_operator
+    return capture_settings
+
+
+def _cmd_account(args: argparse.Namespace) -> int:
+    """`capture --account URL [--posts N]`: the profile page, then its latest N posts."""
+    from evidencekit.capture import prepare_url
+    from evidencekit.jobs import account as account_job
+
+    if args.urls or args.from_file:
+        raise UsageError("Give either --account URL or addresses to capture, not both.")
+    posts = account_job.DEFAULT_POSTS if args.posts is None else args.posts
+    if not 0 <= posts <= account_job.MAX_POSTS:
+        raise UsageError(f"--posts must be between 0 and {account_job.MAX_POSTS}.")
+    link = prepare_url(args.account, keep_share_parameters=args.keep_share_parameters)
+    capture_settings = _capture_settings(args)
+    settings = settings_for(args)
+    with open_vault(args, write=True) as vault:
+        sessions, skipped = session_commands.choose_sessions(args, vault, [link])
+        if skipped:
+            say("Nothing was captured.")
+            return EXIT_USAGE
+        result = asyncio.run(
+            account_job.capture_account(
+                vault,
+                link.url,
+                capture_settings,
+                tsa_urls=tsa_urls(args),
+                posts=posts,
+                case=args.case,
+                note=args.note,
+                consent=args.consent,
+                session=sessions.get(link.url),
+                concurrency=args.concurrency or settings.capture_concurrency,
+            )
+        )
+    everything = [result.account, *result.posts]
+    if args.json:
+        print_json(account_job.to_json(result))
+    else:
+        say(_line(result.account))
+        if result.account.item is not None:
+            who = result.identity
+            shown = ", ".join(
+                f"{k} {who[k]}" for k in ("handle", "account_id", "name") if who.get(k)
+            )
+            say(f"        account: {shown or 'its handle and id were not found on the page'}")
+            say(f"        {len(result.found)} post links found; capturing {len(result.posts)}")
+        for post in result.posts:
+            say(_line(post))
+    for stored in everything:
+        if stored.error is not None:
+            sys.stderr.write(f"Could not capture {stored.url}: {stored.error}\n")
+    failures = [r.error for r in everything if r.error is not None]
+    if not failures:
+        return 0
+    return EXIT_FAILED
+
+
 def cmd_capture(args: argparse.Namespace) -> int:
     # Imported here: the browser machinery is heavy, and other commands never need it.
-    from evidencekit.capture import CaptureSettings, PreparedUrl, prepare_url
+    from evidencekit.capture import PreparedUrl, prepare_url
     from evidencekit.capture.urls import mask_credentials
     from evidencekit.jobs.capture import capture_into_vault
 
+    if args.account:
+        return _cmd_account(args)
+    if args.posts is not None:
+        raise UsageError("--posts goes with --account URL.")
     urls = list(args.urls)
     if args.from_file:
         urls += _read_list(args.from_file)
@@ -112,17 +198,8 @@ def cmd_capture(args: argparse.Namespace) -> int:
             bad.append(f"{mask_credentials(url.strip())}: {exc}")
     if bad:
         raise UsageError("\n".join(bad) + "\nNothing was captured.")
+    capture_settings = _capture_settings(args)
     settings = settings_for(args)
-    operator = args.capture_operator or settings.operator
-    capture_settings = CaptureSettings(
-        timeout_s=args.timeout or settings.capture_timeout_s,
-        browser_path=settings.browser_path or None,
-        operator_name=operator,
-        operator_role=settings.operator_role,
-        keep_share_parameters=args.keep_share_parameters,
-    )
-    if args.capture_operator:
-        args.operator = args.capture_operator
     with open_vault(args, write=True) as vault:
         sessions, skipped = session_commands.choose_sessions(args, vault, links)
         links = [link for link in links if link.url not in skipped]
