@@ -24,7 +24,7 @@ from evidencekit import online_history as history
 from evidencekit.capture import CaptureSettings
 from evidencekit.capture.result import LoggedInSession
 from evidencekit.capture.urls import as_prepared
-from evidencekit.errors import UsageError
+from evidencekit.errors import SessionNotFound, UsageError
 from evidencekit.jobs.capture import StoredCapture, capture_into_vault, session_for
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.store import Vault
@@ -116,7 +116,7 @@ def plan(
         why = None
         if was_logged_in:
             assert isinstance(login, Mapping)
-            session = session_for(vault, url, session_id=login.get("session_id"), consent=consent)
+            session = _saved_login(vault, url, login.get("session_id"), consent)
             if session is None:
                 why = "the first capture was logged in, but no saved login of its site is left"
         plans.append(
@@ -131,6 +131,16 @@ def plan(
             )
         )
     return plans
+
+
+def _saved_login(vault: Vault, url: str, session_id: Any, consent: str) -> LoggedInSession | None:
+    """The first capture's saved login if it is still there, else the newest of its site."""
+    try:
+        return session_for(
+            vault, url, session_id=str(session_id) if session_id else None, consent=consent
+        )
+    except SessionNotFound:  # removed since: another login of the same site, if any
+        return session_for(vault, url, consent=consent)
 
 
 def _kept(first: ItemRecord) -> bool:

@@ -126,3 +126,90 @@ def test_removed_is_read_from_what_the_capture_recorded() -> None:
     assert why(200, gone) == online_history.REMOVED_SAID
     assert why(200, {"completeness": {"facts": [{"key": "not_removed", "found": True}]}}) is None
     assert why(200, {"completeness": "odd"}) is None
+
+
+# --- the saved login: used again only if the first capture was logged in -----------------
+
+
+@pytest.fixture()
+def login_site():
+    from tests.support.login_site import LoginSiteServer
+
+    with LoginSiteServer() as server:
+        yield server
+
+
+def _saved_login(vault, login_site) -> str:
+    """A saved login of the login site, as the login window would have kept it (the server
+    is told the session exists; the cookie goes into the vault only)."""
+    import secrets
+
+    from tests.support.login_site import USER
+
+    sid = secrets.token_hex(24)
+    with login_site.state.lock:
+        login_site.state.sessions[sid] = USER
+    cookie = {
+        "name": "sid", "value": sid, "domain": "127.0.0.1", "path": "/", "expires": -1,
+        "httpOnly": True, "secure": False, "sameSite": "Lax",
+    }  # fmt: skip
+    info = vault.add_session(
+        site="127.0.0.1",
+        start_url=login_site.url("/login"),
+        storage={"cookies": [cookie], "origins": []},
+        account=f"@{USER}",
+        account_source="page",
+        consent="she asked for it",
+    )
+    return info.id
+
+
+def test_a_logged_in_first_capture_is_captured_again_logged_in(
+    tmp_path: Path, tsa, login_site, browser_available
+) -> None:
+    import asyncio
+
+    from evidencekit.capture import CaptureSettings
+    from evidencekit.jobs.capture import capture_into_vault, session_for
+    from evidencekit.jobs.recapture import plan, recapture_into_vault
+    from tests.support.bundles import make_vault
+    from tests.support.login_site import GATED_TEXT
+
+    vault = make_vault(tmp_path)
+    try:
+        session_id = _saved_login(vault, login_site)
+        gated, public = login_site.url("/post/gated"), login_site.url("/post/public")
+        settings = CaptureSettings(viewport=(1000, 700))
+        login = session_for(vault, gated)
+        assert login is not None
+        [first] = asyncio.run(
+            capture_into_vault(
+                vault, [gated], settings, tsa_urls=[tsa.url], sessions={gated: login}
+            )
+        )
+        [out] = asyncio.run(capture_into_vault(vault, [public], settings, tsa_urls=[tsa.url]))
+        assert first.item is not None and out.item is not None
+        assert first.item.metadata["login"]["logged_in"] is True
+        assert out.item.metadata["login"] == {"logged_in": False}
+
+        plans = plan(vault, [first.item.id, out.item.id], CaptureSettings())
+        assert plans[0].session is not None and plans[0].session.session_id == session_id
+        assert plans[1].session is None  # logged out the first time: logged out again
+        assert plans[0].settings.viewport == (1000, 700)  # the first's window
+        done = asyncio.run(recapture_into_vault(vault, plans, tsa_urls=[tsa.url]))
+        items = [stored.item for _, stored in done]
+        assert all(i is not None for i in items)
+        again_gated, again_public = items
+        assert again_gated.metadata["login"]["logged_in"] is True
+        assert again_gated.metadata["login"]["session_id"] == session_id
+        assert GATED_TEXT in vault.read_artifact(again_gated.id, "text.txt").decode()
+        assert again_public.metadata["login"] == {"logged_in": False}
+        assert again_gated.metadata["settings"]["viewport"] == {"width": 1000, "height": 700}
+
+        # With the saved login gone, it is captured logged out, and the plan says why.
+        vault.remove_session(session_id)
+        [later] = plan(vault, [again_gated.id], CaptureSettings())
+        assert later.session is None and later.first.id == first.item.id
+        assert "no saved login of its site is left" in str(later.logged_out_why)
+    finally:
+        vault.close()
