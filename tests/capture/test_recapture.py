@@ -80,6 +80,13 @@ def test_still_online_then_removed_between_two_captures(
     assert f"Removed between {again['captured_at']} (last seen online) and" in text
     assert "Hequr midis" in text and "Ende në internet më" in text
     assert "Captured again Kapur përsëri" in text
+    # ...and the sealed bundle of the chain verifies as it is.
+    fingerprint = json.loads(cli_vault("identity", "show", "--json").out)["fingerprint_sha256"]
+    checked = cli_vault(
+        "verify", str(out), "--trust", str(tsa.pki.root_pem), "--trust-fingerprint", fingerprint,
+        "--json", passphrase=None,
+    )  # fmt: skip
+    assert json.loads(checked.out)["verdict"] == "valid", checked.out
 
 
 def test_an_imported_file_or_unknown_id_is_refused(cli_vault: Cli, tmp_path: Path) -> None:
