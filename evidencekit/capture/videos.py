@@ -50,6 +50,7 @@ VIDEO_HOSTS = (
     "t.me",
     "vimeo.com",
 )
+MAX_REQUESTS_LISTED = 200
 MAX_VIDEOS = 20
 """Videos of one post downloaded at most (a post is not a channel)."""
 _RESERVE_S = 10.0
@@ -171,18 +172,32 @@ def _entries(info: dict[str, Any]) -> list[dict[str, Any]]:
     return [info]
 
 
-def _only_reads(ydl: Any, blocked: list[str]) -> None:
-    """Logged in, yt-dlp may only read (GET/HEAD), like the browser (guards.py): any other
-    request an extractor makes is refused before it is sent, and recorded (method and host)."""
+def _watch(ydl: Any, sent: list[dict[str, Any]], blocked: list[str] | None) -> None:
+    """Record each request yt-dlp makes (method, address, answer: its requests are not in the
+    browser's WARC). With `blocked` (logged in) it may only read (GET/HEAD), like the browser
+    (guards.py): any other request is refused before it is sent and recorded (method, host);
+    logged in, addresses are recorded without their query (it may carry a token)."""
     original = ydl.urlopen
 
     def urlopen(req: Any) -> Any:
         method = str(getattr(req, "method", None) or "GET").upper()
-        if method not in ("GET", "HEAD"):
-            host = urlsplit(str(getattr(req, "url", ""))).hostname or "?"
-            blocked.append(f"{method} {host}")
+        url = str(getattr(req, "url", req))
+        parts = urlsplit(url)
+        shown = parts._replace(query="", fragment="").geturl() if blocked is not None else url
+        entry: dict[str, Any] = {"method": method, "url": shown[:500]}
+        if len(sent) < MAX_REQUESTS_LISTED:
+            sent.append(entry)
+        if blocked is not None and method not in ("GET", "HEAD"):
+            blocked.append(f"{method} {parts.hostname or '?'}")
+            entry["status"] = "blocked"
             raise _Stop(f"a {method} request was blocked (logged in, only reading is allowed)")
-        return original(req)
+        try:
+            answer = original(req)
+        except Exception as error:
+            entry["status"] = getattr(error, "status", None) or type(error).__name__
+            raise
+        entry["status"] = getattr(answer, "status", None)
+        return answer
 
     ydl.urlopen = urlopen
 
@@ -195,6 +210,7 @@ def _run(
     max_bytes: int,
     stop: threading.Event,
     blocked: list[str],
+    sent: list[dict[str, Any]],
 ) -> tuple[list[dict[str, Any]], list[Path]]:
     """yt-dlp in this thread: (info of each video, the files it wrote into `folder`)."""
     import yt_dlp  # type: ignore[import-untyped]
@@ -231,7 +247,7 @@ def _run(
         if settings.session is not None:
             for cookie in cookie_jar(settings.session.storage_json):
                 ydl.cookiejar.set_cookie(cookie)
-            _only_reads(ydl, blocked)
+        _watch(ydl, sent, blocked if settings.session is not None else None)
         info = ydl.extract_info(url, download=folder is not None)
         clean = ydl.sanitize_info(info) if info else None
     files = sorted(p for p in folder.iterdir() if p.is_file()) if folder else []
@@ -281,6 +297,7 @@ async def collect_videos(
     budget = 120.0 if left is None else left - _RESERVE_S
     stop = threading.Event()
     blocked: list[str] = []
+    sent: list[dict[str, Any]] = []
     lock = tempdirs._hold(folder) if folder is not None else None  # swept if we are killed
     started = time.monotonic()
     try:
@@ -289,7 +306,7 @@ async def collect_videos(
             return result
         try:
             job = asyncio.to_thread(
-                _run, url, settings, user_agent, folder, max_bytes, stop, blocked
+                _run, url, settings, user_agent, folder, max_bytes, stop, blocked, sent
             )
             infos, files = await asyncio.wait_for(job, budget)
         except TimeoutError:
@@ -310,6 +327,7 @@ async def collect_videos(
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
         facts["seconds"] = round(time.monotonic() - started, 1)
+        facts["requests"] = sent
         if settings.session is not None:
             facts["logged_in"] = True
             facts["requests_blocked"] = blocked

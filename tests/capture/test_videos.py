@@ -138,6 +138,8 @@ def test_the_saved_login_reaches_the_server_through_yt_dlp_and_no_file_outside_t
     assert by_ytdlp and all(f"sid={secret}" in h.headers.get("Cookie", "") for h in by_ytdlp)
     meta = json.loads(vault.read_artifact(item.id, "metadata.json"))
     assert meta["videos"]["logged_in"] is True and meta["videos"]["requests_blocked"] == []
+    listed = meta["videos"]["requests"]
+    assert [r["url"] for r in listed][:1] == [url] and all(r["status"] == 200 for r in listed)
     [entry] = meta["videos"]["videos"]
     assert entry["sha256"] == video_sha256()
     # The info JSON holds no cookie (yt-dlp puts a `cookies` field in each format).
@@ -163,6 +165,22 @@ def test_without_a_ram_folder_nothing_is_downloaded_and_that_is_recorded(
     assert "never to disk" in facts["videos"][0]["not_saved_because"]
     assert not [h for h in site.state.hits[before:] if h.path == "/media/clip.webm"]
     assert _scan([private_tmp], [b"webm"]) == []
+
+
+def test_a_failing_extractor_or_a_video_too_big_is_recorded_never_fails(
+    site: SiteServer,
+) -> None:
+    gone = asyncio.run(
+        videos.collect_videos(site.url("/post/removed"), CaptureSettings(), Journal(None), "")
+    )
+    assert gone.artifacts == [] and gone.facts["status"].startswith("failed: ")
+    assert "404" in gone.facts["status"]
+    small = CaptureSettings(max_media_bytes=1000)
+    big = asyncio.run(videos.collect_videos(site.url("/video.html"), small, Journal(None), ""))
+    assert [a.name for a in big.artifacts] == ["video/video-1.webm.info.json"]
+    assert big.facts["max_bytes"] == 1000
+    assert "larger than the limit" in big.facts["videos"][0]["not_saved_because"]
+    assert big.facts["status"] == "0 of 1 videos saved"
 
 
 def test_a_page_without_a_video_is_recorded_never_fails(site: SiteServer) -> None:
@@ -201,9 +219,15 @@ def test_logged_in_yt_dlp_may_only_read() -> None:
         def __init__(self, method: str) -> None:
             self.method, self.url = method, "https://www.instagram.com/api/v1/like/"
 
-    ydl, blocked = FakeYdl(), []
-    videos._only_reads(ydl, blocked)
-    assert ydl.urlopen(Req("GET")) == "answer" and ydl.urlopen("https://x.com/") == "answer"
+    ydl, blocked, listed = FakeYdl(), [], []
+    videos._watch(ydl, listed, blocked)
+    assert ydl.urlopen(Req("GET")) == "answer" and ydl.urlopen("https://x.com/?t=1") == "answer"
     with pytest.raises(videos._Stop):
         ydl.urlopen(Req("POST"))
     assert blocked == ["POST www.instagram.com"] and len(sent) == 2
+    # Each request is listed; logged in, without its query (it may carry a token).
+    assert [(e["method"], e["url"], e["status"]) for e in listed] == [
+        ("GET", "https://www.instagram.com/api/v1/like/", None),
+        ("GET", "https://x.com/", None),
+        ("POST", "https://www.instagram.com/api/v1/like/", "blocked"),
+    ]
