@@ -220,3 +220,42 @@ def test_a_logged_in_first_capture_is_captured_again_logged_in(
         assert "no saved login of its site is left" in str(later.logged_out_why)
     finally:
         vault.close()
+
+
+def test_recapture_cli_captures_a_story_logged_out_unless_told(
+    tmp_path: Path, cli, tsa, login_site, browser_available
+) -> None:
+    """A story first captured logged in: `recapture` captures it again logged out (its owner
+    sees who viewed it) and says so; with the flag, logged in (the server records the view)."""
+    import asyncio
+
+    from evidencekit.capture import CaptureSettings
+    from evidencekit.cli.session_commands import VIEWER_FLAG
+    from evidencekit.jobs.capture import capture_into_vault, session_for
+    from tests.support.bundles import make_vault
+
+    vault = make_vault(tmp_path / "v")
+    try:
+        _saved_login(vault, login_site)
+        story = login_site.url("/story/1")
+        login = session_for(vault, story)
+        [first] = asyncio.run(
+            capture_into_vault(
+                vault, [story], CaptureSettings(), tsa_urls=[tsa.url], sessions={story: login}
+            )
+        )
+        assert first.item is not None and first.item.metadata["login"]["logged_in"] is True
+        path = vault.path
+    finally:
+        vault.close()
+    views = len(login_site.state.views)
+    assert views == 1
+    env = {"EVIDENCEKIT_VAULT": str(path), "EVIDENCEKIT_TSA_URLS": tsa.url}
+    out = cli("recapture", first.item.id, timeout=280, extra_env=env)
+    assert out.code == 0, out.err
+    assert "captured logged out" in out.err and VIEWER_FLAG in out.err
+    assert "again as " in out.out and f"(first: {first.item.id})" in out.out
+    assert len(login_site.state.views) == views  # no view recorded
+    told = cli("recapture", first.item.id, VIEWER_FLAG, "--json", timeout=280, extra_env=env)
+    assert told.code == 0, told.err
+    assert len(login_site.state.views) == views + 1  # logged in, as she chose
