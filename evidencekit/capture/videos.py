@@ -55,6 +55,8 @@ MAX_VIDEOS = 20
 """Videos of one post downloaded at most (a post is not a channel)."""
 _RESERVE_S = 10.0
 _FORMAT = "best[protocol^=http]/best"
+# A channel or profile page is a list of links to other posts: listed, never all downloaded
+# ("extract_flat": "in_playlist"); the videos of the post itself are downloaded.
 """One file holding picture and sound (yt-dlp's "best"), over plain HTTP where offered."""
 
 
@@ -227,6 +229,7 @@ def _run(
         "format": _FORMAT,
         "cachedir": False,
         "noplaylist": False,
+        "extract_flat": "in_playlist",
         "playlistend": MAX_VIDEOS,
         "max_filesize": max_bytes,
         "socket_timeout": 20,
@@ -376,6 +379,11 @@ def _collect(
             video = Artifact(name, _media_type(str(info.get("ext") or "")), data)
             result.artifacts.append(video)
             entry.update({"name": name, "size": video.size, "sha256": video.sha256})
+        elif info.get("_type") in ("url", "url_transparent"):
+            entry["not_saved_because"] = (
+                "a link to another page (a channel or profile lists its videos): capture "
+                "that post itself (capture --account captures an account's posts)"
+            )
         else:
             entry["not_saved_because"] = (
                 "yt-dlp did not download it (larger than the limit, or no single-file format)"

@@ -22,7 +22,7 @@ from evidencekit.capture.login import site_of
 from evidencekit.jobs.capture import capture_into_vault, session_for
 from evidencekit.vault.store import Vault
 from tests.conftest import closed_port_url
-from tests.support.site import SiteServer, video_sha256
+from tests.support.site import VIDEO_PATH, SiteServer, video_sha256
 
 pytestmark = [pytest.mark.timeout(300)]
 
@@ -231,3 +231,52 @@ def test_logged_in_yt_dlp_may_only_read() -> None:
         ("GET", "https://x.com/", None),
         ("POST", "https://www.instagram.com/api/v1/like/", "blocked"),
     ]
+
+
+def test_every_video_of_a_post_is_its_own_artifact(private_tmp: Path) -> None:
+    """A post with two videos: two `video/` artifacts, each with its info JSON."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    clip = VIDEO_PATH.read_bytes()
+    page = b'<!doctype html><title>Two</title><video src="/a.webm"></video><video src="/b.webm">'
+    page += b"</video>"
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            body, kind = (page, "text/html") if self.path == "/two" else (clip, "video/webm")
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/two"
+        result = asyncio.run(videos.collect_videos(url, CaptureSettings(), Journal(None), ""))
+    finally:
+        server.shutdown()
+    names = [a.name for a in result.artifacts]
+    assert names == [
+        "video/two-1.webm",
+        "video/two-1.webm.info.json",
+        "video/two-2.webm",
+        "video/two-2.webm.info.json",
+    ]
+    assert [v["sha256"] for v in result.facts["videos"]] == [video_sha256()] * 2
+    assert result.facts["status"] == "2 of 2 videos saved"
+
+
+def test_a_channel_lists_its_videos_without_downloading_them() -> None:
+    """yt-dlp's flat entries (a channel's or profile's links) are listed, never fetched."""
+    result = videos.VideoResult()
+    flat = {"_type": "url", "id": "123", "url": "https://www.tiktok.com/@a/video/123"}
+    videos._collect([flat], [], Path("/nonexistent"), result)
+    [entry] = result.facts["videos"]
+    assert "link to another page" in entry["not_saved_because"] and "name" not in entry
+    assert [a.name for a in result.artifacts] == ["video/123.bin.info.json"]
