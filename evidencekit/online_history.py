@@ -17,6 +17,15 @@ SCHEMA = "evidencekit.recapture/1"
 REMOVED_SAID = "the page or the platform's data says the post was removed or is not available"
 
 
+#: the Albanian of each reason `removed_why` gives
+REASONS_SQ = {
+    "the server answered 404": "serveri u përgjigj 404",
+    "the server answered 410": "serveri u përgjigj 410",
+    REMOVED_SAID: "faqja ose të dhënat e platformës thonë se postimi është hequr ose nuk është"
+    " i disponueshëm",
+}
+
+
 def removed_why(status: Any, meta: Mapping[str, Any]) -> str | None:
     """Why a capture looks removed, from what it recorded, or None when it looks online."""
     if status in (404, 410):

@@ -366,7 +366,12 @@ def recapture_rows(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
             if c.get("online") is True
             else Bi(
                 f"removed ({clean(c.get('removed_why'), 200)})",
-                f"e hequr ({clean(c.get('removed_why'), 200)})",
+                "e hequr ("
+                + clean(
+                    online_history.REASONS_SQ.get(str(c.get("removed_why")), c.get("removed_why")),
+                    200,
+                )
+                + ")",
             )
         )
         lines.append(f"• {when} · {who}: {bi_value(state)}")

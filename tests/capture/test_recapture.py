@@ -80,6 +80,7 @@ def test_still_online_then_removed_between_two_captures(
     assert f"Removed between {again['captured_at']} (last seen online) and" in text
     assert "Hequr midis" in text and "Ende në internet më" in text
     assert "Captured again Kapur përsëri" in text
+    assert "removed (the server answered 404) · e hequr (serveri u përgjigj 404)" in text
     # ...and the sealed bundle of the chain verifies as it is.
     fingerprint = json.loads(cli_vault("identity", "show", "--json").out)["fingerprint_sha256"]
     checked = cli_vault(
