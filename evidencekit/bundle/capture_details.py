@@ -8,7 +8,7 @@ and a missing value is shown as missing, never invented.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from evidencekit.bilingual import Bi
@@ -40,6 +40,7 @@ from evidencekit.bundle.layout import (
     whole,
 )
 from evidencekit.bundle.platform_details import login_rows, platform_rows, recapture_rows
+from evidencekit.vault.records import ItemRecord
 
 
 def _same_or_whole(value: Any, requested: Any) -> str:
@@ -207,10 +208,11 @@ def _screen(meta: Mapping[str, Any]) -> list[str]:
     return labelled({k: v for k, v in data.items() if v is not None}, fields)
 
 
-def web_details(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
+def web_details(meta: Mapping[str, Any], later: Sequence[ItemRecord] = ()) -> list[tuple[str, Any]]:
     """The capture's facts, one labelled line each (English, then Albanian); nested values
     as labelled sub-lines, lists one line per entry. The screenshot, scrolling, settings,
-    network and media have tables of their own."""
+    network and media have tables of their own. `later`: the item's recaptures in the same
+    bundle (a first capture then says what they showed)."""
     http = meta.get("http")
     http = http if isinstance(http, Mapping) else {}
     time = meta.get("time")
@@ -280,7 +282,7 @@ def web_details(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
             post_lines or bi_value(Bi("nothing recognised", "asgjë nuk u njoh")),
         ),
         *platform_rows(meta),
-        *recapture_rows(meta),
+        *recapture_rows(meta, later),
         _row(Bi("Capture time", "Koha e kapjes"), labelled(time_rest, TIME_FIELDS)),
         _row(
             Bi("Local time zone of the computer", "Zona kohore e kompjuterit"),

@@ -10,7 +10,7 @@ is shown missing, never filled in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from evidencekit import online_history
@@ -30,6 +30,7 @@ from evidencekit.bundle.capture_values import (
     number,
 )
 from evidencekit.bundle.layout import clean, whole
+from evidencekit.vault.records import ItemRecord
 
 MAX_LISTED = 20  # media and comments listed one a line; the rest are in metadata.json
 
@@ -340,12 +341,15 @@ def login_rows(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
 # --- issue 12: capture again (metadata "recapture_of", "recapture"; online_history.py) ---
 
 
-def recapture_rows(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
+def recapture_rows(
+    meta: Mapping[str, Any], later: Sequence[ItemRecord] = ()
+) -> list[tuple[str, Any]]:
     """For a later capture of an address: which item it captures again, each capture of the
     chain it recorded (online or removed), and "still online on …" or "removed between …".
-    Nothing for a first capture."""
+    For a first capture, the same from `later` (its recaptures in this bundle, if the caller
+    passes them); nothing when there are none."""
     if "recapture_of" not in meta:
-        return []
+        return _first_of_chain(meta, later)
     time = meta.get("time") if isinstance(meta.get("time"), Mapping) else {}
     http = meta.get("http") if isinstance(meta.get("http"), Mapping) else {}
     captured = time.get("ended_at_utc") if isinstance(time, Mapping) else None
@@ -355,6 +359,26 @@ def recapture_rows(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
         f"{inline_label(Bi('Captures again item', 'Kap sërish provën'))} "
         f"{anything(meta.get('recapture_of'))}"
     ]
+    return [(bi_label(Bi("Captured again", "Kapur përsëri")), lines + _chain_lines(captures))]
+
+
+def _first_of_chain(meta: Mapping[str, Any], later: Sequence[ItemRecord]) -> list[tuple[str, Any]]:
+    if not later:
+        return []
+    time = meta.get("time") if isinstance(meta.get("time"), Mapping) else {}
+    http = meta.get("http") if isinstance(meta.get("http"), Mapping) else {}
+    captured = time.get("ended_at_utc") if isinstance(time, Mapping) else None
+    status = http.get("status") if isinstance(http, Mapping) else None
+    captures = [
+        online_history.seen("", str(captured or ""), status, meta),
+        *(online_history.seen(r.id, r.captured_at, r.status, r.metadata) for r in later),
+    ]
+    label = Bi("Captured again later (in this bundle)", "Kapur përsëri më vonë (në këtë paketë)")
+    return [(bi_label(label), _chain_lines(captures))]
+
+
+def _chain_lines(captures: list[dict[str, Any]]) -> list[str]:
+    lines: list[str] = []
     words = online_history.history_words(online_history.online_history(captures))
     if words is not None:
         lines.append(f"<b>{clean(words.en)}</b><br/><font color='{SOFT}'>{clean(words.sq)}</font>")
@@ -375,4 +399,4 @@ def recapture_rows(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
             )
         )
         lines.append(f"• {when} · {who}: {bi_value(state)}")
-    return [(bi_label(Bi("Captured again", "Kapur përsëri")), lines)]
+    return lines

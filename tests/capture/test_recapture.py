@@ -260,3 +260,34 @@ def test_recapture_cli_captures_a_story_logged_out_unless_told(
     told = cli("recapture", first.item.id, VIEWER_FLAG, "--json", timeout=280, extra_env=env)
     assert told.code == 0, told.err
     assert len(login_site.state.views) == views + 1  # logged in, as she chose
+
+
+def test_a_first_capture_says_what_its_recaptures_in_the_bundle_showed(tmp_path: Path) -> None:
+    """The hook for the report (bundle/capture_details.web_details `later`): the first item
+    of a chain lists its later captures and what they say; alone it says nothing."""
+    from evidencekit.bundle.capture_details import web_details
+    from tests.support.bundles import add_web_item, make_vault
+
+    vault = make_vault(tmp_path)
+    try:
+        first = add_web_item(vault, 1, captured_at="2024-05-01T10:00:04.000Z")
+        gone = {
+            "recapture_of": first.id,
+            "recapture": {"earlier": [online_history.seen(first.id, first.captured_at, 200, {})]},
+            "completeness": {"facts": [{"key": "not_removed", "found": False}]},
+        }
+        later = add_web_item(vault, 2, captured_at="2024-05-08T09:00:00.000Z", metadata=gone)
+        later = vault.item(later.id)
+        first = vault.item(first.id)
+    finally:
+        vault.close()
+    alone = " ".join(str(v) for _, v in web_details(first.metadata))
+    assert "Captured again" not in alone
+    rows = dict(web_details(first.metadata, later=[later]))
+    [label] = [k for k in rows if k.startswith("Captured again later")]
+    text = " ".join(rows[label])
+    assert f"· {later.id}: removed" in text and "this capture · kjo kapje: online" in text
+    assert (
+        "Removed between 2024-05-01T10:00:04.000Z (last seen online) and "
+        "2024-05-08T09:00:00.000Z (first seen removed)"
+    ) in text
