@@ -37,10 +37,7 @@ def seen(item: ItemRecord) -> dict[str, Any]:
 
 def chain(vault: Vault, item_id: str) -> list[ItemRecord]:
     """The first capture of an item's address and every recapture linked to it, oldest first."""
-    item = vault.item(item_id)
-    root = str(item.metadata.get("recapture_of") or item.id)
-    linked = [i for i in vault.items() if i.id == root or i.metadata.get("recapture_of") == root]
-    return sorted(linked, key=lambda i: (i.captured_at, i.id))
+    return vault.captures_of_address(item_id)
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,17 @@ def search(conn: Any, text: str) -> list[ItemRecord]:
     return [_row_to_item(conn, r) for r in rows]
 
 
+def chain(conn: Any, root_uid: str) -> list[ItemRecord]:
+    """The item `root_uid` and every item whose metadata says it captures it again
+    (`recapture_of`, issue 12), oldest first."""
+    rows = conn.execute(
+        _ITEM_SELECT + "WHERE i.uid = ? OR json_extract(i.metadata, '$.recapture_of') = ? "
+        "ORDER BY i.captured_at, i.id",
+        (root_uid, root_uid),
+    ).fetchall()
+    return [_row_to_item(conn, r) for r in rows]
+
+
 def _row_to_item(conn: Any, row: Any) -> ItemRecord:
     (item_id, uid, case, kind, title, url, final_url, file_name, status, captured_at,
      operator, manifest_sha256, metadata, sensitive, hidden) = row  # fmt: skip

@@ -216,6 +216,12 @@ class Vault(SavedLogins, VaultFile):
             return items.listed(self.conn, self._case_id(self.conn, case, create=False))
         return items.listed(self.conn)
 
+    def captures_of_address(self, id_or_prefix: str) -> list[ItemRecord]:
+        """The first capture of this item's address and each later capture linked to it
+        (`recapture_of` in their metadata; issue 12), oldest first."""
+        item = self.item(id_or_prefix)
+        return items.chain(self.conn, str(item.metadata.get("recapture_of") or item.id))
+
     def search(self, text: str) -> list[ItemRecord]:
         """Items whose title, URL, notes or captured text contain every word of `text`."""
         return items.search(self.conn, text)

@@ -291,3 +291,24 @@ def test_a_first_capture_says_what_its_recaptures_in_the_bundle_showed(tmp_path:
         "Removed between 2024-05-01T10:00:04.000Z (last seen online) and "
         "2024-05-08T09:00:00.000Z (first seen removed)"
     ) in text
+
+
+def test_the_vault_finds_the_captures_of_an_address(tmp_path: Path) -> None:
+    """Vault.captures_of_address: asked by the first's id, a recapture's id or a prefix, the
+    same chain, oldest first; other items and an item whose *text* names the id are not in it."""
+    from tests.support.bundles import add_web_item, make_vault
+
+    vault = make_vault(tmp_path)
+    try:
+        first = add_web_item(vault, 1, captured_at="2024-05-01T10:00:00.000Z")
+        other = add_web_item(vault, 2, captured_at="2024-05-02T10:00:00.000Z")
+        linked = {"recapture_of": first.id}
+        late = add_web_item(vault, 3, captured_at="2024-05-09T10:00:00.000Z", metadata=linked)
+        mid = add_web_item(vault, 4, captured_at="2024-05-05T10:00:00.000Z", metadata=linked)
+        add_web_item(vault, 5, metadata={"note": {"recapture_of": first.id}, "x": first.id})
+        want = [first.id, mid.id, late.id]
+        for asked in (first.id, late.id, mid.id[:6]):
+            assert [i.id for i in vault.captures_of_address(asked)] == want
+        assert [i.id for i in vault.captures_of_address(other.id)] == [other.id]
+    finally:
+        vault.close()
