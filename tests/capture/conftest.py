@@ -8,6 +8,7 @@ Tests are skipped only when no browser can be found at all (the skip says how to
 from __future__ import annotations
 
 import asyncio
+import tempfile
 import threading
 from collections.abc import Coroutine, Iterator
 from pathlib import Path
@@ -111,3 +112,14 @@ class Capturer:
 @pytest.fixture(scope="module")
 def capture(loop: LoopThread, browser: Any, site: SiteServer) -> Capturer:
     return Capturer(loop, browser, site)
+
+
+@pytest.fixture()
+def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """TMPDIR for this test and the commands it runs, so a scan of it covers every temp file."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    for name in ("TMPDIR", "TMP", "TEMP"):
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    return folder

@@ -16,7 +16,6 @@ import os
 import pty
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from evidencekit.config import Settings
 from evidencekit.vault.store import Vault
 from tests.conftest import TEST_PASSPHRASE, Cli
 from tests.support.login_site import GATED_TEXT, PASSWORD, STORY_TEXT, USER, LoginSiteServer
+from tests.support.scan import files_holding
 from tests.support.xvfb import virtual_screen
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
@@ -51,34 +51,6 @@ def display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def login_site() -> Iterator[LoginSiteServer]:
     with LoginSiteServer() as server:
         yield server
-
-
-@pytest.fixture()
-def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """TMPDIR for this test and its commands, so the scan below covers every temp file."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    for name in ("TMPDIR", "TMP", "TEMP"):
-        monkeypatch.setenv(name, str(folder))
-    monkeypatch.setattr(tempfile, "tempdir", None)
-    return folder
-
-
-def _scan(roots: list[Path], needles: list[bytes]) -> list[str]:
-    """Every readable file under `roots` that holds one of `needles`."""
-    found = []
-    for root in roots:
-        for folder, _dirs, files in os.walk(root):
-            for name in files:
-                path = Path(folder) / name
-                try:
-                    if path.is_symlink() or not path.is_file() or path.stat().st_size > 2**28:
-                        continue
-                    data = path.read_bytes()
-                except OSError:
-                    continue
-                found += [f"{path}: {n[:8]!r}…" for n in needles if n in data]
-    return found
 
 
 def _login_in_process(
@@ -216,7 +188,7 @@ def test_login_then_capture_headless_with_the_saved_login(
     needles = [sid.encode(), token.encode()]
     shm = [Path("/dev/shm")] if Path("/dev/shm").is_dir() else []
     # After the window: the login is nowhere but inside the (encrypted) vault.
-    assert _scan([tmp_path, private_tmp, *shm], needles) == []
+    assert files_holding([tmp_path, private_tmp, *shm], needles) == []
 
     env = {"EVIDENCEKIT_TSA_URLS": tsa.url, "TMPDIR": str(private_tmp)}
     result = cli_vault(
@@ -259,7 +231,7 @@ def test_login_then_capture_headless_with_the_saved_login(
     plain = gzip.decompress(warc.read_bytes())
     assert sid.encode() not in plain and b"sid=[removed" in plain
     warc.unlink()
-    assert _scan([tmp_path, private_tmp, *shm], needles) == []
+    assert files_holding([tmp_path, private_tmp, *shm], needles) == []
 
     # A story: without a terminal to ask on, nothing is opened.
     story = login_site.url("/story/1")
@@ -304,7 +276,7 @@ def test_login_then_capture_headless_with_the_saved_login(
     # Removed for good; the log says so.
     assert cli_vault("sessions", "remove", made["id"]).code == 0
     assert json.loads(cli_vault("sessions", "--json").out) == []
-    assert _scan([tmp_path, private_tmp, *shm], needles) == []
+    assert files_holding([tmp_path, private_tmp, *shm], needles) == []
 
 
 def test_closing_the_window_keeps_the_login_with_the_account_she_names(

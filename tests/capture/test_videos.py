@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import secrets
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,36 +20,10 @@ from evidencekit.capture.login import site_of
 from evidencekit.jobs.capture import capture_into_vault, session_for
 from evidencekit.vault.store import Vault
 from tests.conftest import closed_port_url
+from tests.support.scan import files_holding
 from tests.support.site import VIDEO_PATH, SiteServer, video_sha256
 
 pytestmark = [pytest.mark.timeout(300)]
-
-
-@pytest.fixture()
-def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """TMPDIR for this test, so the scan below covers every temp file."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    for name in ("TMPDIR", "TMP", "TEMP"):
-        monkeypatch.setenv(name, str(folder))
-    monkeypatch.setattr(tempfile, "tempdir", None)
-    return folder
-
-
-def _scan(roots: list[Path], needles: list[bytes]) -> list[str]:
-    found = []
-    for root in roots:
-        for folder, _dirs, files in os.walk(root):
-            for name in files:
-                path = Path(folder) / name
-                try:
-                    if path.is_symlink() or not path.is_file() or path.stat().st_size > 2**28:
-                        continue
-                    data = path.read_bytes()
-                except OSError:
-                    continue
-                found += [f"{path}: {n[:8]!r}" for n in needles if n in data]
-    return found
 
 
 def _capture(loop: Any, vault: Vault, url: str, **kwargs: Any) -> Any:
@@ -148,7 +120,7 @@ def test_the_saved_login_reaches_the_server_through_yt_dlp_and_no_file_outside_t
     shm = [Path("/dev/shm")] if Path("/dev/shm").is_dir() else []
     home = Path(isolated_env["HOME"])
     needles = [secret.encode()]
-    assert _scan([home, private_tmp, *shm], needles) == []
+    assert files_holding([home, private_tmp, *shm], needles) == []
 
 
 def test_without_a_ram_folder_nothing_is_downloaded_and_that_is_recorded(
@@ -164,7 +136,7 @@ def test_without_a_ram_folder_nothing_is_downloaded_and_that_is_recorded(
     assert [a.name for a in result.artifacts] == ["video/video-1.webm.info.json"]
     assert "never to disk" in facts["videos"][0]["not_saved_because"]
     assert not [h for h in site.state.hits[before:] if h.path == "/media/clip.webm"]
-    assert _scan([private_tmp], [b"webm"]) == []
+    assert files_holding([private_tmp], [b"webm"]) == []
 
 
 def test_a_failing_extractor_or_a_video_too_big_is_recorded_never_fails(
