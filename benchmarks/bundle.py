@@ -181,6 +181,8 @@ def main() -> None:
                 per_item = fill(vault, args.items)
                 stored = time.perf_counter() - start
                 asyncio.run(timestamp_pending(vault, [tsa.url]))  # as captures would be
+                # What a lawyer confirms, so the verdict measured is `valid`, not "unconfirmed".
+                trusted = [pki.root_cert, vault.identity().certificate]
             print(
                 f"{args.items} synthetic captures stored through the vault API in {stored:.1f} s "
                 f"({per_item:.1f} MB each); exports signed PAdES B-LTA against a loopback TSA"
@@ -203,7 +205,7 @@ def main() -> None:
             hashing.append(timed(sha256_of, big))
             pyhanko.append(timed(pyhanko_validation, big))
             start = time.perf_counter()
-            report = verify_bundle(big)
+            report = verify_bundle(big, trusted_certs=trusted)
             ours.append(time.perf_counter() - start)
         baseline = statistics.median(hashing) + statistics.median(pyhanko)
         mine = statistics.median(ours)
