@@ -208,6 +208,9 @@ class ItemDetail(QWidget):
             else:
                 facts.add(self.tr("Secure connection"), self.tr("No (plain http)"))
             self._fill_platform(meta)
+            if meta.get("recapture_of"):
+                first = str(meta["recapture_of"])
+                facts.add(self.tr("Captures again"), first, copy=True)
             login = self._login_words(meta)
             if login:
                 facts.add(self.tr("Logged in"), login).setTextFormat(Qt.TextFormat.PlainText)

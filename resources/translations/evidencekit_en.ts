@@ -1198,6 +1198,11 @@
             <source>Captured again as %1.</source>
             <translation>Captured again as %1.</translation>
         </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Captures again</source>
+            <translation>Captures again</translation>
+        </message>
     </context>
     <context>
         <name>ItemsView</name>

@@ -1198,6 +1198,11 @@
             <source>Captured again as %1.</source>
             <translation>U kap përsëri si %1.</translation>
         </message>
+        <message>
+            <location filename="../../ui/item_detail.py" line="1" />
+            <source>Captures again</source>
+            <translation>Kap përsëri</translation>
+        </message>
     </context>
     <context>
         <name>ItemsView</name>

@@ -55,6 +55,7 @@ def test_capture_again_from_the_item_detail(
     qtbot.waitUntil(lambda: detail.item is not None and detail.item.id == again[0].id)
     qtbot.mouseClick(detail.again_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: detail.again_button.isEnabled(), timeout=120_000)
+    assert f"Captures again: {first.id}" in _facts(detail)
     advice = detail.message.advice.text()
     assert advice.startswith("Removed between ") and "(first seen removed)" in advice
     chain = [i for i in session.vault.items() if i.metadata.get("recapture_of") == first.id]
