@@ -49,6 +49,7 @@ from evidencekit.bundle.layout import (
     table,
 )
 from evidencekit.bundle.media_tables import media_not_saved, media_saved
+from evidencekit.bundle.video_tables import video_sections
 
 log = logging.getLogger(__name__)
 
@@ -336,7 +337,8 @@ def technical_pages(meta: Mapping[str, Any], styles: Styles) -> list[Flowable]:
     ]
     # A heading never sits alone at the foot of a page: it goes with its table (a table
     # longer than a page then starts on a fresh one, and continues from there).
-    return [KeepTogether([Paragraph(h.heading(), styles.h2), *body]) for h, body in sections]
+    out = [KeepTogether([Paragraph(h.heading(), styles.h2), *body]) for h, body in sections]
+    return out + video_sections(meta, styles)  # nothing for a capture made before yt-dlp
 
 
 def _list(rows: list[Row], styles: Styles) -> Flowable:

@@ -1,0 +1,158 @@
+"""The report lists a capture's videos through yt-dlp (metadata.json ``videos``, capture/videos.py):
+one row per video saved (its name here, uploader and id, upload date, format, bytes, SHA-256)
+and the ones not saved with why in both languages, with yt-dlp's version; a capture made before
+yt-dlp shows nothing of it. The sealed bundle still verifies: no row label is one of the item
+summary's labels that the verifier reads back from the page."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from evidencekit.bundle import export_bundle
+from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
+from evidencekit.vault.store import Vault
+from evidencekit.verify import verify_bundle
+from tests.support.bundles import CASE, add_web_item, capture_metadata, make_vault, run, tool
+from tests.support.tsa import TsaPki, TsaServer
+
+VIDEO = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 40  # an mp4-shaped file
+SHA = hashlib.sha256(VIDEO).hexdigest()
+
+
+def _videos(url: str) -> dict:
+    return {
+        "tool": "yt-dlp",
+        "yt_dlp_version": "2025.01.15",
+        "asked_for": url,
+        "downloaded_into": "a RAM folder (removed at once)",
+        "max_bytes": 52428800,
+        "seconds": 1.4,
+        "requests": [{"method": "GET", "url": url, "status": 200}],
+        "status": "1 of 3 videos saved",
+        "videos": [
+            {
+                "id": "clip-7",
+                "title": "Clip seven",
+                "extractor": "generic",
+                "uploader": "Harasser Ëllë",
+                "uploader_id": "harasser_acct",
+                "channel_id": "UC000123",
+                "upload_date": "20240430",
+                "duration": 12.0,
+                "format_id": "mp4-720",
+                "ext": "mp4",
+                "formats_offered": 3,
+                "name": "video/clip-7.mp4",
+                "size": len(VIDEO),
+                "sha256": SHA,
+                "info_json": "video/clip-7.mp4.info.json",
+            },
+            {
+                "id": "big-1",
+                "title": "Too big",
+                "webpage_url": "https://social.example/post/1/big",
+                "uploader": "Status",  # a captured value that reads like a summary label
+                "not_saved_because": (
+                    "yt-dlp did not download it (larger than the limit, or no single-file format)"
+                ),
+                "info_json": "video/big-1.bin.info.json",
+            },
+            {
+                "id": "other",
+                "url": "https://social.example/post/99",
+                "not_saved_because": "a link to another page (a channel or profile lists its "
+                "videos): capture that post itself (capture --account captures an account's posts)",
+                "info_json": "video/other.bin.info.json",
+            },
+        ],
+    }
+
+
+def _item_with_videos(vault: Vault) -> ItemRecord:
+    url = "https://social.example/post/1"
+    meta = {**capture_metadata(url, 1, 2400), "videos": _videos(url)}
+    html = b"<html><body><video src='clip.mp4'></video><p>tekst</p></body></html>"
+    info = json.dumps({"id": "clip-7", "uploader_id": "harasser_acct"}).encode()
+    artifacts = [
+        ArtifactSource("page.html", "text/html; charset=utf-8", data=html),
+        ArtifactSource(
+            "traffic.warc.gz", "application/warc", data=gzip.compress(b"WARC/1.1\r\n", mtime=0)
+        ),
+        ArtifactSource("video/clip-7.mp4", "video/mp4", data=VIDEO),
+        ArtifactSource("video/clip-7.mp4.info.json", "application/json", data=info),
+        ArtifactSource("video/big-1.bin.info.json", "application/json", data=b"{}"),
+        ArtifactSource("video/other.bin.info.json", "application/json", data=b"{}"),
+        ArtifactSource("metadata.json", "application/json", data=json.dumps(meta).encode()),
+    ]
+    new = NewItem(
+        kind="web",
+        url=url,
+        final_url=url,
+        status=200,
+        captured_at="2024-05-01T10:01:00.000Z",
+        case=CASE,
+        title=meta["title"],
+        metadata=meta,
+    )
+    return vault.add_item(new, artifacts)
+
+
+@pytest.fixture(scope="module")
+def sealed(tmp_path_factory: pytest.TempPathFactory, tsa_pki: TsaPki) -> tuple[Path, str, str]:
+    folder = tmp_path_factory.mktemp("video-report")
+    vault = make_vault(folder)
+    try:
+        items = [_item_with_videos(vault), add_web_item(vault, 2)]  # 2: made before yt-dlp
+        with TsaServer(tsa_pki) as tsa:
+            result = export_bundle(
+                vault, [i.id for i in items], folder / "b.pdf", tsa_urls=[tsa.url], case=CASE
+            )
+        fingerprint = vault.identity().fingerprint_sha256
+    finally:
+        vault.close()
+    text = " ".join(run(tool("pdftotext"), result.path, "-").stdout.split())
+    return Path(result.path), fingerprint, text
+
+
+def test_the_videos_are_listed(sealed: tuple[Path, str, str]) -> None:
+    text = sealed[2]
+    one = text[text.index("Item 1 · Prova 1") : text.index("Item 2 · Prova 2")]
+    for phrase in (
+        "Videos through yt-dlp · Videot përmes yt-dlp",
+        "2025.01.15",
+        "1 of 3 videos saved · u ruajtën 1 nga 3 video",
+        "a folder in RAM, removed at once",
+        "video/clip-7.mp4",
+        "Harasser Ëllë",
+        "id harasser_acct",
+        "id UC000123",
+        "2024-04-30",
+        "mp4-720 · mp4",
+        f"{len(VIDEO):,}",
+        SHA[:16],
+        "Videos found but not saved",
+        "larger than the size limit",
+        "më e madhe se kufiri i madhësisë",
+        "a link to another post",
+        "https://social.example/post/99",
+    ):
+        assert phrase in one, phrase
+
+
+def test_an_older_capture_shows_no_videos(sealed: tuple[Path, str, str]) -> None:
+    text = sealed[2]
+    two = text[text.index("Item 2 · Prova 2") :]
+    assert "yt-dlp" not in two
+
+
+def test_the_sealed_bundle_still_verifies(sealed: tuple[Path, str, str], tsa_pki: TsaPki) -> None:
+    path, fingerprint, _ = sealed
+    report = verify_bundle(
+        path, trusted_certs=[tsa_pki.root_cert], trusted_fingerprints=[fingerprint]
+    )
+    assert report.verdict == "valid", report.summary()
