@@ -84,9 +84,9 @@ def cmd_recapture(args: argparse.Namespace) -> int:
     else:
         for row, (p, stored) in zip(rows, done, strict=True):
             if stored.item is None:
-                say(f"FAILED  {p.url} (again for {p.first.id})")
+                say(f"FAILED  {p.url} (again for {p.root_id})")
                 continue
-            say(f"Captured {p.url} again as {stored.item.id} (first: {p.first.id})")
+            say(f"Captured {p.url} again as {stored.item.id} (first: {p.root_id})")
             if row.get("history_text"):
                 say(f"        {row['history_text']}")
     failures = [s.error for _, s in done if s.error is not None]

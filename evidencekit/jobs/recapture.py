@@ -44,7 +44,8 @@ def chain(vault: Vault, item_id: str) -> list[ItemRecord]:
 class Planned:
     """One item to capture again: its address, the settings and login that fit, the links."""
 
-    first: ItemRecord  # the chain's first item
+    first: ItemRecord  # the chain's earliest item still in the vault (settings, login)
+    root_id: str  # the chain's first item's id (kept even if that item was deleted since)
     asked: str  # the id she gave
     url: str
     settings: CaptureSettings
@@ -54,10 +55,10 @@ class Planned:
 
     def links(self) -> dict[str, Any]:
         return {
-            "recapture_of": self.first.id,
+            "recapture_of": self.root_id,
             "recapture": {
                 "schema": history.SCHEMA,
-                "of": self.first.id,
+                "of": self.root_id,
                 "asked_for": self.asked,
                 "earlier": list(self.earlier),
             },
@@ -119,6 +120,7 @@ def plan(
         plans.append(
             Planned(
                 first=first,
+                root_id=str(item.metadata.get("recapture_of") or item.id),
                 asked=item.id,
                 url=url,
                 settings=fitting_settings(first, settings),
@@ -191,7 +193,7 @@ async def recapture_into_vault(
                     vault.log_action(
                         "recapture",
                         item_subject(stored.item.id),
-                        {"recapture_of": p.first.id, "url": p.url},
+                        {"recapture_of": p.root_id, "url": p.url},
                     )
             done.append((p, stored))
     return done
@@ -200,7 +202,7 @@ async def recapture_into_vault(
 def result_json(planned: Planned, stored: StoredCapture) -> dict[str, Any]:
     """`recapture --json`: the capture's own JSON, the link and what the chain now says."""
     data = stored.to_json()
-    data["recapture_of"] = planned.first.id
+    data["recapture_of"] = planned.root_id
     if planned.logged_out_why:
         data["logged_out_why"] = planned.logged_out_why
     captures = list(planned.earlier)

@@ -312,3 +312,24 @@ def test_the_vault_finds_the_captures_of_an_address(tmp_path: Path) -> None:
         assert [i.id for i in vault.captures_of_address(other.id)] == [other.id]
     finally:
         vault.close()
+
+
+def test_a_chain_keeps_its_first_id_when_the_first_item_was_deleted(tmp_path: Path) -> None:
+    from evidencekit.capture import CaptureSettings
+    from evidencekit.jobs.recapture import plan
+    from tests.support.bundles import add_web_item, make_vault
+
+    vault = make_vault(tmp_path)
+    try:
+        first = add_web_item(vault, 1, captured_at="2024-05-01T10:00:00.000Z")
+        linked = {"recapture_of": first.id}
+        mid = add_web_item(vault, 2, captured_at="2024-05-05T10:00:00.000Z", metadata=linked)
+        late = add_web_item(vault, 3, captured_at="2024-05-09T10:00:00.000Z", metadata=linked)
+        vault.delete_item(first.id, "asked to")
+        [planned] = plan(vault, [late.id], CaptureSettings())
+        assert planned.root_id == first.id and planned.first.id == mid.id
+        assert planned.links()["recapture_of"] == first.id
+        assert [c["item_id"] for c in planned.links()["recapture"]["earlier"]] == [mid.id, late.id]
+        assert planned.url == mid.url
+    finally:
+        vault.close()
