@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,11 +30,12 @@ from PySide6.QtWidgets import (
 from evidencekit.capture import PreparedUrl, prepare_url
 from evidencekit.capture.urls import mask_credentials
 from evidencekit.errors import EvidenceKitError
+from evidencekit.jobs.account import DEFAULT_POSTS, MAX_POSTS
 from evidencekit.vault.records import ItemRecord
 from ui import format as fmt
 from ui.context import AppContext
 from ui.dialogs import Ask
-from ui.jobs import capture_job, import_job
+from ui.jobs import account_job, capture_job, import_job
 from ui.login_dialog import LoginDialog, viewer_choices
 from ui.messages import explain, step_name, timestamp_words
 from ui.session import ROLE_SUPPORT, VaultSession
@@ -174,6 +176,7 @@ class CapturePanel(QWidget):
         case_label.setBuddy(self.case)
         form.addRow(case_label, self.case)
         layout.addLayout(form)
+        layout.addLayout(self._account_option())
 
         # What comes out of the pasted links before anything is opened (names only).
         self.link_notice_box = QFrame(self)
@@ -248,7 +251,37 @@ class CapturePanel(QWidget):
         layout.addWidget(area, 1)
         self._update_consent()
         self.login_sites: set[str] = set()  # sites with a saved login (issue 12)
+        self.account_url = ""  # the account being captured (its posts' rows appear as found)
         self.refresh_login_sites()
+
+    def _account_option(self) -> QHBoxLayout:
+        """“Capture this account” (issue 12): the profile page and its latest posts."""
+        row = QHBoxLayout()
+        self.account = QCheckBox(
+            self.tr("This is an &account: capture its profile and latest posts"), self
+        )
+        self.account.setAccessibleName(
+            self.tr("This is an account: capture its profile and latest posts")
+        )
+        self.account.setToolTip(
+            self.tr(
+                "Each post becomes an item of its own, linked to the account's, so the account "
+                "stays on record by its number even if it is renamed or deleted."
+            )
+        )
+        row.addWidget(self.account)
+        self.posts = QSpinBox(self)
+        self.posts.setRange(0, MAX_POSTS)
+        self.posts.setValue(DEFAULT_POSTS)
+        self.posts.setAccessibleName(self.tr("How many of its latest posts"))
+        self.posts.setEnabled(False)
+        posts_label = QLabel(self.tr("&Posts:"), self)
+        posts_label.setBuddy(self.posts)
+        self.account.toggled.connect(self.posts.setEnabled)
+        row.addWidget(posts_label)
+        row.addWidget(self.posts)
+        row.addStretch(1)
+        return row
 
     # --- state --------------------------------------------------------------------------------
 
@@ -376,6 +409,13 @@ class CapturePanel(QWidget):
             self.message.show_text(self.tr("Paste at least one link first."))
             self.links.setFocus()
             return
+        if self.account.isChecked() and len(set(lines)) > 1:
+            self.message.show_text(
+                self.tr("Paste the address of one account only."),
+                self.tr("Its posts are found on its page; they need not be pasted."),
+            )
+            self.links.setFocus()
+            return
         if not self._take_consent():
             return
         self.message.hide()
@@ -399,6 +439,20 @@ class CapturePanel(QWidget):
         case = self.case.currentText().strip() or None
         note = self.note.text().strip() or None
         viewer_ok = viewer_choices(self, good, self.login_sites)
+        if self.account.isChecked():
+            self.account_url = good[0].url
+            job = account_job(
+                self._session,
+                good[0],
+                self._ctx.settings,
+                posts=self.posts.value(),
+                note=note,
+                case=case,
+                viewer_ok=viewer_ok,
+            )
+            job.succeeded.connect(self._account_done)
+            self._start(job)
+            return
         self._start(
             capture_job(
                 self._session, good, self._ctx.settings, note=note, case=case, viewer_ok=viewer_ok
@@ -447,6 +501,8 @@ class CapturePanel(QWidget):
     def _progress(self, value: tuple[object, ...]) -> None:
         kind, key = value[0], str(value[1])
         row = self.rows.get(key)
+        if row is None and self.account_url and key != self.account_url:
+            row = self._add_row(key, key)  # one of the account's posts
         if row is None:
             return
         if kind == "step":
@@ -466,8 +522,30 @@ class CapturePanel(QWidget):
                 row.fail(error)
         self.message.show_error(error)
 
+    def _account_done(self, done: Any) -> None:
+        """Who the account is (as its page said) and how many of its posts were captured."""
+        if done.account.item is None:
+            return  # its row says why
+        who = done.identity
+        shown = [f"@{str(who['handle']).lstrip('@')}"] if who.get("handle") else []
+        if who.get("account_id"):
+            shown.append(self.tr("account number %1").replace("%1", str(who["account_id"])))
+        saved = sum(1 for p in done.posts if p.item is not None)
+        self.message.show_text(
+            self.tr("Account captured: %1").replace(
+                "%1", ", ".join(shown) or self.tr("its name and number were not found on its page")
+            ),
+            self.tr(
+                "%2 of the %1 latest posts found on its page were captured, each an item "
+                "linked to the account's."
+            )
+            .replace("%1", str(len(done.found)))
+            .replace("%2", str(saved)),
+        )
+
     def _finished(self) -> None:
         self._job = None
+        self.account_url = ""
         self.capture_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         if self.rows and all(r.item is not None for r in self.rows.values()):

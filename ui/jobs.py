@@ -387,3 +387,61 @@ def chain_history_job(session: VaultSession, item_id: str) -> Job:
         return await session.call(read)
 
     return session.job(work, "chain-history")
+
+
+def account_job(
+    session: VaultSession,
+    link: PreparedUrl,
+    settings: Settings,
+    *,
+    posts: int,
+    note: str | None,
+    case: str | None,
+    viewer_ok: frozenset[str] = frozenset(),
+) -> Job:
+    """“Capture this account” (jobs/account.py): the profile page, then its latest `posts`
+    posts, each its own item linked to the account's. Steps as `capture_job`'s; each capture's
+    result is reported when the account is done. Returns the `AccountCapture`."""
+    from evidencekit.capture import CaptureSettings
+    from evidencekit.capture.login import viewer_notice
+    from evidencekit.jobs.account import capture_account
+    from evidencekit.jobs.capture import session_for
+
+    capture_settings = CaptureSettings(
+        timeout_s=settings.capture_timeout_s,
+        browser_path=settings.browser_path or None,
+        operator_name=session.who.operator,
+        operator_role=session.who.role,
+        keep_share_parameters=bool(link.kept_parameters),
+    )
+    consent = session.consent
+
+    async def work(job: Job) -> Any:
+        def progress(url: str, step: str) -> None:
+            if step in ("opening", "loading"):
+                lower_child_priority()
+            job.report(("step", url, step))
+
+        login = None  # as capture_job: a viewer-listed profile logged out unless she said so
+        if viewer_notice(link.url) is None or link.url in viewer_ok:
+            pick = functools.partial(session_for, consent=consent or "")
+            login = await session.call(pick, session.vault, link.url)
+        done = await capture_account(
+            session.vault,
+            link.url,
+            capture_settings,
+            tsa_urls=session.tsa_urls,
+            posts=posts,
+            case=case,
+            note=note,
+            consent=consent,
+            session=login,
+            concurrency=settings.capture_concurrency,
+            on_progress=progress,
+            vault_lock=session.lock,
+        )
+        for stored in [done.account, *done.posts]:
+            job.report(("result", stored.url, stored.item, stored.error))
+        return done
+
+    return session.run(work, "capture")

@@ -44,6 +44,61 @@
         <name>CapturePanel</name>
         <message>
             <location filename="../../ui/capture_panel.py" line="1" />
+            <source>This is an &amp;account: capture its profile and latest posts</source>
+            <translation>This is an &amp;account: capture its profile and latest posts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>This is an account: capture its profile and latest posts</source>
+            <translation>This is an account: capture its profile and latest posts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
+            <translation>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>How many of its latest posts</source>
+            <translation>How many of its latest posts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>&amp;Posts:</source>
+            <translation>&amp;Posts:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>Paste the address of one account only.</source>
+            <translation>Paste the address of one account only.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>Its posts are found on its page; they need not be pasted.</source>
+            <translation>Its posts are found on its page; they need not be pasted.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>account number %1</source>
+            <translation>account number %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>Account captured: %1</source>
+            <translation>Account captured: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>its name and number were not found on its page</source>
+            <translation>its name and number were not found on its page</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
+            <translation>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
             <source>Log in to a site…</source>
             <translation>Log in to a site…</translation>
         </message>

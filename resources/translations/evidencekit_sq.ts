@@ -44,6 +44,61 @@
         <name>CapturePanel</name>
         <message>
             <location filename="../../ui/capture_panel.py" line="1" />
+            <source>This is an &amp;account: capture its profile and latest posts</source>
+            <translation>Kjo është një ll&amp;ogari: ruani profilin dhe postimet e fundit të saj</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>This is an account: capture its profile and latest posts</source>
+            <translation>Kjo është një llogari: ruani profilin dhe postimet e fundit të saj</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
+            <translation>Çdo postim bëhet një provë më vete, e lidhur me atë të llogarisë, që llogaria të mbetet në regjistër me numrin e saj edhe nëse riemërtohet ose fshihet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>How many of its latest posts</source>
+            <translation>Sa nga postimet e saj të fundit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>&amp;Posts:</source>
+            <translation>&amp;Postime:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>Paste the address of one account only.</source>
+            <translation>Ngjitni adresën e vetëm një llogarie.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>Its posts are found on its page; they need not be pasted.</source>
+            <translation>Postimet e saj gjenden në faqen e saj; nuk duhet t’i ngjitni.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>account number %1</source>
+            <translation>numri i llogarisë %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>Account captured: %1</source>
+            <translation>Llogaria u ruajt: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>its name and number were not found on its page</source>
+            <translation>emri dhe numri i saj nuk u gjetën në faqen e saj</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
+            <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
+            <translation>U ruajtën %2 nga %1 postimet e fundit të gjetura në faqen e saj, secili një provë e lidhur me atë të llogarisë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="1" />
             <source>Log in to a site…</source>
             <translation>Hyni në një faqe…</translation>
         </message>
