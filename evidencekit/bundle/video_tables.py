@@ -30,6 +30,7 @@ from evidencekit.bundle.capture_values import (
     head_row,
     number,
     reason_markup,
+    shown,
 )
 from evidencekit.bundle.capture_words import Patterns, matched
 from evidencekit.bundle.layout import FRAME_WIDTH, Styles, clean, key_value, mono, table
@@ -55,6 +56,25 @@ L_WHY_NONE = Bi("Why nothing was downloaded", "Pse nuk u shkarkua asgjë")
 L_LIMIT = Bi("Size limit", "Kufiri i madhësisë")
 L_LOGIN = Bi("With her saved login", "Me hyrjen e saj të ruajtur")
 L_REQUESTS = Bi("Requests yt-dlp made", "Kërkesat që bëri yt-dlp")
+L_REFUSED = Bi(
+    "Requests refused (they could change something on the platform)",
+    "Kërkesa të refuzuara (mund të ndryshonin diçka në platformë)",
+)
+L_SECONDS = Bi("Time yt-dlp took", "Koha që mori yt-dlp")
+KNOWN = {
+    "tool",
+    "yt_dlp_version",
+    "asked_for",
+    "status",
+    "downloaded_into",
+    "not_downloaded_because",
+    "max_bytes",
+    "logged_in",
+    "requests",
+    "requests_blocked",
+    "seconds",
+    "videos",
+}
 
 COL_NO = Bi("No.", "Nr.")
 COL_FILE = Bi("File in this bundle", "Skedari në dosje")
@@ -201,6 +221,16 @@ def _facts(videos: Mapping[str, Any]) -> list[Row]:
     requests = videos.get("requests")
     if isinstance(requests, list):
         rows.append((bi_label(L_REQUESTS), f"{len(requests):,} (metadata.json: videos.requests)"))
+    refused = videos.get("requests_blocked")
+    if isinstance(refused, list):
+        listed = [clean(u, URL_SHOWN, WHOLE_IN) for u in refused[:5]]
+        more = f" (+ {len(refused) - 5:,} · metadata.json)" if len(refused) > 5 else ""
+        rows.append((bi_label(L_REFUSED), ("<br/>".join(listed) or "0") + more))
+    seconds = videos.get("seconds")
+    if isinstance(seconds, int | float) and not isinstance(seconds, bool):
+        rows.append((bi_label(L_SECONDS), f"{seconds:.1f} s"))
+    # a key a newer version adds: shown as it is
+    rows += [(clean(k, 80), shown(v)) for k, v in videos.items() if k not in KNOWN]
     return rows
 
 

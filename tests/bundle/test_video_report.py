@@ -73,9 +73,30 @@ def _videos(url: str) -> dict:
     }
 
 
-def _item_with_videos(vault: Vault) -> ItemRecord:
-    url = "https://social.example/post/1"
-    meta = {**capture_metadata(url, 1, 2400), "videos": _videos(url)}
+def _not_downloaded(url: str) -> dict:
+    """No RAM folder on this computer, and the platform refused yt-dlp (as capture/videos.py
+    records both)."""
+    return {
+        "tool": "yt-dlp",
+        "yt_dlp_version": "2025.01.15",
+        "asked_for": url,
+        "downloaded_into": None,
+        "not_downloaded_because": "there is no RAM folder with room on this computer (Windows, "
+        "macOS, or a small /dev/shm): a video is never written to disk unencrypted, so only its "
+        "information was kept",
+        "max_bytes": 52428800,
+        "status": "failed: HTTP Error 403: Forbidden",
+        "logged_in": True,
+        "requests_blocked": ["POST https://social.example/api/like"],
+        "seconds": 0.3,
+        "requests": [],
+        "videos_newer_key": "kept as it is",
+    }
+
+
+def _item_with_videos(vault: Vault, n: int = 1, videos: dict | None = None) -> ItemRecord:
+    url = f"https://social.example/post/{n}"
+    meta = {**capture_metadata(url, n, 2400), "videos": videos or _videos(url)}
     html = b"<html><body><video src='clip.mp4'></video><p>tekst</p></body></html>"
     info = json.dumps({"id": "clip-7", "uploader_id": "harasser_acct"}).encode()
     artifacts = [
@@ -83,18 +104,21 @@ def _item_with_videos(vault: Vault) -> ItemRecord:
         ArtifactSource(
             "traffic.warc.gz", "application/warc", data=gzip.compress(b"WARC/1.1\r\n", mtime=0)
         ),
-        ArtifactSource("video/clip-7.mp4", "video/mp4", data=VIDEO),
-        ArtifactSource("video/clip-7.mp4.info.json", "application/json", data=info),
-        ArtifactSource("video/big-1.bin.info.json", "application/json", data=b"{}"),
-        ArtifactSource("video/other.bin.info.json", "application/json", data=b"{}"),
         ArtifactSource("metadata.json", "application/json", data=json.dumps(meta).encode()),
     ]
+    if videos is None:  # the saved video and the info JSON of each listed (as capture/videos.py)
+        artifacts[2:2] = [
+            ArtifactSource("video/clip-7.mp4", "video/mp4", data=VIDEO),
+            ArtifactSource("video/clip-7.mp4.info.json", "application/json", data=info),
+            ArtifactSource("video/big-1.bin.info.json", "application/json", data=b"{}"),
+            ArtifactSource("video/other.bin.info.json", "application/json", data=b"{}"),
+        ]
     new = NewItem(
         kind="web",
         url=url,
         final_url=url,
         status=200,
-        captured_at="2024-05-01T10:01:00.000Z",
+        captured_at=f"2024-05-01T10:0{n}:00.000Z",
         case=CASE,
         title=meta["title"],
         metadata=meta,
@@ -107,7 +131,11 @@ def sealed(tmp_path_factory: pytest.TempPathFactory, tsa_pki: TsaPki) -> tuple[P
     folder = tmp_path_factory.mktemp("video-report")
     vault = make_vault(folder)
     try:
-        items = [_item_with_videos(vault), add_web_item(vault, 2)]  # 2: made before yt-dlp
+        items = [
+            _item_with_videos(vault),
+            add_web_item(vault, 2),  # made before yt-dlp
+            _item_with_videos(vault, 3, _not_downloaded("https://social.example/post/3")),
+        ]
         with TsaServer(tsa_pki) as tsa:
             result = export_bundle(
                 vault, [i.id for i in items], folder / "b.pdf", tsa_urls=[tsa.url], case=CASE
@@ -146,8 +174,23 @@ def test_the_videos_are_listed(sealed: tuple[Path, str, str]) -> None:
 
 def test_an_older_capture_shows_no_videos(sealed: tuple[Path, str, str]) -> None:
     text = sealed[2]
-    two = text[text.index("Item 2 · Prova 2") :]
+    two = text[text.index("Item 2 · Prova 2") : text.index("Item 3 · Prova 3")]
     assert "yt-dlp" not in two
+
+
+def test_why_nothing_was_downloaded(sealed: tuple[Path, str, str]) -> None:
+    three = sealed[2][sealed[2].index("Item 3 · Prova 3") :]
+    for phrase in (
+        "the platform or yt-dlp refused: HTTP Error 403: Forbidden",
+        "platforma ose yt-dlp refuzoi",
+        "no RAM folder on this computer: a video is never written to disk unencrypted",
+        "nuk ka dosje në RAM në këtë kompjuter",
+        "With her saved login Me hyrjen e saj të ruajtur yes · po",
+        "POST https://social.example/api/like",
+        "videos_newer_key kept as it is",
+    ):
+        assert phrase in three, phrase
+    assert "Videos found but not saved" not in three  # none listed: nothing was found
 
 
 def test_the_sealed_bundle_still_verifies(sealed: tuple[Path, str, str], tsa_pki: TsaPki) -> None:
