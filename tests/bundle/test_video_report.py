@@ -6,6 +6,7 @@ summary's labels that the verifier reads back from the page."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hashlib
 import json
@@ -199,3 +200,54 @@ def test_the_sealed_bundle_still_verifies(sealed: tuple[Path, str, str], tsa_pki
         path, trusted_certs=[tsa_pki.root_cert], trusted_fingerprints=[fingerprint]
     )
     assert report.verdict == "valid", report.summary()
+
+
+def test_real_yt_dlp_facts_in_the_report(tmp_path: Path) -> None:
+    """yt-dlp's generic extractor against the fixture site's video page, as a capture runs it
+    (capture/videos.py): the report shows the video it saved, by its name and SHA-256; with a
+    1,000-byte limit the same video is listed as not saved, over the size limit."""
+    from evidencekit.capture import CaptureSettings, videos
+    from evidencekit.capture.journal import Journal
+    from tests.support.site import SiteServer
+
+    with SiteServer() as site:
+        url = site.url("/video.html")
+        got = asyncio.run(videos.collect_videos(url, CaptureSettings(), Journal(None), ""))
+        small = CaptureSettings(max_media_bytes=1000)
+        big = asyncio.run(videos.collect_videos(url, small, Journal(None), ""))
+    saved = [a for a in got.artifacts if not a.name.endswith(".info.json")]
+    vault = make_vault(tmp_path)
+    try:
+        items = []
+        for n, result in ((1, got), (2, big)):
+            page = f"https://social.example/post/{n}"
+            meta = {**capture_metadata(page, n, 2400), "videos": result.facts}
+            files = [ArtifactSource(a.name, a.media_type, data=a.data) for a in result.artifacts]
+            files.append(
+                ArtifactSource("metadata.json", "application/json", data=json.dumps(meta).encode())
+            )
+            new = NewItem(
+                kind="web",
+                url=page,
+                final_url=page,
+                status=200,
+                captured_at=f"2024-05-01T10:0{n}:00.000Z",
+                case=CASE,
+                title=meta["title"],
+                metadata=meta,
+            )
+            items.append(vault.add_item(new, files))
+        result = export_bundle(vault, [i.id for i in items], tmp_path / "b.pdf", case=CASE)
+        text = " ".join(run(tool("pdftotext"), result.path, "-").stdout.split())
+    finally:
+        vault.close()
+    one = text[text.index("Item 1 · Prova 1") : text.index("Item 2 · Prova 2")]
+    two = text[text.index("Item 2 · Prova 2") :]
+    assert str(got.facts["yt_dlp_version"]) in one
+    if got.facts["downloaded_into"] is None:  # a computer without a RAM folder (macOS, Windows)
+        assert "no RAM folder on this computer" in one and "no RAM folder" in two
+        return
+    assert "1 of 1 videos saved · u ruajtën 1 nga 1 video" in one
+    assert saved[0].name in one and saved[0].sha256[:16] in one
+    assert "0 of 1 videos saved" in two and "larger than the size limit" in two
+    assert "1,000 bytes" in two
