@@ -97,7 +97,8 @@ def plan(
     vault: Vault, ids: Sequence[str], settings: CaptureSettings, *, consent: str = ""
 ) -> list[Planned]:
     """What `recapture` will do for each id (ItemNotFound for an unknown one, UsageError for
-    an imported file)."""
+    an imported file). Ids whose address is already planned (two items of one chain) are
+    captured once, linked to the chain of the first id given."""
     plans: list[Planned] = []
     for asked in ids:
         item = vault.item(asked)
@@ -108,6 +109,8 @@ def plan(
         links = chain(vault, item.id)
         first = links[0]
         url = as_prepared(first.url or item.url, keep_share_parameters=bool(_kept(first))).url
+        if any(p.url == url for p in plans):  # the same address is captured once per call
+            continue
         login = first.metadata.get("login")
         was_logged_in = isinstance(login, Mapping) and login.get("logged_in") is True
         session = None

@@ -331,5 +331,7 @@ def test_a_chain_keeps_its_first_id_when_the_first_item_was_deleted(tmp_path: Pa
         assert planned.links()["recapture_of"] == first.id
         assert [c["item_id"] for c in planned.links()["recapture"]["earlier"]] == [mid.id, late.id]
         assert planned.url == mid.url
+        # two items of one chain: one capture
+        assert [p.asked for p in plan(vault, [mid.id, late.id], CaptureSettings())] == [mid.id]
     finally:
         vault.close()
