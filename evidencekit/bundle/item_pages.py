@@ -252,7 +252,12 @@ def item_story(
         story.append(Paragraph(clean(record.title, 300, WHOLE_BELOW), styles.body))
     story += [spacer(2), _summary(item, plan, styles)]
     story += _picture(item, plan, styles, registry)
-    details = web_details(meta) if record.kind == "web" else file_details(meta)
+    if record.kind == "web":
+        # A first capture says what its recaptures in this bundle showed (still online, removed).
+        later = [p.record for p in plan.items if p.record.metadata.get("recapture_of") == record.id]
+        details = web_details(meta, later)
+    else:
+        details = file_details(meta)
     heading_text = texts.CAPTURE_DETAILS if record.kind == "web" else texts.FILE_DETAILS
     story += [Paragraph(heading_text.heading(), styles.h2), key_value(details, styles)]
     if record.kind == "web":
