@@ -64,6 +64,8 @@ TABLE: dict[str, Rule] = {
     "evidencekit.atomic": rule("errors", "vault.faults", stdlib_only=True),
     "evidencekit.config": rule("atomic"),
     "evidencekit.sync_folders": rule(stdlib_only=True),
+    # the build's identity for court: version, build date, its executable's SHA-256
+    "evidencekit.build_info": rule("__version__", stdlib_only=True),
     # still online or removed, from a chain of captures of one address (report, jobs, app)
     "evidencekit.online_history": rule("bilingual", stdlib_only=True),
     # PNG rows band by band, for the report and the verifier: Pillow imported lazily only
@@ -136,6 +138,7 @@ TABLE: dict[str, Rule] = {
     "evidencekit.cli": rule(
         "__version__",
         "atomic",
+        "build_info",
         "capture",
         "config",
         "errors",

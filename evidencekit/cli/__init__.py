@@ -18,7 +18,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from evidencekit import __version__
+from evidencekit import build_info
 from evidencekit.cli import (
     bundle_commands,
     capture_commands,
@@ -42,12 +42,26 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+class _VersionAction(argparse.Action):
+    """--version: the build's identity (version, build date, its executable's SHA-256),
+    worked out only when asked (hashing the executable is not free)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        sys.stdout.write(build_info.describe() + "\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="evidencekit",
         description="Capture online abuse as evidence, kept in an encrypted vault.",
     )
-    parser.add_argument("--version", action="version", version=f"EvidenceKit {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show the version and this build's identity"
+    )
     parser.add_argument(
         "--vault", metavar="PATH", help="the vault file (default: your data folder)"
     )
