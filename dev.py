@@ -223,8 +223,21 @@ def cmd_package(extra: list[str]) -> int:
             env["SOURCE_DATE_EPOCH"] = stamp
     code = subprocess.call(command, cwd=ROOT, env=env)
     if code == 0:
-        say(f"built {ROOT / 'dist' / 'evidencekit'}")
+        sums = write_sha256sums(ROOT / "dist", "evidencekit")
+        say(f"built {ROOT / 'dist' / 'evidencekit'}; its files' hashes are in {sums}")
     return code
+
+
+def write_sha256sums(dist: Path, folder: str) -> Path:
+    """dist/SHA256SUMS: every file of the build, in `sha256sum -c` form, sorted."""
+    lines = []
+    for path in sorted((dist / folder).rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            lines.append(f"{digest}  {path.relative_to(dist).as_posix()}\n")
+    target = dist / "SHA256SUMS"
+    target.write_text("".join(lines), encoding="utf-8")
+    return target
 
 
 def main() -> int:
