@@ -71,6 +71,28 @@ def white_square(annotation: generic.DictionaryObject) -> generic.DictionaryObje
     return annotation
 
 
+def last_startxref(data: bytes) -> int:
+    """Where the file's last cross-reference section starts, as its last startxref says."""
+    return int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+
+
+def _genuine_and_changed(
+    path: Path, ref: generic.Reference, change: Change
+) -> tuple[bytes, generic.DictionaryObject, generic.DictionaryObject, int, Any, Any]:
+    """The file's bytes, object `ref` as it is and as `change` makes it, and the trailer's
+    /Size, /Root and /Info (raw references), for an update written by hand."""
+    data = path.read_bytes()
+    with open(path, "rb") as handle:
+        reader = PdfFileReader(handle, strict=False)
+        obj = reader.get_object(ref)
+        genuine = generic.DictionaryObject({k: obj.raw_get(k) for k in obj})
+        changed = change(generic.DictionaryObject(dict(genuine)))
+        trailer = reader.trailer_view
+        size = int(trailer["/Size"])
+        root, info = trailer.raw_get("/Root"), trailer.raw_get("/Info")
+    return data, genuine, changed, size, root, info
+
+
 def twin_in_object_stream(
     path: Path, ref: generic.Reference, change: Change, *, distinct: bool = False
 ) -> None:
@@ -81,16 +103,8 @@ def twin_in_object_stream(
     appears once: the changed version at index 0 under another number, the genuine one at
     index 1 as `ref`, and the cross-reference stream names index 0 for `ref` (pdf.js reads by
     index alone, pyHanko by number alone)."""
-    data = path.read_bytes()
-    with open(path, "rb") as handle:
-        reader = PdfFileReader(handle, strict=False)
-        obj = reader.get_object(ref)
-        genuine = generic.DictionaryObject({k: obj.raw_get(k) for k in obj})
-        changed = change(generic.DictionaryObject(dict(genuine)))
-        trailer = reader.trailer_view
-        size = int(trailer["/Size"])
-        root, info = trailer.raw_get("/Root"), trailer.raw_get("/Info")
-    startxref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    data, genuine, changed, size, root, info = _genuine_and_changed(path, ref, change)
+    startxref = last_startxref(data)
     if distinct:
         numbers, first, second, index = (size + 2, ref.idnum), changed, genuine, 0
     else:
@@ -272,7 +286,7 @@ def bump_generation(path: Path, idnum: int) -> None:
         trailer = PdfFileReader(handle, strict=False).trailer_view
         size = int(trailer["/Size"])
         root, info = trailer.raw_get("/Root"), trailer.raw_get("/Info")
-    startxref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    startxref = last_startxref(data)
     out = bytearray(data)
     at = len(out)
     out += (
@@ -292,16 +306,8 @@ def twice_in_section(path: Path, ref: generic.Reference, change: Change, *, stre
     the `change`d copy (what poppler, pdf.js and qpdf keep), then at a genuine copy (what
     pyHanko keeps: the last). A classic table with two subsections, or (`stream`) a
     cross-reference stream whose /Index names the object twice."""
-    data = path.read_bytes()
-    with open(path, "rb") as handle:
-        reader = PdfFileReader(handle, strict=False)
-        obj = reader.get_object(ref)
-        genuine = generic.DictionaryObject({k: obj.raw_get(k) for k in obj})
-        changed = change(generic.DictionaryObject(dict(genuine)))
-        trailer = reader.trailer_view
-        size = int(trailer["/Size"])
-        root, info = trailer.raw_get("/Root"), trailer.raw_get("/Info")
-    startxref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    data, genuine, changed, size, root, info = _genuine_and_changed(path, ref, change)
+    startxref = last_startxref(data)
     out = bytearray(data)
     first = len(out)
     out += f"{ref.idnum} 0 obj\n".encode() + _bytes(changed) + b"\nendobj\n"
@@ -334,7 +340,7 @@ def deeply_nested_info(path: Path, depth: int) -> None:
         trailer = PdfFileReader(handle, strict=False).trailer_view
         size = int(trailer["/Size"])
         root, info = trailer.raw_get("/Root"), trailer.raw_get("/Info")
-    startxref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    startxref = last_startxref(data)
     out = bytearray(data)
     at = len(out)
     nested = b"[" * depth + b"]" * depth
@@ -465,7 +471,7 @@ def hybrid_update(path: Path, *, root_twice: bool = False) -> None:
         trailer = PdfFileReader(handle, strict=False).trailer_view
         size = int(trailer["/Size"])
         root, info = trailer.raw_get("/Root"), trailer.raw_get("/Info")
-    startxref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    startxref = last_startxref(data)
     out = bytearray(data)
     stream_at = len(out)
     rows = struct.pack(">BIH", 1, stream_at, 0)
