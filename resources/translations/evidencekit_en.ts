@@ -43,224 +43,224 @@
     <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="261" />
             <source>This is an &amp;account: capture its profile and latest posts</source>
             <translation>This is an &amp;account: capture its profile and latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="264" />
             <source>This is an account: capture its profile and latest posts</source>
             <translation>This is an account: capture its profile and latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="268" />
             <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
             <translation>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="276" />
             <source>How many of its latest posts</source>
             <translation>How many of its latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="278" />
             <source>&amp;Posts:</source>
             <translation>&amp;Posts:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="414" />
             <source>Paste the address of one account only.</source>
             <translation>Paste the address of one account only.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="415" />
             <source>Its posts are found on its page; they need not be pasted.</source>
             <translation>Its posts are found on its page; they need not be pasted.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="532" />
             <source>account number %1</source>
             <translation>account number %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="535" />
             <source>Account captured: %1</source>
             <translation>Account captured: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="536" />
             <source>its name and number were not found on its page</source>
             <translation>its name and number were not found on its page</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="539" />
             <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
             <translation>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="234" />
             <source>Log in to a site…</source>
             <translation>Log in to a site…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="236" />
             <source>For posts only logged-in people can see: the login stays in the vault</source>
             <translation>For posts only logged-in people can see: the login stays in the vault</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="132" />
+            <location filename="../../ui/capture_panel.py" line="136" />
             <source>Back to the list</source>
             <translation>Back to the list</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="135" />
+            <location filename="../../ui/capture_panel.py" line="139" />
             <source>Capture web pages</source>
             <translation>Capture web pages</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="140" />
+            <location filename="../../ui/capture_panel.py" line="144" />
             <source>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</source>
             <translation>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="151" />
+            <location filename="../../ui/capture_panel.py" line="155" />
             <source>Links to capture, one per line</source>
             <translation>Links to capture, one per line</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="155" />
+            <location filename="../../ui/capture_panel.py" line="159" />
             <source>&amp;Links:</source>
             <translation>&amp;Links:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="160" />
+            <location filename="../../ui/capture_panel.py" line="164" />
             <source>Note (optional)</source>
             <translation>Note (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="161" />
+            <location filename="../../ui/capture_panel.py" line="165" />
             <source>Optional</source>
             <translation>Optional</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="162" />
+            <location filename="../../ui/capture_panel.py" line="166" />
             <source>&amp;Note:</source>
             <translation>&amp;Note:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="167" />
-            <location filename="../../ui/capture_panel.py" line="170" />
+            <location filename="../../ui/capture_panel.py" line="171" />
+            <location filename="../../ui/capture_panel.py" line="174" />
             <source>Case (optional)</source>
             <translation>Case (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="171" />
+            <location filename="../../ui/capture_panel.py" line="175" />
             <source>&amp;Case:</source>
             <translation>&amp;Case:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="182" />
+            <location filename="../../ui/capture_panel.py" line="187" />
             <source>&amp;Keep the share codes in the links</source>
             <translation>&amp;Keep the share codes in the links</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="183" />
+            <location filename="../../ui/capture_panel.py" line="188" />
             <source>Keep the share codes in the links</source>
             <translation>Keep the share codes in the links</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="186" />
+            <location filename="../../ui/capture_panel.py" line="191" />
             <source>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</source>
             <translation>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="198" />
-            <location filename="../../ui/capture_panel.py" line="389" />
+            <location filename="../../ui/capture_panel.py" line="203" />
+            <location filename="../../ui/capture_panel.py" line="476" />
             <source>Consent</source>
             <translation>Consent</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="202" />
+            <location filename="../../ui/capture_panel.py" line="207" />
             <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
             <translation>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="210" />
+            <location filename="../../ui/capture_panel.py" line="215" />
             <source>Consent note</source>
             <translation>Consent note</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="219" />
+            <location filename="../../ui/capture_panel.py" line="224" />
             <source>Capture</source>
             <translation>Capture</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="222" />
+            <location filename="../../ui/capture_panel.py" line="227" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="222" />
+            <location filename="../../ui/capture_panel.py" line="227" />
             <source>Stop; what is saved stays</source>
             <translation>Stop; what is saved stays</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="261" />
+            <location filename="../../ui/capture_panel.py" line="315" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Consent noted for this session: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="286" />
+            <location filename="../../ui/capture_panel.py" line="340" />
             <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
             <translation>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="293" />
+            <location filename="../../ui/capture_panel.py" line="347" />
             <source>These share codes can identify who shared the link and will be removed: %1</source>
             <translation>These share codes can identify who shared the link and will be removed: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="298" />
+            <location filename="../../ui/capture_panel.py" line="352" />
             <source>These share codes will be kept, as you chose: %1</source>
             <translation>These share codes will be kept, as you chose: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="311" />
+            <location filename="../../ui/capture_panel.py" line="365" />
             <source>the user name and password</source>
             <translation>the user name and password</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="314" />
+            <location filename="../../ui/capture_panel.py" line="368" />
             <source>the share codes %1</source>
             <translation>the share codes %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="318" />
+            <location filename="../../ui/capture_panel.py" line="372" />
             <source>Removed from the link you pasted: %1</source>
             <translation>Removed from the link you pasted: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="327" />
+            <location filename="../../ui/capture_panel.py" line="381" />
             <source>Please write the consent note first.</source>
             <translation>Please write the consent note first.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="328" />
+            <location filename="../../ui/capture_panel.py" line="382" />
             <source>It records that the person agreed to this capture.</source>
             <translation>It records that the person agreed to this capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="355" />
+            <location filename="../../ui/capture_panel.py" line="409" />
             <source>Paste at least one link first.</source>
             <translation>Paste at least one link first.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="384" />
+            <location filename="../../ui/capture_panel.py" line="471" />
             <source>Please wait until the current work is finished.</source>
             <translation>Please wait until the current work is finished.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="391" />
+            <location filename="../../ui/capture_panel.py" line="478" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>You are adding evidence for someone else. Write in a few words what the person agreed to:</translation>
         </message>
@@ -320,6 +320,59 @@
             <location filename="../../ui/cases_panel.py" line="121" />
             <source>New name for the case:</source>
             <translation>New name for the case:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Completeness</name>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="113" />
+            <source>the author's handle</source>
+            <translation>the author's handle</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="114" />
+            <source>the account id</source>
+            <translation>the account id</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="115" />
+            <source>the post id</source>
+            <translation>the post id</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="116" />
+            <source>when it was posted</source>
+            <translation>when it was posted</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="117" />
+            <source>the text or media</source>
+            <translation>the text or media</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="118" />
+            <source>seen without a login wall</source>
+            <translation>seen without a login wall</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="119" />
+            <source>not removed</source>
+            <translation>not removed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="128" />
+            <source>Facts found: %1 of %2</source>
+            <translation>Facts found: %1 of %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="137" />
+            <source>Every fact a court needs was found.</source>
+            <translation>Every fact a court needs was found.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="138" />
+            <source>Missing: %1</source>
+            <translation>Missing: %1</translation>
         </message>
     </context>
     <context>
@@ -831,430 +884,430 @@
     <context>
         <name>ItemDetail</name>
         <message>
-            <location filename="../../ui/item_detail.py" line="58" />
+            <location filename="../../ui/item_detail.py" line="60" />
             <source>Back to the list</source>
             <translation>Back to the list</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="63" />
-            <location filename="../../ui/item_detail.py" line="169" />
+            <location filename="../../ui/item_detail.py" line="73" />
+            <location filename="../../ui/item_detail.py" line="179" />
             <source>Never show me this…</source>
             <translation>Never show me this…</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="74" />
+            <location filename="../../ui/item_detail.py" line="84" />
             <source>About this item</source>
             <translation>About this item</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="85" />
+            <location filename="../../ui/item_detail.py" line="95" />
             <source>About</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="92" />
+            <location filename="../../ui/item_detail.py" line="102" />
             <source>Ask for the time-stamp again now</source>
             <translation>Ask for the time-stamp again now</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="96" />
+            <location filename="../../ui/item_detail.py" line="106" />
             <source>Seal</source>
             <translation>Seal</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="99" />
+            <location filename="../../ui/item_detail.py" line="109" />
             <source>Files</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="100" />
+            <location filename="../../ui/item_detail.py" line="110" />
             <source>Notes and tags</source>
             <translation>Notes and tags</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="103" />
+            <location filename="../../ui/item_detail.py" line="113" />
             <source>When</source>
             <translation>When</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="103" />
+            <location filename="../../ui/item_detail.py" line="113" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="103" />
+            <location filename="../../ui/item_detail.py" line="113" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="103" />
+            <location filename="../../ui/item_detail.py" line="113" />
             <source>Details</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="106" />
+            <location filename="../../ui/item_detail.py" line="116" />
             <source>Record of everything done to this item</source>
             <translation>Record of everything done to this item</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="107" />
+            <location filename="../../ui/item_detail.py" line="117" />
             <source>History</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="116" />
+            <location filename="../../ui/item_detail.py" line="126" />
             <source>Notes</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="118" />
+            <location filename="../../ui/item_detail.py" line="128" />
             <source>Add a &amp;note (it is kept with the date and your name):</source>
             <translation>Add a &amp;note (it is kept with the date and your name):</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="121" />
+            <location filename="../../ui/item_detail.py" line="131" />
             <source>New note</source>
             <translation>New note</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="127" />
+            <location filename="../../ui/item_detail.py" line="137" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="130" />
+            <location filename="../../ui/item_detail.py" line="140" />
             <source>&amp;Tags (separated by commas):</source>
             <translation>&amp;Tags (separated by commas):</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="132" />
+            <location filename="../../ui/item_detail.py" line="142" />
             <source>Tags</source>
             <translation>Tags</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="137" />
+            <location filename="../../ui/item_detail.py" line="147" />
             <source>Save tags</source>
             <translation>Save tags</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="169" />
+            <location filename="../../ui/item_detail.py" line="179" />
             <source>Allow showing again…</source>
             <translation>Allow showing again…</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="183" />
+            <location filename="../../ui/item_detail.py" line="197" />
             <source>Address</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="185" />
+            <location filename="../../ui/item_detail.py" line="199" />
             <source>Address at the end</source>
             <translation>Address at the end</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="186" />
+            <location filename="../../ui/item_detail.py" line="200" />
             <source>Page title</source>
             <translation>Page title</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="187" />
+            <location filename="../../ui/item_detail.py" line="201" />
             <source>What the site answered</source>
             <translation>What the site answered</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="190" />
+            <location filename="../../ui/item_detail.py" line="204" />
             <source>Server</source>
             <translation>Server</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="193" />
-            <location filename="../../ui/item_detail.py" line="195" />
+            <location filename="../../ui/item_detail.py" line="207" />
+            <location filename="../../ui/item_detail.py" line="209" />
             <source>Secure connection</source>
             <translation>Secure connection</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="195" />
+            <location filename="../../ui/item_detail.py" line="209" />
             <source>No (plain http)</source>
             <translation>No (plain http)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="197" />
+            <location filename="../../ui/item_detail.py" line="218" />
             <source>File name</source>
             <translation>File name</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="198" />
+            <location filename="../../ui/item_detail.py" line="219" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="199" />
+            <location filename="../../ui/item_detail.py" line="220" />
             <source>Size</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="202" />
+            <location filename="../../ui/item_detail.py" line="223" />
             <source>File last changed</source>
             <translation>File last changed</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="203" />
+            <location filename="../../ui/item_detail.py" line="224" />
             <source>Captured</source>
             <translation>Captured</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="203" />
+            <location filename="../../ui/item_detail.py" line="224" />
             <source>Added</source>
             <translation>Added</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="205" />
+            <location filename="../../ui/item_detail.py" line="226" />
             <source>In UTC</source>
             <translation>In UTC</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="208" />
+            <location filename="../../ui/item_detail.py" line="229" />
             <source>By</source>
             <translation>By</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="209" />
+            <location filename="../../ui/item_detail.py" line="230" />
             <source>Case</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="209" />
+            <location filename="../../ui/item_detail.py" line="230" />
             <source>No case</source>
             <translation>No case</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="210" />
+            <location filename="../../ui/item_detail.py" line="231" />
             <source>Evidence id</source>
             <translation>Evidence id</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="213" />
+            <location filename="../../ui/item_detail.py" line="234" />
             <source>Notes from the capture</source>
             <translation>Notes from the capture</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="218" />
+            <location filename="../../ui/item_detail.py" line="346" />
             <source>certificate from %1</source>
             <translation>certificate from %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="220" />
+            <location filename="../../ui/item_detail.py" line="348" />
             <source>valid until %1</source>
             <translation>valid until %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="222" />
+            <location filename="../../ui/item_detail.py" line="350" />
             <source>the browser reported a certificate problem</source>
             <translation>the browser reported a certificate problem</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="230" />
+            <location filename="../../ui/item_detail.py" line="358" />
             <source>Digest (SHA-256)</source>
             <translation>Digest (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="233" />
+            <location filename="../../ui/item_detail.py" line="361" />
             <source>Signed by (key fingerprint)</source>
             <translation>Signed by (key fingerprint)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="241" />
-            <location filename="../../ui/item_detail.py" line="247" />
+            <location filename="../../ui/item_detail.py" line="369" />
+            <location filename="../../ui/item_detail.py" line="375" />
             <source>Time-stamp</source>
             <translation>Time-stamp</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="242" />
+            <location filename="../../ui/item_detail.py" line="370" />
             <source>%1 — from %2</source>
             <translation>%1 — from %2</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="247" />
+            <location filename="../../ui/item_detail.py" line="375" />
             <source>Pending — will be added when online</source>
             <translation>Pending — will be added when online</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="261" />
+            <location filename="../../ui/item_detail.py" line="389" />
             <source>SHA-256: %1</source>
             <translation>SHA-256: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="264" />
+            <location filename="../../ui/item_detail.py" line="392" />
             <source>SHA-256 of %1</source>
             <translation>SHA-256 of %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="279" />
+            <location filename="../../ui/item_detail.py" line="407" />
             <source>No notes yet.</source>
             <translation>No notes yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="327" />
+            <location filename="../../ui/item_detail.py" line="455" />
             <source>Allow showing again?</source>
             <translation>Allow showing again?</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="328" />
+            <location filename="../../ui/item_detail.py" line="456" />
             <source>The picture will be blurred again, and you can choose to look at it.</source>
             <translation>The picture will be blurred again, and you can choose to look at it.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="329" />
+            <location filename="../../ui/item_detail.py" line="457" />
             <source>Allow</source>
             <translation>Allow</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="330" />
+            <location filename="../../ui/item_detail.py" line="458" />
             <source>Keep it hidden</source>
             <translation>Keep it hidden</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="335" />
+            <location filename="../../ui/item_detail.py" line="463" />
             <source>Never show this picture?</source>
             <translation>Never show this picture?</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="337" />
+            <location filename="../../ui/item_detail.py" line="465" />
             <source>The item stays in the vault as evidence, unchanged, and is still included when you export. EvidenceKit will show only a plain grey box in its place. You can undo this here later.</source>
             <translation>The item stays in the vault as evidence, unchanged, and is still included when you export. EvidenceKit will show only a plain grey box in its place. You can undo this here later.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="341" />
+            <location filename="../../ui/item_detail.py" line="469" />
             <source>Never show it</source>
             <translation>Never show it</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="342" />
+            <location filename="../../ui/item_detail.py" line="470" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="241" />
             <source>not found on the page</source>
             <translation>not found on the page</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="249" />
             <source>%1 (the page showed: %2)</source>
             <translation>%1 (the page showed: %2)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="255" />
             <source>Platform</source>
             <translation>Platform</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="256" />
             <source>Posted by</source>
             <translation>Posted by</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="257" />
             <source>Handle</source>
             <translation>Handle</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="258" />
             <source>Account id</source>
             <translation>Account id</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="259" />
             <source>Post id</source>
             <translation>Post id</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="260" />
             <source>Posted</source>
             <translation>Posted</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="267" />
             <source>Completeness</source>
             <translation>Completeness</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="216" />
             <source>Logged in</source>
             <translation>Logged in</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="327" />
             <source>No: captured logged out</source>
             <translation>No: captured logged out</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="330" />
             <source>Yes, seen logged in as @%1</source>
             <translation>Yes, seen logged in as @%1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="332" />
             <source>Yes (the account was not named)</source>
             <translation>Yes (the account was not named)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="335" />
             <source>Consent: %1</source>
             <translation>Consent: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="339" />
             <source>Requests blocked so nothing changed on the platform: %1</source>
             <translation>Requests blocked so nothing changed on the platform: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="65" />
             <source>Capture again</source>
             <translation>Capture again</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="67" />
             <source>Capture this address again now, linked to its first capture</source>
             <translation>Capture this address again now, linked to its first capture</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="274" />
             <source>Still online on %1</source>
             <translation>Still online on %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="280" />
             <source>Removed between %1 (last seen online) and %2 (first seen removed)</source>
             <translation>Removed between %1 (last seen online) and %2 (first seen removed)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="282" />
             <source>Already removed when first captured, on %1</source>
             <translation>Already removed when first captured, on %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="287" />
             <source>Online or removed</source>
             <translation>Online or removed</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="295" />
             <source>Capturing this address again…</source>
             <translation>Capturing this address again…</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="307" />
             <source>It could not be captured again.</source>
             <translation>It could not be captured again.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="311" />
             <source>Captured again as %1.</source>
             <translation>Captured again as %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="213" />
             <source>Captures again</source>
             <translation>Captures again</translation>
         </message>
@@ -1329,7 +1382,7 @@
         </message>
         <message>
             <location filename="../../ui/items_view.py" line="95" />
-            <location filename="../../ui/items_view.py" line="335" />
+            <location filename="../../ui/items_view.py" line="334" />
             <source>Show as a list</source>
             <translation>Show as a list</translation>
         </message>
@@ -1359,59 +1412,196 @@
             <translation>Nothing here yet. Use “Capture links…” to save a web page, or “Add files…” (you can also drag files here).</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="199" />
+            <location filename="../../ui/items_view.py" line="198" />
             <source>Hidden by you</source>
             <translation>Hidden by you</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="204" />
+            <location filename="../../ui/items_view.py" line="203" />
             <source>Blurred</source>
             <translation>Blurred</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="228" />
+            <location filename="../../ui/items_view.py" line="227" />
             <source>No picture</source>
             <translation>No picture</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="250" />
+            <location filename="../../ui/items_view.py" line="249" />
             <source>You chose never to see this picture.</source>
             <translation>You chose never to see this picture.</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="251" />
+            <location filename="../../ui/items_view.py" line="250" />
             <source>Open the item to change that.</source>
             <translation>Open the item to change that.</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="256" />
+            <location filename="../../ui/items_view.py" line="255" />
             <source>Content warning</source>
             <translation>Content warning</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="258" />
+            <location filename="../../ui/items_view.py" line="257" />
             <source>This picture may show intimate or hurtful content. You do not have to look at it: the evidence is kept safe either way. Show it now?</source>
             <translation>This picture may show intimate or hurtful content. You do not have to look at it: the evidence is kept safe either way. Show it now?</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="261" />
+            <location filename="../../ui/items_view.py" line="260" />
             <source>Show it</source>
             <translation>Show it</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="262" />
+            <location filename="../../ui/items_view.py" line="261" />
             <source>Keep it blurred</source>
             <translation>Keep it blurred</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="328" />
+            <location filename="../../ui/items_view.py" line="327" />
             <source>Show as a grid</source>
             <translation>Show as a grid</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="339" />
+            <location filename="../../ui/items_view.py" line="338" />
             <source>Add files as evidence</source>
             <translation>Add files as evidence</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="232" />
+            <source>They may see that you looked</source>
+            <translation>They may see that you looked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="233" />
+            <source>{0} is {1}. With your saved login, its owner may see that you looked at it. Capture it logged out instead, or logged in anyway?</source>
+            <translation>{0} is {1}. With your saved login, its owner may see that you looked at it. Capture it logged out instead, or logged in anyway?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="238" />
+            <source>Capture logged in anyway</source>
+            <translation>Capture logged in anyway</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="239" />
+            <source>Capture logged out</source>
+            <translation>Capture logged out</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="81" />
+            <location filename="../../ui/login_dialog.py" line="83" />
+            <source>Saved logins</source>
+            <translation>Saved logins</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="86" />
+            <source>Remove this login</source>
+            <translation>Remove this login</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="86" />
+            <source>Deleted from the vault for good</source>
+            <translation>Deleted from the vault for good</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="107" />
+            <source>never</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="108" />
+            <source>{0} — {1} — made {2}, last used {3}</source>
+            <translation>{0} — {1} — made {2}, last used {3}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="122" />
+            <source>Remove this login?</source>
+            <translation>Remove this login?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="124" />
+            <source>The saved login is deleted from the vault for good. Captures of that site are made logged out until you log in again. The history keeps a note.</source>
+            <translation>The saved login is deleted from the vault for good. Captures of that site are made logged out until you log in again. The history keeps a note.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="127" />
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="128" />
+            <source>Keep it</source>
+            <translation>Keep it</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="43" />
+            <location filename="../../ui/login_dialog.py" line="45" />
+            <source>Log in to a site</source>
+            <translation>Log in to a site</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="49" />
+            <source>A browser window opens. Log in there yourself, as you always do. When you are done, close that window or press Done here. The login is kept only inside your vault, encrypted. Captures of that site then use it.</source>
+            <translation>A browser window opens. Log in there yourself, as you always do. When you are done, close that window or press Done here. The login is kept only inside your vault, encrypted. Captures of that site then use it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="59" />
+            <location filename="../../ui/login_dialog.py" line="60" />
+            <source>Site or address</source>
+            <translation>Site or address</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="62" />
+            <location filename="../../ui/login_dialog.py" line="63" />
+            <source>Account (if the site does not show it)</source>
+            <translation>Account (if the site does not show it)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="69" />
+            <source>Open the login window</source>
+            <translation>Open the login window</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="72" />
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="75" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="175" />
+            <source>The login window is open.</source>
+            <translation>The login window is open.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="176" />
+            <source>Log in there. Then close that window, or press Done.</source>
+            <translation>Log in there. Then close that window, or press Done.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="193" />
+            <source>no account name was shown</source>
+            <translation>no account name was shown</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="195" />
+            <source>Captures of this site now use it. Before a story, a live video or a profile that shows who viewed it, you are asked first.</source>
+            <translation>Captures of this site now use it. Before a story, a live video or a profile that shows who viewed it, you are asked first.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="200" />
+            <source>The last page still looked like a login form. If you did not finish logging in, remove this login and log in again.</source>
+            <translation>The last page still looked like a login form. If you did not finish logging in, remove this login and log in again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="204" />
+            <source>The login is kept in the vault ({0}).</source>
+            <translation>The login is kept in the vault ({0}).</translation>
         </message>
     </context>
     <context>
@@ -1670,122 +1860,122 @@
             <translation>Try again. If it fails again, the details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="177" />
             <source>That saved login is no longer in the vault.</source>
             <translation>That saved login is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="178" />
             <source>Choose another saved login, or log in to the site again.</source>
             <translation>Choose another saved login, or log in to the site again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="181" />
             <source>The saved login for this site no longer works. Nothing was saved.</source>
             <translation>The saved login for this site no longer works. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="182" />
             <source>The site asks to log in again. Log in to the site again, or capture the page logged out.</source>
             <translation>The site asks to log in again. Log in to the site again, or capture the page logged out.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="189" />
             <source>A browser window cannot be opened on this computer.</source>
             <translation>A browser window cannot be opened on this computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="190" />
             <source>Log in on a computer with a screen.</source>
             <translation>Log in on a computer with a screen.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="193" />
             <source>The window was closed before you were logged in. Nothing was saved.</source>
             <translation>The window was closed before you were logged in. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="196" />
             <source>Open the login window again and log in before closing it.</source>
             <translation>Open the login window again and log in before closing it.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="177" />
+            <location filename="../../ui/messages.py" line="199" />
             <source>This file could not be added.</source>
             <translation>This file could not be added.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="178" />
+            <location filename="../../ui/messages.py" line="200" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Check that the file is still there and that it opens, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="184" />
+            <location filename="../../ui/messages.py" line="206" />
             <source>The file could not be saved there.</source>
             <translation>The file could not be saved there.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="185" />
+            <location filename="../../ui/messages.py" line="207" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Choose another place (another folder or a USB stick) and check that it has free space.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="192" />
+            <location filename="../../ui/messages.py" line="214" />
             <source>A case with this name already exists.</source>
             <translation>A case with this name already exists.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="193" />
+            <location filename="../../ui/messages.py" line="215" />
             <source>Choose another name.</source>
             <translation>Choose another name.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="196" />
+            <location filename="../../ui/messages.py" line="218" />
             <source>That case is no longer in the vault.</source>
             <translation>That case is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="197" />
+            <location filename="../../ui/messages.py" line="219" />
             <source>Choose another case from the list.</source>
             <translation>Choose another case from the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="200" />
+            <location filename="../../ui/messages.py" line="222" />
             <source>This item is no longer in the vault.</source>
             <translation>This item is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="201" />
+            <location filename="../../ui/messages.py" line="223" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Go back to the list; it shows what the vault holds now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="204" />
+            <location filename="../../ui/messages.py" line="226" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>The time-stamp server could not give a time-stamp now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="205" />
+            <location filename="../../ui/messages.py" line="227" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="212" />
+            <location filename="../../ui/messages.py" line="234" />
             <source>The vault's signing key is damaged.</source>
             <translation>The vault's signing key is damaged.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="213" />
+            <location filename="../../ui/messages.py" line="235" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="220" />
+            <location filename="../../ui/messages.py" line="242" />
             <source>Stopped, as you asked.</source>
             <translation>Stopped, as you asked.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="221" />
+            <location filename="../../ui/messages.py" line="243" />
             <source>What was already saved stays in the vault.</source>
             <translation>What was already saved stays in the vault.</translation>
         </message>
@@ -1800,123 +1990,123 @@
             <translation>Choose another place, or ask the computer's owner for access.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="225" />
+            <location filename="../../ui/messages.py" line="247" />
             <source>The computer could not read or write a file.</source>
             <translation>The computer could not read or write a file.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="226" />
+            <location filename="../../ui/messages.py" line="248" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Check that the disk or USB stick is still connected and has free space, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="266" />
+            <location filename="../../ui/messages.py" line="288" />
             <source>Something went wrong.</source>
             <translation>Something went wrong.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="267" />
+            <location filename="../../ui/messages.py" line="289" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Try again. The details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="283" />
+            <location filename="../../ui/messages.py" line="305" />
             <source>Waiting</source>
             <translation>Waiting</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="284" />
+            <location filename="../../ui/messages.py" line="306" />
             <source>Opening the page</source>
             <translation>Opening the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="285" />
+            <location filename="../../ui/messages.py" line="307" />
             <source>Loading</source>
             <translation>Loading</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="286" />
+            <location filename="../../ui/messages.py" line="308" />
             <source>Scrolling through the page</source>
             <translation>Scrolling through the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="287" />
+            <location filename="../../ui/messages.py" line="309" />
             <source>Saving</source>
             <translation>Saving</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="288" />
+            <location filename="../../ui/messages.py" line="310" />
             <source>Sealing</source>
             <translation>Sealing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="289" />
+            <location filename="../../ui/messages.py" line="311" />
             <source>Time-stamping</source>
             <translation>Time-stamping</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="290" />
-            <location filename="../../ui/messages.py" line="304" />
+            <location filename="../../ui/messages.py" line="312" />
+            <location filename="../../ui/messages.py" line="326" />
             <source>Done</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="291" />
+            <location filename="../../ui/messages.py" line="313" />
             <source>Did not work</source>
             <translation>Did not work</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="299" />
+            <location filename="../../ui/messages.py" line="321" />
             <source>Asking for time-stamps</source>
             <translation>Asking for time-stamps</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="300" />
+            <location filename="../../ui/messages.py" line="322" />
             <source>Writing the report</source>
             <translation>Writing the report</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="301" />
+            <location filename="../../ui/messages.py" line="323" />
             <source>Adding the pictures</source>
             <translation>Adding the pictures</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="302" />
+            <location filename="../../ui/messages.py" line="324" />
             <source>Attaching the original files</source>
             <translation>Attaching the original files</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="303" />
+            <location filename="../../ui/messages.py" line="325" />
             <source>Signing</source>
             <translation>Signing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="311" />
+            <location filename="../../ui/messages.py" line="333" />
             <source>The person this is about</source>
             <translation>The person this is about</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="312" />
+            <location filename="../../ui/messages.py" line="334" />
             <source>Support worker</source>
             <translation>Support worker</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="313" />
+            <location filename="../../ui/messages.py" line="335" />
             <source>Not said</source>
             <translation>Not said</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="320" />
+            <location filename="../../ui/messages.py" line="342" />
             <source>Sealed and time-stamped</source>
             <translation>Sealed and time-stamped</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="321" />
+            <location filename="../../ui/messages.py" line="343" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>Sealed — time-stamp pending (added when online)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="322" />
+            <location filename="../../ui/messages.py" line="344" />
             <source>Not sealed</source>
             <translation>Not sealed</translation>
         </message>
@@ -2023,12 +2213,12 @@
     <context>
         <name>ProgressRow</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="63" />
+            <location filename="../../ui/capture_panel.py" line="67" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="70" />
+            <location filename="../../ui/capture_panel.py" line="74" />
             <source>Progress for %1</source>
             <translation>Progress for %1</translation>
         </message>
@@ -2343,144 +2533,144 @@
     <context>
         <name>VerifyView</name>
         <message>
-            <location filename="../../ui/verify_view.py" line="48" />
+            <location filename="../../ui/verify_view.py" line="49" />
             <source>Back</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="51" />
+            <location filename="../../ui/verify_view.py" line="52" />
             <source>Check a bundle</source>
             <translation>Check a bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="56" />
+            <location filename="../../ui/verify_view.py" line="57" />
             <source>For lawyers, courts and anyone who received a bundle: this checks the file's signature, its time-stamps and every file inside it. No vault or passphrase is needed, and nothing is sent anywhere.</source>
             <translation>For lawyers, courts and anyone who received a bundle: this checks the file's signature, its time-stamps and every file inside it. No vault or passphrase is needed, and nothing is sent anywhere.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="67" />
+            <location filename="../../ui/verify_view.py" line="68" />
             <source>Drop a bundle (PDF) here, or</source>
             <translation>Drop a bundle (PDF) here, or</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="68" />
+            <location filename="../../ui/verify_view.py" line="69" />
             <source>Choose a bundle…</source>
             <translation>Choose a bundle…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="78" />
+            <location filename="../../ui/verify_view.py" line="79" />
             <source>Trust a certificate…</source>
             <translation>Trust a certificate…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="81" />
+            <location filename="../../ui/verify_view.py" line="82" />
             <source>The signer's certificate (the sender can give it to you), or a time-stamp authority's root certificate</source>
             <translation>The signer's certificate (the sender can give it to you), or a time-stamp authority's root certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="86" />
+            <location filename="../../ui/verify_view.py" line="87" />
             <source>Forget them</source>
             <translation>Forget them</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="90" />
+            <location filename="../../ui/verify_view.py" line="96" />
             <source>Key fingerprint the sender read to you:</source>
             <translation>Key fingerprint the sender read to you:</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="90" />
+            <location filename="../../ui/verify_view.py" line="100" />
             <source>64 characters, 0-9 and A-F; spaces and colons are fine</source>
             <translation>64 characters, 0-9 and A-F; spaces and colons are fine</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="90" />
+            <location filename="../../ui/verify_view.py" line="102" />
             <source>Key fingerprint the sender read to you</source>
             <translation>Key fingerprint the sender read to you</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="90" />
+            <location filename="../../ui/verify_view.py" line="208" />
             <source>That is not a key fingerprint.</source>
             <translation>That is not a key fingerprint.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="90" />
+            <location filename="../../ui/verify_view.py" line="210" />
             <source>A key fingerprint has 64 characters, the digits 0-9 and the letters A-F; spaces and colons between them are fine. Check what you typed with the person who read it to you.</source>
             <translation>A key fingerprint has 64 characters, the digits 0-9 and the letters A-F; spaces and colons between them are fine. Check what you typed with the person who read it to you.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="90" />
+            <location filename="../../ui/verify_view.py" line="286" />
             <source>Type or paste the fingerprint they read to you in the field above, then check again.</source>
             <translation>Type or paste the fingerprint they read to you in the field above, then check again.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="99" />
+            <location filename="../../ui/verify_view.py" line="117" />
             <source>Verdict</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="105" />
-            <location filename="../../ui/verify_view.py" line="113" />
+            <location filename="../../ui/verify_view.py" line="123" />
+            <location filename="../../ui/verify_view.py" line="131" />
             <source>What was checked</source>
             <translation>What was checked</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="109" />
+            <location filename="../../ui/verify_view.py" line="127" />
             <source>Result</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="109" />
+            <location filename="../../ui/verify_view.py" line="127" />
             <source>Check</source>
             <translation>Check</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="109" />
+            <location filename="../../ui/verify_view.py" line="127" />
             <source>Technical details</source>
             <translation>Technical details</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="115" />
-            <location filename="../../ui/verify_view.py" line="120" />
+            <location filename="../../ui/verify_view.py" line="133" />
+            <location filename="../../ui/verify_view.py" line="138" />
             <source>Items and their time-stamps</source>
             <translation>Items and their time-stamps</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="118" />
+            <location filename="../../ui/verify_view.py" line="136" />
             <source>Item</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="118" />
+            <location filename="../../ui/verify_view.py" line="136" />
             <source>Time-stamp</source>
             <translation>Time-stamp</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="118" />
+            <location filename="../../ui/verify_view.py" line="136" />
             <source>From</source>
             <translation>From</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="129" />
+            <location filename="../../ui/verify_view.py" line="147" />
             <source>Choose a bundle</source>
             <translation>Choose a bundle</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="129" />
+            <location filename="../../ui/verify_view.py" line="147" />
             <source>PDF bundle (*.pdf)</source>
             <translation>PDF bundle (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="136" />
+            <location filename="../../ui/verify_view.py" line="154" />
             <source>Choose certificates to trust</source>
             <translation>Choose certificates to trust</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="137" />
+            <location filename="../../ui/verify_view.py" line="155" />
             <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
             <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/verify_view.py" line="154" />
+            <location filename="../../ui/verify_view.py" line="172" />
             <source>Certificates you trust for this check: %n</source>
             <translation>
                 <numerusform>Certificates you trust for this check: %n</numerusform>
@@ -2488,92 +2678,92 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="157" />
+            <location filename="../../ui/verify_view.py" line="175" />
             <source>Without certificates of your own, the signature and time-stamps are checked against well-known time-stamp authorities only.</source>
             <translation>Without certificates of your own, the signature and time-stamps are checked against well-known time-stamp authorities only.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="183" />
+            <location filename="../../ui/verify_view.py" line="217" />
             <source>Checking %1…</source>
             <translation>Checking %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="219" />
+            <location filename="../../ui/verify_view.py" line="253" />
             <source>✓ Valid</source>
             <translation>✓ Valid</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="221" />
+            <location filename="../../ui/verify_view.py" line="255" />
             <source>The bundle is exactly as it was signed by the key you confirmed, its time-stamps are genuine, and every file inside matches its recorded fingerprint. This cannot prove that the page told the truth, who wrote the post, or that nothing was left out.</source>
             <translation>The bundle is exactly as it was signed by the key you confirmed, its time-stamps are genuine, and every file inside matches its recorded fingerprint. This cannot prove that the page told the truth, who wrote the post, or that nothing was left out.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="226" />
+            <location filename="../../ui/verify_view.py" line="262" />
             <source>✗ Not valid</source>
             <translation>✗ Not valid</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="228" />
+            <location filename="../../ui/verify_view.py" line="264" />
             <source>Something in the bundle does not match what was signed. Do not rely on it; the checks below say what.</source>
             <translation>Something in the bundle does not match what was signed. Do not rely on it; the checks below say what.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="233" />
+            <location filename="../../ui/verify_view.py" line="269" />
             <source>? Cannot tell</source>
             <translation>? Cannot tell</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="235" />
+            <location filename="../../ui/verify_view.py" line="271" />
             <source>Nothing was found to be altered, but something could not be checked. The checks below say what. If a time-stamp or the signer is not trusted, the sender can give you the certificate to add with “Trust a certificate…”.</source>
             <translation>Nothing was found to be altered, but something could not be checked. The checks below say what. If a time-stamp or the signer is not trusted, the sender can give you the certificate to add with “Trust a certificate…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="246" />
+            <location filename="../../ui/verify_view.py" line="295" />
             <source>File</source>
             <translation>File</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="248" />
+            <location filename="../../ui/verify_view.py" line="297" />
             <source>Fingerprint of the file (SHA-256)</source>
             <translation>Fingerprint of the file (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="252" />
+            <location filename="../../ui/verify_view.py" line="301" />
             <source>Signed by (key fingerprint)</source>
             <translation>Signed by (key fingerprint)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="255" />
+            <location filename="../../ui/verify_view.py" line="304" />
             <source>Bundle id</source>
             <translation>Bundle id</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="257" />
+            <location filename="../../ui/verify_view.py" line="306" />
             <source>Signed at</source>
             <translation>Signed at</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="259" />
+            <location filename="../../ui/verify_view.py" line="308" />
             <source>✓ Yes</source>
             <translation>✓ Yes</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="259" />
+            <location filename="../../ui/verify_view.py" line="308" />
             <source>✗ No</source>
             <translation>✗ No</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="259" />
+            <location filename="../../ui/verify_view.py" line="308" />
             <source>? Unknown</source>
             <translation>? Unknown</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="271" />
+            <location filename="../../ui/verify_view.py" line="320" />
             <source>None</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="275" />
+            <location filename="../../ui/verify_view.py" line="324" />
             <source>%1 (not independently trusted)</source>
             <translation>%1 (not independently trusted)</translation>
         </message>
@@ -2620,192 +2810,6 @@
             <location filename="../../ui/widgets.py" line="164" />
             <source>Copies %1. It is cleared from the clipboard after a short time.</source>
             <translation>Copies %1. It is cleared from the clipboard after a short time.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Completeness</name>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>the author's handle</source>
-            <translation>the author's handle</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>the account id</source>
-            <translation>the account id</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>the post id</source>
-            <translation>the post id</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>when it was posted</source>
-            <translation>when it was posted</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>the text or media</source>
-            <translation>the text or media</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>seen without a login wall</source>
-            <translation>seen without a login wall</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>not removed</source>
-            <translation>not removed</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>Facts found: %1 of %2</source>
-            <translation>Facts found: %1 of %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>Every fact a court needs was found.</source>
-            <translation>Every fact a court needs was found.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>Missing: %1</source>
-            <translation>Missing: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginDialog</name>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>They may see that you looked</source>
-            <translation>They may see that you looked</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>{0} is {1}. With your saved login, its owner may see that you looked at it. Capture it logged out instead, or logged in anyway?</source>
-            <translation>{0} is {1}. With your saved login, its owner may see that you looked at it. Capture it logged out instead, or logged in anyway?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Capture logged in anyway</source>
-            <translation>Capture logged in anyway</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Capture logged out</source>
-            <translation>Capture logged out</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Saved logins</source>
-            <translation>Saved logins</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Remove this login</source>
-            <translation>Remove this login</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Deleted from the vault for good</source>
-            <translation>Deleted from the vault for good</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>never</source>
-            <translation>never</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>{0} — {1} — made {2}, last used {3}</source>
-            <translation>{0} — {1} — made {2}, last used {3}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Remove this login?</source>
-            <translation>Remove this login?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>The saved login is deleted from the vault for good. Captures of that site are made logged out until you log in again. The history keeps a note.</source>
-            <translation>The saved login is deleted from the vault for good. Captures of that site are made logged out until you log in again. The history keeps a note.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Remove</source>
-            <translation>Remove</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Keep it</source>
-            <translation>Keep it</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Log in to a site</source>
-            <translation>Log in to a site</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>A browser window opens. Log in there yourself, as you always do. When you are done, close that window or press Done here. The login is kept only inside your vault, encrypted. Captures of that site then use it.</source>
-            <translation>A browser window opens. Log in there yourself, as you always do. When you are done, close that window or press Done here. The login is kept only inside your vault, encrypted. Captures of that site then use it.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Site or address</source>
-            <translation>Site or address</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Account (if the site does not show it)</source>
-            <translation>Account (if the site does not show it)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Open the login window</source>
-            <translation>Open the login window</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Done</source>
-            <translation>Done</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Close</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>The login window is open.</source>
-            <translation>The login window is open.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Log in there. Then close that window, or press Done.</source>
-            <translation>Log in there. Then close that window, or press Done.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>no account name was shown</source>
-            <translation>no account name was shown</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Captures of this site now use it. Before a story, a live video or a profile that shows who viewed it, you are asked first.</source>
-            <translation>Captures of this site now use it. Before a story, a live video or a profile that shows who viewed it, you are asked first.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>The last page still looked like a login form. If you did not finish logging in, remove this login and log in again.</source>
-            <translation>The last page still looked like a login form. If you did not finish logging in, remove this login and log in again.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>The login is kept in the vault ({0}).</source>
-            <translation>The login is kept in the vault ({0}).</translation>
         </message>
     </context>
 </TS>

@@ -43,224 +43,224 @@
     <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="261" />
             <source>This is an &amp;account: capture its profile and latest posts</source>
             <translation>Kjo është një ll&amp;ogari: ruani profilin dhe postimet e fundit të saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="264" />
             <source>This is an account: capture its profile and latest posts</source>
             <translation>Kjo është një llogari: ruani profilin dhe postimet e fundit të saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="268" />
             <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
             <translation>Çdo postim bëhet një provë më vete, e lidhur me atë të llogarisë, që llogaria të mbetet në regjistër me numrin e saj edhe nëse riemërtohet ose fshihet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="276" />
             <source>How many of its latest posts</source>
             <translation>Sa nga postimet e saj të fundit</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="278" />
             <source>&amp;Posts:</source>
             <translation>&amp;Postime:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="414" />
             <source>Paste the address of one account only.</source>
             <translation>Ngjitni adresën e vetëm një llogarie.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="415" />
             <source>Its posts are found on its page; they need not be pasted.</source>
             <translation>Postimet e saj gjenden në faqen e saj; nuk duhet t’i ngjitni.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="532" />
             <source>account number %1</source>
             <translation>numri i llogarisë %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="535" />
             <source>Account captured: %1</source>
             <translation>Llogaria u ruajt: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="536" />
             <source>its name and number were not found on its page</source>
             <translation>emri dhe numri i saj nuk u gjetën në faqen e saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="539" />
             <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
             <translation>U ruajtën %2 nga %1 postimet e fundit të gjetura në faqen e saj, secili një provë e lidhur me atë të llogarisë.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="234" />
             <source>Log in to a site…</source>
             <translation>Hyni në një faqe…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="1" />
+            <location filename="../../ui/capture_panel.py" line="236" />
             <source>For posts only logged-in people can see: the login stays in the vault</source>
             <translation>Për postime që i shohin vetëm të futurit në llogari: hyrja mbetet në kasafortë</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="132" />
+            <location filename="../../ui/capture_panel.py" line="136" />
             <source>Back to the list</source>
             <translation>Kthehu te lista</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="135" />
+            <location filename="../../ui/capture_panel.py" line="139" />
             <source>Capture web pages</source>
             <translation>Ruani faqe interneti si prova</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="140" />
+            <location filename="../../ui/capture_panel.py" line="144" />
             <source>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</source>
             <translation>Ngjitni një ose më shumë lidhje, secilën në një rresht. Çdo faqe hapet një herë në një shfletues të fshehur, ruhet me gjithçka që shfaqte, vuloset dhe merr vulë kohore. Nuk ju duhet t’i shikoni faqet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="151" />
+            <location filename="../../ui/capture_panel.py" line="155" />
             <source>Links to capture, one per line</source>
             <translation>Lidhjet për t’u ruajtur, një për rresht</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="155" />
+            <location filename="../../ui/capture_panel.py" line="159" />
             <source>&amp;Links:</source>
             <translation>&amp;Lidhjet:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="160" />
+            <location filename="../../ui/capture_panel.py" line="164" />
             <source>Note (optional)</source>
             <translation>Shënim (nuk është i detyrueshëm)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="161" />
+            <location filename="../../ui/capture_panel.py" line="165" />
             <source>Optional</source>
             <translation>Nuk është e detyrueshme</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="162" />
+            <location filename="../../ui/capture_panel.py" line="166" />
             <source>&amp;Note:</source>
             <translation>&amp;Shënim:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="167" />
-            <location filename="../../ui/capture_panel.py" line="170" />
+            <location filename="../../ui/capture_panel.py" line="171" />
+            <location filename="../../ui/capture_panel.py" line="174" />
             <source>Case (optional)</source>
             <translation>Çështja (nuk është e detyrueshme)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="171" />
+            <location filename="../../ui/capture_panel.py" line="175" />
             <source>&amp;Case:</source>
             <translation>Çë&amp;shtja:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="182" />
+            <location filename="../../ui/capture_panel.py" line="187" />
             <source>&amp;Keep the share codes in the links</source>
             <translation>&amp;Mbaji kodet e shpërndarjes në lidhje</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="183" />
+            <location filename="../../ui/capture_panel.py" line="188" />
             <source>Keep the share codes in the links</source>
             <translation>Mbaji kodet e shpërndarjes në lidhje</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="186" />
+            <location filename="../../ui/capture_panel.py" line="191" />
             <source>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</source>
             <translation>Kodet e shpërndarjes mund të tregojnë kush e ndau lidhjen (ndoshta ju). Mbajini vetëm nëse faqja nuk e shfaq postimin pa to.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="198" />
-            <location filename="../../ui/capture_panel.py" line="389" />
+            <location filename="../../ui/capture_panel.py" line="203" />
+            <location filename="../../ui/capture_panel.py" line="476" />
             <source>Consent</source>
             <translation>Pëlqimi</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="202" />
+            <location filename="../../ui/capture_panel.py" line="207" />
             <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
             <translation>Po ruani prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi, për shembull: “Ana pranoi që unë t’i ruaj këto postime për çështjen e saj.” Kjo pyetet një herë dhe mbahet në regjistër bashkë me çdo ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="210" />
+            <location filename="../../ui/capture_panel.py" line="215" />
             <source>Consent note</source>
             <translation>Shënimi i pëlqimit</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="219" />
+            <location filename="../../ui/capture_panel.py" line="224" />
             <source>Capture</source>
             <translation>Ruaj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="222" />
+            <location filename="../../ui/capture_panel.py" line="227" />
             <source>Stop</source>
             <translation>Ndalo</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="222" />
+            <location filename="../../ui/capture_panel.py" line="227" />
             <source>Stop; what is saved stays</source>
             <translation>Ndalo; ajo që është ruajtur mbetet</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="261" />
+            <location filename="../../ui/capture_panel.py" line="315" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Pëlqimi i shënuar për këtë seancë: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="286" />
+            <location filename="../../ui/capture_panel.py" line="340" />
             <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
             <translation>Një lidhje ka brenda një emër përdoruesi dhe fjalëkalim: ato do të hiqen para se të hapet faqja dhe nuk ruhen kurrë.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="293" />
+            <location filename="../../ui/capture_panel.py" line="347" />
             <source>These share codes can identify who shared the link and will be removed: %1</source>
             <translation>Këto kode shpërndarjeje mund të tregojnë kush e ndau lidhjen dhe do të hiqen: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="298" />
+            <location filename="../../ui/capture_panel.py" line="352" />
             <source>These share codes will be kept, as you chose: %1</source>
             <translation>Këto kode shpërndarjeje do të mbahen, siç zgjodhët: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="311" />
+            <location filename="../../ui/capture_panel.py" line="365" />
             <source>the user name and password</source>
             <translation>emri i përdoruesit dhe fjalëkalimi</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="314" />
+            <location filename="../../ui/capture_panel.py" line="368" />
             <source>the share codes %1</source>
             <translation>kodet e shpërndarjes %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="318" />
+            <location filename="../../ui/capture_panel.py" line="372" />
             <source>Removed from the link you pasted: %1</source>
             <translation>U hoq nga lidhja që ngjitët: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="327" />
+            <location filename="../../ui/capture_panel.py" line="381" />
             <source>Please write the consent note first.</source>
             <translation>Ju lutemi, shkruani fillimisht shënimin e pëlqimit.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="328" />
+            <location filename="../../ui/capture_panel.py" line="382" />
             <source>It records that the person agreed to this capture.</source>
             <translation>Ai dëshmon se personi ka rënë dakord për këtë ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="355" />
+            <location filename="../../ui/capture_panel.py" line="409" />
             <source>Paste at least one link first.</source>
             <translation>Ngjitni fillimisht të paktën një lidhje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="384" />
+            <location filename="../../ui/capture_panel.py" line="471" />
             <source>Please wait until the current work is finished.</source>
             <translation>Ju lutemi, prisni sa të mbarojë puna që po bëhet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="391" />
+            <location filename="../../ui/capture_panel.py" line="478" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>Po shtoni prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi:</translation>
         </message>
@@ -320,6 +320,59 @@
             <location filename="../../ui/cases_panel.py" line="121" />
             <source>New name for the case:</source>
             <translation>Emri i ri i çështjes:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Completeness</name>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="113" />
+            <source>the author's handle</source>
+            <translation>emri i përdoruesit të autorit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="114" />
+            <source>the account id</source>
+            <translation>numri i llogarisë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="115" />
+            <source>the post id</source>
+            <translation>numri i postimit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="116" />
+            <source>when it was posted</source>
+            <translation>koha e postimit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="117" />
+            <source>the text or media</source>
+            <translation>teksti ose media</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="118" />
+            <source>seen without a login wall</source>
+            <translation>parë pa murin e hyrjes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="119" />
+            <source>not removed</source>
+            <translation>jo i hequr</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="128" />
+            <source>Facts found: %1 of %2</source>
+            <translation>Fakte të gjetura: %1 nga %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="137" />
+            <source>Every fact a court needs was found.</source>
+            <translation>U gjet çdo fakt që i duhet gjykatës.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/thumb_list.py" line="138" />
+            <source>Missing: %1</source>
+            <translation>Mungojnë: %1</translation>
         </message>
     </context>
     <context>
@@ -831,430 +884,430 @@
     <context>
         <name>ItemDetail</name>
         <message>
-            <location filename="../../ui/item_detail.py" line="58" />
+            <location filename="../../ui/item_detail.py" line="60" />
             <source>Back to the list</source>
             <translation>Kthehu te lista</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="63" />
-            <location filename="../../ui/item_detail.py" line="169" />
+            <location filename="../../ui/item_detail.py" line="73" />
+            <location filename="../../ui/item_detail.py" line="179" />
             <source>Never show me this…</source>
             <translation>Mos ma trego kurrë…</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="74" />
+            <location filename="../../ui/item_detail.py" line="84" />
             <source>About this item</source>
             <translation>Rreth kësaj prove</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="85" />
+            <location filename="../../ui/item_detail.py" line="95" />
             <source>About</source>
             <translation>Të dhënat</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="92" />
+            <location filename="../../ui/item_detail.py" line="102" />
             <source>Ask for the time-stamp again now</source>
             <translation>Kërko sërish vulën kohore tani</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="96" />
+            <location filename="../../ui/item_detail.py" line="106" />
             <source>Seal</source>
             <translation>Vula</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="99" />
+            <location filename="../../ui/item_detail.py" line="109" />
             <source>Files</source>
             <translation>Skedarët</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="100" />
+            <location filename="../../ui/item_detail.py" line="110" />
             <source>Notes and tags</source>
             <translation>Shënime, etiketa</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="103" />
+            <location filename="../../ui/item_detail.py" line="113" />
             <source>When</source>
             <translation>Kur</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="103" />
+            <location filename="../../ui/item_detail.py" line="113" />
             <source>Who</source>
             <translation>Kush</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="103" />
+            <location filename="../../ui/item_detail.py" line="113" />
             <source>What</source>
             <translation>Çfarë</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="103" />
+            <location filename="../../ui/item_detail.py" line="113" />
             <source>Details</source>
             <translation>Hollësi</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="106" />
+            <location filename="../../ui/item_detail.py" line="116" />
             <source>Record of everything done to this item</source>
             <translation>Regjistri i gjithçkaje që i është bërë kësaj prove</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="107" />
+            <location filename="../../ui/item_detail.py" line="117" />
             <source>History</source>
             <translation>Historia</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="116" />
+            <location filename="../../ui/item_detail.py" line="126" />
             <source>Notes</source>
             <translation>Shënime</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="118" />
+            <location filename="../../ui/item_detail.py" line="128" />
             <source>Add a &amp;note (it is kept with the date and your name):</source>
             <translation>Shtoni një &amp;shënim (ruhet me datën dhe emrin tuaj):</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="121" />
+            <location filename="../../ui/item_detail.py" line="131" />
             <source>New note</source>
             <translation>Shënim i ri</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="127" />
+            <location filename="../../ui/item_detail.py" line="137" />
             <source>Add note</source>
             <translation>Shto shënimin</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="130" />
+            <location filename="../../ui/item_detail.py" line="140" />
             <source>&amp;Tags (separated by commas):</source>
             <translation>&amp;Etiketat (të ndara me presje):</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="132" />
+            <location filename="../../ui/item_detail.py" line="142" />
             <source>Tags</source>
             <translation>Etiketat</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="137" />
+            <location filename="../../ui/item_detail.py" line="147" />
             <source>Save tags</source>
             <translation>Ruaj etiketat</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="169" />
+            <location filename="../../ui/item_detail.py" line="179" />
             <source>Allow showing again…</source>
             <translation>Lejo shfaqjen përsëri…</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="183" />
+            <location filename="../../ui/item_detail.py" line="197" />
             <source>Address</source>
             <translation>Adresa</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="185" />
+            <location filename="../../ui/item_detail.py" line="199" />
             <source>Address at the end</source>
             <translation>Adresa në fund</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="186" />
+            <location filename="../../ui/item_detail.py" line="200" />
             <source>Page title</source>
             <translation>Titulli i faqes</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="187" />
+            <location filename="../../ui/item_detail.py" line="201" />
             <source>What the site answered</source>
             <translation>Çfarë u përgjigj faqja</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="190" />
+            <location filename="../../ui/item_detail.py" line="204" />
             <source>Server</source>
             <translation>Serveri</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="193" />
-            <location filename="../../ui/item_detail.py" line="195" />
+            <location filename="../../ui/item_detail.py" line="207" />
+            <location filename="../../ui/item_detail.py" line="209" />
             <source>Secure connection</source>
             <translation>Lidhje e sigurt</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="195" />
+            <location filename="../../ui/item_detail.py" line="209" />
             <source>No (plain http)</source>
             <translation>Jo (http i thjeshtë)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="197" />
+            <location filename="../../ui/item_detail.py" line="218" />
             <source>File name</source>
             <translation>Emri i skedarit</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="198" />
+            <location filename="../../ui/item_detail.py" line="219" />
             <source>Type</source>
             <translation>Lloji</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="199" />
+            <location filename="../../ui/item_detail.py" line="220" />
             <source>Size</source>
             <translation>Madhësia</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="202" />
+            <location filename="../../ui/item_detail.py" line="223" />
             <source>File last changed</source>
             <translation>Ndryshimi i fundit i skedarit</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="203" />
+            <location filename="../../ui/item_detail.py" line="224" />
             <source>Captured</source>
             <translation>U ruajt</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="203" />
+            <location filename="../../ui/item_detail.py" line="224" />
             <source>Added</source>
             <translation>U shtua</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="205" />
+            <location filename="../../ui/item_detail.py" line="226" />
             <source>In UTC</source>
             <translation>Në UTC</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="208" />
+            <location filename="../../ui/item_detail.py" line="229" />
             <source>By</source>
             <translation>Nga</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="209" />
+            <location filename="../../ui/item_detail.py" line="230" />
             <source>Case</source>
             <translation>Çështja</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="209" />
+            <location filename="../../ui/item_detail.py" line="230" />
             <source>No case</source>
             <translation>Pa çështje</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="210" />
+            <location filename="../../ui/item_detail.py" line="231" />
             <source>Evidence id</source>
             <translation>Kodi i provës</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="213" />
+            <location filename="../../ui/item_detail.py" line="234" />
             <source>Notes from the capture</source>
             <translation>Shënime nga ruajtja</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="218" />
+            <location filename="../../ui/item_detail.py" line="346" />
             <source>certificate from %1</source>
             <translation>certifikatë nga %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="220" />
+            <location filename="../../ui/item_detail.py" line="348" />
             <source>valid until %1</source>
             <translation>e vlefshme deri më %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="222" />
+            <location filename="../../ui/item_detail.py" line="350" />
             <source>the browser reported a certificate problem</source>
             <translation>shfletuesi raportoi një problem me certifikatën</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="230" />
+            <location filename="../../ui/item_detail.py" line="358" />
             <source>Digest (SHA-256)</source>
             <translation>Përmbledhja kriptografike (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="233" />
+            <location filename="../../ui/item_detail.py" line="361" />
             <source>Signed by (key fingerprint)</source>
             <translation>Nënshkruar nga (gjurma e çelësit)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="241" />
-            <location filename="../../ui/item_detail.py" line="247" />
+            <location filename="../../ui/item_detail.py" line="369" />
+            <location filename="../../ui/item_detail.py" line="375" />
             <source>Time-stamp</source>
             <translation>Vula kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="242" />
+            <location filename="../../ui/item_detail.py" line="370" />
             <source>%1 — from %2</source>
             <translation>%1 — nga %2</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="247" />
+            <location filename="../../ui/item_detail.py" line="375" />
             <source>Pending — will be added when online</source>
             <translation>Në pritje — do të shtohet kur të ketë internet</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="261" />
+            <location filename="../../ui/item_detail.py" line="389" />
             <source>SHA-256: %1</source>
             <translation>SHA-256: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="264" />
+            <location filename="../../ui/item_detail.py" line="392" />
             <source>SHA-256 of %1</source>
             <translation>SHA-256 e %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="279" />
+            <location filename="../../ui/item_detail.py" line="407" />
             <source>No notes yet.</source>
             <translation>Ende pa shënime.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="327" />
+            <location filename="../../ui/item_detail.py" line="455" />
             <source>Allow showing again?</source>
             <translation>Të lejohet shfaqja përsëri?</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="328" />
+            <location filename="../../ui/item_detail.py" line="456" />
             <source>The picture will be blurred again, and you can choose to look at it.</source>
             <translation>Fotoja do të jetë përsëri e turbulluar dhe ju mund të zgjidhni ta shikoni.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="329" />
+            <location filename="../../ui/item_detail.py" line="457" />
             <source>Allow</source>
             <translation>Lejoje</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="330" />
+            <location filename="../../ui/item_detail.py" line="458" />
             <source>Keep it hidden</source>
             <translation>Mbaje të fshehur</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="335" />
+            <location filename="../../ui/item_detail.py" line="463" />
             <source>Never show this picture?</source>
             <translation>Të mos shfaqet kurrë kjo foto?</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="337" />
+            <location filename="../../ui/item_detail.py" line="465" />
             <source>The item stays in the vault as evidence, unchanged, and is still included when you export. EvidenceKit will show only a plain grey box in its place. You can undo this here later.</source>
             <translation>Prova mbetet në kasafortë e pandryshuar dhe përfshihet gjithsesi kur eksportoni. EvidenceKit do të tregojë në vend të saj vetëm një kuti gri. Këtë mund ta ktheni mbrapsht më vonë, këtu.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="341" />
+            <location filename="../../ui/item_detail.py" line="469" />
             <source>Never show it</source>
             <translation>Mos e trego kurrë</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="342" />
+            <location filename="../../ui/item_detail.py" line="470" />
             <source>Cancel</source>
             <translation>Anulo</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="241" />
             <source>not found on the page</source>
             <translation>nuk u gjet në faqe</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="249" />
             <source>%1 (the page showed: %2)</source>
             <translation>%1 (faqja shfaqte: %2)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="255" />
             <source>Platform</source>
             <translation>Platforma</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="256" />
             <source>Posted by</source>
             <translation>Postuar nga</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="257" />
             <source>Handle</source>
             <translation>Emri i përdoruesit</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="258" />
             <source>Account id</source>
             <translation>Numri i llogarisë</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="259" />
             <source>Post id</source>
             <translation>Numri i postimit</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="260" />
             <source>Posted</source>
             <translation>Postuar</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="267" />
             <source>Completeness</source>
             <translation>Plotësia</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="216" />
             <source>Logged in</source>
             <translation>Me hyrje në llogari</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="327" />
             <source>No: captured logged out</source>
             <translation>Jo: u kap pa hyrje në llogari</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="330" />
             <source>Yes, seen logged in as @%1</source>
             <translation>Po, parë me hyrje si @%1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="332" />
             <source>Yes (the account was not named)</source>
             <translation>Po (llogaria nuk u emërtua)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="335" />
             <source>Consent: %1</source>
             <translation>Pëlqimi: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="339" />
             <source>Requests blocked so nothing changed on the platform: %1</source>
             <translation>Kërkesa të bllokuara që të mos ndryshonte asgjë në platformë: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="65" />
             <source>Capture again</source>
             <translation>Kape përsëri</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="67" />
             <source>Capture this address again now, linked to its first capture</source>
             <translation>Kape këtë adresë përsëri tani, të lidhur me kapjen e saj të parë</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="274" />
             <source>Still online on %1</source>
             <translation>Ende në internet më %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="280" />
             <source>Removed between %1 (last seen online) and %2 (first seen removed)</source>
             <translation>Hequr midis %1 (parë në internet për herë të fundit) dhe %2 (parë e hequr për herë të parë)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="282" />
             <source>Already removed when first captured, on %1</source>
             <translation>Tashmë e hequr kur u kap për herë të parë, më %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="287" />
             <source>Online or removed</source>
             <translation>Në internet apo e hequr</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="295" />
             <source>Capturing this address again…</source>
             <translation>Po e kapim përsëri këtë adresë…</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="307" />
             <source>It could not be captured again.</source>
             <translation>Nuk u kap dot përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="311" />
             <source>Captured again as %1.</source>
             <translation>U kap përsëri si %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="1" />
+            <location filename="../../ui/item_detail.py" line="213" />
             <source>Captures again</source>
             <translation>Kap përsëri</translation>
         </message>
@@ -1329,7 +1382,7 @@
         </message>
         <message>
             <location filename="../../ui/items_view.py" line="95" />
-            <location filename="../../ui/items_view.py" line="335" />
+            <location filename="../../ui/items_view.py" line="334" />
             <source>Show as a list</source>
             <translation>Shfaq si listë</translation>
         </message>
@@ -1359,59 +1412,196 @@
             <translation>Këtu nuk ka ende asgjë. Përdorni “Ruaj lidhje…” për të ruajtur një faqe interneti, ose “Shto skedarë…” (mund t’i tërhiqni skedarët edhe këtu).</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="199" />
+            <location filename="../../ui/items_view.py" line="198" />
             <source>Hidden by you</source>
             <translation>E fshehur nga ju</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="204" />
+            <location filename="../../ui/items_view.py" line="203" />
             <source>Blurred</source>
             <translation>E turbulluar</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="228" />
+            <location filename="../../ui/items_view.py" line="227" />
             <source>No picture</source>
             <translation>Pa foto</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="250" />
+            <location filename="../../ui/items_view.py" line="249" />
             <source>You chose never to see this picture.</source>
             <translation>Ju zgjodhët të mos e shihni kurrë këtë foto.</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="251" />
+            <location filename="../../ui/items_view.py" line="250" />
             <source>Open the item to change that.</source>
             <translation>Hapeni provën për ta ndryshuar këtë.</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="256" />
+            <location filename="../../ui/items_view.py" line="255" />
             <source>Content warning</source>
             <translation>Paralajmërim për përmbajtjen</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="258" />
+            <location filename="../../ui/items_view.py" line="257" />
             <source>This picture may show intimate or hurtful content. You do not have to look at it: the evidence is kept safe either way. Show it now?</source>
             <translation>Kjo foto mund të ketë përmbajtje intime ose lënduese. Nuk është e nevojshme ta shikoni: prova ruhet e sigurt gjithsesi. Ta shfaq tani?</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="261" />
+            <location filename="../../ui/items_view.py" line="260" />
             <source>Show it</source>
             <translation>Shfaqe</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="262" />
+            <location filename="../../ui/items_view.py" line="261" />
             <source>Keep it blurred</source>
             <translation>Mbaje të turbulluar</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="328" />
+            <location filename="../../ui/items_view.py" line="327" />
             <source>Show as a grid</source>
             <translation>Shfaq si rrjetë</translation>
         </message>
         <message>
-            <location filename="../../ui/items_view.py" line="339" />
+            <location filename="../../ui/items_view.py" line="338" />
             <source>Add files as evidence</source>
             <translation>Shtoni skedarë si prova</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="232" />
+            <source>They may see that you looked</source>
+            <translation>Mund ta shohin që e keni parë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="233" />
+            <source>{0} is {1}. With your saved login, its owner may see that you looked at it. Capture it logged out instead, or logged in anyway?</source>
+            <translation>{0} është {1}. Me hyrjen tuaj të ruajtur, pronari i saj mund të shohë që e keni parë. Ta ruajmë pa hyrje, apo me hyrje gjithsesi?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="238" />
+            <source>Capture logged in anyway</source>
+            <translation>Ruaje me hyrje gjithsesi</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="239" />
+            <source>Capture logged out</source>
+            <translation>Ruaje pa hyrje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="81" />
+            <location filename="../../ui/login_dialog.py" line="83" />
+            <source>Saved logins</source>
+            <translation>Hyrjet e ruajtura</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="86" />
+            <source>Remove this login</source>
+            <translation>Hiqe këtë hyrje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="86" />
+            <source>Deleted from the vault for good</source>
+            <translation>Fshihet nga kasaforta përgjithmonë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="107" />
+            <source>never</source>
+            <translation>asnjëherë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="108" />
+            <source>{0} — {1} — made {2}, last used {3}</source>
+            <translation>{0} — {1} — bërë më {2}, përdorur së fundi {3}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="122" />
+            <source>Remove this login?</source>
+            <translation>Ta heqim këtë hyrje?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="124" />
+            <source>The saved login is deleted from the vault for good. Captures of that site are made logged out until you log in again. The history keeps a note.</source>
+            <translation>Hyrja e ruajtur fshihet nga kasaforta përgjithmonë. Ruajtjet e asaj faqeje bëhen pa hyrje derisa të hyni sërish. Historiku mban një shënim.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="127" />
+            <source>Remove</source>
+            <translation>Hiqe</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="128" />
+            <source>Keep it</source>
+            <translation>Mbaje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="43" />
+            <location filename="../../ui/login_dialog.py" line="45" />
+            <source>Log in to a site</source>
+            <translation>Hyni në një faqe</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="49" />
+            <source>A browser window opens. Log in there yourself, as you always do. When you are done, close that window or press Done here. The login is kept only inside your vault, encrypted. Captures of that site then use it.</source>
+            <translation>Hapet një dritare shfletuesi. Hyni atje vetë, si gjithmonë. Kur të mbaroni, mbyllni atë dritare ose shtypni Mbarova këtu. Hyrja ruhet vetëm brenda kasafortës suaj, e fshehtëzuar. Ruajtjet e asaj faqeje pastaj e përdorin.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="59" />
+            <location filename="../../ui/login_dialog.py" line="60" />
+            <source>Site or address</source>
+            <translation>Faqja ose adresa</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="62" />
+            <location filename="../../ui/login_dialog.py" line="63" />
+            <source>Account (if the site does not show it)</source>
+            <translation>Llogaria (nëse faqja nuk e tregon)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="69" />
+            <source>Open the login window</source>
+            <translation>Hap dritaren e hyrjes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="72" />
+            <source>Done</source>
+            <translation>Mbarova</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="75" />
+            <source>Close</source>
+            <translation>Mbyll</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="175" />
+            <source>The login window is open.</source>
+            <translation>Dritarja e hyrjes është e hapur.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="176" />
+            <source>Log in there. Then close that window, or press Done.</source>
+            <translation>Hyni atje. Pastaj mbyllni atë dritare, ose shtypni Mbarova.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="193" />
+            <source>no account name was shown</source>
+            <translation>nuk u tregua emër llogarie</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="195" />
+            <source>Captures of this site now use it. Before a story, a live video or a profile that shows who viewed it, you are asked first.</source>
+            <translation>Ruajtjet e kësaj faqeje tani e përdorin. Para një historie, një videoje të drejtpërdrejtë ose një profili që tregon kush e pa, ju pyesim më parë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="200" />
+            <source>The last page still looked like a login form. If you did not finish logging in, remove this login and log in again.</source>
+            <translation>Faqja e fundit dukej ende si formular hyrjeje. Nëse nuk mbaruat së hyri, hiqeni këtë hyrje dhe hyni sërish.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="204" />
+            <source>The login is kept in the vault ({0}).</source>
+            <translation>Hyrja ruhet në kasafortë ({0}).</translation>
         </message>
     </context>
     <context>
@@ -1670,122 +1860,122 @@
             <translation>Provoni përsëri. Nëse dështon sërish, hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="177" />
             <source>That saved login is no longer in the vault.</source>
             <translation>Ky hyrje e ruajtur nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="178" />
             <source>Choose another saved login, or log in to the site again.</source>
             <translation>Zgjidhni një hyrje tjetër të ruajtur, ose hyni sërish në faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="181" />
             <source>The saved login for this site no longer works. Nothing was saved.</source>
             <translation>Hyrja e ruajtur për këtë faqe nuk funksionon më. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="182" />
             <source>The site asks to log in again. Log in to the site again, or capture the page logged out.</source>
             <translation>Faqja kërkon të hyni sërish. Hyni sërish në faqe, ose ruajeni faqen pa qenë e futur në llogari.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="189" />
             <source>A browser window cannot be opened on this computer.</source>
             <translation>Në këtë kompjuter nuk mund të hapet një dritare shfletuesi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="190" />
             <source>Log in on a computer with a screen.</source>
             <translation>Hyni nga një kompjuter me ekran.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="193" />
             <source>The window was closed before you were logged in. Nothing was saved.</source>
             <translation>Dritarja u mbyll para se të hynit në llogari. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="196" />
             <source>Open the login window again and log in before closing it.</source>
             <translation>Hapeni sërish dritaren e hyrjes dhe hyni para se ta mbyllni.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="177" />
+            <location filename="../../ui/messages.py" line="199" />
             <source>This file could not be added.</source>
             <translation>Ky skedar nuk u shtua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="178" />
+            <location filename="../../ui/messages.py" line="200" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Sigurohuni që skedari është ende aty dhe që hapet, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="184" />
+            <location filename="../../ui/messages.py" line="206" />
             <source>The file could not be saved there.</source>
             <translation>Skedari nuk u ruajt dot aty.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="185" />
+            <location filename="../../ui/messages.py" line="207" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Zgjidhni një vend tjetër (një drejtori tjetër ose një USB) dhe sigurohuni që ka hapësirë të lirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="192" />
+            <location filename="../../ui/messages.py" line="214" />
             <source>A case with this name already exists.</source>
             <translation>Ka tashmë një çështje me këtë emër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="193" />
+            <location filename="../../ui/messages.py" line="215" />
             <source>Choose another name.</source>
             <translation>Zgjidhni një emër tjetër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="196" />
+            <location filename="../../ui/messages.py" line="218" />
             <source>That case is no longer in the vault.</source>
             <translation>Ajo çështje nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="197" />
+            <location filename="../../ui/messages.py" line="219" />
             <source>Choose another case from the list.</source>
             <translation>Zgjidhni një çështje tjetër nga lista.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="200" />
+            <location filename="../../ui/messages.py" line="222" />
             <source>This item is no longer in the vault.</source>
             <translation>Kjo provë nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="201" />
+            <location filename="../../ui/messages.py" line="223" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Kthehuni te lista; ajo tregon çfarë ka kasaforta tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="204" />
+            <location filename="../../ui/messages.py" line="226" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>Serveri i vulave kohore nuk mundi të japë vulë kohore tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="205" />
+            <location filename="../../ui/messages.py" line="227" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Provat tuaja janë ruajtur dhe vulosur. Vula kohore do të shtohet kur ky kompjuter të lidhet me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="212" />
+            <location filename="../../ui/messages.py" line="234" />
             <source>The vault's signing key is damaged.</source>
             <translation>Çelësi i nënshkrimit të kasafortës është dëmtuar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="213" />
+            <location filename="../../ui/messages.py" line="235" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>Provat e ruajtura deri tani janë të sigurta. Kërkoni ndihmë nga dikush me njohuri teknike para se të shtoni të tjera.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="220" />
+            <location filename="../../ui/messages.py" line="242" />
             <source>Stopped, as you asked.</source>
             <translation>U ndal, siç kërkuat.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="221" />
+            <location filename="../../ui/messages.py" line="243" />
             <source>What was already saved stays in the vault.</source>
             <translation>Ajo që ishte ruajtur tashmë mbetet në kasafortë.</translation>
         </message>
@@ -1800,123 +1990,123 @@
             <translation>Zgjidhni një vend tjetër, ose kërkojini leje pronarit të kompjuterit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="225" />
+            <location filename="../../ui/messages.py" line="247" />
             <source>The computer could not read or write a file.</source>
             <translation>Kompjuteri nuk mundi të lexojë ose të shkruajë një skedar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="226" />
+            <location filename="../../ui/messages.py" line="248" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Sigurohuni që disku ose USB-ja është ende e lidhur dhe ka hapësirë të lirë, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="266" />
+            <location filename="../../ui/messages.py" line="288" />
             <source>Something went wrong.</source>
             <translation>Diçka nuk shkoi mirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="267" />
+            <location filename="../../ui/messages.py" line="289" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="283" />
+            <location filename="../../ui/messages.py" line="305" />
             <source>Waiting</source>
             <translation>Në pritje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="284" />
+            <location filename="../../ui/messages.py" line="306" />
             <source>Opening the page</source>
             <translation>Po hapet faqja</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="285" />
+            <location filename="../../ui/messages.py" line="307" />
             <source>Loading</source>
             <translation>Po ngarkohet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="286" />
+            <location filename="../../ui/messages.py" line="308" />
             <source>Scrolling through the page</source>
             <translation>Po lëvizet nëpër faqe</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="287" />
+            <location filename="../../ui/messages.py" line="309" />
             <source>Saving</source>
             <translation>Po ruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="288" />
+            <location filename="../../ui/messages.py" line="310" />
             <source>Sealing</source>
             <translation>Po vuloset</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="289" />
+            <location filename="../../ui/messages.py" line="311" />
             <source>Time-stamping</source>
             <translation>Po merret vula kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="290" />
-            <location filename="../../ui/messages.py" line="304" />
+            <location filename="../../ui/messages.py" line="312" />
+            <location filename="../../ui/messages.py" line="326" />
             <source>Done</source>
             <translation>Mbaroi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="291" />
+            <location filename="../../ui/messages.py" line="313" />
             <source>Did not work</source>
             <translation>Nuk funksionoi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="299" />
+            <location filename="../../ui/messages.py" line="321" />
             <source>Asking for time-stamps</source>
             <translation>Po kërkohen vulat kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="300" />
+            <location filename="../../ui/messages.py" line="322" />
             <source>Writing the report</source>
             <translation>Po shkruhet raporti</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="301" />
+            <location filename="../../ui/messages.py" line="323" />
             <source>Adding the pictures</source>
             <translation>Po shtohen fotot</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="302" />
+            <location filename="../../ui/messages.py" line="324" />
             <source>Attaching the original files</source>
             <translation>Po bashkëngjiten skedarët origjinalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="303" />
+            <location filename="../../ui/messages.py" line="325" />
             <source>Signing</source>
             <translation>Po nënshkruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="311" />
+            <location filename="../../ui/messages.py" line="333" />
             <source>The person this is about</source>
             <translation>Personi për të cilin bëhet fjalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="312" />
+            <location filename="../../ui/messages.py" line="334" />
             <source>Support worker</source>
             <translation>Punonjës/e mbështetjeje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="313" />
+            <location filename="../../ui/messages.py" line="335" />
             <source>Not said</source>
             <translation>I pacaktuar</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="320" />
+            <location filename="../../ui/messages.py" line="342" />
             <source>Sealed and time-stamped</source>
             <translation>E vulosur dhe me vulë kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="321" />
+            <location filename="../../ui/messages.py" line="343" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>E vulosur — vula kohore në pritje (shtohet kur të ketë internet)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="322" />
+            <location filename="../../ui/messages.py" line="344" />
             <source>Not sealed</source>
             <translation>E pavulosur</translation>
         </message>
@@ -2023,12 +2213,12 @@
     <context>
         <name>ProgressRow</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="63" />
+            <location filename="../../ui/capture_panel.py" line="67" />
             <source>Open</source>
             <translation>Hap</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="70" />
+            <location filename="../../ui/capture_panel.py" line="74" />
             <source>Progress for %1</source>
             <translation>Ecuria për %1</translation>
         </message>
@@ -2343,144 +2533,144 @@
     <context>
         <name>VerifyView</name>
         <message>
-            <location filename="../../ui/verify_view.py" line="48" />
+            <location filename="../../ui/verify_view.py" line="49" />
             <source>Back</source>
             <translation>Kthehu</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="51" />
+            <location filename="../../ui/verify_view.py" line="52" />
             <source>Check a bundle</source>
             <translation>Verifiko një dosje</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="56" />
+            <location filename="../../ui/verify_view.py" line="57" />
             <source>For lawyers, courts and anyone who received a bundle: this checks the file's signature, its time-stamps and every file inside it. No vault or passphrase is needed, and nothing is sent anywhere.</source>
             <translation>Për avokatët, gjykatat dhe këdo që ka marrë një dosje: kjo verifikon nënshkrimin e skedarit, vulat e tij kohore dhe çdo skedar brenda tij. Nuk nevojitet kasafortë as fjalëkalim dhe asgjë nuk dërgohet gjëkundi.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="67" />
+            <location filename="../../ui/verify_view.py" line="68" />
             <source>Drop a bundle (PDF) here, or</source>
             <translation>Lëshoni këtu një dosje (PDF), ose</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="68" />
+            <location filename="../../ui/verify_view.py" line="69" />
             <source>Choose a bundle…</source>
             <translation>Zgjidhni një dosje…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="78" />
+            <location filename="../../ui/verify_view.py" line="79" />
             <source>Trust a certificate…</source>
             <translation>Shto një certifikatë të besuar…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="81" />
+            <location filename="../../ui/verify_view.py" line="82" />
             <source>The signer's certificate (the sender can give it to you), or a time-stamp authority's root certificate</source>
             <translation>Certifikata e nënshkruesit (jua jep dërguesi), ose certifikata rrënjë e një autoriteti të vulave kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="86" />
+            <location filename="../../ui/verify_view.py" line="87" />
             <source>Forget them</source>
             <translation>Harroji</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="90" />
+            <location filename="../../ui/verify_view.py" line="96" />
             <source>Key fingerprint the sender read to you:</source>
             <translation>Gjurma e çelësit që ju lexoi dërguesi:</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="90" />
+            <location filename="../../ui/verify_view.py" line="100" />
             <source>64 characters, 0-9 and A-F; spaces and colons are fine</source>
             <translation>64 shenja, 0-9 dhe A-F; hapësirat dhe dy pikat nuk prishin punë</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="90" />
+            <location filename="../../ui/verify_view.py" line="102" />
             <source>Key fingerprint the sender read to you</source>
             <translation>Gjurma e çelësit që ju lexoi dërguesi</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="90" />
+            <location filename="../../ui/verify_view.py" line="208" />
             <source>That is not a key fingerprint.</source>
             <translation>Kjo nuk është gjurmë çelësi.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="90" />
+            <location filename="../../ui/verify_view.py" line="210" />
             <source>A key fingerprint has 64 characters, the digits 0-9 and the letters A-F; spaces and colons between them are fine. Check what you typed with the person who read it to you.</source>
             <translation>Gjurma e një çelësi ka 64 shenja: shifrat 0-9 dhe shkronjat A-F; hapësirat dhe dy pikat ndërmjet tyre nuk prishin punë. Kontrollojeni atë që shkruat me personin që jua lexoi.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="90" />
+            <location filename="../../ui/verify_view.py" line="286" />
             <source>Type or paste the fingerprint they read to you in the field above, then check again.</source>
             <translation>Shkruajeni ose ngjiteni gjurmën që ju lexuan në fushën më sipër, pastaj kontrollojeni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="99" />
+            <location filename="../../ui/verify_view.py" line="117" />
             <source>Verdict</source>
             <translation>Përfundimi</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="105" />
-            <location filename="../../ui/verify_view.py" line="113" />
+            <location filename="../../ui/verify_view.py" line="123" />
+            <location filename="../../ui/verify_view.py" line="131" />
             <source>What was checked</source>
             <translation>Çfarë u verifikua</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="109" />
+            <location filename="../../ui/verify_view.py" line="127" />
             <source>Result</source>
             <translation>Rezultati</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="109" />
+            <location filename="../../ui/verify_view.py" line="127" />
             <source>Check</source>
             <translation>Verifikimi</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="109" />
+            <location filename="../../ui/verify_view.py" line="127" />
             <source>Technical details</source>
             <translation>Hollësi teknike</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="115" />
-            <location filename="../../ui/verify_view.py" line="120" />
+            <location filename="../../ui/verify_view.py" line="133" />
+            <location filename="../../ui/verify_view.py" line="138" />
             <source>Items and their time-stamps</source>
             <translation>Provat dhe vulat e tyre kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="118" />
+            <location filename="../../ui/verify_view.py" line="136" />
             <source>Item</source>
             <translation>Prova</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="118" />
+            <location filename="../../ui/verify_view.py" line="136" />
             <source>Time-stamp</source>
             <translation>Vula kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="118" />
+            <location filename="../../ui/verify_view.py" line="136" />
             <source>From</source>
             <translation>Nga</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="129" />
+            <location filename="../../ui/verify_view.py" line="147" />
             <source>Choose a bundle</source>
             <translation>Zgjidhni një dosje</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="129" />
+            <location filename="../../ui/verify_view.py" line="147" />
             <source>PDF bundle (*.pdf)</source>
             <translation>Dosje PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="136" />
+            <location filename="../../ui/verify_view.py" line="154" />
             <source>Choose certificates to trust</source>
             <translation>Zgjidhni certifikatat që u besoni</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="137" />
+            <location filename="../../ui/verify_view.py" line="155" />
             <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
             <translation>Certifikata (*.pem *.crt *.cer *.der);;Të gjithë skedarët (*)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/verify_view.py" line="154" />
+            <location filename="../../ui/verify_view.py" line="172" />
             <source>Certificates you trust for this check: %n</source>
             <translation>
                 <numerusform>Certifikata që u besoni për këtë verifikim: %n</numerusform>
@@ -2488,92 +2678,92 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="157" />
+            <location filename="../../ui/verify_view.py" line="175" />
             <source>Without certificates of your own, the signature and time-stamps are checked against well-known time-stamp authorities only.</source>
             <translation>Pa certifikata tuajat, nënshkrimi dhe vulat kohore verifikohen vetëm ndaj autoriteteve të njohura të vulave kohore.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="183" />
+            <location filename="../../ui/verify_view.py" line="217" />
             <source>Checking %1…</source>
             <translation>Po verifikohet %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="219" />
+            <location filename="../../ui/verify_view.py" line="253" />
             <source>✓ Valid</source>
             <translation>✓ E vlefshme</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="221" />
+            <location filename="../../ui/verify_view.py" line="255" />
             <source>The bundle is exactly as it was signed by the key you confirmed, its time-stamps are genuine, and every file inside matches its recorded fingerprint. This cannot prove that the page told the truth, who wrote the post, or that nothing was left out.</source>
             <translation>Dosja është saktësisht siç u nënshkrua me çelësin që ju konfirmuat, vulat e saj kohore janë të vërteta dhe çdo skedar brenda saj përputhet me gjurmën e regjistruar. Kjo nuk provon që faqja thoshte të vërtetën, kush e shkroi postimin, apo që nuk mungon asgjë.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="226" />
+            <location filename="../../ui/verify_view.py" line="262" />
             <source>✗ Not valid</source>
             <translation>✗ E pavlefshme</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="228" />
+            <location filename="../../ui/verify_view.py" line="264" />
             <source>Something in the bundle does not match what was signed. Do not rely on it; the checks below say what.</source>
             <translation>Diçka në dosje nuk përputhet me atë që u nënshkrua. Mos u mbështetni tek ajo; verifikimet më poshtë tregojnë çfarë.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="233" />
+            <location filename="../../ui/verify_view.py" line="269" />
             <source>? Cannot tell</source>
             <translation>? Nuk mund të thuhet</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="235" />
+            <location filename="../../ui/verify_view.py" line="271" />
             <source>Nothing was found to be altered, but something could not be checked. The checks below say what. If a time-stamp or the signer is not trusted, the sender can give you the certificate to add with “Trust a certificate…”.</source>
             <translation>Nuk u gjet asgjë e ndryshuar, por diçka nuk u verifikua dot. Verifikimet më poshtë tregojnë çfarë. Nëse një vulë kohore ose nënshkruesi nuk njihet si i besueshëm, dërguesi mund t’ju japë certifikatën, që ta shtoni me “Shto një certifikatë të besuar…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="246" />
+            <location filename="../../ui/verify_view.py" line="295" />
             <source>File</source>
             <translation>Skedari</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="248" />
+            <location filename="../../ui/verify_view.py" line="297" />
             <source>Fingerprint of the file (SHA-256)</source>
             <translation>Gjurma e skedarit (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="252" />
+            <location filename="../../ui/verify_view.py" line="301" />
             <source>Signed by (key fingerprint)</source>
             <translation>Nënshkruar nga (gjurma e çelësit)</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="255" />
+            <location filename="../../ui/verify_view.py" line="304" />
             <source>Bundle id</source>
             <translation>Kodi i dosjes</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="257" />
+            <location filename="../../ui/verify_view.py" line="306" />
             <source>Signed at</source>
             <translation>Nënshkruar më</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="259" />
+            <location filename="../../ui/verify_view.py" line="308" />
             <source>✓ Yes</source>
             <translation>✓ Po</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="259" />
+            <location filename="../../ui/verify_view.py" line="308" />
             <source>✗ No</source>
             <translation>✗ Jo</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="259" />
+            <location filename="../../ui/verify_view.py" line="308" />
             <source>? Unknown</source>
             <translation>? E panjohur</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="271" />
+            <location filename="../../ui/verify_view.py" line="320" />
             <source>None</source>
             <translation>Asnjë</translation>
         </message>
         <message>
-            <location filename="../../ui/verify_view.py" line="275" />
+            <location filename="../../ui/verify_view.py" line="324" />
             <source>%1 (not independently trusted)</source>
             <translation>%1 (jo i besuar në mënyrë të pavarur)</translation>
         </message>
@@ -2620,192 +2810,6 @@
             <location filename="../../ui/widgets.py" line="164" />
             <source>Copies %1. It is cleared from the clipboard after a short time.</source>
             <translation>Kopjon %1. Fshihet nga kujtesa e kopjimit pas pak kohe.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Completeness</name>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>the author's handle</source>
-            <translation>emri i përdoruesit të autorit</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>the account id</source>
-            <translation>numri i llogarisë</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>the post id</source>
-            <translation>numri i postimit</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>when it was posted</source>
-            <translation>koha e postimit</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>the text or media</source>
-            <translation>teksti ose media</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>seen without a login wall</source>
-            <translation>parë pa murin e hyrjes</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>not removed</source>
-            <translation>jo i hequr</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>Facts found: %1 of %2</source>
-            <translation>Fakte të gjetura: %1 nga %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>Every fact a court needs was found.</source>
-            <translation>U gjet çdo fakt që i duhet gjykatës.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/thumb_list.py" line="1" />
-            <source>Missing: %1</source>
-            <translation>Mungojnë: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginDialog</name>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>They may see that you looked</source>
-            <translation>Mund ta shohin që e keni parë</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>{0} is {1}. With your saved login, its owner may see that you looked at it. Capture it logged out instead, or logged in anyway?</source>
-            <translation>{0} është {1}. Me hyrjen tuaj të ruajtur, pronari i saj mund të shohë që e keni parë. Ta ruajmë pa hyrje, apo me hyrje gjithsesi?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Capture logged in anyway</source>
-            <translation>Ruaje me hyrje gjithsesi</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Capture logged out</source>
-            <translation>Ruaje pa hyrje</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Saved logins</source>
-            <translation>Hyrjet e ruajtura</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Remove this login</source>
-            <translation>Hiqe këtë hyrje</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Deleted from the vault for good</source>
-            <translation>Fshihet nga kasaforta përgjithmonë</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>never</source>
-            <translation>asnjëherë</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>{0} — {1} — made {2}, last used {3}</source>
-            <translation>{0} — {1} — bërë më {2}, përdorur së fundi {3}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Remove this login?</source>
-            <translation>Ta heqim këtë hyrje?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>The saved login is deleted from the vault for good. Captures of that site are made logged out until you log in again. The history keeps a note.</source>
-            <translation>Hyrja e ruajtur fshihet nga kasaforta përgjithmonë. Ruajtjet e asaj faqeje bëhen pa hyrje derisa të hyni sërish. Historiku mban një shënim.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Remove</source>
-            <translation>Hiqe</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Keep it</source>
-            <translation>Mbaje</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Log in to a site</source>
-            <translation>Hyni në një faqe</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>A browser window opens. Log in there yourself, as you always do. When you are done, close that window or press Done here. The login is kept only inside your vault, encrypted. Captures of that site then use it.</source>
-            <translation>Hapet një dritare shfletuesi. Hyni atje vetë, si gjithmonë. Kur të mbaroni, mbyllni atë dritare ose shtypni Mbarova këtu. Hyrja ruhet vetëm brenda kasafortës suaj, e fshehtëzuar. Ruajtjet e asaj faqeje pastaj e përdorin.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Site or address</source>
-            <translation>Faqja ose adresa</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Account (if the site does not show it)</source>
-            <translation>Llogaria (nëse faqja nuk e tregon)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Open the login window</source>
-            <translation>Hap dritaren e hyrjes</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Done</source>
-            <translation>Mbarova</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Close</source>
-            <translation>Mbyll</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>The login window is open.</source>
-            <translation>Dritarja e hyrjes është e hapur.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Log in there. Then close that window, or press Done.</source>
-            <translation>Hyni atje. Pastaj mbyllni atë dritare, ose shtypni Mbarova.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>no account name was shown</source>
-            <translation>nuk u tregua emër llogarie</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>Captures of this site now use it. Before a story, a live video or a profile that shows who viewed it, you are asked first.</source>
-            <translation>Ruajtjet e kësaj faqeje tani e përdorin. Para një historie, një videoje të drejtpërdrejtë ose një profili që tregon kush e pa, ju pyesim më parë.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>The last page still looked like a login form. If you did not finish logging in, remove this login and log in again.</source>
-            <translation>Faqja e fundit dukej ende si formular hyrjeje. Nëse nuk mbaruat së hyri, hiqeni këtë hyrje dhe hyni sërish.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
-            <source>The login is kept in the vault ({0}).</source>
-            <translation>Hyrja ruhet në kasafortë ({0}).</translation>
         </message>
     </context>
 </TS>
