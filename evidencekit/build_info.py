@@ -104,6 +104,20 @@ def current() -> BuildIdentity:
     )
 
 
+def tool_facts(identity: BuildIdentity | None = None) -> dict[str, str]:
+    """The build's identity as it goes into every capture's and import's sealed "tool" record
+    (beside name and version): which kind of build, and for a build its date, commit and the
+    SHA-256 of the executable that made the record. Only what is known is written."""
+    identity = identity or current()
+    facts = {
+        "build": identity.kind,
+        "build_date": identity.build_date,
+        "commit": identity.commit,
+        "executable_sha256": identity.executable_sha256,
+    }
+    return {key: value for key, value in facts.items() if value}
+
+
 def describe(identity: BuildIdentity | None = None) -> str:
     """The lines `evidencekit --version` prints."""
     identity = identity or current()

@@ -78,3 +78,55 @@ def test_cli_version_prints_the_identity_of_this_checkout() -> None:
         f"EvidenceKit {__version__}",
         "Build: source checkout (no build date, no executable hash)",
     ]
+
+
+def test_tool_facts_name_the_build_and_only_what_is_known(tmp_path: Path) -> None:
+    source = build_info.identify("1.0", frozen=False, bundle_dir=None, executable=tmp_path / "x")
+    assert build_info.tool_facts(source) == {"build": build_info.SOURCE_CHECKOUT}
+    program = tmp_path / "evidencekit"
+    program.write_bytes(b"program bytes")
+    (tmp_path / build_info.BUILD_FILE).write_text(
+        json.dumps({"build_date": "2026-12-01T15:00:00Z", "commit": "abc123"}), "utf-8"
+    )
+    built = build_info.identify("1.0", frozen=True, bundle_dir=tmp_path, executable=program)
+    assert build_info.tool_facts(built) == {
+        "build": build_info.PYINSTALLER_BUILD,
+        "build_date": "2026-12-01T15:00:00Z",
+        "commit": "abc123",
+        "executable_sha256": hashlib.sha256(b"program bytes").hexdigest(),
+    }
+
+
+def test_an_import_seals_the_tool_identity_and_the_report_prints_it(
+    vault: object, tmp_path: Path
+) -> None:
+    """The build identity goes into the item's metadata AND its sealed manifest (so it cannot
+    be changed later without breaking the seal), and the bundle report's Tool row shows it."""
+    from evidencekit.bundle.capture_details import file_details, web_details
+    from evidencekit.jobs.imports import import_file
+    from evidencekit.seal.manifest import MANIFEST_NAME
+    from evidencekit.vault.store import Vault
+
+    assert isinstance(vault, Vault)
+    path = tmp_path / "message.txt"
+    path.write_text("a threatening message", encoding="utf-8")
+    item = import_file(vault, path)
+    expected = build_info.tool_facts()
+    assert expected["build"] == build_info.SOURCE_CHECKOUT  # the tests run from the checkout
+    assert item.metadata["tool"] == {"name": "EvidenceKit", "version": __version__, **expected}
+    manifest = json.loads(vault.read_artifact(item.id, MANIFEST_NAME))
+    assert manifest["item"]["tool"]["build"] == build_info.SOURCE_CHECKOUT
+
+    built = {
+        "name": "EvidenceKit",
+        "version": "1.0",
+        "build": build_info.PYINSTALLER_BUILD,
+        "build_date": "2026-12-01T15:00:00Z",
+        "commit": "abc123",
+        "executable_sha256": "ab" * 32,
+    }
+    for rows in (file_details({"tool": built}), web_details({"tool": built})):
+        tool_row = " ".join(str(v) for label, v in rows if "Tool" in str(label))
+        for shown in ("PyInstaller build", "2026-12-01T15:00:00Z", "abc123", "ab" * 32):
+            assert shown in tool_row, shown
+        assert "SHA-256 of the program" in tool_row and "SHA-256 e programit" in tool_row

@@ -143,6 +143,10 @@ BROWSER_FIELDS: tuple[Field, ...] = (
 TOOL_FIELDS: tuple[Field, ...] = (
     ("name", Bi("Name", "Emri"), as_text),
     ("version", Bi("Version", "Versioni"), as_text),
+    ("build", Bi("Build", "Ndërtimi"), as_text),
+    ("build_date", Bi("Built on", "Ndërtuar më"), as_text),
+    ("commit", Bi("Source commit", "Versioni i kodit burim (commit)"), as_text),
+    ("executable_sha256", Bi("SHA-256 of the program", "SHA-256 e programit"), as_text),
     ("os", Bi("Operating system", "Sistemi operativ"), as_text),
     ("python", Bi("Python version", "Versioni i Python"), as_text),
     ("playwright_version", Bi("Playwright version", "Versioni i Playwright"), as_text),

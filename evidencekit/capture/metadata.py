@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 
 from playwright.async_api import Browser
 
+from evidencekit import build_info
 from evidencekit.capture.browser import launch_details
 from evidencekit.capture.guards import PageGuards
 from evidencekit.capture.journal import Journal
@@ -178,6 +179,7 @@ def build_metadata(f: CaptureFacts) -> dict[str, Any]:
         "tool": {
             "name": "EvidenceKit",
             "version": app_version(),
+            **build_info.tool_facts(),
             "python": platform.python_version(),
             "playwright_version": package_version("playwright"),
             "warcio_version": package_version("warcio"),

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
-from evidencekit import __version__
+from evidencekit import __version__, build_info
 from evidencekit.blocking import run_blocking
 from evidencekit.clock import iso_z_us, now_iso_z_ms
 from evidencekit.errors import EvidenceKitError, InputFileError
@@ -134,6 +134,7 @@ def import_file(
         raw_name = os.fsencode(checked.path.name)
         if raw_name != original.encode("utf-8"):
             name_facts["original_name_bytes_hex"] = raw_name.hex()  # the exact bytes, kept
+        tool = {"name": "EvidenceKit", "version": __version__, **build_info.tool_facts()}
         new = NewItem(
             kind="file",
             action="import",
@@ -147,12 +148,12 @@ def import_file(
                 "media_type": media_type,
                 "media_type_source": "sniffed from content",
                 "file_times": checked.times,
-                "tool": {"name": "EvidenceKit", "version": __version__},
+                "tool": tool,
             },
             manifest_fields={
                 **name_facts,
                 "file_times": checked.times,
-                "tool": {"name": "EvidenceKit", "version": __version__},
+                "tool": tool,
             },
             text=text,
             note=note,
