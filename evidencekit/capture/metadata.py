@@ -103,6 +103,7 @@ def settings_json(settings: CaptureSettings) -> dict[str, Any]:
         "keep_share_parameters": settings.keep_share_parameters,
         "max_media_bytes": settings.max_media_bytes,
         "hide_overlays": settings.hide_overlays,
+        "minor_safe": settings.minor_safe,
         "user_agent_override": settings.user_agent,
         "headless": True,
         "javascript": True,
@@ -142,6 +143,8 @@ class CaptureFacts:
     #: What the platform's page means (`capture.platforms`), and the completeness score.
     platform_facts: dict[str, Any] | None = None
     completeness: dict[str, Any] | None = None
+    #: Each stage's start and end so far (`capture.timings`): what the tool did, and when.
+    timings: dict[str, Any] | None = None
 
 
 def build_metadata(f: CaptureFacts) -> dict[str, Any]:
@@ -232,6 +235,7 @@ def build_metadata(f: CaptureFacts) -> dict[str, Any]:
         },
         "platform_facts": f.platform_facts,
         "completeness": f.completeness,
+        "timings": f.timings,
         "warnings": f.journal.warnings,
     }
     return dict(json_safe(metadata))

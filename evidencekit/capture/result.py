@@ -140,6 +140,11 @@ class CaptureSettings:
     """Keep share-tracking parameters (``igsh``, ``si``, ``_t``…) in the address; by default
     they are removed before the page is opened (they identify who shared the link)."""
 
+    minor_safe: bool = False
+    """Someone in the pictures may be under 18 (issue 14): no picture or video bytes are kept
+    anywhere; pictures are covered before every screenshot, only their hashes, sizes and places
+    are recorded (`capture/minor_safe.py`)."""
+
     session: LoggedInSession | None = field(default=None, repr=False)
     """Capture logged in with this saved login (issue 12); None captures logged out. While
     logged in, every request that could change something on the site (any method but GET
