@@ -1,140 +1,220 @@
-"""Capture cost, measured side by side in one run on the local fixture site.
+"""Capture cost (issue 15), whole processes side by side in one run on the local fixture site.
 
-1. Overhead: alternating rounds of (a) bare Playwright — launch, goto, the same scroll settle,
-   full-page screenshot, close — and (b) `evidencekit capture`'s job: every artifact (viewport
-   shot, DOM, MHTML, WARC, media, text, metadata) stored into an encrypted vault, signed, and
-   time-stamped by an RFC 3161 TSA on loopback. Prints both medians and b/a (target <= 1.3).
-2. Parallelism: 20 local pages captured into the vault at concurrency 3 vs 1 (target >= 1.5x).
+For each fixture page, `--rounds` alternating rounds of three whole processes on the same
+Chromium (`--browser`, default /usr/lib/chromium/chromium):
 
-Usage: .venv/bin/python benchmarks/capture.py [--rounds 7] [--pages 20] [--page /lazy.html]
+  bare        benchmarks/bare_floor.py: launch, goto, stepped scroll until the height stops
+              growing, 0.5 s network quiet capped at 5 s, full-page screenshot, close (the floor)
+  EvidenceKit `python -m evidencekit capture URL --json`: every artifact, stored in an
+              encrypted vault (real Argon2id, 64 MiB), signed, time-stamped by an RFC 3161 TSA
+              on loopback; its per-stage timings come from the capture's own "timings"
+  SingleFile  `single-file URL OUT.html` (npm single-file-cli), same browser, its defaults
+
+Prints the medians, the per-stage table (EvidenceKit's stages vs the floor's), the ratios
+EK / bare (target <= 1.10) and EK / SingleFile (< 1) per page, then a batch of `--pages`
+local pages through one `capture` process at concurrency 3 vs 1 (target >= 1.8x).
+
+SingleFile: `cd benchmarks/.tools && npm install single-file-cli` (the folder is not in git);
+without it that column is skipped and a line says so.
+
+Usage: .venv/bin/python benchmarks/capture.py [--rounds 5] [--pages 20] [--only /lazy.html]
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import json
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the fixture site and the loopback TSA live with the tests
 
-import tempfile  # noqa: E402
-
-from playwright.async_api import Page, async_playwright  # noqa: E402
-
-from evidencekit.capture import CaptureSettings  # noqa: E402
-from evidencekit.capture.browser import QUIET_ARGS, find_browser  # noqa: E402
-from evidencekit.capture.idle import IdleTracker  # noqa: E402
-from evidencekit.capture.journal import Journal  # noqa: E402
-from evidencekit.capture.settle import scroll_through, scroll_to_top, wait_network_idle  # noqa: E402
 from evidencekit.config import Settings  # noqa: E402
-from evidencekit.jobs.capture import capture_into_vault  # noqa: E402
 from evidencekit.vault.store import Vault  # noqa: E402
 from tests.support.site import SiteServer  # noqa: E402
 from tests.support.tsa import TsaPki, TsaServer  # noqa: E402
 
+PAGES = {
+    "/lazy.html": "lazy-loading post",
+    "/video.html": "post with a video",
+    "/heavy/": "heavy home page (200+ requests)",
+    "/platforms/facebook.html": "social network post",
+    "/platforms/youtube.html": "video platform page",
+    "/thread?n=40": "40,000 px thread",
+    "/feed.html": "endless feed",
+}
+SINGLE_FILE = ROOT / "benchmarks" / ".tools" / "node_modules" / "single-file-cli"
+PASSPHRASE = "benchmark passphrase"  # a throwaway vault
+#: Rows of the per-stage table: the floor's stage that does the same browser work, if any.
+FLOOR_OF = {
+    "process-ready": "process-ready",
+    "browser-launch": "browser-launch",
+    "page-open": "page-open",
+    "navigate": "navigate+load",
+    "scroll": "scroll",
+    "network-quiet": "network-quiet",
+    "screenshot": "screenshot",
+    "browser-close": "browser-close",
+}
 
-class BareIdle(IdleTracker):
-    """The same idle tracking the capture uses, fed by the page's events and nothing else."""
 
-    def __init__(self, page: Page) -> None:
-        super().__init__()
-        page.on("request", lambda request: self.started(request, request.resource_type))
-        page.on("requestfinished", self.ended)
-        page.on("requestfailed", self.ended)
-
-
-async def bare(url: str, executable: str | None, settings: CaptureSettings) -> float:
+def run(cmd: list[str], env: dict[str, str], timeout: float = 300) -> tuple[float, str]:
     started = time.perf_counter()
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=executable, args=list(QUIET_ARGS))
-        width, height = settings.viewport
-        context = await browser.new_context(viewport={"width": width, "height": height})
-        page = await context.new_page()
-        idle = BareIdle(page)
-        journal = Journal()
-        await page.goto(url, wait_until="load")
-        await scroll_through(page, idle, journal, settings)
-        await wait_network_idle(idle, journal, settings)
-        await scroll_to_top(page, journal)
-        png = await page.screenshot(full_page=True, type="png")
-        assert png.startswith(b"\x89PNG")
-        await browser.close()
-    return time.perf_counter() - started
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+    took = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{cmd[:4]} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return took, done.stdout
 
 
-async def full(url: str, settings: CaptureSettings, vault: Vault, tsa: str) -> float:
-    started = time.perf_counter()
-    [stored] = await capture_into_vault(vault, [url], settings, tsa_urls=[tsa])
-    assert stored.item is not None and stored.item.artifact("traffic.warc.gz") is not None
-    assert stored.item.timestamp_status == "granted"
-    return time.perf_counter() - started
+class Bench:
+    def __init__(self, args: argparse.Namespace, folder: Path, site: str, tsa: str) -> None:
+        self.args, self.folder, self.site, self.tsa = args, folder, site, tsa
+        self.vault = folder / "bench.ekv"
+        self.env = {
+            **os.environ,
+            "EVIDENCEKIT_PASSPHRASE": PASSPHRASE,
+            "EVIDENCEKIT_BROWSER": args.browser,
+            "HOME": str(folder / "home"),
+            "PYTHONPATH": str(ROOT),  # this tree's code, also when run from a snapshot of it
+        }
+        (folder / "home").mkdir()
+        self.single_file = (SINGLE_FILE / "single-file-node.js").is_file()
+
+    def bare(self, path: str) -> tuple[float, dict[str, int]]:
+        script = str(ROOT / "benchmarks" / "bare_floor.py")
+        took, out = run([sys.executable, script, self.site + path, self.args.browser], self.env)
+        return took, {s["stage"]: s["duration_ms"] for s in json.loads(out)["stages"]}
+
+    def ek_command(self, urls: list[str], *extra: str) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "evidencekit",
+            "--vault",
+            str(self.vault),
+            "--tsa",
+            self.tsa,
+            "capture",
+            *urls,
+            "--json",
+            *extra,
+        ]
+
+    def ek(self, path: str) -> tuple[float, dict[str, int]]:
+        took, out = run(self.ek_command([self.site + path]), self.env)
+        [result] = json.loads(out)
+        assert result["timestamp_status"] == "granted", result
+        names = {a["name"] for a in result["artifacts"]}
+        assert {"screenshot.png", "traffic.warc.gz", "page.mhtml", "manifest.p7s"} <= names
+        stages: dict[str, int] = defaultdict(int)
+        for s in result["timings"]["stages"]:
+            stages[s["stage"]] += s["duration_ms"]
+        return took, dict(stages)
+
+    def single(self, path: str) -> float:
+        out = self.folder / "single-file.html"
+        cmd = [
+            "node",
+            str(SINGLE_FILE / "single-file-node.js"),
+            f"--browser-executable-path={self.args.browser}",
+            "--browser-arg=--no-sandbox",
+            self.site + path,
+            str(out),
+        ]
+        took, _ = run(cmd, self.env)
+        assert out.stat().st_size > 0
+        out.unlink()
+        return took
 
 
-async def overhead(
-    site: SiteServer, args: Any, settings: CaptureSettings, vault: Vault, tsa: str
-) -> None:
-    executable = find_browser().executable_path
-    url = site.url(args.page)
-    await bare(url, executable, settings)  # warm the disk cache for both
-    await full(url, settings, vault, tsa)
-    a_times, b_times = [], []
-    for _ in range(args.rounds):
-        a_times.append(await bare(url, executable, settings))
-        b_times.append(await full(url, settings, vault, tsa))
-    a, b = statistics.median(a_times), statistics.median(b_times)
-    print(f"page {args.page}, {args.rounds} alternating rounds each")
-    print(f"  (a) bare Playwright: median {a:.3f} s  {[round(t, 3) for t in a_times]}")
-    print(f"  (b) capture -> vault, sealed, time-stamped: median {b:.3f} s")
-    print(f"      {[round(t, 3) for t in b_times]}")
-    print(f"  b/a = {b / a:.2f}  (target <= 1.3)")
+def per_page(bench: Bench, path: str) -> dict[str, float]:
+    rounds = bench.args.rounds
+    walls: dict[str, list[float]] = defaultdict(list)
+    ek_stages: dict[str, list[int]] = defaultdict(list)
+    bare_stages: dict[str, list[int]] = defaultdict(list)
+    bench.bare(path)  # warm the disk cache for all three
+    bench.ek(path)
+    for i in range(rounds):
+        for tool in ("bare", "ek", "single")[:: 1 if i % 2 == 0 else -1]:
+            if tool == "bare":
+                took, stages = bench.bare(path)
+                for name, ms in stages.items():
+                    bare_stages[name].append(ms)
+            elif tool == "ek":
+                took, stages = bench.ek(path)
+                for name, ms in stages.items():
+                    ek_stages[name].append(ms)
+            elif bench.single_file:
+                took = bench.single(path)
+            else:
+                continue
+            walls[tool].append(took)
+    med = {tool: statistics.median(times) for tool, times in walls.items()}
+    print(f"\n{path} ({PAGES.get(path, '')}), {rounds} alternating rounds, medians")
+    print(f"  wall   bare {med['bare']:.2f} s   EvidenceKit {med['ek']:.2f} s", end="")
+    print(f"   SingleFile {med['single']:.2f} s" if "single" in med else "   SingleFile -")
+    print(f"  {'stage (EvidenceKit)':<22}{'EK ms':>8}{'floor ms':>10}")
+    floor_med = {k: statistics.median(v) for k, v in bare_stages.items()}
+    for name, values in ek_stages.items():
+        floor = FLOOR_OF.get(name)
+        floor_ms = f"{floor_med[floor]:>10.0f}" if floor in floor_med else f"{'':>10}"
+        print(f"  {name:<22}{statistics.median(values):>8.0f}{floor_ms}")
+    return med
 
 
-async def parallel(
-    site: SiteServer, args: Any, settings: CaptureSettings, vault: Vault, tsa: str
-) -> None:
+def batch(bench: Bench) -> None:
     kinds = ["/lazy.html", "/r/start", "/consent.html", "/post/removed", "/thread?n=5"]
     urls = [
-        site.url(f"/marker/bench-{i}") if i % 2 else site.url(kinds[i // 2 % 5])
-        for i in range(args.pages)
+        bench.site + (f"/marker/bench-{i}" if i % 2 else kinds[i // 2 % 5])
+        for i in range(bench.args.pages)
     ]
-    timings = {}
+    took = {}
     for concurrency in (1, 3):
-        started = time.perf_counter()
-        outcomes = await capture_into_vault(
-            vault, urls, settings, tsa_urls=[tsa], concurrency=concurrency
-        )
-        timings[concurrency] = time.perf_counter() - started
-        failed = [o.url for o in outcomes if not o.ok]
-        assert not failed, failed
-    print(f"{len(urls)} local pages into the vault, one browser")
-    print(f"  serial (concurrency 1): {timings[1]:.2f} s")
-    print(f"  concurrency 3:          {timings[3]:.2f} s")
-    print(f"  speedup = {timings[1] / timings[3]:.2f}x  (target >= 1.5x)")
+        cmd = bench.ek_command(urls, "--concurrency", str(concurrency))
+        took[concurrency], out = run(cmd, bench.env, timeout=900)
+        assert all("error" not in r for r in json.loads(out))
+    print(f"\nbatch: {len(urls)} local pages, one capture process, one browser")
+    print(f"  serial (concurrency 1): {took[1]:.2f} s   concurrency 3: {took[3]:.2f} s")
+    print(f"  speedup = {took[1] / took[3]:.2f}x  (target >= 1.8x)")
 
 
-async def main() -> None:
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--pages", type=int, default=20)
-    parser.add_argument("--page", default="/lazy.html")
+    parser.add_argument("--only", action="append", help="just these fixture pages")
+    parser.add_argument("--browser", default="/usr/lib/chromium/chromium")
+    parser.add_argument("--no-batch", action="store_true")
     args = parser.parse_args()
-    settings = CaptureSettings()
     with tempfile.TemporaryDirectory(prefix="ek-bench-") as tmp:
         folder = Path(tmp)
         pki = TsaPki.create(folder / "pki")
-        vault = Vault.create(folder / "bench.ekv", "benchmark passphrase", Settings())
-        try:
-            with SiteServer() as site, TsaServer(pki) as tsa:
-                await overhead(site, args, settings, vault, tsa.url)
-                await parallel(site, args, settings, vault, tsa.url)
-        finally:
-            vault.close()
+        Vault.create(folder / "bench.ekv", PASSPHRASE, Settings()).close()
+        with SiteServer() as site, TsaServer(pki) as tsa:
+            bench = Bench(args, folder, site.url("").rstrip("/"), tsa.url)
+            if not bench.single_file:
+                print(f"SingleFile: skipped, not installed in {SINGLE_FILE.parent.parent}")
+                print("  (cd benchmarks/.tools && npm install single-file-cli)")
+            ratios = {}
+            for path in args.only or list(PAGES):
+                ratios[path] = per_page(bench, path)
+            print("\nratios of medians (one run)")
+            print(f"  {'page':<28}{'EK/bare':>9}{'EK/SingleFile':>15}")
+            for path, med in ratios.items():
+                single = f"{med['ek'] / med['single']:>15.2f}" if "single" in med else f"{'-':>15}"
+                print(f"  {path:<28}{med['ek'] / med['bare']:>9.2f}{single}")
+            print("  targets: EK/bare <= 1.10 on every page, EK/SingleFile < 1")
+            if not args.no_batch:
+                batch(bench)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

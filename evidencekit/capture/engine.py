@@ -36,6 +36,7 @@ from evidencekit.capture.metadata import (
 )
 from evidencekit.capture.pagefacts import page_facts
 from evidencekit.capture.result import Artifact, CaptureSettings, PageCapture
+from evidencekit.capture.timings import PageTimings, RunTimings
 from evidencekit.capture.tls import SecurityWatcher, tls_facts
 from evidencekit.capture.traffic import TrafficRecorder
 from evidencekit.capture.urls import PreparedUrl, as_prepared
@@ -62,17 +63,22 @@ async def capture_page(
     *,
     browser: Browser | None = None,
     progress: Callable[[str], None] | None = None,
+    timings: PageTimings | None = None,
 ) -> PageCapture:
     """Capture `url` with every artifact, or raise an `EvidenceKitError` (nothing half-made).
 
     `progress` is called with "opening", "loading", "scrolling" and "saving". Without a
-    `browser`, one is launched for this capture and closed after it.
+    `browser`, one is launched for this capture and closed after it. `timings` (from the
+    job's `RunTimings`) receives this page's stages; they go into its metadata.
     """
     link = as_prepared(url, keep_share_parameters=settings.keep_share_parameters)
+    timings = timings or RunTimings(from_process_start=False).page()
     if browser is None:
+        launch = timings.run.begin("browser-launch")
         async with launch_browser(settings) as own:
-            return await _capture(own, link, settings, progress)
-    return await _capture(browser, link, settings, progress)
+            timings.run.end(launch)
+            return await _capture(own, link, settings, progress, timings)
+    return await _capture(browser, link, settings, progress, timings)
 
 
 def capture_page_sync(
@@ -115,6 +121,7 @@ async def _capture(
     link: PreparedUrl,
     settings: CaptureSettings,
     progress: Callable[[str], None] | None,
+    timings: PageTimings,
 ) -> PageCapture:
     url = link.url
     journal = Journal(progress)
@@ -140,8 +147,9 @@ async def _capture(
             journal.deadline = time.monotonic() + settings.timeout_s
             journal.stage("opening")
             journal.doing("opening a fresh browser context")
-            context = await new_capture_context(browser, settings)
-            result = await _run(browser, context, link, settings, journal)
+            with timings.span("context-open"):
+                context = await new_capture_context(browser, settings)
+            result = await _run(browser, context, link, settings, journal, timings)
     except TimeoutError as error:
         log.info("capture timed out while %s", journal.step)
         raise CaptureTimedOut(journal.step, settings.timeout_s) from error
@@ -154,7 +162,8 @@ async def _capture(
         raise _map_error(error) from error
     finally:
         if context is not None:
-            await _close(context)
+            with timings.span("context-close"):
+                await _close(context)
     log.info("capture finished with %d artifacts", len(result.artifacts))
     return result
 
@@ -172,71 +181,94 @@ async def _run(
     link: PreparedUrl,
     settings: CaptureSettings,
     journal: Journal,
+    timings: PageTimings,
 ) -> PageCapture:
     url = link.url
-    page = await context.new_page()
-    cdp = await context.new_cdp_session(page)
-    watcher = SecurityWatcher(cdp)
-    await watcher.start()
-    traffic = TrafficRecorder(page)
-    guards = PageGuards(context, page, journal, block_state_changes=settings.session is not None)
-    await guards.start()
+    t = timings.span
+    with t("page-open"):
+        page = await context.new_page()
+        cdp = await context.new_cdp_session(page)
+        watcher = SecurityWatcher(cdp)
+        await watcher.start()
+        traffic = TrafficRecorder(page)
+        guards = PageGuards(
+            context, page, journal, block_state_changes=settings.session is not None
+        )
+        await guards.start()
 
     journal.stage("loading")
     journal.doing("loading the page")
     journal.act("navigate", f"opened {url}")
-    await page.goto(url, wait_until="domcontentloaded", timeout=0)
-    await settle.wait_for_load(page, journal, settings.load_cap_s)
+    with t("navigate"):
+        await page.goto(url, wait_until="domcontentloaded", timeout=0)
+    with t("load"):
+        await settle.wait_for_load(page, journal, settings.load_cap_s)
     await guards.lock_navigation()
     loaded_documents = len(traffic.documents)  # later ones were blocked by the lock
-    viewport = await screenshot.viewport_png(page, journal)
+    with t("viewport-screenshot"):
+        viewport = await screenshot.viewport_png(page, journal)
 
     journal.stage("scrolling")
-    scroll = await settle.scroll_through(page, traffic, journal, settings)
-    await settle.wait_network_idle(traffic, journal, settings)
-    await settle.wait_for_images(page, journal, min(2.0, settings.network_idle_cap_s))
-    await settle.scroll_to_top(page, journal)
+    with t("scroll"):
+        scroll = await settle.scroll_through(page, traffic, journal, settings)
+    with t("network-quiet"):
+        await settle.wait_network_idle(traffic, journal, settings)
+    with t("images"):
+        await settle.wait_for_images(page, journal, min(2.0, settings.network_idle_cap_s))
+    with t("scroll-to-top"):
+        await settle.scroll_to_top(page, journal)
 
     journal.stage("saving")
     found: list[overlays_mod.Overlay] = []
     if settings.hide_overlays:
-        found, locked = await overlays_mod.find_overlays(page, journal)
-        overlays_mod.record_overlays(found, locked, journal)
-    full_png, shot = await screenshot.full_page_png(
-        page,
-        journal,
-        scale=settings.device_scale_factor,
-        style=overlays_mod.hiding_css(found),
-        max_css_height=scroll.reached_px if scroll.cut else None,
-    )
-    html = await snapshot.rendered_html(page, journal)
-    mhtml = await snapshot.mhtml(cdp, journal)
-    text = await snapshot.visible_text(page, journal)
-    glyph_report = await glyphs.check_glyphs(page, journal)
+        with t("overlays"):
+            found, locked = await overlays_mod.find_overlays(page, journal)
+            overlays_mod.record_overlays(found, locked, journal)
+    with t("screenshot"):
+        full_png, shot = await screenshot.full_page_png(
+            page,
+            journal,
+            scale=settings.device_scale_factor,
+            style=overlays_mod.hiding_css(found),
+            max_css_height=scroll.reached_px if scroll.cut else None,
+        )
+    with t("dom"):
+        html = await snapshot.rendered_html(page, journal)
+    with t("mhtml"):
+        mhtml = await snapshot.mhtml(cdp, journal)
+    with t("text"):
+        text = await snapshot.visible_text(page, journal)
+    with t("glyphs"):
+        glyph_report = await glyphs.check_glyphs(page, journal)
     journal.doing("reading the page's own description")
-    facts = await page_facts(page)
-    login = await overlays_mod.detect_login_wall(page)
-    shown = ""
-    if settings.session is not None:
-        if login:
-            raise SessionExpired(login_mod.expired_message(settings.session.site, login))
-        shown = await login_mod.account_shown(page)
-        if (warning := login_mod.account_warning(settings.session, shown)) is not None:
-            journal.warn(warning)
-    broken = await settle.broken_images(page)
+    with t("page-facts"):
+        facts = await page_facts(page)
+        login = await overlays_mod.detect_login_wall(page)
+        shown = ""
+        if settings.session is not None:
+            if login:
+                raise SessionExpired(login_mod.expired_message(settings.session.site, login))
+            shown = await login_mod.account_shown(page)
+            if (warning := login_mod.account_warning(settings.session, shown)) is not None:
+                journal.warn(warning)
+        broken = await settle.broken_images(page)
     redirects, main = redirect_chain(traffic.documents[:loaded_documents])
     final_url = main.url if main else page.url
     tls, tls_warnings = tls_facts(final_url, watcher)
     journal.doing("waiting for the last responses")
-    await traffic.finish(settings.network_idle_cap_s)
-    media = await media_mod.collect_media(page, context.request, traffic, journal, settings)
+    with t("responses"):
+        await traffic.finish(settings.network_idle_cap_s)
+    with t("media"):
+        media = await media_mod.collect_media(page, context.request, traffic, journal, settings)
     user_agent = str(await page.evaluate("navigator.userAgent"))
     videos = videos_mod.VideoResult()
     if videos_mod.wanted(final_url, media.shows_video, facts.get("meta")):
-        videos = await videos_mod.collect_videos(final_url, settings, journal, user_agent)
-    await guards.settle()
-    journal.doing("writing the WARC")
-    await traffic.finish(settings.network_idle_cap_s)
+        with t("videos"):
+            videos = await videos_mod.collect_videos(final_url, settings, journal, user_agent)
+    with t("late-responses"):
+        await guards.settle()
+        journal.doing("writing the WARC")
+        await traffic.finish(settings.network_idle_cap_s)
     secrets_removed = 0
     if settings.session is not None:  # her login never goes into the sealed traffic
         secrets_removed = login_mod.remove_login_secrets(traffic.exchanges)
@@ -250,17 +282,22 @@ async def _run(
         journal, main.status if main else None, text, login, broken, tls_warnings
     )
     journal.doing("reading what the platform's page says")
-    platform, completeness = await asyncio.to_thread(
-        platform_facts_and_score,
-        url,
-        final_url,
-        html,
-        list(traffic.exchanges),
-        facts,
-        bool(login),
-        main.status if main else None,
-        text,
-    )
+    with t("platform-facts"):
+        platform, completeness = await asyncio.to_thread(
+            platform_facts_and_score,
+            url,
+            final_url,
+            html,
+            list(traffic.exchanges),
+            facts,
+            bool(login),
+            main.status if main else None,
+            text,
+        )
+    # gzip of large bodies takes a while: off the event loop (zlib releases the GIL)
+    with t("warc"):
+        info = warcinfo(browser, user_agent, settings)
+        warc = await asyncio.to_thread(build_warc, list(traffic.exchanges), info)
     ended_at = utc_now()
     metadata = build_metadata(
         CaptureFacts(
@@ -288,6 +325,7 @@ async def _run(
             glyphs=glyph_report,
             platform_facts=platform,
             completeness=completeness,
+            timings=timings.as_json(),
         )
     )
     metadata["login"] = login_mod.login_facts(
@@ -295,9 +333,6 @@ async def _run(
     )
     if videos.facts:
         metadata["videos"] = videos.facts
-    # gzip of large bodies takes a while: off the event loop (zlib releases the GIL)
-    info = warcinfo(browser, user_agent, settings)
-    warc = await asyncio.to_thread(build_warc, list(traffic.exchanges), info)
     artifacts = [
         Artifact("screenshot.png", "image/png", full_png),
         Artifact("viewport.png", "image/png", viewport),

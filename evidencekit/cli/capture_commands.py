@@ -176,9 +176,12 @@ def _cmd_account(args: argparse.Namespace) -> int:
 def cmd_capture(args: argparse.Namespace) -> int:
     # Imported here: the browser machinery is heavy, and other commands never need it.
     from evidencekit.capture import PreparedUrl, prepare_url
+    from evidencekit.capture.timings import RunTimings
     from evidencekit.capture.urls import mask_credentials
     from evidencekit.jobs.capture import capture_into_vault
 
+    run = RunTimings()  # every capture's metadata says how long each stage took (issue 15)
+    run.ready()
     if args.account:
         return _cmd_account(args)
     if args.posts is not None:
@@ -200,7 +203,9 @@ def cmd_capture(args: argparse.Namespace) -> int:
         raise UsageError("\n".join(bad) + "\nNothing was captured.")
     capture_settings = _capture_settings(args)
     settings = settings_for(args)
-    with open_vault(args, write=True) as vault:
+    with run.span("vault-open", "passphrase key derivation (Argon2id) and opening"):
+        vault = open_vault(args, write=True)
+    with vault:
         sessions, skipped = session_commands.choose_sessions(args, vault, links)
         links = [link for link in links if link.url not in skipped]
         if not links:
@@ -219,8 +224,11 @@ def cmd_capture(args: argparse.Namespace) -> int:
                 on_progress=progress.update,
                 consent=args.consent,
                 sessions=sessions,
+                timings=run,
             )
         )
+        closing = run.begin("vault-close")
+    run.end(closing)
     if args.json:
         print_json([r.to_json() for r in results])
     else:

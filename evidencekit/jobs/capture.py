@@ -20,6 +20,7 @@ from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, ca
 from evidencekit.capture.login import site_of, viewer_notice
 from evidencekit.capture.metadata import metadata_bytes
 from evidencekit.capture.result import LoggedInSession
+from evidencekit.capture.timings import PageTimings, RunTimings
 from evidencekit.capture.urls import PreparedUrl, as_prepared, mask_credentials
 from evidencekit.clock import iso_z_ms
 from evidencekit.errors import EvidenceKitError, SessionExpired
@@ -43,6 +44,9 @@ class StoredCapture:
     timestamp: TimestampReport | None = None
     link: PreparedUrl | None = None
     """What was removed from the link as pasted (names only), if anything."""
+    timings: PageTimings | None = None
+    """Every stage of this address, also those after its metadata.json was sealed (store,
+    timestamp, closing)."""
 
     @property
     def ok(self) -> bool:
@@ -65,6 +69,8 @@ class StoredCapture:
         data: dict[str, object] = {"input": self.url, **self.item.to_json(), **cleaned}
         data["timestamp_status"] = self.item.timestamp_status
         data["warnings"] = list(self.item.metadata.get("warnings", []))
+        if self.timings is not None:
+            data["timings"] = self.timings.as_json()
         return data
 
 
@@ -201,6 +207,7 @@ async def capture_into_vault(
     vault_lock: asyncio.Lock | None = None,
     sessions: Mapping[str, LoggedInSession] | None = None,
     linked: Mapping[str, Mapping[str, object]] | None = None,
+    timings: RunTimings | None = None,
 ) -> list[StoredCapture]:
     """Capture each URL (in parallel browser contexts), store and seal it, then time-stamp it.
 
@@ -212,7 +219,10 @@ async def capture_into_vault(
     with it is `SessionExpired` for that address (nothing stored). Ask before capturing what
     `viewer_warnings` names. `linked` (cleaned address -> keys) adds keys to that item's
     metadata.json, sealed with it: how it is linked to other items (`recapture_of`, ...).
+    `timings` is the run's clock (the CLI's, from the process start); each result carries its
+    stages in `timings`.
     """
+    run = timings or RunTimings(from_process_start=False)
     sessions = dict(sessions or {})
     # Credentials and (unless kept) share-tracking codes come out of each link before anything
     # is opened: from here on only the cleaned address exists (progress, results, the vault).
@@ -264,29 +274,33 @@ async def capture_into_vault(
         return result
 
     async def store_one(outcome: CaptureOutcome) -> StoredCapture:
+        clock = outcome.timings or run.page()
+        link = links.get(outcome.url)
         if outcome.capture is None:
             assert outcome.error is not None
-            result = StoredCapture(outcome.url, None, outcome.error, link=links.get(outcome.url))
+            result = StoredCapture(outcome.url, None, outcome.error, link=link, timings=clock)
         else:
             progress(outcome.url, "sealing")
             page = with_links(outcome.capture, (linked or {}).get(outcome.url))
             try:
                 # Off the event loop: storing tens of MB must not stall the other pages. A
                 # cancel waits for the write to finish (see run_blocking): never half-closed.
-                item = await run_blocking(
-                    vault_lock,
-                    vault.add_item,
-                    new_item_for(page, case=case, note=note, consent=consent),
-                    artifact_sources(page),
-                )
+                with clock.span("store", "blobs, manifest, signature, custody entry"):
+                    item = await run_blocking(
+                        vault_lock,
+                        vault.add_item,
+                        new_item_for(page, case=case, note=note, consent=consent),
+                        artifact_sources(page),
+                    )
             except EvidenceKitError as error:
-                result = StoredCapture(outcome.url, None, error, link=links.get(outcome.url))
+                result = StoredCapture(outcome.url, None, error, link=link, timings=clock)
             else:
                 progress(outcome.url, "time-stamping")
                 async with vault_lock:
-                    report = await timestamp_item(vault, item.id, tsa_urls)
+                    with clock.span("timestamp"):
+                        report = await timestamp_item(vault, item.id, tsa_urls)
                     item = vault.item(item.id)
-                result = StoredCapture(outcome.url, item, None, report, link=links.get(outcome.url))
+                result = StoredCapture(outcome.url, item, None, report, link=link, timings=clock)
         return result
 
     def captured(outcome: CaptureOutcome) -> None:
@@ -308,6 +322,7 @@ async def capture_into_vault(
                 concurrency=concurrency,
                 on_result=captured,
                 on_progress=progress,
+                timings=run,
             )
         results = {url: await task for url, task in pending.items()}
     except BaseException:
