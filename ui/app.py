@@ -17,7 +17,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from evidencekit.capture.browser_install import use_user_browser_folder
 from evidencekit.config import load_settings
+from evidencekit.launchers import NEUTRAL_FLAG
 from ui.language import LANGUAGES, TRANSLATIONS, Translators, pick_language
 
 log = logging.getLogger(__name__)
@@ -57,17 +59,22 @@ def no_core_dumps() -> None:
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     no_core_dumps()
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    argv = list(argv if argv is not None else sys.argv)
+    app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("EvidenceKit")
+    use_user_browser_folder()  # a built app installs its browser where she may write
     qt_settings = keep_qt_settings_off_disk()
     try:
         from ui.context import AppContext
         from ui.main_window import MainWindow
-        from ui.safety import ClipboardGuard
+        from ui.safety import ClipboardGuard, apply_window_icon, start_disguised
         from ui.workers import LoopThread
 
         settings = load_settings()
+        # The "Notes" launcher passes this: neutral title and icon, whatever the setting says.
+        start_disguised(NEUTRAL_FLAG in argv[1:])
+        apply_window_icon(settings)
         translators = Translators(app)
         translators.follow_setting(settings.language)
         runner = LoopThread()

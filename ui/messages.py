@@ -13,6 +13,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from evidencekit import errors
+from evidencekit.capture.browser_install import (
+    BrowserInstallFailed,
+    BrowserInstallOffline,
+    BrowserInstallUnavailable,
+)
+from evidencekit.launchers import LauncherError
 from ui.workers import Cancelled
 
 # lupdate finds calls spelled translate("Context", "text"); this alias keeps lines short.
@@ -236,6 +242,37 @@ BY_ERROR_CLASS: dict[type[BaseException], Texts] = {
             "Messages",
             "The evidence already stored is safe. Ask someone with technical knowledge for "
             "help before adding more.",
+        ),
+    ),
+    LauncherError: lambda _error: (
+        translate("Messages", "The “Notes” launcher could not be changed."),
+        translate(
+            "Messages",
+            "Nothing else was touched. If another launcher is already there, its details "
+            "below say where; remove or rename it, then try again.",
+        ),
+    ),
+    BrowserInstallOffline: lambda _error: (
+        translate("Messages", "The browser could not be downloaded: there is no internet."),
+        translate(
+            "Messages",
+            "Connect this computer to the internet, then try again. Nothing was left "
+            "half-installed, and everything else works as before.",
+        ),
+    ),
+    BrowserInstallUnavailable: lambda _error: (
+        translate("Messages", "This copy of EvidenceKit cannot download a browser by itself."),
+        translate(
+            "Messages",
+            "Install Google Chrome, Microsoft Edge or Chromium, then try again.",
+        ),
+    ),
+    BrowserInstallFailed: lambda _error: (
+        translate("Messages", "The browser could not be installed."),
+        translate(
+            "Messages",
+            "Nothing was left half-installed. Try again later, or install Google Chrome, "
+            "Microsoft Edge or Chromium yourself.",
         ),
     ),
     Cancelled: lambda _error: (

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication, QIcon, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from evidencekit.config import Settings
@@ -179,8 +180,36 @@ class ClipboardGuard(QObject):
         self._ours = None
 
 
+# Started by the disguised "Notes" launcher (evidencekit.launchers.NEUTRAL_FLAG): neutral for
+# this run whatever the setting says, without writing the setting.
+_started_disguised = [False]
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+
+
+def start_disguised(on: bool = True) -> None:
+    _started_disguised[0] = on
+
+
+def neutral_in_force(settings: Settings) -> bool:
+    return settings.neutral_title or _started_disguised[0]
+
+
 def window_title(settings: Settings) -> str:
     """The title the taskbar shows: neutral when asked, so a glance reveals nothing."""
-    if settings.neutral_title:
+    if neutral_in_force(settings):
         return translate("Safety", "Notes")
     return "EvidenceKit"
+
+
+def window_icon(settings: Settings) -> QIcon:
+    """The calm app icon, or the plain notepad while the title is neutral (resources/icons)."""
+    name = "notes" if neutral_in_force(settings) else "evidencekit"
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(ICONS / f"{name}-{size}.png"), QSize(size, size))
+    return icon
+
+
+def apply_window_icon(settings: Settings) -> None:
+    """Every window (and the dock or taskbar) shows the icon that fits the setting."""
+    QGuiApplication.setWindowIcon(window_icon(settings))

@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evidencekit import launchers
+from evidencekit.errors import EvidenceKitError
 from ui.context import AppContext
-from ui.widgets import paragraph
+from ui.safety import apply_window_icon
+from ui.widgets import MessagePanel, paragraph
 
 
 class SettingsDialog(QDialog):
@@ -54,6 +57,20 @@ class SettingsDialog(QDialog):
         self.neutral.setAccessibleName(self.neutral.text())
         form.addRow(self.neutral)
 
+        # The disguised launcher (evidencekit.launchers): its state is the file itself.
+        self.launcher = QCheckBox(
+            self.tr("Add a launcher called “Notes” to the applications menu"), self
+        )
+        self.launcher.setChecked(launchers.is_installed())
+        self.launcher.setAccessibleName(self.launcher.text())
+        self.launcher.setToolTip(
+            self.tr(
+                "It starts this app with the neutral title and a notepad icon. The program "
+                "itself stays installed under its own name."
+            )
+        )
+        form.addRow(self.launcher)
+
         self.clipboard = QSpinBox(self)
         self.clipboard.setRange(5, 600)
         self.clipboard.setValue(max(5, settings.clipboard_clear_s))
@@ -70,6 +87,9 @@ class SettingsDialog(QDialog):
                 self,
             )
         )
+        self.message = MessagePanel(self)
+        self.message.hide()
+        layout.addWidget(self.message)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -87,7 +107,22 @@ class SettingsDialog(QDialog):
         label.setBuddy(field)
         form.addRow(label, field)
 
+    def _apply_launcher(self) -> bool:
+        """Add or remove the "Notes" launcher as ticked; False (and why, shown) if it failed."""
+        wanted = self.launcher.isChecked()
+        try:
+            if wanted and not launchers.is_installed():
+                launchers.add_launcher()
+            elif not wanted and launchers.is_installed():
+                launchers.remove_launcher()
+        except EvidenceKitError as error:
+            self.message.show_error(error)
+            return False
+        return True
+
     def save(self) -> None:
+        if not self._apply_launcher():
+            return  # the dialog stays open, saying why; nothing else was changed
         language = str(self.language.currentData())
         changed = language != self._ctx.settings.language
         self._ctx.save(
@@ -96,5 +131,6 @@ class SettingsDialog(QDialog):
             neutral_title=self.neutral.isChecked(),
             clipboard_clear_s=self.clipboard.value(),
         )
+        apply_window_icon(self._ctx.settings)
         self.accept()
         self.applied.emit(changed)
