@@ -93,18 +93,39 @@ def entries(conn: Any, *, objects: Iterable[str] | None = None) -> list[CustodyE
     return result if wanted is None else [e for e in result if e.object in wanted]
 
 
+# A hand-over (vault/transfer.py) starts the receiving vault's log with the giving vault's
+# log: the entries about the case as they are, the others as their hashes alone (WITHHELD, so
+# other people's evidence is not named). They keep the chain linked, so each item's intake
+# entry still follows the custody head its manifest names; a withheld row cannot be re-hashed,
+# so it is accepted only before the log's first TRANSFER_IN entry, where it came from.
+WITHHELD = "withheld"
+TRANSFER_IN = "transfer-in"
+
+
+def withheld_row(seq: int, prev_hash: str | None, digest: str) -> tuple[Any, ...]:
+    """The custody row that stands for a withheld entry (columns as in the table)."""
+    return (seq, "", "", WITHHELD, "", "{}", prev_hash, digest)
+
+
 def verify_chain(conn: Any) -> tuple[int, str | None]:
     """Walk the whole chain. Returns (entries checked, None) or (n, description of first break)."""
     rows = conn.execute(
         "SELECT seq, at, operator, action, object, details, prev_hash, hash FROM custody "
         "ORDER BY seq"
     ).fetchall()
+    first_in = next((r[0] for r in rows if r[3] == TRANSFER_IN), 0)
     prev: str | None = None
     expected_seq = 1
     for count, row in enumerate(rows, start=1):
         seq, at, operator, action, obj, details_text, prev_hash, stored_hash = row
         if seq != expected_seq:
             return count, f"entry {expected_seq} is missing (the next entry is {seq})"
+        if action == WITHHELD and not obj and seq < first_in:
+            if prev_hash != prev:
+                return count, f"entry {seq} (withheld): does not link to entry {seq - 1}"
+            prev = stored_hash
+            expected_seq += 1
+            continue
         try:
             details = json.loads(details_text)
         except ValueError:
