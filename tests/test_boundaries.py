@@ -70,6 +70,10 @@ TABLE: dict[str, Rule] = {
     "evidencekit.online_history": rule("bilingual", stdlib_only=True),
     # PNG rows band by band, for the report and the verifier: Pillow imported lazily only
     "evidencekit.pngrows": rule(banned=("reportlab", "pyhanko", "playwright", "sqlcipher3")),
+    # a picture's SHA-256, MD5 and PDQ (issue 14): capture, jobs and the app use it
+    "evidencekit.picture_hashes": rule(
+        "errors", banned=("reportlab", "pyhanko", "playwright", "sqlcipher3")
+    ),
     # engines
     "evidencekit.capture": rule(
         "__init__",  # metadata.py reads the app's version from the package at run time
@@ -133,6 +137,11 @@ TABLE: dict[str, Rule] = {
         "vault.records",
         "vault.store",
         "vault.subjects",
+        # reposts (issue 14): pictures' hashes, kept in the vault's picture index
+        "bilingual",
+        "picture_hashes",
+        "seal.manifest",
+        "vault.picture_index",
     ),
     # front end: the jobs and the two public doors, bundle export and verify
     "evidencekit.cli": rule(

@@ -24,6 +24,7 @@ from evidencekit.capture.timings import PageTimings, RunTimings
 from evidencekit.capture.urls import PreparedUrl, as_prepared, mask_credentials
 from evidencekit.clock import iso_z_ms
 from evidencekit.errors import EvidenceKitError, SessionExpired
+from evidencekit.jobs.reposts import hash_new_item
 from evidencekit.jobs.seal import TimestampReport, timestamp_item
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
 from evidencekit.vault.store import SessionInfo, Vault
@@ -295,6 +296,7 @@ async def capture_into_vault(
             except EvidenceKitError as error:
                 result = StoredCapture(outcome.url, None, error, link=link, timings=clock)
             else:
+                await hash_new_item(vault, vault_lock, item.id)  # reposts (issue 14)
                 progress(outcome.url, "time-stamping")
                 async with vault_lock:
                     with clock.span("timestamp"):

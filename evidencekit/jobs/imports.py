@@ -24,6 +24,7 @@ from evidencekit import __version__, build_info
 from evidencekit.blocking import run_blocking
 from evidencekit.clock import iso_z_us, now_iso_z_ms
 from evidencekit.errors import EvidenceKitError, InputFileError
+from evidencekit.jobs.reposts import hash_new_item
 from evidencekit.sniff import SNIFF_BYTES, sniff_media_type
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
 from evidencekit.vault.store import Vault
@@ -236,6 +237,7 @@ async def import_files(
         progress(path, "saving")
         call = functools.partial(import_file, vault, path, case=case, note=note, consent=consent)
         item: ItemRecord = await run_blocking(lock, call)
+        await hash_new_item(vault, lock, item.id)  # reposts found without looking (issue 14)
         if on_stored is not None:
             on_stored(path, item)
         return item

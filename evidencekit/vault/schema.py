@@ -148,8 +148,36 @@ CREATE TABLE IF NOT EXISTS sessions (
 CREATE INDEX IF NOT EXISTS sessions_by_site ON sessions(site);
 """
 
+# Reposts found without looking (issue 14): each kept picture's SHA-256, MD5 and PDQ hash
+# (evidencekit/picture_hashes.py), for matching new captures against the whole vault and for
+# the case's hash list. Derived from the sealed artifacts (so not itself sealed), except for
+# pictures whose bytes were never kept (`stored` = 0, minor-safe captures): then these hashes
+# are all there is, and the sealed metadata.json holds them too. `picture_hashes_done` marks
+# the items already looked at, so that items stored before version 5 (and items whose hashing
+# failed) are found and hashed later by `evidencekit hashes --index`.
+_V5 = """
+CREATE TABLE IF NOT EXISTS picture_hashes (
+    item_id     INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,            -- the artifact's name, e.g. media/photo.jpg
+    size        INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    md5         TEXT NOT NULL,
+    pdq         TEXT,                     -- 64 hex; NULL when the bytes do not decode
+    pdq_quality INTEGER,
+    width       INTEGER,
+    height      INTEGER,
+    stored      INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (item_id, name)
+);
+CREATE INDEX IF NOT EXISTS picture_hashes_by_sha256 ON picture_hashes(sha256);
+CREATE TABLE IF NOT EXISTS picture_hashes_done (
+    item_id    INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+    hashed_at  TEXT NOT NULL
+);
+"""
+
 # MIGRATIONS[i] upgrades a vault at version i to i + 1. Version 0 is an empty database.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -48,6 +48,7 @@ from evidencekit.vault.handle import VaultFile
 from evidencekit.vault.items import SIGNATURE_MEDIA_TYPE, SIGNATURE_NAME, new_item_id
 from evidencekit.vault.opening import kdf_params_for
 from evidencekit.vault.passphrase import MIN_PASSPHRASE_LENGTH, check_new_passphrase
+from evidencekit.vault.picture_index import PictureIndex
 from evidencekit.vault.records import ArtifactSource, CaseInfo, ItemRecord, NewItem
 from evidencekit.vault.seals import TimestampRow
 from evidencekit.vault.session_store import SavedLogins
@@ -80,9 +81,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class Vault(SavedLogins, VaultFile):
+class Vault(SavedLogins, PictureIndex, VaultFile):
     """An open vault. Not thread-safe: one thread uses it at a time. Saved logins (issue 12):
-    `SavedLogins` in session_store.py."""
+    `SavedLogins` in session_store.py; picture hashes (issue 14): `PictureIndex`."""
 
     def remember_output_folder(self, folder: Path) -> None:
         """Note a folder we write decrypted copies into, so that a copy or export killed half

@@ -1,0 +1,251 @@
+"""Reposts found without looking (issue 14): hash each kept picture, match it to the vault.
+
+When a capture or an import is stored, `hash_new_item` reads its pictures back from the vault
+(a capture's `media/<name>`, an imported `original/<name>`; not the screenshots, which show a
+whole page and would only "match" other captures of the same page), hashes them
+(`evidencekit/picture_hashes.py`) off the vault lock, and keeps the hashes with the item.
+`reposts_of` then names every other item holding the same picture: the same bytes
+(SHA-256), or the same picture by PDQ — a distance of at most `MATCH_DISTANCE` bits between
+two hashes that both have a quality of at least `MIN_QUALITY` (Meta's published defaults).
+Nobody has to look at a picture for this; the front ends show the match as words and a link,
+with both pictures blurred.
+
+Items stored before the vault had this index (schema version 5) are hashed by
+`hash_older_items` (`evidencekit hashes --index`, and before a case's hash list is written),
+not on migration: opening a vault must stay quick, and a reader cannot write.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from evidencekit.bilingual import Bi
+from evidencekit.blocking import run_blocking
+from evidencekit.errors import EvidenceKitError
+from evidencekit.picture_hashes import (
+    MATCH_DISTANCE,
+    MIN_QUALITY,
+    NotAPicture,
+    hash_picture,
+    pdq_distance,
+)
+from evidencekit.seal.manifest import ArtifactEntry
+from evidencekit.vault.picture_index import IndexedPicture, PictureRecord
+from evidencekit.vault.records import ItemRecord
+from evidencekit.vault.store import Vault
+
+log = logging.getLogger(__name__)
+
+PICTURE_FOLDERS = ("media/", "original/")
+# A picture file bigger than this is hashed by SHA-256 and MD5 only (its pixels would not fit
+# in memory on a small laptop); its bytes are still read in chunks.
+MAX_DECODED_BYTES = 64 * 1024 * 1024
+
+
+def is_picture(artifact: ArtifactEntry) -> bool:
+    """A kept picture of the post or an imported picture (not a screenshot of the page)."""
+    return artifact.media_type.startswith("image/") and artifact.name.startswith(PICTURE_FOLDERS)
+
+
+def picture_record(name: str, data: bytes) -> PictureRecord:
+    """The hashes of one picture file; bytes that do not decode keep SHA-256 and MD5 only."""
+    try:
+        hashes = hash_picture(data)
+    except NotAPicture:
+        return PictureRecord(
+            name=name,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            md5=hashlib.md5(data, usedforsecurity=False).hexdigest(),
+            pdq=None,
+            pdq_quality=None,
+            width=None,
+            height=None,
+        )
+    return PictureRecord(
+        name=name,
+        size=len(data),
+        sha256=hashes.sha256,
+        md5=hashes.md5,
+        pdq=hashes.pdq,
+        pdq_quality=hashes.pdq_quality,
+        width=hashes.width,
+        height=hashes.height,
+    )
+
+
+def _large_record(vault: Vault, item_id: str, artifact: ArtifactEntry) -> PictureRecord:
+    md5 = hashlib.md5(usedforsecurity=False)
+    for chunk in vault.iter_artifact(item_id, artifact.name):  # checked against its SHA-256
+        md5.update(chunk)
+    return PictureRecord(
+        artifact.name, artifact.size, artifact.sha256, md5.hexdigest(), None, None, None, None
+    )
+
+
+def hash_item(vault: Vault, item_id: str) -> list[PictureRecord]:
+    """Hash the item's pictures and keep the hashes with it (blocking; the vault's thread)."""
+    item = vault.item(item_id)
+    records = []
+    for artifact in item.artifacts:
+        if not is_picture(artifact):
+            continue
+        if artifact.size > MAX_DECODED_BYTES:
+            records.append(_large_record(vault, item.id, artifact))
+        else:
+            records.append(
+                picture_record(artifact.name, vault.read_artifact(item.id, artifact.name))
+            )
+    vault.set_picture_hashes(item.id, records)
+    return records
+
+
+async def hash_new_item(vault: Vault, vault_lock: asyncio.Lock, item_id: str) -> None:
+    """The capture's and the import's hook: hash a just-stored item's pictures, reading under
+    the vault lock and decoding outside it. Never fails the capture: a failure is logged and
+    the item stays unhashed, so `hash_older_items` finds it later."""
+    try:
+        item: ItemRecord = await run_blocking(vault_lock, vault.item, item_id)
+        records = []
+        for artifact in item.artifacts:
+            if not is_picture(artifact):
+                continue
+            if artifact.size > MAX_DECODED_BYTES:
+                records.append(
+                    await run_blocking(vault_lock, _large_record, vault, item.id, artifact)
+                )
+                continue
+            data = await run_blocking(vault_lock, vault.read_artifact, item.id, artifact.name)
+            records.append(await asyncio.to_thread(picture_record, artifact.name, data))
+        await run_blocking(vault_lock, vault.set_picture_hashes, item.id, records)
+    except EvidenceKitError as error:
+        log.warning("the pictures of item %s were not hashed: %s", item_id, error)
+
+
+def hash_older_items(
+    vault: Vault, case: str | None = None, on_item: Callable[[str], None] | None = None
+) -> int:
+    """Hash the pictures of every item (of `case`) stored without: returns how many items."""
+    if case is not None:
+        vault.items(case)  # CaseNotFound for a case that is not there
+    todo = vault.items_to_hash(case)
+    for item_id in todo:
+        hash_item(vault, item_id)
+        if on_item is not None:
+            on_item(item_id)
+    return len(todo)
+
+
+# --- matching ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Repost:
+    """A picture of one item that another item holds too."""
+
+    picture: str  # its name in this item
+    other_item: str  # the other item's id
+    other_picture: str  # its name there
+    distance: int  # PDQ bits apart (0 for the same bytes)
+    same_bytes: bool  # the very same file (SHA-256)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "picture": self.picture,
+            "other_item": self.other_item,
+            "other_picture": self.other_picture,
+            "pdq_distance": self.distance,
+            "same_bytes": self.same_bytes,
+        }
+
+
+def matchable(picture: PictureRecord) -> bool:
+    return picture.pdq is not None and (picture.pdq_quality or 0) >= MIN_QUALITY
+
+
+def match(picture: PictureRecord, candidate: PictureRecord) -> int | None:
+    """The distance if `candidate` is the same picture (same bytes, or PDQ within the
+    defaults, both hashes of enough quality), else None."""
+    if picture.sha256 == candidate.sha256:
+        return 0
+    if not (matchable(picture) and matchable(candidate)):
+        return None
+    assert picture.pdq is not None and candidate.pdq is not None
+    distance = pdq_distance(picture.pdq, candidate.pdq)
+    return distance if distance <= MATCH_DISTANCE else None
+
+
+def find_reposts(
+    pictures: list[PictureRecord], index: list[IndexedPicture], item_id: str
+) -> list[Repost]:
+    """Each other item's picture that is the same as one of `pictures` (of item `item_id`);
+    per pair of pictures, one entry; nearest first."""
+    found = []
+    for picture in pictures:
+        for other in index:
+            if other.item_id == item_id:
+                continue
+            distance = match(picture, other.picture)
+            if distance is not None:
+                same = picture.sha256 == other.picture.sha256
+                found.append(
+                    Repost(picture.name, other.item_id, other.picture.name, distance, same)
+                )
+    found.sort(key=lambda r: (r.distance, r.picture, r.other_item, r.other_picture))
+    return found
+
+
+def reposts_of(vault: Vault, item_id: str) -> list[Repost]:
+    """Every other item of the vault that holds one of this item's pictures (from the kept
+    hashes: read-only, nothing is decoded)."""
+    uid = vault.resolve(item_id)
+    return find_reposts(vault.picture_hashes(uid), vault.all_picture_hashes(), uid)
+
+
+def _when(timestamp: str) -> str:
+    """'2026-12-01T16:05:00.123Z' -> '2026-12-01 16:05 UTC' (as recorded, never invented)."""
+    if len(timestamp) >= 16 and timestamp[10] == "T":
+        return f"{timestamp[:10]} {timestamp[11:16]} UTC"
+    return timestamp
+
+
+def provenance(item: ItemRecord) -> Bi:
+    """Who posted the other item's picture and when, as far as its record says."""
+    facts = item.metadata.get("platform_facts")
+    facts = facts if isinstance(facts, dict) else {}
+    handle = str(facts.get("handle") or "").strip()
+    posted = str(facts.get("posted_at_utc") or "").strip()
+    if item.kind == "file":
+        return Bi("imported {when}, file {name}", "importuar më {when}, skedari {name}").format(
+            when=_when(item.captured_at), name=item.file_name or ""
+        )
+    if handle and not handle.startswith("@"):
+        handle = "@" + handle
+    if handle and posted:
+        return Bi("posted by {who} on {when}", "postuar nga {who} më {when}").format(
+            who=handle, when=_when(posted)
+        )
+    if handle:
+        return Bi("posted by {who}, captured {when}", "postuar nga {who}, kapur më {when}").format(
+            who=handle, when=_when(item.captured_at)
+        )
+    return Bi("captured {when} from {url}", "kapur më {when} nga {url}").format(
+        when=_when(item.captured_at), url=item.final_url or item.url or ""
+    )
+
+
+def describe(repost: Repost, other: ItemRecord) -> Bi:
+    """'This picture (media/a.jpg) already appears in item k3m… (posted by @x on …).'"""
+    how = (
+        Bi("the same file", "i njëjti skedar")
+        if repost.same_bytes
+        else Bi("the same picture", "e njëjta fotografi")
+    )
+    return Bi(
+        "This picture ({picture}) already appears in item {other} ({provenance}; {how}).",
+        "Kjo fotografi ({picture}) gjendet tashmë te prova {other} ({provenance}; {how}).",
+    ).format(picture=repost.picture, other=repost.other_item, provenance=provenance(other), how=how)
