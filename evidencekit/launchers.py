@@ -138,13 +138,13 @@ def desktop_entry(command: list[str], icon: Path) -> str:
     lines = [
         "[Desktop Entry]",
         "Type=Application",
-        "Version=1.5",
+        "Version=1.4",
         f"Name={LAUNCHER_NAME}",
         "Name[sq]=Shënime",
         "GenericName=Notes",
         "GenericName[sq]=Shënime",
-        "Comment=Notes",
-        "Comment[sq]=Shënime",
+        "Comment=Write and keep notes",
+        "Comment[sq]=Shkruani dhe ruani shënime",
         "Exec=" + " ".join(_exec_quote(arg) for arg in command),
         f"Icon={icon}",
         "Terminal=false",
@@ -291,8 +291,14 @@ def add_launcher(places: Places | None = None, command: list[str] | None = None)
             return [places.icon, entry]
         if entry.exists() and not _is_ours_desktop(entry):
             raise _taken(entry)
+        had_icon = places.icon.exists()
         _write(places.icon, (ICONS / "notes-256.png").read_bytes(), 0o644)
-        _write(entry, desktop_entry(command, places.icon).encode("utf-8"), 0o644)
+        try:
+            _write(entry, desktop_entry(command, places.icon).encode("utf-8"), 0o644)
+        except BaseException:  # OSError, or the typed NoPermission/DiskFull from atomic_output
+            if not had_icon:  # no icon left behind without its launcher
+                places.icon.unlink(missing_ok=True)
+            raise
         return [places.icon, entry]
     except OSError as exc:
         raise LauncherError(detail=str(exc)) from exc
