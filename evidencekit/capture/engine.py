@@ -16,7 +16,7 @@ from playwright.async_api import Browser, BrowserContext
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
-from evidencekit.capture import glyphs, screenshot, settle, snapshot
+from evidencekit.capture import glyphs, minor_safe, minor_safe_bytes, screenshot, settle, snapshot
 from evidencekit.capture import login as login_mod
 from evidencekit.capture import media as media_mod
 from evidencekit.capture import overlays as overlays_mod
@@ -187,6 +187,8 @@ async def _run(
     t = timings.span
     with t("page-open"):
         page = await context.new_page()
+        if settings.minor_safe:  # pictures hidden from each document's first byte (issue 14)
+            await minor_safe.install(page)
         cdp = await context.new_cdp_session(page)
         watcher = SecurityWatcher(cdp)
         await watcher.start()
@@ -206,7 +208,7 @@ async def _run(
     await guards.lock_navigation()
     loaded_documents = len(traffic.documents)  # later ones were blocked by the lock
     with t("viewport-screenshot"):
-        viewport = await screenshot.viewport_png(page, journal)
+        viewport = await screenshot.viewport_png(page, journal, cover=settings.minor_safe)
 
     journal.stage("scrolling")
     with t("scroll"):
@@ -231,6 +233,7 @@ async def _run(
             scale=settings.device_scale_factor,
             style=overlays_mod.hiding_css(found),
             max_css_height=scroll.reached_px if scroll.cut else None,
+            cover=settings.minor_safe,
         )
     with t("dom"):
         html = await snapshot.rendered_html(page, journal)
@@ -297,7 +300,9 @@ async def _run(
     # gzip of large bodies takes a while: off the event loop (zlib releases the GIL)
     with t("warc"):
         info = warcinfo(browser, user_agent, settings)
-        warc = await asyncio.to_thread(build_warc, list(traffic.exchanges), info)
+        warc = await asyncio.to_thread(
+            build_warc, list(traffic.exchanges), info, minor_safe=settings.minor_safe
+        )
     ended_at = utc_now()
     metadata = build_metadata(
         CaptureFacts(
@@ -344,6 +349,8 @@ async def _run(
         *videos.artifacts,
         Artifact("metadata.json", "application/json", metadata_bytes(metadata)),
     ]
+    if settings.minor_safe:  # no picture bytes anywhere: hashes, sizes and places only
+        artifacts = minor_safe_bytes.finish(artifacts, metadata, media.hashed)
     return PageCapture(
         requested_url=url,
         final_url=final_url,

@@ -22,6 +22,7 @@ from playwright.async_api import APIRequestContext, Frame, Page
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
+from evidencekit.capture import minor_safe_bytes
 from evidencekit.capture.journal import Journal
 from evidencekit.capture.result import Artifact, CaptureSettings
 from evidencekit.capture.traffic import Exchange, TrafficRecorder
@@ -56,7 +57,9 @@ _DOM_JS = r"""(maxElements) => {
   for (const el of document.querySelectorAll('*')) {
     if (++n > maxElements) break;
     for (const pseudo of [null, '::before', '::after']) {
-      const bg = getComputedStyle(el, pseudo).backgroundImage;
+      // A minor-safe capture has covered backgrounds already (minor_safe.py kept each one)
+      const mark = 'data-evidencekit-background' + (pseudo ? '-' + pseudo.slice(2) : '');
+      const bg = el.getAttribute(mark) || getComputedStyle(el, pseudo).backgroundImage;
       if (!bg || !bg.includes('url(')) continue;
       for (const m of bg.matchAll(urls)) {
         let url;
@@ -111,6 +114,8 @@ class MediaResult:
     skipped: list[dict[str, Any]] = field(default_factory=list)
     shows_video: bool = False
     """The page shows a <video> or loaded a media stream (then yt-dlp is asked: videos.py)."""
+    hashed: list[dict[str, Any]] = field(default_factory=list)
+    """Minor-safe (issue 14): each picture/video kept as hashes, size and places only."""
 
 
 def assemble_ranges(slices: list[Exchange]) -> bytes | None:
@@ -306,8 +311,9 @@ async def collect_media(
                 "not be saved as one file. The WARC holds the pieces the page loaded."
             )
             continue
-        if not url.startswith(("http://", "https://")):
-            continue
+        minor_data = settings.minor_safe and url.lower().startswith("data:")
+        if not url.startswith(("http://", "https://")) and not minor_data:
+            continue  # a data: picture is in the page's own HTML (minor-safe: it is hashed)
         cand = candidates.setdefault(url, _Candidate(url))
         cand.kinds.add(str(item["kind"]))
         if frame_url is not None:
@@ -339,6 +345,9 @@ async def _one(
     taken: set[str],
 ) -> None:
     entry: dict[str, Any] = {"url": cand.url, "shown_as": sorted(cand.kinds)}
+    if cand.url.lower().startswith("data:"):  # only in minor-safe mode
+        result.hashed.extend(minor_safe_bytes.data_url_entry(entry, cand.url, cand.positions))
+        return
     whole = [ex for ex in cand.exchanges if ex.status in (200, 203) and ex.body is not None]
     slices = [ex for ex in cand.exchanges if ex.status == 206]
     source: Exchange | None = whole[-1] if whole else None
@@ -396,6 +405,10 @@ async def _one(
             return
     if len(data) > settings.max_media_bytes:
         result.skipped.append({**entry, "reason": "larger than the media size limit"})
+        return
+    if settings.minor_safe:  # someone may be under 18: hashes, size and places only
+        facts = {"obtained": how, "http_status": source.status, "positions_css_px": cand.positions}
+        result.hashed.append(minor_safe_bytes.hashed_entry(entry, data, media_type, **facts))
         return
     artifact = Artifact(_name(cand.url, media_type, taken), media_type, data)
     result.artifacts.append(artifact)

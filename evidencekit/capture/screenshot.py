@@ -17,6 +17,7 @@ from typing import Any
 from PIL import Image
 from playwright.async_api import Page
 
+from evidencekit.capture import minor_safe
 from evidencekit.capture.journal import Journal
 
 log = logging.getLogger(__name__)
@@ -67,8 +68,13 @@ def png_size(data: bytes) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
-async def viewport_png(page: Page, journal: Journal) -> bytes:
-    """The window as it is now (before any scrolling when called right after load)."""
+async def viewport_png(page: Page, journal: Journal, *, cover: bool = False) -> bytes:
+    """The window as it is now (before any scrolling when called right after load).
+
+    `cover` (minor-safe): every picture is covered with a plain box first (`minor_safe.py`).
+    """
+    if cover:
+        await minor_safe.cover(page, journal, "viewport.png")
     journal.doing("taking the first-window screenshot")
     data = await page.screenshot(type="png")
     journal.act("screenshot-viewport", "took viewport.png (the first window, before scrolling)")
@@ -84,8 +90,12 @@ async def full_page_png(
     max_css_height: int | None = None,
     single_shot_max_px: int = SINGLE_SHOT_MAX_PX,
     part_px: int = STITCH_PART_PX,
+    cover: bool = False,
 ) -> tuple[bytes, ShotInfo]:
-    """The whole page (or its top `max_css_height` px) as one lossless PNG."""
+    """The whole page (or its top `max_css_height` px) as one lossless PNG; `cover`: as in
+    `viewport_png`, every picture covered first."""
+    if cover:
+        await minor_safe.cover(page, journal, "screenshot.png")
     journal.doing("taking the full-page screenshot")
     css_w, css_h = (int(v) for v in await page.evaluate(_SIZE_JS))
     covered = css_h if max_css_height is None else min(css_h, max_css_height)

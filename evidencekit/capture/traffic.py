@@ -55,6 +55,13 @@ class Exchange:
                 return value
         return None
 
+    def request_header(self, name: str) -> str | None:
+        lowered = name.lower()
+        for key, value in self.request_headers:
+            if key.lower() == lowered:
+                return value
+        return None
+
 
 class TrafficRecorder:
     """Listens to one page's network events and keeps the exchanges in request order."""

@@ -60,6 +60,12 @@ _FORMAT = "best[protocol^=http]/best"
 """One file holding picture and sound (yt-dlp's "best"), over plain HTTP where offered."""
 
 
+MINOR_SAFE_NOT_SAVED = (
+    "someone in these pictures may be under 18 (minor-safe): no video is downloaded, only "
+    "its information is kept"
+)
+
+
 class _Stop(Exception):
     """Raised from yt-dlp's progress hook when the capture's time is up."""
 
@@ -283,7 +289,10 @@ async def collect_videos(
     room = _ram_room()
     folder: Path | None = None
     max_bytes = settings.max_media_bytes
-    if room >= 64 * 1024 * 1024:
+    if settings.minor_safe:  # issue 14: someone may be under 18, so no video is downloaded
+        facts["downloaded_into"] = None
+        facts["not_downloaded_because"] = MINOR_SAFE_NOT_SAVED
+    elif room >= 64 * 1024 * 1024:
         # Half the free room at most: the browser uses the same RAM folder.
         max_bytes = min(max_bytes, room // 2)
         folder = Path(tempfile.mkdtemp(prefix=tempdirs.PREFIX + "video-", dir=tempdirs.RAM_DIR))
@@ -324,6 +333,10 @@ async def collect_videos(
             journal.act("videos", f"yt-dlp: {facts['status']}")
             return result
         _collect(infos, files, folder, result)
+        if settings.minor_safe:
+            for entry in facts["videos"]:
+                if str(entry.get("not_saved_because", "")).startswith("no RAM folder"):
+                    entry["not_saved_because"] = MINOR_SAFE_NOT_SAVED
     finally:
         stop.set()
         tempdirs.release(lock)

@@ -22,6 +22,7 @@ from warcio.timeutils import datetime_to_iso_date
 from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
 
+from evidencekit.capture import minor_safe_bytes
 from evidencekit.capture.traffic import Exchange
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,18 @@ def _response_headers(ex: Exchange, body_len: int) -> list[tuple[str, str]]:
     return out
 
 
+def _retyped(headers: list[tuple[str, str]], content_type: str) -> list[tuple[str, str]]:
+    """`headers` stating `content_type`, the original kept as X-EvidenceKit-Orig-Content-Type."""
+    out: list[tuple[str, str]] = []
+    for name, value in headers:
+        if name.lower() == "content-type":
+            out.append(("X-EvidenceKit-Orig-Content-Type", value))
+        else:
+            out.append((name, value))
+    out.append(("Content-Type", content_type))
+    return out
+
+
 def _truncated(ex: Exchange, body: bytes | None) -> bool:
     if body is not None:
         return False
@@ -85,8 +98,14 @@ def _request_headers(ex: Exchange) -> list[tuple[str, str]]:
     return headers
 
 
-def build_warc(exchanges: Iterable[Exchange], info: Mapping[str, str]) -> bytes:
-    """The gzipped WARC of `exchanges` (those that got a response), as bytes."""
+def build_warc(
+    exchanges: Iterable[Exchange], info: Mapping[str, str], *, minor_safe: bool = False
+) -> bytes:
+    """The gzipped WARC of `exchanges` (those that got a response), as bytes.
+
+    `minor_safe`: picture, video and sound bodies (and pictures embedded in text bodies) are
+    replaced by their digests, each such record saying so (`minor_safe_bytes.warc_body`).
+    """
     out = io.BytesIO()
     writer = _Sha256WARCWriter(out, gzip=True, warc_version="1.1")
     writer.write_record(writer.create_warcinfo_record("traffic.warc.gz", dict(info)))
@@ -96,14 +115,21 @@ def build_warc(exchanges: Iterable[Exchange], info: Mapping[str, str]) -> bytes:
         kept = ex.body  # read once: a late body may still be landing on the live page
         body = kept or b""
         warc_headers = {"WARC-Date": _date(ex.responded_at)}
+        replaced = None
+        if minor_safe and body:
+            replaced = minor_safe_bytes.warc_body(ex.header("content-type"), ex.resource_type, body)
+            body = replaced.body
+            if replaced.note is not None:
+                warc_headers["EvidenceKit-Minor-Safe"] = replaced.note
         if ex.server_ip:
             warc_headers["WARC-IP-Address"] = ex.server_ip
         if _truncated(ex, kept):
             warc_headers["WARC-Truncated"] = "unspecified"
+        headers = _response_headers(ex, len(body))
+        if replaced is not None and replaced.content_type is not None:
+            headers = _retyped(headers, replaced.content_type)
         http = StatusAndHeaders(
-            f"{ex.status} {_reason(ex.status, ex.status_text)}",
-            _response_headers(ex, len(body)),
-            protocol="HTTP/1.1",
+            f"{ex.status} {_reason(ex.status, ex.status_text)}", headers, protocol="HTTP/1.1"
         )
         response = writer.create_warc_record(
             ex.url,
@@ -116,6 +142,8 @@ def build_warc(exchanges: Iterable[Exchange], info: Mapping[str, str]) -> bytes:
         parts = urlsplit(ex.url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         post = ex.post_data or b""
+        if minor_safe and post:  # a picture the page uploaded is a picture too
+            post = minor_safe_bytes.warc_body(ex.request_header("content-type"), "", post).body
         request = writer.create_warc_record(
             ex.url,
             "request",
