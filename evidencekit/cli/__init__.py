@@ -19,9 +19,13 @@ import traceback
 from collections.abc import Sequence
 
 from evidencekit import build_info
+from evidencekit.capture.browser_install import use_user_browser_folder
 from evidencekit.cli import (
+    backup_commands,
+    browser_commands,
     bundle_commands,
     capture_commands,
+    hash_commands,
     recapture_commands,
     seal_commands,
     session_commands,
@@ -85,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     bundle_commands.register(commands)
     session_commands.register(commands)
     recapture_commands.register(commands)
+    hash_commands.register(commands)  # issue 14: the case's picture hashes
+    backup_commands.register(commands)
+    browser_commands.register(commands)
     return parser
 
 
@@ -98,6 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
+    use_user_browser_folder()  # a built app keeps its browser where the user may write
     code = _run(args)
     try:
         notices = close_all()
@@ -138,6 +146,9 @@ def _report(exc: EvidenceKitError, args: argparse.Namespace) -> int:
     if args.verbose:
         traceback.print_exc()
     sys.stderr.write(f"{exc}\n")
+    extra = browser_commands.hint(exc, args)  # no browser: the command that installs one
+    if extra:
+        sys.stderr.write(f"{extra}\n")
     if exc.detail and args.verbose:
         sys.stderr.write(f"({exc.detail})\n")
     return exc.exit_code
