@@ -163,6 +163,16 @@ TABLE: dict[str, Rule] = {
         "verify.verify_bundle",
         "verify.load_certificates",
         "verify.parse_fingerprint",  # --trust-fingerprint: the app's field reads it the same way
+        "forget",  # forget-this-computer (issue 14)
+    ),
+    # "forget this computer" (issue 14): the app's own folders, its launcher, no vault list
+    "evidencekit.forget": rule(
+        "capture.tempdirs",
+        "config",
+        "errors",
+        "launchers",
+        "vault.lock",
+        banned=("reportlab", "pyhanko", "playwright", "sqlcipher3"),
     ),
 }
 
