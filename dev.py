@@ -3,8 +3,14 @@
 
     python3 dev.py run     set up, then start the desktop app
     python3 dev.py test    set up, then run the whole test suite (extra args go to pytest)
+    python3 dev.py test --package
+                           the same, after building the app (as `package` does), with the
+                           smoke tests of the BUILT app (tests/test_package_build.py); CI=true
+                           (.ci/run) always does this
     python3 dev.py package set up, then build the one-folder app into dist/evidencekit/
-                           (PyInstaller, packaging/evidencekit.spec; extra args go to it)
+                           (PyInstaller, packaging/evidencekit.spec; extra args go to it), the
+                           .deb where dpkg-deb exists, the Windows installer where Inno Setup's
+                           ISCC exists, and dist/SHA256SUMS over all of them
 
 Idempotent: the second run only checks, and takes a second or two. On Debian/Ubuntu as root it
 installs what is missing with apt (Chromium when no Chrome/Edge/Chromium is found, Noto fonts
@@ -21,6 +27,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -45,6 +52,9 @@ APT_ALWAYS = [
     "xvfb", "xauth", "poppler-utils", "openssl",
 ]  # fmt: skip
 APT_BROWSER = "chromium"
+# The build and its smoke test (`dev.py package`, `dev.py test --package`): PyInstaller reads
+# binaries with objdump (binutils); the GUI's screenshot is read back with OCR (tesseract).
+APT_PACKAGE = ["binutils", "x11-utils", "tesseract-ocr", "tesseract-ocr-eng"]
 
 SYSTEM_BROWSERS = [
     "/usr/lib/chromium/chromium",
@@ -98,11 +108,11 @@ def browser_found() -> bool:
     return False
 
 
-def system_packages() -> None:
+def system_packages(extra: list[str] | None = None) -> None:
     """Debian/Ubuntu: install missing packages with apt (as root)."""
     if not sys.platform.startswith("linux") or not shutil.which("dpkg-query"):
         return
-    wanted = list(APT_ALWAYS)
+    wanted = [*APT_ALWAYS, *(extra or [])]
     if not browser_found():
         wanted.append(APT_BROWSER)
     missing = _debian_missing(wanted)
@@ -179,8 +189,8 @@ def translations() -> None:
             run([str(lrelease), "-silent", str(source), "-qm", str(target)])
 
 
-def setup() -> None:
-    system_packages()
+def setup(packaging: bool = False) -> None:
+    system_packages(APT_PACKAGE if packaging else None)
     python_packages()
     browser()
     translations()
@@ -197,15 +207,64 @@ def cmd_run(extra: list[str]) -> int:
     return subprocess.call([str(PY), str(ROOT / "main.py"), *extra])
 
 
+def _ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
 def cmd_test(extra: list[str]) -> int:
-    setup()
+    """pytest; with `--package` (always under CI=true) the app is built first and the smoke tests
+    of the built app run too (EVIDENCEKIT_PACKAGE_TESTS=1: a missing build then FAILS)."""
+    packaging = "--package" in extra or _ci()
+    extra = [arg for arg in extra if arg != "--package"]
+    setup(packaging)
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    if packaging:
+        code = build_all([])
+        if code != 0:
+            return code
+        env["EVIDENCEKIT_PACKAGE_TESTS"] = "1"
     return subprocess.call([str(PY), "-m", "pytest", *extra], cwd=ROOT, env=env)
 
 
 def cmd_package(extra: list[str]) -> int:
+    setup(packaging=True)
+    return build_all(extra)
+
+
+def build_all(extra: list[str]) -> int:
+    """The one folder (PyInstaller), then the .deb / Windows installer this machine can make,
+    then dist/SHA256SUMS over every file of them. Prints how long each step took."""
+    started = time.monotonic()
+    code = build_folder(extra)
+    if code != 0:
+        return code
+    dist = ROOT / "dist"
+    folders = ["evidencekit"] + (["EvidenceKit.app"] if (dist / "EvidenceKit.app").is_dir() else [])
+    say(f"one folder built in {time.monotonic() - started:.0f} s")
+    installers: list[Path] = []
+    for stale in [*dist.glob("evidencekit_*.deb"), *dist.glob("EvidenceKit-*-setup.exe")]:
+        stale.unlink()  # an older version's: SHA256SUMS lists only this build's
+    if sys.platform.startswith("linux") and shutil.which("dpkg-deb"):
+        step = time.monotonic()
+        run([str(PY), str(ROOT / "packaging" / "make_deb.py"), "--dist", str(dist)])
+        installers += sorted(dist.glob("evidencekit_*.deb"))
+        say(f".deb built in {time.monotonic() - step:.0f} s")
+    iscc = shutil.which("iscc") or shutil.which("ISCC")
+    if IS_WINDOWS and iscc:
+        ask = "import evidencekit; print(evidencekit.__version__)"
+        version = subprocess.run([str(PY), "-c", ask], capture_output=True, text=True,
+                                 check=True).stdout.strip()  # fmt: skip
+        run([iscc, f"/DAppVersion={version}", f"/DDistDir={dist}", f"/O{dist}",
+             str(ROOT / "packaging" / "windows" / "evidencekit.iss")])  # fmt: skip
+        installers += sorted(dist.glob("EvidenceKit-*-setup.exe"))
+    sums = write_sha256sums(dist, folders, installers)
+    say(f"built {', '.join(folders + [i.name for i in installers])} in {dist} "
+        f"({time.monotonic() - started:.0f} s); hashes of every file in {sums}")  # fmt: skip
+    return 0
+
+
+def build_folder(extra: list[str]) -> int:
     """The one-folder build: the `package` extra (PyInstaller), .qm files first, then the spec."""
-    setup()
     pyinstaller = VENV / ("Scripts/pyinstaller.exe" if IS_WINDOWS else "bin/pyinstaller")
     if not pyinstaller.exists():
         say("installing PyInstaller (the `package` extra)")
@@ -221,23 +280,33 @@ def cmd_package(extra: list[str]) -> int:
                                capture_output=True, text=True).stdout.strip()  # fmt: skip
         if stamp:
             env["SOURCE_DATE_EPOCH"] = stamp
-    code = subprocess.call(command, cwd=ROOT, env=env)
-    if code == 0:
-        sums = write_sha256sums(ROOT / "dist", "evidencekit")
-        say(f"built {ROOT / 'dist' / 'evidencekit'}; its files' hashes are in {sums}")
-    return code
+    # Reproducible bytecode: a set/frozenset constant is marshalled in hash order, and str
+    # hashes are salted per process unless PYTHONHASHSEED is fixed (base_library.zip, PYZ).
+    env["PYTHONHASHSEED"] = "0"
+    return subprocess.call(command, cwd=ROOT, env=env)
 
 
-def write_sha256sums(dist: Path, folder: str) -> Path:
-    """dist/SHA256SUMS: every file of the build, in `sha256sum -c` form, sorted."""
+def write_sha256sums(dist: Path, folders: list[str], files: list[Path] | None = None) -> Path:
+    """dist/SHA256SUMS: every file of the build folders, then the installers, in
+    `sha256sum -c` form (paths relative to dist/), sorted."""
     lines = []
-    for path in sorted((dist / folder).rglob("*")):
-        if path.is_file() and not path.is_symlink():
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            lines.append(f"{digest}  {path.relative_to(dist).as_posix()}\n")
+    for folder in folders:
+        for path in sorted((dist / folder).rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                lines.append(f"{_sha256(path)}  {path.relative_to(dist).as_posix()}\n")
+    for path in files or []:
+        lines.append(f"{_sha256(path)}  {path.relative_to(dist).as_posix()}\n")
     target = dist / "SHA256SUMS"
     target.write_text("".join(lines), encoding="utf-8")
     return target
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def main() -> int:
