@@ -49,6 +49,11 @@ _DOM_JS = r"""(maxElements) => {
     if (url) out.push({kind: el.tagName.toLowerCase(), url, rect: rect(el), w, h});
     if (el.poster) out.push({kind: 'poster', url: el.poster, rect: rect(el), w: 0, h: 0});
   }
+  for (const el of document.querySelectorAll('svg image')) {
+    const href = el.href && el.href.baseVal;
+    try { if (href) out.push({kind: 'svg-image', url: new URL(href, document.baseURI).href,
+                              rect: rect(el), w: 0, h: 0}); } catch (e) { /* not an address */ }
+  }
   for (const el of document.querySelectorAll('input[type=image][src]')) {
     out.push({kind: 'img', url: el.src, rect: rect(el), w: 0, h: 0});
   }

@@ -154,6 +154,8 @@ def hashed_entry(
 ) -> dict[str, Any]:
     """What a minor-safe capture keeps of one picture or video the page showed or loaded:
     `entry` (address, how it was shown, sizes, places) with its digests; never its bytes."""
+    if not is_picture_type(media_type):  # a server may call a JPEG anything: its bytes tell
+        media_type = sniff_media_type(data[:8192], complete=len(data) <= 8192)
     url = str(entry.get("url", ""))
     if url.lower().startswith("data:"):
         entry = {**entry, "url": f"data:{media_type} (in the page itself; removed)"}
