@@ -1,6 +1,6 @@
 """Install Playwright's Chromium when the computer has no browser EvidenceKit can use (issue 13).
 
-It runs Playwright's own installer, `playwright install --no-shell chromium`, through the
+It runs Playwright's own installer, `playwright install --no-shell --no-remove chromium`, via the
 Node.js driver that ships inside the Playwright package (`compute_driver_executable`): the same
 files from a source tree and from the PyInstaller build, no `python -m playwright` needed
 (a frozen app has no Python to run it with). The installer's output lines are parsed for
@@ -34,7 +34,9 @@ from evidencekit.errors import EXIT_FAILED, EvidenceKitError
 
 BROWSERS_ENV = "PLAYWRIGHT_BROWSERS_PATH"
 COMPLETE_MARKER = "INSTALLATION_COMPLETE"  # Playwright writes it last into a finished browser
-INSTALL_ARGS = ("install", "--no-shell", "chromium")  # full Chromium only: find_browser uses it
+# The full Chromium only (find_browser uses it, not the headless shell); --no-remove: Playwright
+# would otherwise delete browsers of other Playwright installs it thinks unused.
+INSTALL_ARGS = ("install", "--no-shell", "--no-remove", "chromium")
 #: The installer's lines, as Playwright's browserFetcher.ts prints them when its output is not a
 #: terminal (driver/package/lib/coreBundle.js: logPolitely, getBasicDownloadProgress):
 #:   Downloading Chrome for Testing 159.0.8154.6 (playwright chromium v1255) from https://…
