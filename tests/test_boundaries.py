@@ -142,6 +142,7 @@ TABLE: dict[str, Rule] = {
         "picture_hashes",
         "seal.manifest",
         "vault.picture_index",
+        "atomic",  # the case's hash list, written atomically
     ),
     # front end: the jobs and the two public doors, bundle export and verify
     "evidencekit.cli": rule(
@@ -156,6 +157,8 @@ TABLE: dict[str, Rule] = {
         "jobs.imports",
         "jobs.recapture",
         "jobs.seal",
+        "jobs.reposts",  # issue 14: reposts found without looking
+        "jobs.hash_list",  # issue 14: `hashes --case C`
         "seal.identity",
         "seal.tsa_list",
         "vault",

@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from evidencekit.cli import session_commands
-from evidencekit.cli.common import open_vault, print_json, say, settings_for, tsa_urls
+from evidencekit.cli import hash_commands, session_commands
+from evidencekit.cli.common import (
+    open_vault,
+    passphrase,
+    print_json,
+    say,
+    settings_for,
+    tsa_urls,
+)
 from evidencekit.errors import EXIT_FAILED, EXIT_USAGE, EvidenceKitError, UsageError
 
 if TYPE_CHECKING:
     from evidencekit.capture import CaptureSettings
+    from evidencekit.capture.timings import RunTimings
     from evidencekit.jobs.capture import StoredCapture
+    from evidencekit.vault.store import Vault
 
 
 def register(commands: Any) -> None:
@@ -173,12 +183,22 @@ def _cmd_account(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
+def _open_for_capture(args: argparse.Namespace, secret: str, run: RunTimings) -> Vault:
+    """In a worker thread while Chromium boots: import the capture and sealing code, then
+    derive the vault's key and open it (Argon2id releases the GIL)."""
+    with run.span("code-import", "the capture, sealing and vault code"):
+        importlib.import_module("evidencekit.jobs.capture")
+    with run.span("vault-open", "passphrase key derivation (Argon2id) and opening"):
+        return open_vault(args, write=True, secret=secret)
+
+
 def cmd_capture(args: argparse.Namespace) -> int:
     # Imported here: the browser machinery is heavy, and other commands never need it.
-    from evidencekit.capture import PreparedUrl, prepare_url
+    # Only what starts the browser is imported before it starts; the rest of the capture and
+    # sealing code is imported while it boots (see `_open_for_capture`).
+    from evidencekit.capture.browser import BrowserStart
     from evidencekit.capture.timings import RunTimings
-    from evidencekit.capture.urls import mask_credentials
-    from evidencekit.jobs.capture import capture_into_vault
+    from evidencekit.capture.urls import PreparedUrl, mask_credentials, prepare_url
 
     run = RunTimings()  # every capture's metadata says how long each stage took (issue 15)
     run.ready()
@@ -203,37 +223,65 @@ def cmd_capture(args: argparse.Namespace) -> int:
         raise UsageError("\n".join(bad) + "\nNothing was captured.")
     capture_settings = _capture_settings(args)
     settings = settings_for(args)
-    with run.span("vault-open", "passphrase key derivation (Argon2id) and opening"):
-        vault = open_vault(args, write=True)
-    with vault:
-        sessions, skipped = session_commands.choose_sessions(args, vault, links)
-        links = [link for link in links if link.url not in skipped]
-        if not links:
-            say("Nothing was captured.")
-            return EXIT_USAGE
-        progress = _Progress(list(dict.fromkeys(link.url for link in links)), sys.stderr)
-        results = asyncio.run(
-            capture_into_vault(
-                vault,
-                links,
-                capture_settings,
-                tsa_urls=tsa_urls(args),
-                case=args.case,
-                note=args.note,
-                concurrency=args.concurrency or settings.capture_concurrency,
-                on_progress=progress.update,
-                consent=args.consent,
-                sessions=sessions,
-                timings=run,
-            )
-        )
-        closing = run.begin("vault-close")
-    run.end(closing)
+
+    async def job() -> (
+        tuple[list[StoredCapture], dict[str, Any], dict[str, Any], str | None] | None
+    ):
+        # Chromium boots while the passphrase's key is derived and the capture and sealing
+        # code is imported (issue 15): none of them needs the others.
+        async with BrowserStart(capture_settings, run) as browser:
+            secret = passphrase(args)
+            vault = await asyncio.to_thread(_open_for_capture, args, secret, run)
+            with vault:
+                sessions, skipped = session_commands.choose_sessions(args, vault, links)
+                wanted = [link for link in links if link.url not in skipped]
+                if not wanted:
+                    return None
+                from evidencekit.jobs.capture import capture_into_vault
+
+                progress = _Progress(list(dict.fromkeys(link.url for link in wanted)), sys.stderr)
+                results = await capture_into_vault(
+                    vault,
+                    wanted,
+                    capture_settings,
+                    tsa_urls=tsa_urls(args),
+                    case=args.case,
+                    note=args.note,
+                    concurrency=args.concurrency or settings.capture_concurrency,
+                    on_progress=progress.update,
+                    consent=args.consent,
+                    sessions=sessions,
+                    timings=run,
+                    browser=browser,
+                )
+                # Issue 14: pictures other items already hold, as words (never the pictures).
+                stored = [r.item.id for r in results if r.item is not None]
+                reposts = {i: hash_commands.repost_lines(vault, i) for i in stored}
+                reposts_json = {i: hash_commands.repost_json(vault, i) for i in stored}
+                waiting = hash_commands.unhashed_notice(vault)
+                closing = run.begin("vault-close")
+            run.end(closing)
+        return results, reposts, reposts_json, waiting
+
+    done = asyncio.run(job())
+    if done is None:
+        say("Nothing was captured.")
+        return EXIT_USAGE
+    results, reposts, reposts_json, waiting = done
     if args.json:
-        print_json([r.to_json() for r in results])
+        print_json(
+            [
+                {**r.to_json(), "reposts": reposts_json[r.item.id]} if r.item else r.to_json()
+                for r in results
+            ]
+        )
     else:
         for result in results:
             say(_line(result))
+            for line in reposts.get(result.item.id, []) if result.item else []:
+                say(f"        {line}")
+        if waiting:
+            say(waiting)
     # The contract: errors on stderr (the per-link line above stays on stdout too).
     for result in results:
         if result.error is not None:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from evidencekit.cli import hash_commands
 from evidencekit.cli.common import (
     new_passphrase,
     open_vault,
@@ -181,9 +182,19 @@ def cmd_import(args: argparse.Namespace) -> int:
             assert done.item is not None  # refuse_all: a bad file raises, it is never skipped
             item_id = done.item.id
             shown = os.fsencode(str(done.path)).decode("utf-8", errors="replace")
-            results.append({"input": shown, **vault.item(item_id).to_json()})
+            results.append(
+                {
+                    "input": shown,
+                    **vault.item(item_id).to_json(),
+                    "reposts": hash_commands.repost_json(vault, item_id),
+                }
+            )
             if not args.json:
                 say(f"  {item_id}: {timestamp_line(done.timestamp)}")
+                for line in hash_commands.repost_lines(vault, item_id):  # issue 14
+                    say(f"  {line}")
+        if not args.json and (waiting := hash_commands.unhashed_notice(vault)):
+            say(waiting)
     if args.json:
         print_json(results)
     return 0
@@ -237,8 +248,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     with open_vault(args, write=False) as vault:
         item = vault.item(args.id)
+        reposts = hash_commands.repost_lines(vault, item.id)  # issue 14: words, never pictures
+        reposts_json = hash_commands.repost_json(vault, item.id)
     if args.json:
-        print_json(item.to_json(full=True))
+        print_json({**item.to_json(full=True), "reposts": reposts_json})
         return 0
     rows = [
         ("Id", item.id),
@@ -265,6 +278,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         say(f"  {a.name:<28} {a.size:>12,} B  {a.media_type:<24} sha256 {a.sha256}")
     for note in item.notes:
         say(f"Note ({note.author}, {note.created_at}): {note.body}")
+    for line in reposts:
+        say(line)
     return 0
 
 
