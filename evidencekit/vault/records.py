@@ -127,6 +127,13 @@ class CaseInfo:
     name: str
     created_at: str
     item_count: int
+    minor_safe: bool = False
+    """Someone in the case's pictures may be under 18: pictures are kept as hashes only."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "created_at": self.created_at, "items": self.item_count}
+        return {
+            "name": self.name,
+            "created_at": self.created_at,
+            "items": self.item_count,
+            "minor_safe": self.minor_safe,
+        }

@@ -151,6 +151,24 @@ class Vault(SavedLogins, PictureIndex, VaultFile):
         with self.transaction() as conn:
             self._case_id(conn, name, create=True)
 
+    def case_minor_safe(self, name: str | None) -> bool:
+        """Whether the case keeps pictures as hashes only (False for no case or none by that
+        name): every capture and import into it is then minor-safe (issue 14 part 2)."""
+        return bool(name) and cases.minor_safe(self.conn, cases.find(self.conn, str(name)))
+
+    def set_case_minor_safe(self, name: str, on: bool) -> None:
+        """Turn the case's "someone may be under 18" setting on or off (the case is made if it
+        does not exist yet); each change is a custody entry ``case-minor-safe``."""
+        with self.transaction() as conn:
+            case_id = self._case_id(conn, name, create=True)
+            assert case_id is not None
+            if cases.minor_safe(conn, case_id) == on:
+                return
+            cases.set_minor_safe(conn, case_id, on)
+            custody.append(
+                conn, self.settings.operator, "case-minor-safe", case_subject(name), {"on": on}
+            )
+
     def rename_case(self, old: str, new: str) -> None:
         """Give a case another name; its items follow. Raises CaseNotFound / CaseExists."""
         new = new.strip()
