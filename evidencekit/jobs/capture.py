@@ -12,11 +12,13 @@ import dataclasses
 import functools
 import json
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from evidencekit.blocking import run_blocking
 from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many, login
+from evidencekit.capture.browser import BrowserStart
 from evidencekit.capture.login import site_of, viewer_notice
 from evidencekit.capture.metadata import metadata_bytes
 from evidencekit.capture.result import LoggedInSession
@@ -30,6 +32,7 @@ from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
 from evidencekit.vault.store import SessionInfo, Vault
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Steps reported through `on_progress(url, step)`: the browser's own, then ours.
 STEPS = ("opening", "loading", "scrolling", "saving", "sealing", "time-stamping", "done", "failed")
@@ -193,6 +196,11 @@ def artifact_sources(capture: PageCapture) -> list[ArtifactSource]:
     return [ArtifactSource(a.name, a.media_type, data=a.data) for a in capture.artifacts]
 
 
+async def _timed(clock: PageTimings, stage: str, work: Awaitable[T]) -> T:
+    with clock.span(stage):
+        return await work
+
+
 async def capture_into_vault(
     vault: Vault,
     urls: Sequence[str | PreparedUrl],
@@ -209,6 +217,7 @@ async def capture_into_vault(
     sessions: Mapping[str, LoggedInSession] | None = None,
     linked: Mapping[str, Mapping[str, object]] | None = None,
     timings: RunTimings | None = None,
+    browser: BrowserStart | None = None,
 ) -> list[StoredCapture]:
     """Capture each URL (in parallel browser contexts), store and seal it, then time-stamp it.
 
@@ -221,9 +230,12 @@ async def capture_into_vault(
     `viewer_warnings` names. `linked` (cleaned address -> keys) adds keys to that item's
     metadata.json, sealed with it: how it is linked to other items (`recapture_of`, ...).
     `timings` is the run's clock (the CLI's, from the process start); each result carries its
-    stages in `timings`.
+    stages in `timings`. `browser` is one the caller started early (while the vault's key was
+    derived); it is closed here as soon as the last page is captured, while storing goes on.
     """
     run = timings or RunTimings(from_process_start=False)
+    if not settings.minor_safe and vault.case_minor_safe(case):  # the case's setting (issue 14)
+        settings = dataclasses.replace(settings, minor_safe=True)
     sessions = dict(sessions or {})
     # Credentials and (unless kept) share-tracking codes come out of each link before anything
     # is opened: from here on only the cleaned address exists (progress, results, the vault).
@@ -296,11 +308,18 @@ async def capture_into_vault(
             except EvidenceKitError as error:
                 result = StoredCapture(outcome.url, None, error, link=link, timings=clock)
             else:
-                await hash_new_item(vault, vault_lock, item.id)  # reposts (issue 14)
                 progress(outcome.url, "time-stamping")
+                # The TSA's round trip and the pictures' hashing need nothing of each other:
+                # side by side (each holds the vault lock only to read or record).
+                _, report = await asyncio.gather(
+                    _timed(clock, "picture-hashes", hash_new_item(vault, vault_lock, item.id)),
+                    _timed(
+                        clock,
+                        "timestamp",
+                        timestamp_item(vault, item.id, tsa_urls, vault_lock=vault_lock),
+                    ),
+                )
                 async with vault_lock:
-                    with clock.span("timestamp"):
-                        report = await timestamp_item(vault, item.id, tsa_urls)
                     item = vault.item(item.id)
                 result = StoredCapture(outcome.url, item, None, report, link=link, timings=clock)
         return result
@@ -308,29 +327,41 @@ async def capture_into_vault(
     def captured(outcome: CaptureOutcome) -> None:
         pending[outcome.url] = asyncio.get_running_loop().create_task(store(outcome))
 
-    # One browser per group: logged out, then each saved login (its own settings).
+    # Groups: logged out, then each saved login (its own settings; a fresh context per page
+    # in one browser, so no login is ever seen by another page).
     groups: dict[str | None, list[PreparedUrl]] = {}
     for url, link in links.items():
         used = sessions.get(url)
         groups.setdefault(used.session_id if used else None, []).append(link)
     by_id = {s.session_id: s for s in sessions.values()}
+    start = browser if browser is not None or not links else BrowserStart(settings, run)
     try:
-        for session_id, group in groups.items():
-            await capture_many(
-                group,
-                settings
-                if session_id is None
-                else dataclasses.replace(settings, session=by_id[session_id]),
-                concurrency=concurrency,
-                on_result=captured,
-                on_progress=progress,
-                timings=run,
-            )
-        results = {url: await task for url, task in pending.items()}
+        if start is not None:
+            own = await start.browser()
+            for session_id, group in groups.items():
+                await capture_many(
+                    group,
+                    settings
+                    if session_id is None
+                    else dataclasses.replace(settings, session=by_id[session_id]),
+                    concurrency=concurrency,
+                    browser=own,
+                    on_result=captured,
+                    on_progress=progress,
+                    timings=run,
+                )
+            # The last page is in memory: the browser closes while it is stored and sealed.
+            closing = asyncio.get_running_loop().create_task(start.close())
+            results = {url: await task for url, task in pending.items()}
+            await closing
+        else:
+            results = {}
     except BaseException:
         # Cancelled (the GUI's Cancel, a lock): stop storing too, so nothing outlives the call.
         for task in pending.values():
             task.cancel()
+        if start is not None:
+            await start.close()
         raise
     results.update(refused)
     return [results[key] for key in dict.fromkeys(order)]
