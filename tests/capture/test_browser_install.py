@@ -53,6 +53,9 @@ for row in range(11):
     print(f"|{bar}| {str(percent).rjust(3)}% of 170.2 MiB", flush=True)
     open(os.path.join(target, f"part{row}"), "w").write("x" * 1000)
     time.sleep(delay)
+if os.environ.get("FAKE_CHROME"):  # a real browser program where Playwright's would be
+    os.makedirs(os.path.join(target, "chrome-linux64"))
+    os.symlink(os.environ["FAKE_CHROME"], os.path.join(target, "chrome-linux64", "chrome"))
 open(os.path.join(target, "INSTALLATION_COMPLETE"), "w").close()
 print(f"{title} downloaded to {target}", flush=True)
 child.kill()
@@ -89,6 +92,7 @@ def own_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     monkeypatch.setenv("FAKE_STATE", "")
     monkeypatch.setenv("FAKE_DELAY", "0")
+    monkeypatch.delenv("FAKE_CHROME", raising=False)
     return temp
 
 
@@ -145,6 +149,40 @@ def test_cancel_stops_installer_and_its_child_and_removes_the_unfinished(
     assert sorted(p.name for p in folder.iterdir()) == ["ffmpeg-1013"]  # .links entry gone too
     assert (kept / "INSTALLATION_COMPLETE").exists()
     assert list(own_temp.iterdir()) == []
+
+
+SYSTEM_CHROMIUM = Path("/usr/lib/chromium/chromium")
+
+
+@pytest.mark.skipif(not SYSTEM_CHROMIUM.exists(), reason="needs Debian's Chromium")
+def test_the_next_capture_launch_uses_the_installed_browser_without_restart(
+    tmp_path: Path, own_temp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Installed into the folder the capture driver reads, found by the very next launch.
+
+    The fake installer puts Debian's Chromium where Playwright's own would be unpacked."""
+    from evidencekit.capture.browser import launch_browser, launch_details
+
+    folder = tmp_path / "ms-playwright"
+    monkeypatch.setenv(bi.BROWSERS_ENV, str(folder))
+    monkeypatch.setenv("FAKE_CHROME", str(SYSTEM_CHROMIUM))
+    command, _state = _fake(tmp_path)
+
+    async def before_and_after() -> tuple[str, str, str | None]:
+        async with launch_browser() as browser:
+            details = launch_details(browser)
+            assert details is not None
+            before = details.choice.source
+        await install_browser(command=command)  # the folder from the environment, as the app
+        async with launch_browser() as browser:  # same process, no restart
+            details = launch_details(browser)
+            assert details is not None
+            return before, details.choice.source, details.choice.executable_path
+
+    before, after, path = asyncio.run(before_and_after())
+    assert before != "playwright"  # the machine's Chromium, before
+    assert after == "playwright"
+    assert path == str(folder / "chromium-1255" / "chrome-linux64" / "chrome")
 
 
 def test_the_real_installer_offline_fails_clearly_and_leaves_nothing(
