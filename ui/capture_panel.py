@@ -33,6 +33,7 @@ from evidencekit.errors import EvidenceKitError
 from evidencekit.jobs.account import DEFAULT_POSTS, MAX_POSTS
 from evidencekit.vault.records import ItemRecord
 from ui import format as fmt
+from ui.browser_dialog import BrowserInstallDialog, install_would_help
 from ui.context import AppContext
 from ui.dialogs import Ask
 from ui.jobs import account_job, capture_job, import_job
@@ -240,6 +241,11 @@ class CapturePanel(QWidget):
         layout.addLayout(go)
         self.message = MessagePanel(self)
         layout.addWidget(self.message)
+        # No browser at all (issue 13): offer to download one, right under the message.
+        self.install_browser_button = button(self.tr("Install a browser…"), self)
+        self.install_browser_button.clicked.connect(self.open_browser_install)
+        self.install_browser_button.hide()
+        layout.addWidget(self.install_browser_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         area = QScrollArea(self)
         area.setWidgetResizable(True)
@@ -404,6 +410,7 @@ class CapturePanel(QWidget):
     def start_capture(self) -> None:
         if self.running:
             return
+        self.install_browser_button.hide()
         lines = self._pasted_lines()
         if not lines:
             self.message.show_text(self.tr("Paste at least one link first."))
@@ -521,6 +528,16 @@ class CapturePanel(QWidget):
             if not row.finished:
                 row.fail(error)
         self.message.show_error(error)
+        self.install_browser_button.setVisible(install_would_help(self._ctx, error))
+
+    def open_browser_install(self) -> None:
+        self.browser_dialog = BrowserInstallDialog(self._ctx, self)
+        self.browser_dialog.installed.connect(self._browser_installed)
+        self.browser_dialog.open()
+
+    def _browser_installed(self) -> None:
+        self.install_browser_button.hide()
+        self.message.show_text(self.tr("The browser is installed. Press Capture to try again."))
 
     def _account_done(self, done: Any) -> None:
         """Who the account is (as its page said) and how many of its posts were captured."""
