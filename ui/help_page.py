@@ -77,6 +77,25 @@ class HelpPage(QWidget):
                         "Keep the vault on a USB stick, or in a folder that is not synced to "
                         "the internet."
                     ),
+                    self.tr(
+                        "In Settings you can add a launcher called <b>Notes</b>, with a "
+                        "notepad icon, that opens EvidenceKit with the neutral title. It hides "
+                        "the name from a quick look at the applications menu and the taskbar. "
+                        "It does not hide the program itself: EvidenceKit is still installed "
+                        "under its own name, and anyone who looks through the installed "
+                        "programs or files can find it."
+                    ),
+                ],
+            ),
+            (
+                self.tr("If EvidenceKit finds no web browser"),
+                [
+                    self.tr(
+                        "Capturing pages needs Google Chrome, Microsoft Edge or Chromium. If "
+                        "none is found, EvidenceKit offers to download Chromium for you "
+                        "(about 170 MB, it needs the internet). You can also install one of "
+                        "those browsers yourself. Adding saved files works without a browser."
+                    ),
                 ],
             ),
             (
