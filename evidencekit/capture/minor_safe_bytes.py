@@ -28,7 +28,6 @@ from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from evidencekit.capture.result import Artifact
-from evidencekit.picture_hashes import NotAPicture, hash_picture
 from evidencekit.sniff import sniff_media_type
 
 MODE = "minor-safe"
@@ -62,6 +61,8 @@ def is_picture_type(media_type: str | None) -> bool:
 
 def digests(data: bytes) -> dict[str, Any]:
     """SHA-256 and MD5 of `data` and, when it is a picture that decodes, PDQ and pixel size."""
+    from evidencekit.picture_hashes import NotAPicture, hash_picture  # NumPy: only when used
+
     facts: dict[str, Any] = {
         "sha256": hashlib.sha256(data).hexdigest(),
         "md5": hashlib.md5(data, usedforsecurity=False).hexdigest(),

@@ -51,6 +51,13 @@ def register(commands: Any) -> None:
     p.add_argument(
         "--posts", type=int, metavar="N", help="with --account: how many posts (default 12)"
     )
+    p.add_argument(
+        "--minor-safe",
+        action="store_true",
+        help="someone in these pictures may be under 18: keep no picture or video, only each "
+        "one's SHA-256, MD5 and PDQ hashes, size and place (pictures are covered with plain "
+        "boxes before the screenshots; no MHTML is kept)",
+    )
     p.add_argument("--json", action="store_true")
     session_commands.add_capture_options(p)
     p.set_defaults(handler=cmd_capture)
@@ -122,6 +129,7 @@ def _capture_settings(args: argparse.Namespace) -> CaptureSettings:
         operator_name=operator,
         operator_role=settings.operator_role,
         keep_share_parameters=args.keep_share_parameters,
+        minor_safe=bool(getattr(args, "minor_safe", False)),
     )
     if args.capture_operator:
         args.operator = args.capture_operator

@@ -31,6 +31,7 @@ from evidencekit.errors import (
     UsageError,
 )
 from evidencekit.jobs.imports import check_batch, import_files
+from evidencekit.jobs.minor_safe_import import HASHES_NAME as HASHES
 from evidencekit.seal.identity import DEFAULT_LABEL
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.rekey import change_passphrase
@@ -58,6 +59,13 @@ def register(commands: Any) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--case", metavar="C")
     p.add_argument("--note", metavar="T")
+    p.add_argument(
+        "--minor-safe",
+        action="store_true",
+        help="someone in these pictures may be under 18: keep a picture or video as its "
+        "hashes only (SHA-256, MD5, PDQ), never the file; files that may hold pictures are "
+        "refused",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
 
@@ -78,6 +86,14 @@ def register(commands: Any) -> None:
 
     p = commands.add_parser("cases", help="list the cases")
     p.add_argument("--json", action="store_true")
+    turn = p.add_mutually_exclusive_group()
+    turn.add_argument(
+        "--minor-safe",
+        metavar="C",
+        help="someone in case C's pictures may be under 18: every capture and import into it "
+        "keeps pictures as hashes only (the case is made if it does not exist)",
+    )
+    turn.add_argument("--no-minor-safe", metavar="C", help="turn that setting off for case C")
     p.set_defaults(handler=cmd_cases)
 
     p = commands.add_parser("artifact", help="write one artifact, decrypted, to a file")
@@ -154,13 +170,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     paths = [Path(f) for f in args.files]
     # Every input is checked before the vault is opened, so a typo is named before the
     # passphrase is asked; the job checks again (the same policy) before storing any.
-    check_batch(paths)
+    check_batch(paths, minor_safe=args.minor_safe)
     results: list[dict[str, Any]] = []
     urls = tsa_urls(args)
 
     def stored(path: Path, item: ItemRecord) -> None:
         if not args.json:
-            original = next(a for a in item.artifacts if a.name.startswith("original/"))
+            original = next(  # minor-safe: the picture's hashes stand for it (issue 14)
+                a for a in item.artifacts if a.name.startswith("original/") or a.name == HASHES
+            )
             say(
                 f"Imported {path.name} as {item.id}  "
                 f"({original.media_type}, sha256 {original.sha256})"
@@ -176,6 +194,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 case=args.case,
                 note=args.note,
                 on_stored=stored,
+                minor_safe=args.minor_safe,
             )
         )
         for done in imported:
@@ -284,15 +303,33 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    with open_vault(args, write=False) as vault:
-        cases = vault.cases()
+    name = args.minor_safe or args.no_minor_safe
+    if name is not None:
+        if not name.strip():
+            raise UsageError("Give the case's name.")
+        with open_vault(args, write=True) as vault:
+            vault.set_case_minor_safe(name, args.minor_safe is not None)
+            cases = vault.cases()
+        if not args.json:
+            say(
+                f"Case “{name}”: someone in its pictures may be under 18. Every capture and "
+                "import into it keeps pictures as their hashes only, never the pictures."
+                if args.minor_safe is not None
+                else f"Case “{name}”: pictures are kept again in new captures and imports."
+            )
+            return 0
+    else:
+        with open_vault(args, write=False) as vault:
+            cases = vault.cases()
     if args.json:
         print_json([c.to_json() for c in cases])
     elif not cases:
         say("No cases yet. Add items with --case NAME to start one.")
     else:
         for case in cases:
-            say(f"{case.name:<30} {case.item_count:>5} items   since {case.created_at[:10]}")
+            safe = "   minor-safe: pictures as hashes only" if case.minor_safe else ""
+            line = f"{case.name:<30} {case.item_count:>5} items   since {case.created_at[:10]}"
+            say(line + safe)
     return 0
 
 

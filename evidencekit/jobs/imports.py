@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from evidencekit import __version__, build_info
 from evidencekit.blocking import run_blocking
+from evidencekit.capture.minor_safe_bytes import WHY, is_picture_type
 from evidencekit.clock import iso_z_us, now_iso_z_ms
 from evidencekit.errors import EvidenceKitError, InputFileError
+from evidencekit.jobs import minor_safe_import
 from evidencekit.jobs.reposts import hash_new_item
 from evidencekit.sniff import SNIFF_BYTES, sniff_media_type
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
@@ -114,18 +116,25 @@ def import_file(
     case: str | None = None,
     note: str | None = None,
     consent: str | None = None,
+    minor_safe: bool = False,
 ) -> ItemRecord:
     """Import one file as a new item. The vault is unchanged if anything fails.
 
     `consent` (a support worker's note of the person's consent) goes into the custody entry.
+    `minor_safe` (or the case's setting): a picture or video is kept as its hashes only, a
+    file that may hold pictures is refused (`minor_safe_import`).
     """
     checked = check_input(Path(path))
+    minor_safe = minor_safe or vault.case_minor_safe(case)
+    if minor_safe:
+        minor_safe_import.check(checked.path)
     with open(checked.path, "rb") as handle:
         head = handle.read(SNIFF_BYTES)
         handle.seek(0)
         media_type = sniff_media_type(head, complete=checked.size <= SNIFF_BYTES)
+        hashes_only = minor_safe and is_picture_type(media_type)
         text = ""
-        if media_type.startswith("text/") and checked.size <= MAX_INDEXED_TEXT:
+        if media_type.startswith("text/") and checked.size <= MAX_INDEXED_TEXT and not hashes_only:
             text = handle.read().decode("utf-8", errors="replace")
             handle.seek(0)
         guard = _SizeGuard(handle, checked.size)
@@ -136,6 +145,17 @@ def import_file(
         if raw_name != original.encode("utf-8"):
             name_facts["original_name_bytes_hex"] = raw_name.hex()  # the exact bytes, kept
         tool = {"name": "EvidenceKit", "version": __version__, **build_info.tool_facts()}
+        safe: dict[str, object] = {}
+        artifact = ArtifactSource(f"original/{name}", media_type, stream=guard, size=checked.size)
+        if hashes_only:  # someone may be under 18: the picture itself is never stored
+            record = minor_safe_import.record(
+                original, minor_safe_import.hashes_of(guard, checked.size, media_type)
+            )
+            safe = {"minor_safe": record}
+            data = minor_safe_import.record_bytes(record)
+            artifact = ArtifactSource(minor_safe_import.HASHES_NAME, "application/json", data=data)
+        elif minor_safe:
+            safe = {"minor_safe": {"on": True, "why": WHY, "pictures": []}}
         new = NewItem(
             kind="file",
             action="import",
@@ -150,19 +170,19 @@ def import_file(
                 "media_type_source": "sniffed from content",
                 "file_times": checked.times,
                 "tool": tool,
+                **safe,
             },
             manifest_fields={
                 **name_facts,
                 "file_times": checked.times,
                 "tool": tool,
+                **safe,
             },
             text=text,
             note=note,
             consent=consent,
         )
-        return vault.add_item(
-            new, [ArtifactSource(f"original/{name}", media_type, stream=guard, size=checked.size)]
-        )
+        return vault.add_item(new, [artifact])
 
 
 # --- the import job both front ends run ---------------------------------------------------
@@ -180,13 +200,15 @@ class ImportedFile:
     timestamp: TimestampReport | None = None
 
 
-def check_batch(paths: Sequence[Path]) -> None:
+def check_batch(paths: Sequence[Path], *, minor_safe: bool = False) -> None:
     """Check every input before any is stored, so a typo never half-imports a batch: one bad
     file refuses them all, with every problem named."""
     problems = []
     for path in paths:
         try:
             check_input(path)
+            if minor_safe:
+                minor_safe_import.check(path)
         except InputFileError as exc:
             problems.append(str(exc))
     if problems:
@@ -206,6 +228,7 @@ async def import_files(
     on_progress: Callable[[Path, str], None] | None = None,
     on_stored: Callable[[Path, ItemRecord], None] | None = None,
     on_result: Callable[[ImportedFile], None] | None = None,
+    minor_safe: bool = False,
 ) -> list[ImportedFile]:
     """Import `paths` as items, each sealed like a capture, then time-stamp them.
 
@@ -222,6 +245,7 @@ async def import_files(
     soon as it is stored; `on_result` each outcome once complete. Results come back in the
     order of `paths`, failures left out. Pass `vault_lock` when other tasks on the same loop
     use the vault meanwhile (the GUI). `consent` goes into each item's custody entry.
+    `minor_safe` (or the case's setting): pictures and videos kept as hashes only (issue 14).
     """
     from evidencekit.jobs.seal import timestamp_item  # the network client loads only when used
 
@@ -235,7 +259,9 @@ async def import_files(
 
     async def store(path: Path) -> ItemRecord:
         progress(path, "saving")
-        call = functools.partial(import_file, vault, path, case=case, note=note, consent=consent)
+        call = functools.partial(
+            import_file, vault, path, case=case, note=note, consent=consent, minor_safe=minor_safe
+        )
         item: ItemRecord = await run_blocking(lock, call)
         await hash_new_item(vault, lock, item.id)  # reposts found without looking (issue 14)
         if on_stored is not None:
@@ -254,7 +280,7 @@ async def import_files(
 
     results = []
     if on_bad_file == "refuse_all":
-        check_batch(paths)
+        check_batch(paths, minor_safe=minor_safe or vault.case_minor_safe(case))
         stored = [(path, await store(path)) for path in paths]
         for path, item in stored:
             results.append(await stamp(path, item))

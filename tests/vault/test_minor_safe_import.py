@@ -1,0 +1,121 @@
+"""Minor-safe import and the case setting (issue 14 part 2), through the real command line into
+a real vault: a picture imported with `--minor-safe` (or into a minor-safe case) leaves no run
+of its bytes in the decrypted vault, and its hashes are in the item; a file that may hold
+pictures is refused with nothing stored; a plain text file is kept; the setting is logged.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+from evidencekit.config import Settings
+from evidencekit.picture_hashes import hash_picture
+from evidencekit.vault.store import Vault
+from tests.capture.test_minor_safe import Needles, vault_dump
+from tests.conftest import TEST_PASSPHRASE, Cli
+from tests.support.minor_safe_site import Pictures
+
+
+def _picture(tmp_path: Path) -> tuple[Path, bytes]:
+    data = Pictures().jpeg
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(data)
+    return path, data
+
+
+def _check_hashes_only(vault: Vault, item_id: str, data: bytes) -> None:
+    item = vault.item(item_id)
+    assert sorted(a.name for a in item.artifacts) == [
+        "manifest.json",
+        "manifest.p7s",
+        "picture-hashes.json",
+    ]
+    (entry,) = item.metadata["minor_safe"]["pictures"]
+    hashes = hash_picture(data)
+    assert entry["sha256"] == hashlib.sha256(data).hexdigest() == hashes.sha256
+    assert entry["md5"] == hashes.md5
+    assert (entry["pdq"], entry["width"], entry["height"]) == (
+        hashes.pdq,
+        hashes.width,
+        hashes.height,
+    )
+    sealed = json.loads(vault.read_artifact(item_id, "picture-hashes.json"))
+    assert sealed["pictures"][0]["sha256"] == hashes.sha256
+    assert Needles({"photo": data}).found_in(vault_dump(vault)) == set()
+
+
+def test_import_minor_safe_keeps_only_the_hashes(
+    cli_vault: Cli, tmp_path: Path, vault_path: Path, settings: Settings
+) -> None:
+    path, data = _picture(tmp_path)
+    result = cli_vault("import", "--minor-safe", "--json", str(path))
+    assert result.code == 0, result.err
+    (out,) = json.loads(result.out)
+    with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=False) as vault:
+        _check_hashes_only(vault, out["id"], data)
+    # Without the switch the same file is kept whole (so the search above can find it).
+    result = cli_vault("import", "--json", str(path))
+    assert result.code == 0, result.err
+    with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=False) as vault:
+        assert Needles({"photo": data}).found_in(vault_dump(vault)) == {"photo"}
+
+
+def test_a_minor_safe_case_applies_to_every_import(
+    cli_vault: Cli, tmp_path: Path, vault_path: Path, settings: Settings
+) -> None:
+    result = cli_vault("cases", "--minor-safe", "Dossier")
+    assert result.code == 0, result.err
+    assert "under 18" in result.out
+    listed = json.loads(cli_vault("cases", "--json").out)
+    assert listed == [
+        {"name": "Dossier", "created_at": listed[0]["created_at"], "items": 0, "minor_safe": True}
+    ]
+    path, data = _picture(tmp_path)
+    result = cli_vault("import", "--case", "Dossier", "--json", str(path))
+    assert result.code == 0, result.err
+    item_id = json.loads(result.out)[0]["id"]
+    with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=False) as vault:
+        _check_hashes_only(vault, item_id, data)
+        assert vault.case_minor_safe("Dossier")
+        changes = [e for e in vault.custody() if e.action == "case-minor-safe"]
+        assert [e.details for e in changes] == [{"on": True}]
+    # Renamed, the case keeps its setting; turned off, pictures are kept again.
+    assert cli_vault("cases", "--no-minor-safe", "Dossier").code == 0
+    with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=False) as vault:
+        assert not vault.case_minor_safe("Dossier")
+        assert [e.details for e in vault.custody() if e.action == "case-minor-safe"] == [
+            {"on": True},
+            {"on": False},
+        ]
+
+
+def test_the_setting_follows_a_renamed_case(vault: Vault) -> None:
+    vault.set_case_minor_safe("Old name", True)
+    vault.rename_case("Old name", "New name")
+    assert vault.case_minor_safe("New name")
+    assert not vault.case_minor_safe("Old name")
+    assert [c.minor_safe for c in vault.cases()] == [True]
+
+
+def test_files_that_may_hold_pictures_are_refused(
+    cli_vault: Cli, tmp_path: Path, vault_path: Path, settings: Settings
+) -> None:
+    pdf = tmp_path / "chat.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n")
+    hidden = tmp_path / "export.txt"
+    hidden.write_bytes(b'{"photo": "' + base64.b64encode(Pictures().png) + b'"}\n')
+    text = tmp_path / "messages.txt"
+    text.write_text("he wrote: send me more\n", encoding="utf-8")
+    for bad in (pdf, hidden):
+        result = cli_vault("import", "--minor-safe", str(bad), str(text))
+        assert result.code == 2, result.err
+        assert "may hold pictures" in result.err and "Nothing was imported" in result.err
+    with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=False) as vault:
+        assert vault.items() == []
+    result = cli_vault("import", "--minor-safe", "--json", str(text))
+    assert result.code == 0, result.err
+    (out,) = json.loads(result.out)
+    assert "original/messages.txt" in [a["name"] for a in out["artifacts"]]
