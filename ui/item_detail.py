@@ -28,6 +28,7 @@ from ui.context import AppContext
 from ui.dialogs import Ask
 from ui.jobs import chain_history_job, recapture_job
 from ui.messages import role_name, timestamp_words
+from ui.reposts_panel import RepostsPanel
 from ui.session import ItemDetails, VaultSession
 from ui.thumb_list import badge_words
 from ui.viewer import PictureViewer
@@ -76,6 +77,9 @@ class ItemDetail(QWidget):
         layout.addLayout(top)
         self.message = MessagePanel(self)
         layout.addWidget(self.message)
+        self.reposts = RepostsPanel(session, self)  # issue 14: blurred, never revealed here
+        self.reposts.open_item.connect(self.show_item)
+        layout.addWidget(self.reposts)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.viewer = PictureViewer(session, split)
@@ -181,6 +185,7 @@ class ItemDetail(QWidget):
         self.hide_button.setAccessibleName(self.hide_button.text())
         self.again_button.setVisible(item.kind == "web" and bool(item.url))
         self._fill_about(item)
+        self.reposts.show_for(item)
         if item.kind == "web":
             self._history_job = chain_history_job(self._session, item.id)
             self._history_job.succeeded.connect(self._show_history)

@@ -213,18 +213,43 @@ def _when(timestamp: str) -> str:
     return timestamp
 
 
-def provenance(item: ItemRecord) -> Bi:
-    """Who posted the other item's picture and when, as far as its record says."""
+@dataclass(frozen=True)
+class Origin:
+    """Where an item's picture came from, as its record says (never guessed): for the words
+    "posted by @x on …" in the CLI and the app."""
+
+    kind: str  # "web" or "file"
+    handle: str  # "@name", or "" when the page did not show one
+    posted_at: str  # UTC, as the platform's page gave it, or ""
+    captured_at: str
+    file_name: str
+    address: str
+
+
+def origin(item: ItemRecord) -> Origin:
     facts = item.metadata.get("platform_facts")
     facts = facts if isinstance(facts, dict) else {}
     handle = str(facts.get("handle") or "").strip()
-    posted = str(facts.get("posted_at_utc") or "").strip()
-    if item.kind == "file":
-        return Bi("imported {when}, file {name}", "importuar më {when}, skedari {name}").format(
-            when=_when(item.captured_at), name=item.file_name or ""
-        )
     if handle and not handle.startswith("@"):
         handle = "@" + handle
+    return Origin(
+        kind=item.kind,
+        handle=handle,
+        posted_at=str(facts.get("posted_at_utc") or "").strip(),
+        captured_at=item.captured_at,
+        file_name=item.file_name or "",
+        address=item.final_url or item.url or "",
+    )
+
+
+def provenance(item: ItemRecord) -> Bi:
+    """Who posted the other item's picture and when, as far as its record says."""
+    found = origin(item)
+    handle, posted = found.handle, found.posted_at
+    if item.kind == "file":
+        return Bi("imported {when}, file {name}", "importuar më {when}, skedari {name}").format(
+            when=_when(item.captured_at), name=found.file_name
+        )
     if handle and posted:
         return Bi("posted by {who} on {when}", "postuar nga {who} më {when}").format(
             who=handle, when=_when(posted)
@@ -234,7 +259,7 @@ def provenance(item: ItemRecord) -> Bi:
             who=handle, when=_when(item.captured_at)
         )
     return Bi("captured {when} from {url}", "kapur më {when} nga {url}").format(
-        when=_when(item.captured_at), url=item.final_url or item.url or ""
+        when=_when(item.captured_at), url=found.address
     )
 
 

@@ -1,0 +1,89 @@
+"""Reposts in the app (issue 14): an item whose picture is already in another item says so,
+with a link to the other item and both pictures blurred, never revealed on their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtGui import QImage
+
+from tests.gui.conftest import unlock
+
+PHOTOS = Path(__file__).resolve().parent.parent / "support" / "photos"
+
+
+def _add(qtbot, window, paths: list[Path]) -> list:
+    page = window.vault_page
+    with qtbot.waitSignal(page.capture.run_finished, timeout=30_000):
+        page.add_files(paths)
+    items = [page.capture.rows[str(p)].item for p in paths]
+    assert all(items)
+    return items
+
+
+def _again(tmp_path: Path, photo: str) -> Path:
+    """The photo as it comes back on a new account: smaller and saved again."""
+    image = Image.open(PHOTOS / photo).convert("RGB")
+    out = tmp_path / f"again-{photo}"
+    image.resize((image.width * 2 // 3, image.height * 2 // 3), Image.LANCZOS).save(out, quality=55)
+    return out
+
+
+def _pixels(image: QImage) -> bytes:
+    converted = image.convertToFormat(QImage.Format.Format_RGBA8888)  # kept while copied
+    return bytes(converted.constBits())
+
+
+def test_repost_is_a_link_with_both_pictures_blurred(qtbot, window, tmp_path) -> None:
+    from ui import blur
+
+    unlock(qtbot, window)
+    first, other, second = _add(
+        qtbot, window, [PHOTOS / "cat.jpg", PHOTOS / "rocket.jpg", _again(tmp_path, "cat.jpg")]
+    )
+    page = window.vault_page
+    detail = page.detail
+    page.open_item(second.id)
+    panel = detail.reposts
+    qtbot.waitUntil(lambda: panel.isVisible() and len(panel.rows) == 1, timeout=15_000)
+    (row,) = panel.rows
+    assert row.other.id == first.id
+    words = panel.words(row)
+    assert f"already appears in item {first.id}" in words
+    assert "imported on" in words and "cat.jpg" in words
+    assert panel.links[0].text() == f"Open item {first.id}"
+
+    # Both thumbnails: exactly the app's blurred rendering of each picture, never the picture.
+    vault = window.session.vault
+    wanted = []
+    for item_id, name in ((second.id, "original/again-cat.jpg"), (first.id, "original/cat.jpg")):
+        data = vault.read_artifact(item_id, name)
+        wanted.append(
+            (
+                _pixels(blur.render(data, blurred=True, width=72, height=72)),
+                _pixels(blur.render(data, blurred=False, width=72, height=72)),
+            )
+        )
+
+    def shown() -> list[bytes]:
+        return [_pixels(t.pixmap().toImage()) for t in panel.thumbs if not t.pixmap().isNull()]
+
+    qtbot.waitUntil(lambda: shown() == [w[0] for w in wanted], timeout=15_000)
+    assert all(blurred != sharp for blurred, sharp in wanted)
+    window.grab().save(str(tmp_path / "reposts.png"))
+    for item in (first, second):
+        assert "view" not in [e.action for e in vault.custody([item.id])]  # nothing revealed
+
+    # The link opens the other item, which names this one back.
+    panel.links[0].click()
+    qtbot.waitUntil(lambda: detail.item is not None and detail.item.id == first.id, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: len(panel.rows) == 1 and panel.rows[0].other.id == second.id, timeout=15_000
+    )
+
+    # A different photo: nothing is said.
+    page.open_item(other.id)
+    qtbot.waitUntil(lambda: detail.item is not None and detail.item.id == other.id, timeout=15_000)
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=15_000)
+    assert panel.rows == []
