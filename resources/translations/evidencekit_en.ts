@@ -41,226 +41,309 @@
         </message>
     </context>
     <context>
+        <name>BrowserInstallDialog</name>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="52" />
+            <source>Install a browser</source>
+            <translation>Install a browser</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="55" />
+            <source>No web browser was found</source>
+            <translation>No web browser was found</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="59" />
+            <source>To capture web pages, EvidenceKit needs Google Chrome, Microsoft Edge or Chromium, and none was found on this computer.</source>
+            <translation>To capture web pages, EvidenceKit needs Google Chrome, Microsoft Edge or Chromium, and none was found on this computer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="68" />
+            <source>EvidenceKit can download Chromium for you now: about 170 MB, it needs the internet and takes a few minutes. It is kept for EvidenceKit only and changes nothing else on the computer.</source>
+            <translation>EvidenceKit can download Chromium for you now: about 170 MB, it needs the internet and takes a few minutes. It is kept for EvidenceKit only and changes nothing else on the computer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="78" />
+            <source>Or install one of those browsers yourself, then capture again. Adding saved files with “Add files…” works without a browser.</source>
+            <translation>Or install one of those browsers yourself, then capture again. Adding saved files with “Add files…” works without a browser.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="86" />
+            <source>Download progress</source>
+            <translation>Download progress</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="97" />
+            <source>Download and install</source>
+            <translation>Download and install</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="100" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="118" />
+            <source>Starting the download…</source>
+            <translation>Starting the download…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="140" />
+            <source>Downloaded: %1</source>
+            <translation>Downloaded: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="143" />
+            <source>Downloading %1…</source>
+            <translation>Downloading %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="148" />
+            <source>The browser is installed. You can capture pages now.</source>
+            <translation>The browser is installed. You can capture pages now.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="150" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="157" />
+            <source>Stopped, as you asked. Nothing was left half-installed.</source>
+            <translation>Stopped, as you asked. Nothing was left half-installed.</translation>
+        </message>
+    </context>
+    <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="261" />
+            <location filename="../../ui/capture_panel.py" line="267" />
             <source>This is an &amp;account: capture its profile and latest posts</source>
             <translation>This is an &amp;account: capture its profile and latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="264" />
+            <location filename="../../ui/capture_panel.py" line="270" />
             <source>This is an account: capture its profile and latest posts</source>
             <translation>This is an account: capture its profile and latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="268" />
+            <location filename="../../ui/capture_panel.py" line="274" />
             <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
             <translation>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="276" />
+            <location filename="../../ui/capture_panel.py" line="282" />
             <source>How many of its latest posts</source>
             <translation>How many of its latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="278" />
+            <location filename="../../ui/capture_panel.py" line="284" />
             <source>&amp;Posts:</source>
             <translation>&amp;Posts:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="414" />
+            <location filename="../../ui/capture_panel.py" line="421" />
             <source>Paste the address of one account only.</source>
             <translation>Paste the address of one account only.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="415" />
+            <location filename="../../ui/capture_panel.py" line="422" />
             <source>Its posts are found on its page; they need not be pasted.</source>
             <translation>Its posts are found on its page; they need not be pasted.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="532" />
+            <location filename="../../ui/capture_panel.py" line="540" />
+            <source>The browser is installed. Press Capture to try again.</source>
+            <translation>The browser is installed. Press Capture to try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="549" />
             <source>account number %1</source>
             <translation>account number %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="535" />
+            <location filename="../../ui/capture_panel.py" line="552" />
             <source>Account captured: %1</source>
             <translation>Account captured: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="536" />
+            <location filename="../../ui/capture_panel.py" line="553" />
             <source>its name and number were not found on its page</source>
             <translation>its name and number were not found on its page</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="539" />
+            <location filename="../../ui/capture_panel.py" line="556" />
             <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
             <translation>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="234" />
+            <location filename="../../ui/capture_panel.py" line="235" />
             <source>Log in to a site…</source>
             <translation>Log in to a site…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="236" />
+            <location filename="../../ui/capture_panel.py" line="237" />
             <source>For posts only logged-in people can see: the login stays in the vault</source>
             <translation>For posts only logged-in people can see: the login stays in the vault</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="136" />
+            <location filename="../../ui/capture_panel.py" line="137" />
             <source>Back to the list</source>
             <translation>Back to the list</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="139" />
+            <location filename="../../ui/capture_panel.py" line="140" />
             <source>Capture web pages</source>
             <translation>Capture web pages</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="144" />
+            <location filename="../../ui/capture_panel.py" line="145" />
             <source>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</source>
             <translation>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="155" />
+            <location filename="../../ui/capture_panel.py" line="156" />
             <source>Links to capture, one per line</source>
             <translation>Links to capture, one per line</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="159" />
+            <location filename="../../ui/capture_panel.py" line="160" />
             <source>&amp;Links:</source>
             <translation>&amp;Links:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="164" />
+            <location filename="../../ui/capture_panel.py" line="165" />
             <source>Note (optional)</source>
             <translation>Note (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="165" />
+            <location filename="../../ui/capture_panel.py" line="166" />
             <source>Optional</source>
             <translation>Optional</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="166" />
+            <location filename="../../ui/capture_panel.py" line="167" />
             <source>&amp;Note:</source>
             <translation>&amp;Note:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="171" />
-            <location filename="../../ui/capture_panel.py" line="174" />
+            <location filename="../../ui/capture_panel.py" line="172" />
+            <location filename="../../ui/capture_panel.py" line="175" />
             <source>Case (optional)</source>
             <translation>Case (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="175" />
+            <location filename="../../ui/capture_panel.py" line="176" />
             <source>&amp;Case:</source>
             <translation>&amp;Case:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="187" />
+            <location filename="../../ui/capture_panel.py" line="188" />
             <source>&amp;Keep the share codes in the links</source>
             <translation>&amp;Keep the share codes in the links</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="188" />
+            <location filename="../../ui/capture_panel.py" line="189" />
             <source>Keep the share codes in the links</source>
             <translation>Keep the share codes in the links</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="191" />
+            <location filename="../../ui/capture_panel.py" line="192" />
             <source>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</source>
             <translation>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="203" />
-            <location filename="../../ui/capture_panel.py" line="476" />
+            <location filename="../../ui/capture_panel.py" line="204" />
+            <location filename="../../ui/capture_panel.py" line="483" />
             <source>Consent</source>
             <translation>Consent</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="207" />
+            <location filename="../../ui/capture_panel.py" line="208" />
             <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
             <translation>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="215" />
+            <location filename="../../ui/capture_panel.py" line="216" />
             <source>Consent note</source>
             <translation>Consent note</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="224" />
+            <location filename="../../ui/capture_panel.py" line="225" />
             <source>Capture</source>
             <translation>Capture</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="227" />
+            <location filename="../../ui/capture_panel.py" line="228" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="227" />
+            <location filename="../../ui/capture_panel.py" line="228" />
             <source>Stop; what is saved stays</source>
             <translation>Stop; what is saved stays</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="315" />
+            <location filename="../../ui/capture_panel.py" line="245" />
+            <source>Install a browser…</source>
+            <translation>Install a browser…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="321" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Consent noted for this session: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="340" />
+            <location filename="../../ui/capture_panel.py" line="346" />
             <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
             <translation>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="347" />
+            <location filename="../../ui/capture_panel.py" line="353" />
             <source>These share codes can identify who shared the link and will be removed: %1</source>
             <translation>These share codes can identify who shared the link and will be removed: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="352" />
+            <location filename="../../ui/capture_panel.py" line="358" />
             <source>These share codes will be kept, as you chose: %1</source>
             <translation>These share codes will be kept, as you chose: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="365" />
+            <location filename="../../ui/capture_panel.py" line="371" />
             <source>the user name and password</source>
             <translation>the user name and password</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="368" />
+            <location filename="../../ui/capture_panel.py" line="374" />
             <source>the share codes %1</source>
             <translation>the share codes %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="372" />
+            <location filename="../../ui/capture_panel.py" line="378" />
             <source>Removed from the link you pasted: %1</source>
             <translation>Removed from the link you pasted: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="381" />
+            <location filename="../../ui/capture_panel.py" line="387" />
             <source>Please write the consent note first.</source>
             <translation>Please write the consent note first.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="382" />
+            <location filename="../../ui/capture_panel.py" line="388" />
             <source>It records that the person agreed to this capture.</source>
             <translation>It records that the person agreed to this capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="409" />
+            <location filename="../../ui/capture_panel.py" line="416" />
             <source>Paste at least one link first.</source>
             <translation>Paste at least one link first.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="471" />
+            <location filename="../../ui/capture_panel.py" line="478" />
             <source>Please wait until the current work is finished.</source>
             <translation>Please wait until the current work is finished.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="478" />
+            <location filename="../../ui/capture_panel.py" line="485" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>You are adding evidence for someone else. Write in a few words what the person agreed to:</translation>
         </message>
@@ -831,52 +914,67 @@
             <translation>Keep the vault on a USB stick, or in a folder that is not synced to the internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="83" />
+            <location filename="../../ui/help_page.py" line="81" />
+            <source>In Settings you can add a launcher called &lt;b&gt;Notes&lt;/b&gt;, with a notepad icon, that opens EvidenceKit with the neutral title. It hides the name from a quick look at the applications menu and the taskbar. It does not hide the program itself: EvidenceKit is still installed under its own name, and anyone who looks through the installed programs or files can find it.</source>
+            <translation>In Settings you can add a launcher called &lt;b&gt;Notes&lt;/b&gt;, with a notepad icon, that opens EvidenceKit with the neutral title. It hides the name from a quick look at the applications menu and the taskbar. It does not hide the program itself: EvidenceKit is still installed under its own name, and anyone who looks through the installed programs or files can find it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="91" />
+            <source>If EvidenceKit finds no web browser</source>
+            <translation>If EvidenceKit finds no web browser</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="94" />
+            <source>Capturing pages needs Google Chrome, Microsoft Edge or Chromium. If none is found, EvidenceKit offers to download Chromium for you (about 170 MB, it needs the internet). You can also install one of those browsers yourself. Adding saved files works without a browser.</source>
+            <translation>Capturing pages needs Google Chrome, Microsoft Edge or Chromium. If none is found, EvidenceKit offers to download Chromium for you (about 170 MB, it needs the internet). You can also install one of those browsers yourself. Adding saved files works without a browser.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="102" />
             <source>Getting pictures taken down</source>
             <translation>Getting pictures taken down</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="86" />
+            <location filename="../../ui/help_page.py" line="105" />
             <source>Most platforms have a form for reporting intimate images shared without consent. Capture the post here first, then report it.</source>
             <translation>Most platforms have a form for reporting intimate images shared without consent. Capture the post here first, then report it.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="90" />
+            <location filename="../../ui/help_page.py" line="109" />
             <source>StopNCII.org helps stop intimate images from being shared on participating platforms, without sending the image itself.</source>
             <translation>StopNCII.org helps stop intimate images from being shared on participating platforms, without sending the image itself.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="96" />
+            <location filename="../../ui/help_page.py" line="115" />
             <source>Going to the police or a lawyer</source>
             <translation>Going to the police or a lawyer</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="99" />
+            <location filename="../../ui/help_page.py" line="118" />
             <source>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</source>
             <translation>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="103" />
+            <location filename="../../ui/help_page.py" line="122" />
             <source>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</source>
             <translation>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="109" />
+            <location filename="../../ui/help_page.py" line="128" />
             <source>What EvidenceKit can and cannot prove</source>
             <translation>What EvidenceKit can and cannot prove</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="112" />
+            <location filename="../../ui/help_page.py" line="131" />
             <source>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</source>
             <translation>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="117" />
+            <location filename="../../ui/help_page.py" line="136" />
             <source>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</source>
             <translation>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="121" />
+            <location filename="../../ui/help_page.py" line="140" />
             <source>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</source>
             <translation>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</translation>
         </message>
@@ -884,430 +982,430 @@
     <context>
         <name>ItemDetail</name>
         <message>
-            <location filename="../../ui/item_detail.py" line="60" />
+            <location filename="../../ui/item_detail.py" line="61" />
             <source>Back to the list</source>
             <translation>Back to the list</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="73" />
-            <location filename="../../ui/item_detail.py" line="179" />
+            <location filename="../../ui/item_detail.py" line="74" />
+            <location filename="../../ui/item_detail.py" line="183" />
             <source>Never show me this…</source>
             <translation>Never show me this…</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="84" />
+            <location filename="../../ui/item_detail.py" line="88" />
             <source>About this item</source>
             <translation>About this item</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="95" />
+            <location filename="../../ui/item_detail.py" line="99" />
             <source>About</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="102" />
+            <location filename="../../ui/item_detail.py" line="106" />
             <source>Ask for the time-stamp again now</source>
             <translation>Ask for the time-stamp again now</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="106" />
+            <location filename="../../ui/item_detail.py" line="110" />
             <source>Seal</source>
             <translation>Seal</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="109" />
+            <location filename="../../ui/item_detail.py" line="113" />
             <source>Files</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="110" />
+            <location filename="../../ui/item_detail.py" line="114" />
             <source>Notes and tags</source>
             <translation>Notes and tags</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="113" />
+            <location filename="../../ui/item_detail.py" line="117" />
             <source>When</source>
             <translation>When</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="113" />
+            <location filename="../../ui/item_detail.py" line="117" />
             <source>Who</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="113" />
+            <location filename="../../ui/item_detail.py" line="117" />
             <source>What</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="113" />
+            <location filename="../../ui/item_detail.py" line="117" />
             <source>Details</source>
             <translation>Details</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="116" />
+            <location filename="../../ui/item_detail.py" line="120" />
             <source>Record of everything done to this item</source>
             <translation>Record of everything done to this item</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="117" />
+            <location filename="../../ui/item_detail.py" line="121" />
             <source>History</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="126" />
+            <location filename="../../ui/item_detail.py" line="130" />
             <source>Notes</source>
             <translation>Notes</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="128" />
+            <location filename="../../ui/item_detail.py" line="132" />
             <source>Add a &amp;note (it is kept with the date and your name):</source>
             <translation>Add a &amp;note (it is kept with the date and your name):</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="131" />
+            <location filename="../../ui/item_detail.py" line="135" />
             <source>New note</source>
             <translation>New note</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="137" />
+            <location filename="../../ui/item_detail.py" line="141" />
             <source>Add note</source>
             <translation>Add note</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="140" />
+            <location filename="../../ui/item_detail.py" line="144" />
             <source>&amp;Tags (separated by commas):</source>
             <translation>&amp;Tags (separated by commas):</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="142" />
+            <location filename="../../ui/item_detail.py" line="146" />
             <source>Tags</source>
             <translation>Tags</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="147" />
+            <location filename="../../ui/item_detail.py" line="151" />
             <source>Save tags</source>
             <translation>Save tags</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="179" />
+            <location filename="../../ui/item_detail.py" line="183" />
             <source>Allow showing again…</source>
             <translation>Allow showing again…</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="197" />
+            <location filename="../../ui/item_detail.py" line="202" />
             <source>Address</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="199" />
+            <location filename="../../ui/item_detail.py" line="204" />
             <source>Address at the end</source>
             <translation>Address at the end</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="200" />
+            <location filename="../../ui/item_detail.py" line="205" />
             <source>Page title</source>
             <translation>Page title</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="201" />
+            <location filename="../../ui/item_detail.py" line="206" />
             <source>What the site answered</source>
             <translation>What the site answered</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="204" />
+            <location filename="../../ui/item_detail.py" line="209" />
             <source>Server</source>
             <translation>Server</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="207" />
-            <location filename="../../ui/item_detail.py" line="209" />
+            <location filename="../../ui/item_detail.py" line="212" />
+            <location filename="../../ui/item_detail.py" line="214" />
             <source>Secure connection</source>
             <translation>Secure connection</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="209" />
+            <location filename="../../ui/item_detail.py" line="214" />
             <source>No (plain http)</source>
             <translation>No (plain http)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="218" />
+            <location filename="../../ui/item_detail.py" line="223" />
             <source>File name</source>
             <translation>File name</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="219" />
+            <location filename="../../ui/item_detail.py" line="224" />
             <source>Type</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="220" />
+            <location filename="../../ui/item_detail.py" line="225" />
             <source>Size</source>
             <translation>Size</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="223" />
+            <location filename="../../ui/item_detail.py" line="228" />
             <source>File last changed</source>
             <translation>File last changed</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="224" />
+            <location filename="../../ui/item_detail.py" line="229" />
             <source>Captured</source>
             <translation>Captured</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="224" />
+            <location filename="../../ui/item_detail.py" line="229" />
             <source>Added</source>
             <translation>Added</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="226" />
+            <location filename="../../ui/item_detail.py" line="231" />
             <source>In UTC</source>
             <translation>In UTC</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="229" />
+            <location filename="../../ui/item_detail.py" line="234" />
             <source>By</source>
             <translation>By</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="230" />
+            <location filename="../../ui/item_detail.py" line="235" />
             <source>Case</source>
             <translation>Case</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="230" />
+            <location filename="../../ui/item_detail.py" line="235" />
             <source>No case</source>
             <translation>No case</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="231" />
+            <location filename="../../ui/item_detail.py" line="236" />
             <source>Evidence id</source>
             <translation>Evidence id</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="234" />
+            <location filename="../../ui/item_detail.py" line="239" />
             <source>Notes from the capture</source>
             <translation>Notes from the capture</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="346" />
+            <location filename="../../ui/item_detail.py" line="351" />
             <source>certificate from %1</source>
             <translation>certificate from %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="348" />
+            <location filename="../../ui/item_detail.py" line="353" />
             <source>valid until %1</source>
             <translation>valid until %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="350" />
+            <location filename="../../ui/item_detail.py" line="355" />
             <source>the browser reported a certificate problem</source>
             <translation>the browser reported a certificate problem</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="358" />
+            <location filename="../../ui/item_detail.py" line="363" />
             <source>Digest (SHA-256)</source>
             <translation>Digest (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="361" />
+            <location filename="../../ui/item_detail.py" line="366" />
             <source>Signed by (key fingerprint)</source>
             <translation>Signed by (key fingerprint)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="369" />
-            <location filename="../../ui/item_detail.py" line="375" />
+            <location filename="../../ui/item_detail.py" line="374" />
+            <location filename="../../ui/item_detail.py" line="380" />
             <source>Time-stamp</source>
             <translation>Time-stamp</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="370" />
+            <location filename="../../ui/item_detail.py" line="375" />
             <source>%1 — from %2</source>
             <translation>%1 — from %2</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="375" />
+            <location filename="../../ui/item_detail.py" line="380" />
             <source>Pending — will be added when online</source>
             <translation>Pending — will be added when online</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="389" />
+            <location filename="../../ui/item_detail.py" line="394" />
             <source>SHA-256: %1</source>
             <translation>SHA-256: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="392" />
+            <location filename="../../ui/item_detail.py" line="397" />
             <source>SHA-256 of %1</source>
             <translation>SHA-256 of %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="407" />
+            <location filename="../../ui/item_detail.py" line="412" />
             <source>No notes yet.</source>
             <translation>No notes yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="455" />
+            <location filename="../../ui/item_detail.py" line="460" />
             <source>Allow showing again?</source>
             <translation>Allow showing again?</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="456" />
+            <location filename="../../ui/item_detail.py" line="461" />
             <source>The picture will be blurred again, and you can choose to look at it.</source>
             <translation>The picture will be blurred again, and you can choose to look at it.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="457" />
+            <location filename="../../ui/item_detail.py" line="462" />
             <source>Allow</source>
             <translation>Allow</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="458" />
+            <location filename="../../ui/item_detail.py" line="463" />
             <source>Keep it hidden</source>
             <translation>Keep it hidden</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="463" />
+            <location filename="../../ui/item_detail.py" line="468" />
             <source>Never show this picture?</source>
             <translation>Never show this picture?</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="465" />
+            <location filename="../../ui/item_detail.py" line="470" />
             <source>The item stays in the vault as evidence, unchanged, and is still included when you export. EvidenceKit will show only a plain grey box in its place. You can undo this here later.</source>
             <translation>The item stays in the vault as evidence, unchanged, and is still included when you export. EvidenceKit will show only a plain grey box in its place. You can undo this here later.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="469" />
+            <location filename="../../ui/item_detail.py" line="474" />
             <source>Never show it</source>
             <translation>Never show it</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="470" />
+            <location filename="../../ui/item_detail.py" line="475" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="241" />
+            <location filename="../../ui/item_detail.py" line="246" />
             <source>not found on the page</source>
             <translation>not found on the page</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="249" />
+            <location filename="../../ui/item_detail.py" line="254" />
             <source>%1 (the page showed: %2)</source>
             <translation>%1 (the page showed: %2)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="255" />
+            <location filename="../../ui/item_detail.py" line="260" />
             <source>Platform</source>
             <translation>Platform</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="256" />
+            <location filename="../../ui/item_detail.py" line="261" />
             <source>Posted by</source>
             <translation>Posted by</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="257" />
+            <location filename="../../ui/item_detail.py" line="262" />
             <source>Handle</source>
             <translation>Handle</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="258" />
+            <location filename="../../ui/item_detail.py" line="263" />
             <source>Account id</source>
             <translation>Account id</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="259" />
+            <location filename="../../ui/item_detail.py" line="264" />
             <source>Post id</source>
             <translation>Post id</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="260" />
+            <location filename="../../ui/item_detail.py" line="265" />
             <source>Posted</source>
             <translation>Posted</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="267" />
+            <location filename="../../ui/item_detail.py" line="272" />
             <source>Completeness</source>
             <translation>Completeness</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="216" />
+            <location filename="../../ui/item_detail.py" line="221" />
             <source>Logged in</source>
             <translation>Logged in</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="327" />
+            <location filename="../../ui/item_detail.py" line="332" />
             <source>No: captured logged out</source>
             <translation>No: captured logged out</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="330" />
+            <location filename="../../ui/item_detail.py" line="335" />
             <source>Yes, seen logged in as @%1</source>
             <translation>Yes, seen logged in as @%1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="332" />
+            <location filename="../../ui/item_detail.py" line="337" />
             <source>Yes (the account was not named)</source>
             <translation>Yes (the account was not named)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="335" />
+            <location filename="../../ui/item_detail.py" line="340" />
             <source>Consent: %1</source>
             <translation>Consent: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="339" />
+            <location filename="../../ui/item_detail.py" line="344" />
             <source>Requests blocked so nothing changed on the platform: %1</source>
             <translation>Requests blocked so nothing changed on the platform: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="65" />
+            <location filename="../../ui/item_detail.py" line="66" />
             <source>Capture again</source>
             <translation>Capture again</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="67" />
+            <location filename="../../ui/item_detail.py" line="68" />
             <source>Capture this address again now, linked to its first capture</source>
             <translation>Capture this address again now, linked to its first capture</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="274" />
+            <location filename="../../ui/item_detail.py" line="279" />
             <source>Still online on %1</source>
             <translation>Still online on %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="280" />
+            <location filename="../../ui/item_detail.py" line="285" />
             <source>Removed between %1 (last seen online) and %2 (first seen removed)</source>
             <translation>Removed between %1 (last seen online) and %2 (first seen removed)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="282" />
+            <location filename="../../ui/item_detail.py" line="287" />
             <source>Already removed when first captured, on %1</source>
             <translation>Already removed when first captured, on %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="287" />
+            <location filename="../../ui/item_detail.py" line="292" />
             <source>Online or removed</source>
             <translation>Online or removed</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="295" />
+            <location filename="../../ui/item_detail.py" line="300" />
             <source>Capturing this address again…</source>
             <translation>Capturing this address again…</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="307" />
+            <location filename="../../ui/item_detail.py" line="312" />
             <source>It could not be captured again.</source>
             <translation>It could not be captured again.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="311" />
+            <location filename="../../ui/item_detail.py" line="316" />
             <source>Captured again as %1.</source>
             <translation>Captured again as %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="213" />
+            <location filename="../../ui/item_detail.py" line="218" />
             <source>Captures again</source>
             <translation>Captures again</translation>
         </message>
@@ -1670,443 +1768,483 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../ui/messages.py" line="45" />
+            <location filename="../../ui/messages.py" line="51" />
             <source>That passphrase did not open this vault.</source>
             <translation>That passphrase did not open this vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="46" />
+            <location filename="../../ui/messages.py" line="52" />
             <source>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</source>
             <translation>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="53" />
+            <location filename="../../ui/messages.py" line="59" />
             <source>This vault is already open in another EvidenceKit window.</source>
             <translation>This vault is already open in another EvidenceKit window.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="54" />
+            <location filename="../../ui/messages.py" line="60" />
             <source>Close the other window (or wait until it finishes), then try again.</source>
             <translation>Close the other window (or wait until it finishes), then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="60" />
+            <location filename="../../ui/messages.py" line="66" />
             <source>There is no vault at that place.</source>
             <translation>There is no vault at that place.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="61" />
+            <location filename="../../ui/messages.py" line="67" />
             <source>Choose the vault file again, or create a new vault.</source>
             <translation>Choose the vault file again, or create a new vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="64" />
+            <location filename="../../ui/messages.py" line="70" />
             <source>A vault already exists at that place.</source>
             <translation>A vault already exists at that place.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="65" />
+            <location filename="../../ui/messages.py" line="71" />
             <source>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</source>
             <translation>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="72" />
+            <location filename="../../ui/messages.py" line="78" />
             <source>This passphrase is too short.</source>
             <translation>This passphrase is too short.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="73" />
+            <location filename="../../ui/messages.py" line="79" />
             <source>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</source>
             <translation>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="80" />
+            <location filename="../../ui/messages.py" line="86" />
             <source>Part of the vault file could not be read.</source>
             <translation>Part of the vault file could not be read.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="81" />
+            <location filename="../../ui/messages.py" line="87" />
             <source>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</source>
             <translation>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="88" />
+            <location filename="../../ui/messages.py" line="94" />
             <source>The disk is full.</source>
             <translation>The disk is full.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="89" />
+            <location filename="../../ui/messages.py" line="95" />
             <source>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</source>
             <translation>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="96" />
+            <location filename="../../ui/messages.py" line="102" />
             <source>This disk can only be read, not written.</source>
             <translation>This disk can only be read, not written.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="97" />
+            <location filename="../../ui/messages.py" line="103" />
             <source>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</source>
             <translation>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="105" />
+            <location filename="../../ui/messages.py" line="111" />
             <source>The latest changes are kept in a second file beside the vault.</source>
             <translation>The latest changes are kept in a second file beside the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="106" />
+            <location filename="../../ui/messages.py" line="112" />
             <source>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</source>
             <translation>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="113" />
+            <location filename="../../ui/messages.py" line="119" />
             <source>This vault was made by a newer version of EvidenceKit.</source>
             <translation>This vault was made by a newer version of EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="114" />
+            <location filename="../../ui/messages.py" line="120" />
             <source>Update EvidenceKit, then open the vault again.</source>
             <translation>Update EvidenceKit, then open the vault again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="117" />
+            <location filename="../../ui/messages.py" line="123" />
             <source>No web browser was found that EvidenceKit can use to capture pages.</source>
             <translation>No web browser was found that EvidenceKit can use to capture pages.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="121" />
+            <location filename="../../ui/messages.py" line="127" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
             <translation>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="128" />
+            <location filename="../../ui/messages.py" line="134" />
             <source>The browser could not be started.</source>
             <translation>The browser could not be started.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="129" />
+            <location filename="../../ui/messages.py" line="135" />
             <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
             <translation>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="136" />
+            <location filename="../../ui/messages.py" line="142" />
             <source>This is not a web address EvidenceKit can capture.</source>
             <translation>This is not a web address EvidenceKit can capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="137" />
+            <location filename="../../ui/messages.py" line="143" />
             <source>Copy the whole address from the browser's address bar. It starts with https://</source>
             <translation>Copy the whole address from the browser's address bar. It starts with https://</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="143" />
+            <location filename="../../ui/messages.py" line="149" />
             <source>The site could not be found.</source>
             <translation>The site could not be found.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="144" />
+            <location filename="../../ui/messages.py" line="150" />
             <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
             <translation>Check the address for typing mistakes, and check that this computer is connected to the internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="151" />
+            <location filename="../../ui/messages.py" line="157" />
             <source>The site refused the connection.</source>
             <translation>The site refused the connection.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="152" />
+            <location filename="../../ui/messages.py" line="158" />
             <source>Check the address, or try again later.</source>
             <translation>Check the address, or try again later.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="155" />
+            <location filename="../../ui/messages.py" line="161" />
             <source>This address downloads a file instead of showing a page.</source>
             <translation>This address downloads a file instead of showing a page.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="156" />
+            <location filename="../../ui/messages.py" line="162" />
             <source>Save the file on the computer, then add it with “Add files…”.</source>
             <translation>Save the file on the computer, then add it with “Add files…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="159" />
+            <location filename="../../ui/messages.py" line="165" />
             <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
             <translation>The page took too long, so the capture was stopped. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="163" />
+            <location filename="../../ui/messages.py" line="169" />
             <source>Try again later, when the connection may be faster.</source>
             <translation>Try again later, when the connection may be faster.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="166" />
+            <location filename="../../ui/messages.py" line="172" />
             <source>The page could not be loaded. Nothing was saved.</source>
             <translation>The page could not be loaded. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="167" />
+            <location filename="../../ui/messages.py" line="173" />
             <source>Check the internet connection and try again in a few minutes.</source>
             <translation>Check the internet connection and try again in a few minutes.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="170" />
+            <location filename="../../ui/messages.py" line="176" />
             <source>The capture failed unexpectedly. Nothing was saved.</source>
             <translation>The capture failed unexpectedly. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="171" />
+            <location filename="../../ui/messages.py" line="177" />
             <source>Try again. If it fails again, the details below can help someone who helps you.</source>
             <translation>Try again. If it fails again, the details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="177" />
+            <location filename="../../ui/messages.py" line="183" />
             <source>That saved login is no longer in the vault.</source>
             <translation>That saved login is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="178" />
+            <location filename="../../ui/messages.py" line="184" />
             <source>Choose another saved login, or log in to the site again.</source>
             <translation>Choose another saved login, or log in to the site again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="181" />
+            <location filename="../../ui/messages.py" line="187" />
             <source>The saved login for this site no longer works. Nothing was saved.</source>
             <translation>The saved login for this site no longer works. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="182" />
+            <location filename="../../ui/messages.py" line="188" />
             <source>The site asks to log in again. Log in to the site again, or capture the page logged out.</source>
             <translation>The site asks to log in again. Log in to the site again, or capture the page logged out.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="189" />
+            <location filename="../../ui/messages.py" line="195" />
             <source>A browser window cannot be opened on this computer.</source>
             <translation>A browser window cannot be opened on this computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="190" />
+            <location filename="../../ui/messages.py" line="196" />
             <source>Log in on a computer with a screen.</source>
             <translation>Log in on a computer with a screen.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="193" />
+            <location filename="../../ui/messages.py" line="199" />
             <source>The window was closed before you were logged in. Nothing was saved.</source>
             <translation>The window was closed before you were logged in. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="196" />
+            <location filename="../../ui/messages.py" line="202" />
             <source>Open the login window again and log in before closing it.</source>
             <translation>Open the login window again and log in before closing it.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="199" />
+            <location filename="../../ui/messages.py" line="205" />
             <source>This file could not be added.</source>
             <translation>This file could not be added.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="200" />
+            <location filename="../../ui/messages.py" line="206" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Check that the file is still there and that it opens, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="206" />
+            <location filename="../../ui/messages.py" line="212" />
             <source>The file could not be saved there.</source>
             <translation>The file could not be saved there.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="207" />
+            <location filename="../../ui/messages.py" line="213" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Choose another place (another folder or a USB stick) and check that it has free space.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="214" />
+            <location filename="../../ui/messages.py" line="220" />
             <source>A case with this name already exists.</source>
             <translation>A case with this name already exists.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="215" />
+            <location filename="../../ui/messages.py" line="221" />
             <source>Choose another name.</source>
             <translation>Choose another name.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="218" />
+            <location filename="../../ui/messages.py" line="224" />
             <source>That case is no longer in the vault.</source>
             <translation>That case is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="219" />
+            <location filename="../../ui/messages.py" line="225" />
             <source>Choose another case from the list.</source>
             <translation>Choose another case from the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="222" />
+            <location filename="../../ui/messages.py" line="228" />
             <source>This item is no longer in the vault.</source>
             <translation>This item is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="223" />
+            <location filename="../../ui/messages.py" line="229" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Go back to the list; it shows what the vault holds now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="226" />
+            <location filename="../../ui/messages.py" line="232" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>The time-stamp server could not give a time-stamp now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="227" />
+            <location filename="../../ui/messages.py" line="233" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="234" />
+            <location filename="../../ui/messages.py" line="240" />
             <source>The vault's signing key is damaged.</source>
             <translation>The vault's signing key is damaged.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="235" />
+            <location filename="../../ui/messages.py" line="241" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="242" />
+            <location filename="../../ui/messages.py" line="248" />
+            <source>The “Notes” launcher could not be changed.</source>
+            <translation>The “Notes” launcher could not be changed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="249" />
+            <source>Nothing else was touched. If another launcher is already there, its details below say where; remove or rename it, then try again.</source>
+            <translation>Nothing else was touched. If another launcher is already there, its details below say where; remove or rename it, then try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="256" />
+            <source>The browser could not be downloaded: there is no internet.</source>
+            <translation>The browser could not be downloaded: there is no internet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="257" />
+            <source>Connect this computer to the internet, then try again. Nothing was left half-installed, and everything else works as before.</source>
+            <translation>Connect this computer to the internet, then try again. Nothing was left half-installed, and everything else works as before.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="264" />
+            <source>This copy of EvidenceKit cannot download a browser by itself.</source>
+            <translation>This copy of EvidenceKit cannot download a browser by itself.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="265" />
+            <source>Install Google Chrome, Microsoft Edge or Chromium, then try again.</source>
+            <translation>Install Google Chrome, Microsoft Edge or Chromium, then try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="271" />
+            <source>The browser could not be installed.</source>
+            <translation>The browser could not be installed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="272" />
+            <source>Nothing was left half-installed. Try again later, or install Google Chrome, Microsoft Edge or Chromium yourself.</source>
+            <translation>Nothing was left half-installed. Try again later, or install Google Chrome, Microsoft Edge or Chromium yourself.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="279" />
             <source>Stopped, as you asked.</source>
             <translation>Stopped, as you asked.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="243" />
+            <location filename="../../ui/messages.py" line="280" />
             <source>What was already saved stays in the vault.</source>
             <translation>What was already saved stays in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="35" />
+            <location filename="../../ui/messages.py" line="41" />
             <source>EvidenceKit is not allowed to use that file or folder.</source>
             <translation>EvidenceKit is not allowed to use that file or folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="36" />
+            <location filename="../../ui/messages.py" line="42" />
             <source>Choose another place, or ask the computer's owner for access.</source>
             <translation>Choose another place, or ask the computer's owner for access.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="247" />
+            <location filename="../../ui/messages.py" line="284" />
             <source>The computer could not read or write a file.</source>
             <translation>The computer could not read or write a file.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="248" />
+            <location filename="../../ui/messages.py" line="285" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Check that the disk or USB stick is still connected and has free space, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="288" />
+            <location filename="../../ui/messages.py" line="325" />
             <source>Something went wrong.</source>
             <translation>Something went wrong.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="289" />
+            <location filename="../../ui/messages.py" line="326" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Try again. The details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="305" />
+            <location filename="../../ui/messages.py" line="342" />
             <source>Waiting</source>
             <translation>Waiting</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="306" />
+            <location filename="../../ui/messages.py" line="343" />
             <source>Opening the page</source>
             <translation>Opening the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="307" />
+            <location filename="../../ui/messages.py" line="344" />
             <source>Loading</source>
             <translation>Loading</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="308" />
+            <location filename="../../ui/messages.py" line="345" />
             <source>Scrolling through the page</source>
             <translation>Scrolling through the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="309" />
+            <location filename="../../ui/messages.py" line="346" />
             <source>Saving</source>
             <translation>Saving</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="310" />
+            <location filename="../../ui/messages.py" line="347" />
             <source>Sealing</source>
             <translation>Sealing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="311" />
+            <location filename="../../ui/messages.py" line="348" />
             <source>Time-stamping</source>
             <translation>Time-stamping</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="312" />
-            <location filename="../../ui/messages.py" line="326" />
+            <location filename="../../ui/messages.py" line="349" />
+            <location filename="../../ui/messages.py" line="363" />
             <source>Done</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="313" />
+            <location filename="../../ui/messages.py" line="350" />
             <source>Did not work</source>
             <translation>Did not work</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="321" />
+            <location filename="../../ui/messages.py" line="358" />
             <source>Asking for time-stamps</source>
             <translation>Asking for time-stamps</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="322" />
+            <location filename="../../ui/messages.py" line="359" />
             <source>Writing the report</source>
             <translation>Writing the report</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="323" />
+            <location filename="../../ui/messages.py" line="360" />
             <source>Adding the pictures</source>
             <translation>Adding the pictures</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="324" />
+            <location filename="../../ui/messages.py" line="361" />
             <source>Attaching the original files</source>
             <translation>Attaching the original files</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="325" />
+            <location filename="../../ui/messages.py" line="362" />
             <source>Signing</source>
             <translation>Signing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="333" />
+            <location filename="../../ui/messages.py" line="370" />
             <source>The person this is about</source>
             <translation>The person this is about</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="334" />
+            <location filename="../../ui/messages.py" line="371" />
             <source>Support worker</source>
             <translation>Support worker</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="335" />
+            <location filename="../../ui/messages.py" line="372" />
             <source>Not said</source>
             <translation>Not said</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="342" />
+            <location filename="../../ui/messages.py" line="379" />
             <source>Sealed and time-stamped</source>
             <translation>Sealed and time-stamped</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="343" />
+            <location filename="../../ui/messages.py" line="380" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>Sealed — time-stamp pending (added when online)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="344" />
+            <location filename="../../ui/messages.py" line="381" />
             <source>Not sealed</source>
             <translation>Not sealed</translation>
         </message>
@@ -2213,20 +2351,83 @@
     <context>
         <name>ProgressRow</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="67" />
+            <location filename="../../ui/capture_panel.py" line="68" />
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="74" />
+            <location filename="../../ui/capture_panel.py" line="75" />
             <source>Progress for %1</source>
             <translation>Progress for %1</translation>
         </message>
     </context>
     <context>
+        <name>RepostsPanel</name>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="55" />
+            <source>Pictures already in other items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="57" />
+            <source>Already in your evidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="115" />
+            <source>Open item %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="125" />
+            <source>imported on %1 from the file %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="128" />
+            <source>posted by %1 on %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="131" />
+            <source>posted by %1, captured on %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="134" />
+            <source>captured on %1 from %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="136" />
+            <source>This picture (%1) already appears in item %2 (%3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="140" />
+            <source>It is the very same file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="141" />
+            <source>It looks like the same picture, made smaller or saved again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="147" />
+            <source>Blurred picture %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="148" />
+            <source>Hidden by you</source>
+            <translation type="unfinished">Hidden by you</translation>
+        </message>
+    </context>
+    <context>
         <name>Safety</name>
         <message>
-            <location filename="../../ui/safety.py" line="185" />
+            <location filename="../../ui/safety.py" line="200" />
             <source>Notes</source>
             <translation>Notes</translation>
         </message>
@@ -2234,78 +2435,88 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="29" />
-            <location filename="../../ui/settings_dialog.py" line="30" />
+            <location filename="../../ui/settings_dialog.py" line="32" />
+            <location filename="../../ui/settings_dialog.py" line="33" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="37" />
+            <location filename="../../ui/settings_dialog.py" line="40" />
             <source>Same as the computer</source>
             <translation>Same as the computer</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="41" />
+            <location filename="../../ui/settings_dialog.py" line="44" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="42" />
+            <location filename="../../ui/settings_dialog.py" line="45" />
             <source>&amp;Language:</source>
             <translation>&amp;Language:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="47" />
+            <location filename="../../ui/settings_dialog.py" line="50" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="48" />
+            <location filename="../../ui/settings_dialog.py" line="51" />
             <source>Never</source>
             <translation>Never</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="49" />
+            <location filename="../../ui/settings_dialog.py" line="52" />
             <source>Lock the vault after this many minutes unused</source>
             <translation>Lock the vault after this many minutes unused</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="50" />
+            <location filename="../../ui/settings_dialog.py" line="53" />
             <source>Lock when &amp;unused for:</source>
             <translation>Lock when &amp;unused for:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="52" />
+            <location filename="../../ui/settings_dialog.py" line="55" />
             <source>Use a neutral window title (“Notes”)</source>
             <translation>Use a neutral window title (“Notes”)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="60" />
+            <location filename="../../ui/settings_dialog.py" line="62" />
+            <source>Add a launcher called “Notes” to the applications menu</source>
+            <translation>Add a launcher called “Notes” to the applications menu</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="68" />
+            <source>It starts this app with the neutral title and a notepad icon. The program itself stays installed under its own name.</source>
+            <translation>It starts this app with the neutral title and a notepad icon. The program itself stays installed under its own name.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="77" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="61" />
+            <location filename="../../ui/settings_dialog.py" line="78" />
             <source>Clear copied text after this many seconds</source>
             <translation>Clear copied text after this many seconds</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="62" />
+            <location filename="../../ui/settings_dialog.py" line="79" />
             <source>Clear copied text after:</source>
             <translation>Clear copied text after:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="67" />
+            <location filename="../../ui/settings_dialog.py" line="84" />
             <source>EvidenceKit never shows notifications or plays sounds, and keeps no list of recent files.</source>
             <translation>EvidenceKit never shows notifications or plays sounds, and keeps no list of recent files.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="77" />
+            <location filename="../../ui/settings_dialog.py" line="97" />
             <source>Save</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="78" />
+            <location filename="../../ui/settings_dialog.py" line="98" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>

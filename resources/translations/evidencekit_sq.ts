@@ -41,226 +41,309 @@
         </message>
     </context>
     <context>
+        <name>BrowserInstallDialog</name>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="52" />
+            <source>Install a browser</source>
+            <translation>Instaloni një shfletues</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="55" />
+            <source>No web browser was found</source>
+            <translation>Nuk u gjet asnjë shfletues interneti</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="59" />
+            <source>To capture web pages, EvidenceKit needs Google Chrome, Microsoft Edge or Chromium, and none was found on this computer.</source>
+            <translation>Për të ruajtur faqe interneti, EvidenceKit ka nevojë për Google Chrome, Microsoft Edge ose Chromium, dhe në këtë kompjuter nuk u gjet asnjëri.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="68" />
+            <source>EvidenceKit can download Chromium for you now: about 170 MB, it needs the internet and takes a few minutes. It is kept for EvidenceKit only and changes nothing else on the computer.</source>
+            <translation>EvidenceKit mund ta shkarkojë Chromium-in për ju tani: rreth 170 MB, duhet internet dhe zgjat disa minuta. Ai mbahet vetëm për EvidenceKit dhe nuk ndryshon asgjë tjetër në kompjuter.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="78" />
+            <source>Or install one of those browsers yourself, then capture again. Adding saved files with “Add files…” works without a browser.</source>
+            <translation>Ose instaloni vetë një nga këta shfletues, pastaj provoni përsëri. Shtimi i skedarëve të ruajtur me “Shto skedarë…” funksionon edhe pa shfletues.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="86" />
+            <source>Download progress</source>
+            <translation>Ecuria e shkarkimit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="97" />
+            <source>Download and install</source>
+            <translation>Shkarkoje dhe instaloje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="100" />
+            <source>Cancel</source>
+            <translation>Anulo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="118" />
+            <source>Starting the download…</source>
+            <translation>Po fillon shkarkimi…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="140" />
+            <source>Downloaded: %1</source>
+            <translation>U shkarkua: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="143" />
+            <source>Downloading %1…</source>
+            <translation>Po shkarkohet %1…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="148" />
+            <source>The browser is installed. You can capture pages now.</source>
+            <translation>Shfletuesi u instalua. Tani mund të ruani faqe.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="150" />
+            <source>Close</source>
+            <translation>Mbyll</translation>
+        </message>
+        <message>
+            <location filename="../../ui/browser_dialog.py" line="157" />
+            <source>Stopped, as you asked. Nothing was left half-installed.</source>
+            <translation>U ndal, siç kërkuat. Asgjë nuk mbeti e instaluar përgjysmë.</translation>
+        </message>
+    </context>
+    <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="261" />
+            <location filename="../../ui/capture_panel.py" line="267" />
             <source>This is an &amp;account: capture its profile and latest posts</source>
             <translation>Kjo është një ll&amp;ogari: ruani profilin dhe postimet e fundit të saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="264" />
+            <location filename="../../ui/capture_panel.py" line="270" />
             <source>This is an account: capture its profile and latest posts</source>
             <translation>Kjo është një llogari: ruani profilin dhe postimet e fundit të saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="268" />
+            <location filename="../../ui/capture_panel.py" line="274" />
             <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
             <translation>Çdo postim bëhet një provë më vete, e lidhur me atë të llogarisë, që llogaria të mbetet në regjistër me numrin e saj edhe nëse riemërtohet ose fshihet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="276" />
+            <location filename="../../ui/capture_panel.py" line="282" />
             <source>How many of its latest posts</source>
             <translation>Sa nga postimet e saj të fundit</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="278" />
+            <location filename="../../ui/capture_panel.py" line="284" />
             <source>&amp;Posts:</source>
             <translation>&amp;Postime:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="414" />
+            <location filename="../../ui/capture_panel.py" line="421" />
             <source>Paste the address of one account only.</source>
             <translation>Ngjitni adresën e vetëm një llogarie.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="415" />
+            <location filename="../../ui/capture_panel.py" line="422" />
             <source>Its posts are found on its page; they need not be pasted.</source>
             <translation>Postimet e saj gjenden në faqen e saj; nuk duhet t’i ngjitni.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="532" />
+            <location filename="../../ui/capture_panel.py" line="540" />
+            <source>The browser is installed. Press Capture to try again.</source>
+            <translation>Shfletuesi u instalua. Shtypni “Ruaj” për të provuar përsëri.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="549" />
             <source>account number %1</source>
             <translation>numri i llogarisë %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="535" />
+            <location filename="../../ui/capture_panel.py" line="552" />
             <source>Account captured: %1</source>
             <translation>Llogaria u ruajt: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="536" />
+            <location filename="../../ui/capture_panel.py" line="553" />
             <source>its name and number were not found on its page</source>
             <translation>emri dhe numri i saj nuk u gjetën në faqen e saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="539" />
+            <location filename="../../ui/capture_panel.py" line="556" />
             <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
             <translation>U ruajtën %2 nga %1 postimet e fundit të gjetura në faqen e saj, secili një provë e lidhur me atë të llogarisë.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="234" />
+            <location filename="../../ui/capture_panel.py" line="235" />
             <source>Log in to a site…</source>
             <translation>Hyni në një faqe…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="236" />
+            <location filename="../../ui/capture_panel.py" line="237" />
             <source>For posts only logged-in people can see: the login stays in the vault</source>
             <translation>Për postime që i shohin vetëm të futurit në llogari: hyrja mbetet në kasafortë</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="136" />
+            <location filename="../../ui/capture_panel.py" line="137" />
             <source>Back to the list</source>
             <translation>Kthehu te lista</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="139" />
+            <location filename="../../ui/capture_panel.py" line="140" />
             <source>Capture web pages</source>
             <translation>Ruani faqe interneti si prova</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="144" />
+            <location filename="../../ui/capture_panel.py" line="145" />
             <source>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</source>
             <translation>Ngjitni një ose më shumë lidhje, secilën në një rresht. Çdo faqe hapet një herë në një shfletues të fshehur, ruhet me gjithçka që shfaqte, vuloset dhe merr vulë kohore. Nuk ju duhet t’i shikoni faqet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="155" />
+            <location filename="../../ui/capture_panel.py" line="156" />
             <source>Links to capture, one per line</source>
             <translation>Lidhjet për t’u ruajtur, një për rresht</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="159" />
+            <location filename="../../ui/capture_panel.py" line="160" />
             <source>&amp;Links:</source>
             <translation>&amp;Lidhjet:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="164" />
+            <location filename="../../ui/capture_panel.py" line="165" />
             <source>Note (optional)</source>
             <translation>Shënim (nuk është i detyrueshëm)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="165" />
+            <location filename="../../ui/capture_panel.py" line="166" />
             <source>Optional</source>
             <translation>Nuk është e detyrueshme</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="166" />
+            <location filename="../../ui/capture_panel.py" line="167" />
             <source>&amp;Note:</source>
             <translation>&amp;Shënim:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="171" />
-            <location filename="../../ui/capture_panel.py" line="174" />
+            <location filename="../../ui/capture_panel.py" line="172" />
+            <location filename="../../ui/capture_panel.py" line="175" />
             <source>Case (optional)</source>
             <translation>Çështja (nuk është e detyrueshme)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="175" />
+            <location filename="../../ui/capture_panel.py" line="176" />
             <source>&amp;Case:</source>
             <translation>Çë&amp;shtja:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="187" />
+            <location filename="../../ui/capture_panel.py" line="188" />
             <source>&amp;Keep the share codes in the links</source>
             <translation>&amp;Mbaji kodet e shpërndarjes në lidhje</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="188" />
+            <location filename="../../ui/capture_panel.py" line="189" />
             <source>Keep the share codes in the links</source>
             <translation>Mbaji kodet e shpërndarjes në lidhje</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="191" />
+            <location filename="../../ui/capture_panel.py" line="192" />
             <source>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</source>
             <translation>Kodet e shpërndarjes mund të tregojnë kush e ndau lidhjen (ndoshta ju). Mbajini vetëm nëse faqja nuk e shfaq postimin pa to.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="203" />
-            <location filename="../../ui/capture_panel.py" line="476" />
+            <location filename="../../ui/capture_panel.py" line="204" />
+            <location filename="../../ui/capture_panel.py" line="483" />
             <source>Consent</source>
             <translation>Pëlqimi</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="207" />
+            <location filename="../../ui/capture_panel.py" line="208" />
             <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
             <translation>Po ruani prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi, për shembull: “Ana pranoi që unë t’i ruaj këto postime për çështjen e saj.” Kjo pyetet një herë dhe mbahet në regjistër bashkë me çdo ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="215" />
+            <location filename="../../ui/capture_panel.py" line="216" />
             <source>Consent note</source>
             <translation>Shënimi i pëlqimit</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="224" />
+            <location filename="../../ui/capture_panel.py" line="225" />
             <source>Capture</source>
             <translation>Ruaj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="227" />
+            <location filename="../../ui/capture_panel.py" line="228" />
             <source>Stop</source>
             <translation>Ndalo</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="227" />
+            <location filename="../../ui/capture_panel.py" line="228" />
             <source>Stop; what is saved stays</source>
             <translation>Ndalo; ajo që është ruajtur mbetet</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="315" />
+            <location filename="../../ui/capture_panel.py" line="245" />
+            <source>Install a browser…</source>
+            <translation>Instaloni një shfletues…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="321" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Pëlqimi i shënuar për këtë seancë: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="340" />
+            <location filename="../../ui/capture_panel.py" line="346" />
             <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
             <translation>Një lidhje ka brenda një emër përdoruesi dhe fjalëkalim: ato do të hiqen para se të hapet faqja dhe nuk ruhen kurrë.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="347" />
+            <location filename="../../ui/capture_panel.py" line="353" />
             <source>These share codes can identify who shared the link and will be removed: %1</source>
             <translation>Këto kode shpërndarjeje mund të tregojnë kush e ndau lidhjen dhe do të hiqen: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="352" />
+            <location filename="../../ui/capture_panel.py" line="358" />
             <source>These share codes will be kept, as you chose: %1</source>
             <translation>Këto kode shpërndarjeje do të mbahen, siç zgjodhët: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="365" />
+            <location filename="../../ui/capture_panel.py" line="371" />
             <source>the user name and password</source>
             <translation>emri i përdoruesit dhe fjalëkalimi</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="368" />
+            <location filename="../../ui/capture_panel.py" line="374" />
             <source>the share codes %1</source>
             <translation>kodet e shpërndarjes %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="372" />
+            <location filename="../../ui/capture_panel.py" line="378" />
             <source>Removed from the link you pasted: %1</source>
             <translation>U hoq nga lidhja që ngjitët: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="381" />
+            <location filename="../../ui/capture_panel.py" line="387" />
             <source>Please write the consent note first.</source>
             <translation>Ju lutemi, shkruani fillimisht shënimin e pëlqimit.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="382" />
+            <location filename="../../ui/capture_panel.py" line="388" />
             <source>It records that the person agreed to this capture.</source>
             <translation>Ai dëshmon se personi ka rënë dakord për këtë ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="409" />
+            <location filename="../../ui/capture_panel.py" line="416" />
             <source>Paste at least one link first.</source>
             <translation>Ngjitni fillimisht të paktën një lidhje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="471" />
+            <location filename="../../ui/capture_panel.py" line="478" />
             <source>Please wait until the current work is finished.</source>
             <translation>Ju lutemi, prisni sa të mbarojë puna që po bëhet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="478" />
+            <location filename="../../ui/capture_panel.py" line="485" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>Po shtoni prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi:</translation>
         </message>
@@ -831,52 +914,67 @@
             <translation>Mbajeni kasafortën në një USB, ose në një drejtori që nuk sinkronizohet me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="83" />
+            <location filename="../../ui/help_page.py" line="81" />
+            <source>In Settings you can add a launcher called &lt;b&gt;Notes&lt;/b&gt;, with a notepad icon, that opens EvidenceKit with the neutral title. It hides the name from a quick look at the applications menu and the taskbar. It does not hide the program itself: EvidenceKit is still installed under its own name, and anyone who looks through the installed programs or files can find it.</source>
+            <translation>Te Cilësimet mund të shtoni një shkurtore me emrin &lt;b&gt;Shënime&lt;/b&gt; (Notes), me ikonën e një blloku shënimesh, që e hap EvidenceKit me titullin asnjanës. Ajo e fsheh emrin nga një vështrim i shpejtë te menyja e programeve dhe shiriti i detyrave. Ajo nuk e fsheh vetë programin: EvidenceKit mbetet i instaluar me emrin e vet, dhe kushdo që shikon programet ose skedarët e instaluar mund ta gjejë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="91" />
+            <source>If EvidenceKit finds no web browser</source>
+            <translation>Nëse EvidenceKit nuk gjen asnjë shfletues interneti</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="94" />
+            <source>Capturing pages needs Google Chrome, Microsoft Edge or Chromium. If none is found, EvidenceKit offers to download Chromium for you (about 170 MB, it needs the internet). You can also install one of those browsers yourself. Adding saved files works without a browser.</source>
+            <translation>Për të ruajtur faqe duhet Google Chrome, Microsoft Edge ose Chromium. Nëse nuk gjendet asnjëri, EvidenceKit ofron ta shkarkojë Chromium-in për ju (rreth 170 MB, duhet internet). Mund të instaloni edhe vetë një nga këta shfletues. Shtimi i skedarëve të ruajtur funksionon edhe pa shfletues.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="102" />
             <source>Getting pictures taken down</source>
             <translation>Si të hiqen fotot nga interneti</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="86" />
+            <location filename="../../ui/help_page.py" line="105" />
             <source>Most platforms have a form for reporting intimate images shared without consent. Capture the post here first, then report it.</source>
             <translation>Shumica e platformave kanë një formular për të raportuar foto intime të shpërndara pa pëlqim. Ruajeni fillimisht postimin këtu, pastaj raportojeni.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="90" />
+            <location filename="../../ui/help_page.py" line="109" />
             <source>StopNCII.org helps stop intimate images from being shared on participating platforms, without sending the image itself.</source>
             <translation>StopNCII.org ndihmon që fotot intime të mos shpërndahen në platformat pjesëmarrëse, pa e dërguar vetë foton.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="96" />
+            <location filename="../../ui/help_page.py" line="115" />
             <source>Going to the police or a lawyer</source>
             <translation>Kur shkoni te policia ose te një avokat</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="99" />
+            <location filename="../../ui/help_page.py" line="118" />
             <source>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</source>
             <translation>Përdorni “Eksporto për avokatin…” për të bërë një skedar të vetëm të nënshkruar me provat që zgjidhni, për shembull në një USB. Jepeni bashkë me gjurmën e tij.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="103" />
+            <location filename="../../ui/help_page.py" line="122" />
             <source>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</source>
             <translation>Një avokat ose gjykata mund ta verifikojë skedarin me “Verifiko një dosje”, pa kasafortë dhe pa fjalëkalim.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="109" />
+            <location filename="../../ui/help_page.py" line="128" />
             <source>What EvidenceKit can and cannot prove</source>
             <translation>Çfarë mund dhe çfarë nuk mund të provojë EvidenceKit</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="112" />
+            <location filename="../../ui/help_page.py" line="131" />
             <source>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</source>
             <translation>Ai provon çfarë shfaqte një faqe, në cilën adresë dhe kur u ruajt: çdo skedar vuloset me nënshkrim dixhital dhe me vulë kohore nga një server i pavarur.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="117" />
+            <location filename="../../ui/help_page.py" line="136" />
             <source>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</source>
             <translation>Ai nuk mund të provojë kush e bëri një postim dhe nuk i sheh dot faqet që kërkojnë hyrje me llogari, përveç kur janë publike.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="121" />
+            <location filename="../../ui/help_page.py" line="140" />
             <source>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</source>
             <translation>Nëse e harroni fjalëkalimin, askush nuk mund ta hapë kasafortën, as njerëzit që bënë EvidenceKit. Mbajeni të shkruar diku në vend të sigurt.</translation>
         </message>
@@ -884,430 +982,430 @@
     <context>
         <name>ItemDetail</name>
         <message>
-            <location filename="../../ui/item_detail.py" line="60" />
+            <location filename="../../ui/item_detail.py" line="61" />
             <source>Back to the list</source>
             <translation>Kthehu te lista</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="73" />
-            <location filename="../../ui/item_detail.py" line="179" />
+            <location filename="../../ui/item_detail.py" line="74" />
+            <location filename="../../ui/item_detail.py" line="183" />
             <source>Never show me this…</source>
             <translation>Mos ma trego kurrë…</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="84" />
+            <location filename="../../ui/item_detail.py" line="88" />
             <source>About this item</source>
             <translation>Rreth kësaj prove</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="95" />
+            <location filename="../../ui/item_detail.py" line="99" />
             <source>About</source>
             <translation>Të dhënat</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="102" />
+            <location filename="../../ui/item_detail.py" line="106" />
             <source>Ask for the time-stamp again now</source>
             <translation>Kërko sërish vulën kohore tani</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="106" />
+            <location filename="../../ui/item_detail.py" line="110" />
             <source>Seal</source>
             <translation>Vula</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="109" />
+            <location filename="../../ui/item_detail.py" line="113" />
             <source>Files</source>
             <translation>Skedarët</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="110" />
+            <location filename="../../ui/item_detail.py" line="114" />
             <source>Notes and tags</source>
             <translation>Shënime, etiketa</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="113" />
+            <location filename="../../ui/item_detail.py" line="117" />
             <source>When</source>
             <translation>Kur</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="113" />
+            <location filename="../../ui/item_detail.py" line="117" />
             <source>Who</source>
             <translation>Kush</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="113" />
+            <location filename="../../ui/item_detail.py" line="117" />
             <source>What</source>
             <translation>Çfarë</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="113" />
+            <location filename="../../ui/item_detail.py" line="117" />
             <source>Details</source>
             <translation>Hollësi</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="116" />
+            <location filename="../../ui/item_detail.py" line="120" />
             <source>Record of everything done to this item</source>
             <translation>Regjistri i gjithçkaje që i është bërë kësaj prove</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="117" />
+            <location filename="../../ui/item_detail.py" line="121" />
             <source>History</source>
             <translation>Historia</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="126" />
+            <location filename="../../ui/item_detail.py" line="130" />
             <source>Notes</source>
             <translation>Shënime</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="128" />
+            <location filename="../../ui/item_detail.py" line="132" />
             <source>Add a &amp;note (it is kept with the date and your name):</source>
             <translation>Shtoni një &amp;shënim (ruhet me datën dhe emrin tuaj):</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="131" />
+            <location filename="../../ui/item_detail.py" line="135" />
             <source>New note</source>
             <translation>Shënim i ri</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="137" />
+            <location filename="../../ui/item_detail.py" line="141" />
             <source>Add note</source>
             <translation>Shto shënimin</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="140" />
+            <location filename="../../ui/item_detail.py" line="144" />
             <source>&amp;Tags (separated by commas):</source>
             <translation>&amp;Etiketat (të ndara me presje):</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="142" />
+            <location filename="../../ui/item_detail.py" line="146" />
             <source>Tags</source>
             <translation>Etiketat</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="147" />
+            <location filename="../../ui/item_detail.py" line="151" />
             <source>Save tags</source>
             <translation>Ruaj etiketat</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="179" />
+            <location filename="../../ui/item_detail.py" line="183" />
             <source>Allow showing again…</source>
             <translation>Lejo shfaqjen përsëri…</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="197" />
+            <location filename="../../ui/item_detail.py" line="202" />
             <source>Address</source>
             <translation>Adresa</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="199" />
+            <location filename="../../ui/item_detail.py" line="204" />
             <source>Address at the end</source>
             <translation>Adresa në fund</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="200" />
+            <location filename="../../ui/item_detail.py" line="205" />
             <source>Page title</source>
             <translation>Titulli i faqes</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="201" />
+            <location filename="../../ui/item_detail.py" line="206" />
             <source>What the site answered</source>
             <translation>Çfarë u përgjigj faqja</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="204" />
+            <location filename="../../ui/item_detail.py" line="209" />
             <source>Server</source>
             <translation>Serveri</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="207" />
-            <location filename="../../ui/item_detail.py" line="209" />
+            <location filename="../../ui/item_detail.py" line="212" />
+            <location filename="../../ui/item_detail.py" line="214" />
             <source>Secure connection</source>
             <translation>Lidhje e sigurt</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="209" />
+            <location filename="../../ui/item_detail.py" line="214" />
             <source>No (plain http)</source>
             <translation>Jo (http i thjeshtë)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="218" />
+            <location filename="../../ui/item_detail.py" line="223" />
             <source>File name</source>
             <translation>Emri i skedarit</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="219" />
+            <location filename="../../ui/item_detail.py" line="224" />
             <source>Type</source>
             <translation>Lloji</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="220" />
+            <location filename="../../ui/item_detail.py" line="225" />
             <source>Size</source>
             <translation>Madhësia</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="223" />
+            <location filename="../../ui/item_detail.py" line="228" />
             <source>File last changed</source>
             <translation>Ndryshimi i fundit i skedarit</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="224" />
+            <location filename="../../ui/item_detail.py" line="229" />
             <source>Captured</source>
             <translation>U ruajt</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="224" />
+            <location filename="../../ui/item_detail.py" line="229" />
             <source>Added</source>
             <translation>U shtua</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="226" />
+            <location filename="../../ui/item_detail.py" line="231" />
             <source>In UTC</source>
             <translation>Në UTC</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="229" />
+            <location filename="../../ui/item_detail.py" line="234" />
             <source>By</source>
             <translation>Nga</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="230" />
+            <location filename="../../ui/item_detail.py" line="235" />
             <source>Case</source>
             <translation>Çështja</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="230" />
+            <location filename="../../ui/item_detail.py" line="235" />
             <source>No case</source>
             <translation>Pa çështje</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="231" />
+            <location filename="../../ui/item_detail.py" line="236" />
             <source>Evidence id</source>
             <translation>Kodi i provës</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="234" />
+            <location filename="../../ui/item_detail.py" line="239" />
             <source>Notes from the capture</source>
             <translation>Shënime nga ruajtja</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="346" />
+            <location filename="../../ui/item_detail.py" line="351" />
             <source>certificate from %1</source>
             <translation>certifikatë nga %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="348" />
+            <location filename="../../ui/item_detail.py" line="353" />
             <source>valid until %1</source>
             <translation>e vlefshme deri më %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="350" />
+            <location filename="../../ui/item_detail.py" line="355" />
             <source>the browser reported a certificate problem</source>
             <translation>shfletuesi raportoi një problem me certifikatën</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="358" />
+            <location filename="../../ui/item_detail.py" line="363" />
             <source>Digest (SHA-256)</source>
             <translation>Përmbledhja kriptografike (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="361" />
+            <location filename="../../ui/item_detail.py" line="366" />
             <source>Signed by (key fingerprint)</source>
             <translation>Nënshkruar nga (gjurma e çelësit)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="369" />
-            <location filename="../../ui/item_detail.py" line="375" />
+            <location filename="../../ui/item_detail.py" line="374" />
+            <location filename="../../ui/item_detail.py" line="380" />
             <source>Time-stamp</source>
             <translation>Vula kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="370" />
+            <location filename="../../ui/item_detail.py" line="375" />
             <source>%1 — from %2</source>
             <translation>%1 — nga %2</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="375" />
+            <location filename="../../ui/item_detail.py" line="380" />
             <source>Pending — will be added when online</source>
             <translation>Në pritje — do të shtohet kur të ketë internet</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="389" />
+            <location filename="../../ui/item_detail.py" line="394" />
             <source>SHA-256: %1</source>
             <translation>SHA-256: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="392" />
+            <location filename="../../ui/item_detail.py" line="397" />
             <source>SHA-256 of %1</source>
             <translation>SHA-256 e %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="407" />
+            <location filename="../../ui/item_detail.py" line="412" />
             <source>No notes yet.</source>
             <translation>Ende pa shënime.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="455" />
+            <location filename="../../ui/item_detail.py" line="460" />
             <source>Allow showing again?</source>
             <translation>Të lejohet shfaqja përsëri?</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="456" />
+            <location filename="../../ui/item_detail.py" line="461" />
             <source>The picture will be blurred again, and you can choose to look at it.</source>
             <translation>Fotoja do të jetë përsëri e turbulluar dhe ju mund të zgjidhni ta shikoni.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="457" />
+            <location filename="../../ui/item_detail.py" line="462" />
             <source>Allow</source>
             <translation>Lejoje</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="458" />
+            <location filename="../../ui/item_detail.py" line="463" />
             <source>Keep it hidden</source>
             <translation>Mbaje të fshehur</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="463" />
+            <location filename="../../ui/item_detail.py" line="468" />
             <source>Never show this picture?</source>
             <translation>Të mos shfaqet kurrë kjo foto?</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="465" />
+            <location filename="../../ui/item_detail.py" line="470" />
             <source>The item stays in the vault as evidence, unchanged, and is still included when you export. EvidenceKit will show only a plain grey box in its place. You can undo this here later.</source>
             <translation>Prova mbetet në kasafortë e pandryshuar dhe përfshihet gjithsesi kur eksportoni. EvidenceKit do të tregojë në vend të saj vetëm një kuti gri. Këtë mund ta ktheni mbrapsht më vonë, këtu.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="469" />
+            <location filename="../../ui/item_detail.py" line="474" />
             <source>Never show it</source>
             <translation>Mos e trego kurrë</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="470" />
+            <location filename="../../ui/item_detail.py" line="475" />
             <source>Cancel</source>
             <translation>Anulo</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="241" />
+            <location filename="../../ui/item_detail.py" line="246" />
             <source>not found on the page</source>
             <translation>nuk u gjet në faqe</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="249" />
+            <location filename="../../ui/item_detail.py" line="254" />
             <source>%1 (the page showed: %2)</source>
             <translation>%1 (faqja shfaqte: %2)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="255" />
+            <location filename="../../ui/item_detail.py" line="260" />
             <source>Platform</source>
             <translation>Platforma</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="256" />
+            <location filename="../../ui/item_detail.py" line="261" />
             <source>Posted by</source>
             <translation>Postuar nga</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="257" />
+            <location filename="../../ui/item_detail.py" line="262" />
             <source>Handle</source>
             <translation>Emri i përdoruesit</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="258" />
+            <location filename="../../ui/item_detail.py" line="263" />
             <source>Account id</source>
             <translation>Numri i llogarisë</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="259" />
+            <location filename="../../ui/item_detail.py" line="264" />
             <source>Post id</source>
             <translation>Numri i postimit</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="260" />
+            <location filename="../../ui/item_detail.py" line="265" />
             <source>Posted</source>
             <translation>Postuar</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="267" />
+            <location filename="../../ui/item_detail.py" line="272" />
             <source>Completeness</source>
             <translation>Plotësia</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="216" />
+            <location filename="../../ui/item_detail.py" line="221" />
             <source>Logged in</source>
             <translation>Me hyrje në llogari</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="327" />
+            <location filename="../../ui/item_detail.py" line="332" />
             <source>No: captured logged out</source>
             <translation>Jo: u kap pa hyrje në llogari</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="330" />
+            <location filename="../../ui/item_detail.py" line="335" />
             <source>Yes, seen logged in as @%1</source>
             <translation>Po, parë me hyrje si @%1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="332" />
+            <location filename="../../ui/item_detail.py" line="337" />
             <source>Yes (the account was not named)</source>
             <translation>Po (llogaria nuk u emërtua)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="335" />
+            <location filename="../../ui/item_detail.py" line="340" />
             <source>Consent: %1</source>
             <translation>Pëlqimi: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="339" />
+            <location filename="../../ui/item_detail.py" line="344" />
             <source>Requests blocked so nothing changed on the platform: %1</source>
             <translation>Kërkesa të bllokuara që të mos ndryshonte asgjë në platformë: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="65" />
+            <location filename="../../ui/item_detail.py" line="66" />
             <source>Capture again</source>
             <translation>Kape përsëri</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="67" />
+            <location filename="../../ui/item_detail.py" line="68" />
             <source>Capture this address again now, linked to its first capture</source>
             <translation>Kape këtë adresë përsëri tani, të lidhur me kapjen e saj të parë</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="274" />
+            <location filename="../../ui/item_detail.py" line="279" />
             <source>Still online on %1</source>
             <translation>Ende në internet më %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="280" />
+            <location filename="../../ui/item_detail.py" line="285" />
             <source>Removed between %1 (last seen online) and %2 (first seen removed)</source>
             <translation>Hequr midis %1 (parë në internet për herë të fundit) dhe %2 (parë e hequr për herë të parë)</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="282" />
+            <location filename="../../ui/item_detail.py" line="287" />
             <source>Already removed when first captured, on %1</source>
             <translation>Tashmë e hequr kur u kap për herë të parë, më %1</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="287" />
+            <location filename="../../ui/item_detail.py" line="292" />
             <source>Online or removed</source>
             <translation>Në internet apo e hequr</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="295" />
+            <location filename="../../ui/item_detail.py" line="300" />
             <source>Capturing this address again…</source>
             <translation>Po e kapim përsëri këtë adresë…</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="307" />
+            <location filename="../../ui/item_detail.py" line="312" />
             <source>It could not be captured again.</source>
             <translation>Nuk u kap dot përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="311" />
+            <location filename="../../ui/item_detail.py" line="316" />
             <source>Captured again as %1.</source>
             <translation>U kap përsëri si %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/item_detail.py" line="213" />
+            <location filename="../../ui/item_detail.py" line="218" />
             <source>Captures again</source>
             <translation>Kap përsëri</translation>
         </message>
@@ -1670,443 +1768,483 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../ui/messages.py" line="45" />
+            <location filename="../../ui/messages.py" line="51" />
             <source>That passphrase did not open this vault.</source>
             <translation>Ky fjalëkalim nuk e hapi këtë kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="46" />
+            <location filename="../../ui/messages.py" line="52" />
             <source>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</source>
             <translation>Kontrolloni tastin Caps Lock dhe gjuhën e tastierës, pastaj provoni përsëri. Mund të provoni sa herë të doni; asgjë nuk kyçet dhe asgjë nuk fshihet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="53" />
+            <location filename="../../ui/messages.py" line="59" />
             <source>This vault is already open in another EvidenceKit window.</source>
             <translation>Kjo kasafortë është tashmë e hapur në një dritare tjetër të EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="54" />
+            <location filename="../../ui/messages.py" line="60" />
             <source>Close the other window (or wait until it finishes), then try again.</source>
             <translation>Mbyllni dritaren tjetër (ose prisni sa të mbarojë), pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="60" />
+            <location filename="../../ui/messages.py" line="66" />
             <source>There is no vault at that place.</source>
             <translation>Në atë vend nuk ka asnjë kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="61" />
+            <location filename="../../ui/messages.py" line="67" />
             <source>Choose the vault file again, or create a new vault.</source>
             <translation>Zgjidhni përsëri skedarin e kasafortës, ose krijoni një kasafortë të re.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="64" />
+            <location filename="../../ui/messages.py" line="70" />
             <source>A vault already exists at that place.</source>
             <translation>Në atë vend ka tashmë një kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="65" />
+            <location filename="../../ui/messages.py" line="71" />
             <source>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</source>
             <translation>Hapeni me fjalëkalimin e saj, ose zgjidhni një emër tjetër për kasafortën e re. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="72" />
+            <location filename="../../ui/messages.py" line="78" />
             <source>This passphrase is too short.</source>
             <translation>Ky fjalëkalim është shumë i shkurtër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="73" />
+            <location filename="../../ui/messages.py" line="79" />
             <source>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</source>
             <translation>Përdorni të paktën 8 shenja. Disa fjalë të zakonshme njëra pas tjetrës mbahen mend lehtë dhe gjenden me vështirësi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="80" />
+            <location filename="../../ui/messages.py" line="86" />
             <source>Part of the vault file could not be read.</source>
             <translation>Një pjesë e skedarit të kasafortës nuk u lexua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="81" />
+            <location filename="../../ui/messages.py" line="87" />
             <source>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</source>
             <translation>Mos e fshini. Mbani një kopje të skedarit dhe kërkoni ndihmë nga dikush me njohuri teknike; një kopje rezervë mund të hapet ende.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="88" />
+            <location filename="../../ui/messages.py" line="94" />
             <source>The disk is full.</source>
             <translation>Disku është plot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="89" />
+            <location filename="../../ui/messages.py" line="95" />
             <source>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</source>
             <translation>Lironi pak hapësirë në atë disk (zhvendosni ose fshini skedarë që nuk ju duhen), pastaj provoni përsëri. Asgjë nuk humbi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="96" />
+            <location filename="../../ui/messages.py" line="102" />
             <source>This disk can only be read, not written.</source>
             <translation>Ky disk mund vetëm të lexohet, jo të shkruhet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="97" />
+            <location filename="../../ui/messages.py" line="103" />
             <source>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</source>
             <translation>Asgjë nuk mund të shtohet apo ndryshohet në të. Për të punuar me kasafortën, kopjojeni më parë skedarin e kasafortës në kompjuterin tuaj dhe hapni kopjen. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="105" />
+            <location filename="../../ui/messages.py" line="111" />
             <source>The latest changes are kept in a second file beside the vault.</source>
             <translation>Ndryshimet e fundit ruhen në një skedar të dytë pranë kasafortës.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="106" />
+            <location filename="../../ui/messages.py" line="112" />
             <source>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</source>
             <translation>Ato janë të sigurta. Mbajini skedarët bashkë, lironi pak hapësirë në disk dhe hapeni kasafortën përsëri përpara se ta kopjoni.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="113" />
+            <location filename="../../ui/messages.py" line="119" />
             <source>This vault was made by a newer version of EvidenceKit.</source>
             <translation>Kjo kasafortë është krijuar nga një version më i ri i EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="114" />
+            <location filename="../../ui/messages.py" line="120" />
             <source>Update EvidenceKit, then open the vault again.</source>
             <translation>Përditësoni EvidenceKit, pastaj hapeni përsëri kasafortën.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="117" />
+            <location filename="../../ui/messages.py" line="123" />
             <source>No web browser was found that EvidenceKit can use to capture pages.</source>
             <translation>Nuk u gjet asnjë shfletues interneti që EvidenceKit të mund ta përdorë për të ruajtur faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="121" />
+            <location filename="../../ui/messages.py" line="127" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
             <translation>Instaloni Google Chrome, Microsoft Edge ose Chromium, pastaj provoni përsëri. Shtimi i skedarëve të ruajtur me “Shto skedarë…” funksionon edhe pa shfletues.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="128" />
+            <location filename="../../ui/messages.py" line="134" />
             <source>The browser could not be started.</source>
             <translation>Shfletuesi nuk u nis dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="129" />
+            <location filename="../../ui/messages.py" line="135" />
             <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
             <translation>Rindizni kompjuterin dhe provoni përsëri. Nëse vazhdon të ndodhë, instaloni përsëri Chrome, Edge ose Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="136" />
+            <location filename="../../ui/messages.py" line="142" />
             <source>This is not a web address EvidenceKit can capture.</source>
             <translation>Kjo nuk është një adresë interneti që EvidenceKit mund ta ruajë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="137" />
+            <location filename="../../ui/messages.py" line="143" />
             <source>Copy the whole address from the browser's address bar. It starts with https://</source>
             <translation>Kopjoni të gjithë adresën nga shiriti i adresës së shfletuesit. Ajo fillon me https://</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="143" />
+            <location filename="../../ui/messages.py" line="149" />
             <source>The site could not be found.</source>
             <translation>Faqja e internetit nuk u gjet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="144" />
+            <location filename="../../ui/messages.py" line="150" />
             <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
             <translation>Kontrolloni adresën për gabime shkrimi dhe sigurohuni që ky kompjuter është i lidhur me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="151" />
+            <location filename="../../ui/messages.py" line="157" />
             <source>The site refused the connection.</source>
             <translation>Faqja e internetit e refuzoi lidhjen.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="152" />
+            <location filename="../../ui/messages.py" line="158" />
             <source>Check the address, or try again later.</source>
             <translation>Kontrolloni adresën, ose provoni përsëri më vonë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="155" />
+            <location filename="../../ui/messages.py" line="161" />
             <source>This address downloads a file instead of showing a page.</source>
             <translation>Kjo adresë shkarkon një skedar në vend që të shfaqë një faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="156" />
+            <location filename="../../ui/messages.py" line="162" />
             <source>Save the file on the computer, then add it with “Add files…”.</source>
             <translation>Ruajeni skedarin në kompjuter, pastaj shtojeni me “Shto skedarë…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="159" />
+            <location filename="../../ui/messages.py" line="165" />
             <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
             <translation>Faqja zgjati shumë, prandaj ruajtja u ndal. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="163" />
+            <location filename="../../ui/messages.py" line="169" />
             <source>Try again later, when the connection may be faster.</source>
             <translation>Provoni përsëri më vonë, kur lidhja mund të jetë më e shpejtë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="166" />
+            <location filename="../../ui/messages.py" line="172" />
             <source>The page could not be loaded. Nothing was saved.</source>
             <translation>Faqja nuk u ngarkua dot. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="167" />
+            <location filename="../../ui/messages.py" line="173" />
             <source>Check the internet connection and try again in a few minutes.</source>
             <translation>Kontrolloni lidhjen me internetin dhe provoni përsëri pas disa minutash.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="170" />
+            <location filename="../../ui/messages.py" line="176" />
             <source>The capture failed unexpectedly. Nothing was saved.</source>
             <translation>Ruajtja dështoi papritur. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="171" />
+            <location filename="../../ui/messages.py" line="177" />
             <source>Try again. If it fails again, the details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Nëse dështon sërish, hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="177" />
+            <location filename="../../ui/messages.py" line="183" />
             <source>That saved login is no longer in the vault.</source>
             <translation>Ky hyrje e ruajtur nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="178" />
+            <location filename="../../ui/messages.py" line="184" />
             <source>Choose another saved login, or log in to the site again.</source>
             <translation>Zgjidhni një hyrje tjetër të ruajtur, ose hyni sërish në faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="181" />
+            <location filename="../../ui/messages.py" line="187" />
             <source>The saved login for this site no longer works. Nothing was saved.</source>
             <translation>Hyrja e ruajtur për këtë faqe nuk funksionon më. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="182" />
+            <location filename="../../ui/messages.py" line="188" />
             <source>The site asks to log in again. Log in to the site again, or capture the page logged out.</source>
             <translation>Faqja kërkon të hyni sërish. Hyni sërish në faqe, ose ruajeni faqen pa qenë e futur në llogari.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="189" />
+            <location filename="../../ui/messages.py" line="195" />
             <source>A browser window cannot be opened on this computer.</source>
             <translation>Në këtë kompjuter nuk mund të hapet një dritare shfletuesi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="190" />
+            <location filename="../../ui/messages.py" line="196" />
             <source>Log in on a computer with a screen.</source>
             <translation>Hyni nga një kompjuter me ekran.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="193" />
+            <location filename="../../ui/messages.py" line="199" />
             <source>The window was closed before you were logged in. Nothing was saved.</source>
             <translation>Dritarja u mbyll para se të hynit në llogari. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="196" />
+            <location filename="../../ui/messages.py" line="202" />
             <source>Open the login window again and log in before closing it.</source>
             <translation>Hapeni sërish dritaren e hyrjes dhe hyni para se ta mbyllni.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="199" />
+            <location filename="../../ui/messages.py" line="205" />
             <source>This file could not be added.</source>
             <translation>Ky skedar nuk u shtua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="200" />
+            <location filename="../../ui/messages.py" line="206" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Sigurohuni që skedari është ende aty dhe që hapet, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="206" />
+            <location filename="../../ui/messages.py" line="212" />
             <source>The file could not be saved there.</source>
             <translation>Skedari nuk u ruajt dot aty.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="207" />
+            <location filename="../../ui/messages.py" line="213" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Zgjidhni një vend tjetër (një drejtori tjetër ose një USB) dhe sigurohuni që ka hapësirë të lirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="214" />
+            <location filename="../../ui/messages.py" line="220" />
             <source>A case with this name already exists.</source>
             <translation>Ka tashmë një çështje me këtë emër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="215" />
+            <location filename="../../ui/messages.py" line="221" />
             <source>Choose another name.</source>
             <translation>Zgjidhni një emër tjetër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="218" />
+            <location filename="../../ui/messages.py" line="224" />
             <source>That case is no longer in the vault.</source>
             <translation>Ajo çështje nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="219" />
+            <location filename="../../ui/messages.py" line="225" />
             <source>Choose another case from the list.</source>
             <translation>Zgjidhni një çështje tjetër nga lista.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="222" />
+            <location filename="../../ui/messages.py" line="228" />
             <source>This item is no longer in the vault.</source>
             <translation>Kjo provë nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="223" />
+            <location filename="../../ui/messages.py" line="229" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Kthehuni te lista; ajo tregon çfarë ka kasaforta tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="226" />
+            <location filename="../../ui/messages.py" line="232" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>Serveri i vulave kohore nuk mundi të japë vulë kohore tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="227" />
+            <location filename="../../ui/messages.py" line="233" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Provat tuaja janë ruajtur dhe vulosur. Vula kohore do të shtohet kur ky kompjuter të lidhet me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="234" />
+            <location filename="../../ui/messages.py" line="240" />
             <source>The vault's signing key is damaged.</source>
             <translation>Çelësi i nënshkrimit të kasafortës është dëmtuar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="235" />
+            <location filename="../../ui/messages.py" line="241" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>Provat e ruajtura deri tani janë të sigurta. Kërkoni ndihmë nga dikush me njohuri teknike para se të shtoni të tjera.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="242" />
+            <location filename="../../ui/messages.py" line="248" />
+            <source>The “Notes” launcher could not be changed.</source>
+            <translation>Shkurtorja “Shënime” nuk u ndryshua dot.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="249" />
+            <source>Nothing else was touched. If another launcher is already there, its details below say where; remove or rename it, then try again.</source>
+            <translation>Asgjë tjetër nuk u prek. Nëse aty ka tashmë një shkurtore tjetër, hollësitë më poshtë tregojnë ku ndodhet; hiqeni ose riemërtojeni, pastaj provoni përsëri.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="256" />
+            <source>The browser could not be downloaded: there is no internet.</source>
+            <translation>Shfletuesi nuk u shkarkua dot: nuk ka internet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="257" />
+            <source>Connect this computer to the internet, then try again. Nothing was left half-installed, and everything else works as before.</source>
+            <translation>Lidheni këtë kompjuter me internetin, pastaj provoni përsëri. Asgjë nuk mbeti e instaluar përgjysmë dhe gjithçka tjetër punon si më parë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="264" />
+            <source>This copy of EvidenceKit cannot download a browser by itself.</source>
+            <translation>Kjo kopje e EvidenceKit nuk mund të shkarkojë vetë një shfletues.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="265" />
+            <source>Install Google Chrome, Microsoft Edge or Chromium, then try again.</source>
+            <translation>Instaloni Google Chrome, Microsoft Edge ose Chromium, pastaj provoni përsëri.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="271" />
+            <source>The browser could not be installed.</source>
+            <translation>Shfletuesi nuk u instalua dot.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="272" />
+            <source>Nothing was left half-installed. Try again later, or install Google Chrome, Microsoft Edge or Chromium yourself.</source>
+            <translation>Asgjë nuk mbeti e instaluar përgjysmë. Provoni përsëri më vonë, ose instaloni vetë Google Chrome, Microsoft Edge ose Chromium.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="279" />
             <source>Stopped, as you asked.</source>
             <translation>U ndal, siç kërkuat.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="243" />
+            <location filename="../../ui/messages.py" line="280" />
             <source>What was already saved stays in the vault.</source>
             <translation>Ajo që ishte ruajtur tashmë mbetet në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="35" />
+            <location filename="../../ui/messages.py" line="41" />
             <source>EvidenceKit is not allowed to use that file or folder.</source>
             <translation>EvidenceKit nuk ka leje të përdorë atë skedar ose drejtori.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="36" />
+            <location filename="../../ui/messages.py" line="42" />
             <source>Choose another place, or ask the computer's owner for access.</source>
             <translation>Zgjidhni një vend tjetër, ose kërkojini leje pronarit të kompjuterit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="247" />
+            <location filename="../../ui/messages.py" line="284" />
             <source>The computer could not read or write a file.</source>
             <translation>Kompjuteri nuk mundi të lexojë ose të shkruajë një skedar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="248" />
+            <location filename="../../ui/messages.py" line="285" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Sigurohuni që disku ose USB-ja është ende e lidhur dhe ka hapësirë të lirë, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="288" />
+            <location filename="../../ui/messages.py" line="325" />
             <source>Something went wrong.</source>
             <translation>Diçka nuk shkoi mirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="289" />
+            <location filename="../../ui/messages.py" line="326" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="305" />
+            <location filename="../../ui/messages.py" line="342" />
             <source>Waiting</source>
             <translation>Në pritje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="306" />
+            <location filename="../../ui/messages.py" line="343" />
             <source>Opening the page</source>
             <translation>Po hapet faqja</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="307" />
+            <location filename="../../ui/messages.py" line="344" />
             <source>Loading</source>
             <translation>Po ngarkohet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="308" />
+            <location filename="../../ui/messages.py" line="345" />
             <source>Scrolling through the page</source>
             <translation>Po lëvizet nëpër faqe</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="309" />
+            <location filename="../../ui/messages.py" line="346" />
             <source>Saving</source>
             <translation>Po ruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="310" />
+            <location filename="../../ui/messages.py" line="347" />
             <source>Sealing</source>
             <translation>Po vuloset</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="311" />
+            <location filename="../../ui/messages.py" line="348" />
             <source>Time-stamping</source>
             <translation>Po merret vula kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="312" />
-            <location filename="../../ui/messages.py" line="326" />
+            <location filename="../../ui/messages.py" line="349" />
+            <location filename="../../ui/messages.py" line="363" />
             <source>Done</source>
             <translation>Mbaroi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="313" />
+            <location filename="../../ui/messages.py" line="350" />
             <source>Did not work</source>
             <translation>Nuk funksionoi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="321" />
+            <location filename="../../ui/messages.py" line="358" />
             <source>Asking for time-stamps</source>
             <translation>Po kërkohen vulat kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="322" />
+            <location filename="../../ui/messages.py" line="359" />
             <source>Writing the report</source>
             <translation>Po shkruhet raporti</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="323" />
+            <location filename="../../ui/messages.py" line="360" />
             <source>Adding the pictures</source>
             <translation>Po shtohen fotot</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="324" />
+            <location filename="../../ui/messages.py" line="361" />
             <source>Attaching the original files</source>
             <translation>Po bashkëngjiten skedarët origjinalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="325" />
+            <location filename="../../ui/messages.py" line="362" />
             <source>Signing</source>
             <translation>Po nënshkruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="333" />
+            <location filename="../../ui/messages.py" line="370" />
             <source>The person this is about</source>
             <translation>Personi për të cilin bëhet fjalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="334" />
+            <location filename="../../ui/messages.py" line="371" />
             <source>Support worker</source>
             <translation>Punonjës/e mbështetjeje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="335" />
+            <location filename="../../ui/messages.py" line="372" />
             <source>Not said</source>
             <translation>I pacaktuar</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="342" />
+            <location filename="../../ui/messages.py" line="379" />
             <source>Sealed and time-stamped</source>
             <translation>E vulosur dhe me vulë kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="343" />
+            <location filename="../../ui/messages.py" line="380" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>E vulosur — vula kohore në pritje (shtohet kur të ketë internet)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="344" />
+            <location filename="../../ui/messages.py" line="381" />
             <source>Not sealed</source>
             <translation>E pavulosur</translation>
         </message>
@@ -2213,20 +2351,83 @@
     <context>
         <name>ProgressRow</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="67" />
+            <location filename="../../ui/capture_panel.py" line="68" />
             <source>Open</source>
             <translation>Hap</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="74" />
+            <location filename="../../ui/capture_panel.py" line="75" />
             <source>Progress for %1</source>
             <translation>Ecuria për %1</translation>
         </message>
     </context>
     <context>
+        <name>RepostsPanel</name>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="55" />
+            <source>Pictures already in other items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="57" />
+            <source>Already in your evidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="115" />
+            <source>Open item %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="125" />
+            <source>imported on %1 from the file %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="128" />
+            <source>posted by %1 on %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="131" />
+            <source>posted by %1, captured on %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="134" />
+            <source>captured on %1 from %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="136" />
+            <source>This picture (%1) already appears in item %2 (%3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="140" />
+            <source>It is the very same file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="141" />
+            <source>It looks like the same picture, made smaller or saved again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="147" />
+            <source>Blurred picture %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="148" />
+            <source>Hidden by you</source>
+            <translation type="unfinished">E fshehur nga ju</translation>
+        </message>
+    </context>
+    <context>
         <name>Safety</name>
         <message>
-            <location filename="../../ui/safety.py" line="185" />
+            <location filename="../../ui/safety.py" line="200" />
             <source>Notes</source>
             <translation>Shënime</translation>
         </message>
@@ -2234,78 +2435,88 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="29" />
-            <location filename="../../ui/settings_dialog.py" line="30" />
+            <location filename="../../ui/settings_dialog.py" line="32" />
+            <location filename="../../ui/settings_dialog.py" line="33" />
             <source>Settings</source>
             <translation>Cilësimet</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="37" />
+            <location filename="../../ui/settings_dialog.py" line="40" />
             <source>Same as the computer</source>
             <translation>Si në kompjuter</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="41" />
+            <location filename="../../ui/settings_dialog.py" line="44" />
             <source>Language</source>
             <translation>Gjuha</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="42" />
+            <location filename="../../ui/settings_dialog.py" line="45" />
             <source>&amp;Language:</source>
             <translation>&amp;Gjuha:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="47" />
+            <location filename="../../ui/settings_dialog.py" line="50" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="48" />
+            <location filename="../../ui/settings_dialog.py" line="51" />
             <source>Never</source>
             <translation>Asnjëherë</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="49" />
+            <location filename="../../ui/settings_dialog.py" line="52" />
             <source>Lock the vault after this many minutes unused</source>
             <translation>Kyç kasafortën pas kaq minutash pa përdorim</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="50" />
+            <location filename="../../ui/settings_dialog.py" line="53" />
             <source>Lock when &amp;unused for:</source>
             <translation>Kyçe kur nuk &amp;përdoret për:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="52" />
+            <location filename="../../ui/settings_dialog.py" line="55" />
             <source>Use a neutral window title (“Notes”)</source>
             <translation>Përdor një titull dritareje asnjanës (“Shënime”)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="60" />
+            <location filename="../../ui/settings_dialog.py" line="62" />
+            <source>Add a launcher called “Notes” to the applications menu</source>
+            <translation>Shto në menynë e programeve një shkurtore me emrin “Shënime”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="68" />
+            <source>It starts this app with the neutral title and a notepad icon. The program itself stays installed under its own name.</source>
+            <translation>Ajo e hap këtë program me titullin asnjanës dhe me ikonën e një blloku shënimesh. Vetë programi mbetet i instaluar me emrin e vet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="77" />
             <source> s</source>
             <translation> sek</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="61" />
+            <location filename="../../ui/settings_dialog.py" line="78" />
             <source>Clear copied text after this many seconds</source>
             <translation>Fshije tekstin e kopjuar pas kaq sekondash</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="62" />
+            <location filename="../../ui/settings_dialog.py" line="79" />
             <source>Clear copied text after:</source>
             <translation>Fshije tekstin e kopjuar pas:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="67" />
+            <location filename="../../ui/settings_dialog.py" line="84" />
             <source>EvidenceKit never shows notifications or plays sounds, and keeps no list of recent files.</source>
             <translation>EvidenceKit nuk shfaq kurrë njoftime, nuk lëshon tinguj dhe nuk mban listë të skedarëve të fundit.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="77" />
+            <location filename="../../ui/settings_dialog.py" line="97" />
             <source>Save</source>
             <translation>Ruaj</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="78" />
+            <location filename="../../ui/settings_dialog.py" line="98" />
             <source>Cancel</source>
             <translation>Anulo</translation>
         </message>
