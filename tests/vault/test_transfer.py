@@ -1,0 +1,224 @@
+"""Clinic hand-over (issue 14 part 4) on real SQLCipher files and the loopback TSA: one case
+into a new vault of hers, checked item by item, then out of the clinic's; her vault verifies,
+her bundle verifies VALID; anything failing half-way leaves the case in the clinic's vault."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import json
+from pathlib import Path
+
+import pytest
+
+from evidencekit.bundle import export_bundle
+from evidencekit.config import Settings
+from evidencekit.errors import CaseNotFound, DiskFull, WeakPassphrase
+from evidencekit.jobs.seal import timestamp_pending
+from evidencekit.vault import copying, items, transfer
+from evidencekit.vault.copying import CopyNotVerified, TargetExists
+from evidencekit.vault.store import Vault
+from evidencekit.vault.transfer import EmptyCase, hand_over_case
+from evidencekit.vault.verify import verify_vault
+from evidencekit.verify import verify_bundle
+from tests.conftest import Cli
+from tests.support.bundles import add_import, add_web_item
+from tests.support.tsa import TsaServer
+
+HERS = "her passphrase on her stick"
+SECRET_CASE = "Rasti i Drites"  # another client's case: its name must never reach her vault
+
+
+@pytest.fixture
+def clinic(vault: Vault, tmp_path: Path, tsa: TsaServer) -> Vault:
+    """A support worker's vault: her case (two captures and an import, time-stamped, noted,
+    tagged) and another client's case."""
+    add_web_item(vault, 1, case="Hers", media=True)
+    add_web_item(vault, 2, case=SECRET_CASE)
+    add_web_item(vault, 3, case="Hers")
+    add_import(vault, tmp_path, case="Hers")
+    asyncio.run(timestamp_pending(vault, [tsa.url]))
+    first = vault.items("Hers")[0].id
+    vault.add_note(first, "Ajo e pa postimin më 1 maj")
+    vault.set_tags(first, ["kërcënim"])
+    return vault
+
+
+def _facts(vault: Vault, uids: list[str]) -> dict[str, object]:
+    return {u: copying.item_facts(vault.conn, u) for u in uids}
+
+
+def test_a_case_moves_whole_and_her_bundle_verifies(
+    clinic: Vault, tmp_path: Path, settings: Settings, tsa: TsaServer
+) -> None:
+    uids = sorted(i.id for i in clinic.items("Hers"))
+    before = _facts(clinic, uids)
+    other = [i.id for i in clinic.items(SECRET_CASE)]
+    clinic_id = clinic.meta("vault_id")
+    clinic_key = clinic.identity().fingerprint_sha256
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    result = hand_over_case(clinic, "Hers", stick / "hers.ekv", HERS)
+
+    # The clinic: the case is gone, the other client's evidence is not, the log says where.
+    assert sorted(result.items) == uids and result.compacted
+    assert [c.name for c in clinic.cases()] == [SECRET_CASE]
+    assert [i.id for i in clinic.items()] == other
+    out = clinic.custody(None)[-1]
+    assert out.action == "transfer-out" and out.object == "case:Hers"
+    assert out.details["to_vault"] == result.vault_id and sorted(out.details["items"]) == uids
+    kept = {a.sha256 for i in clinic.items() for a in i.artifacts}
+    gone = {a["sha256"] for u in uids for a in before[u]["artifacts"]} - kept  # type: ignore[index]
+    assert gone and all(clinic.blob_size(sha) is None for sha in gone)
+    assert clinic.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # VACUUM ran
+    assert verify_vault(clinic).ok
+
+    # Her vault: the same items to the byte, seals and tokens, verify-vault passes.
+    with Vault.open(stick / "hers.ekv", HERS, settings, write=True) as her:
+        assert verify_vault(her).ok
+        assert _facts(her, uids) == before
+        assert [c.name for c in her.cases()] == ["Hers"]
+        log = her.custody(None)
+        inbound = next(e for e in log if e.action == "transfer-in")
+        assert inbound.hash == out.details["transfer_in_entry"]
+        assert (
+            inbound.details["from_vault"] == clinic_id and sorted(inbound.details["items"]) == uids
+        )
+        assert her.meta("vault_id") == result.vault_id != clinic_id
+        assert her.identity().fingerprint_sha256 == result.identity != clinic_key
+        handed = log[-1]
+        assert handed.action == "identity-import" and handed.details["replaces"] == clinic_key
+        # Nothing of the other client: her log names neither the case nor its items.
+        text = json.dumps([e.to_json() for e in log], ensure_ascii=False)
+        assert SECRET_CASE not in text and not any(o in text for o in other)
+        assert any(e.action == "withheld" for e in log)
+        assert her.conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
+
+        bundle = tmp_path / "hers.pdf"
+        export_bundle(her, uids, bundle, tsa_urls=[tsa.url], case="Hers")
+        signer = her.identity().fingerprint_sha256
+    report = verify_bundle(bundle, trusted_certs=[tsa.pki.root_cert], trusted_fingerprints=[signer])
+    assert report.verdict == "valid", report.summary()
+    assert SECRET_CASE.encode() not in bundle.read_bytes()
+
+    # The clinic's other client's bundle still verifies after the case left.
+    theirs = tmp_path / "theirs.pdf"
+    export_bundle(clinic, other, theirs, tsa_urls=[tsa.url], case=SECRET_CASE)
+    report = verify_bundle(
+        theirs, trusted_certs=[tsa.pki.root_cert], trusted_fingerprints=[clinic_key]
+    )
+    assert report.verdict == "valid", report.summary()
+
+
+def test_every_item_linked_table_is_copied(
+    clinic: Vault, tmp_path: Path, settings: Settings
+) -> None:
+    tables = copying.item_tables(clinic.conn)
+    assert {"artifacts", "notes", "tags", "seals", "timestamps"} <= {t for t, _ in tables}
+    uids = [i.id for i in clinic.items("Hers")]
+    counts = {(t, u): len(copying.item_facts(clinic.conn, u)[t]) for t, _ in tables for u in uids}
+    assert counts[("notes", uids[0])] == 1 and counts[("tags", uids[0])] == 1
+    hand_over_case(clinic, "Hers", tmp_path / "hers.ekv", HERS)
+    with Vault.open(tmp_path / "hers.ekv", HERS, settings, write=False) as her:
+        for (table, uid), count in counts.items():
+            assert len(copying.item_facts(her.conn, uid)[table]) == count, table
+
+
+def test_a_copy_that_is_not_the_same_is_removed_and_the_case_stays(
+    clinic: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> None:
+    uids = sorted(i.id for i in clinic.items("Hers"))
+    before = _facts(clinic, uids)
+    entries = len(clinic.custody(None))
+    real = transfer._copy_item
+
+    def a_note_goes_missing(src: object, dst: object, uid: str, case_id: int) -> None:
+        real(src, dst, uid, case_id)
+        dst.execute("DELETE FROM notes")  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(transfer, "_copy_item", a_note_goes_missing)
+    with pytest.raises(CopyNotVerified) as raised:
+        hand_over_case(clinic, "Hers", tmp_path / "hers.ekv", HERS)
+    assert "Nothing was removed from this vault" in str(raised.value)
+    assert not (tmp_path / "hers.ekv").exists()
+    assert not list(tmp_path.glob(".hers.ekv*"))
+    assert _facts(clinic, uids) == before and len(clinic.custody(None)) == entries
+
+
+def test_an_interrupted_hand_over_leaves_the_case_in_the_clinic(
+    clinic: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uids = sorted(i.id for i in clinic.items("Hers"))
+    before = _facts(clinic, uids)
+
+    def stopped(*_: object) -> None:
+        raise KeyboardInterrupt  # Ctrl-C, or the laptop lid, while her copy is checked
+
+    monkeypatch.setattr(transfer, "check_transfer", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        hand_over_case(clinic, "Hers", tmp_path / "hers.ekv", HERS)
+    assert not (tmp_path / "hers.ekv").exists() and not list(tmp_path.glob(".hers.ekv*"))
+    assert _facts(clinic, uids) == before
+
+
+def test_a_removal_failing_half_way_removes_nothing(
+    clinic: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uids = sorted(i.id for i in clinic.items("Hers"))
+    before = _facts(clinic, uids)
+    entries = len(clinic.custody(None))
+    real = items.delete
+    calls: list[str] = []
+
+    def fails_on_the_second(conn: object, uid: str) -> int:
+        calls.append(uid)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")  # between two items
+        return real(conn, uid)
+
+    monkeypatch.setattr(items, "delete", fails_on_the_second)
+    with pytest.raises(DiskFull):
+        hand_over_case(clinic, "Hers", tmp_path / "hers.ekv", HERS)
+    assert len(calls) == 2
+    assert _facts(clinic, uids) == before  # the first item's removal was rolled back too
+    assert len(clinic.custody(None)) == entries  # and no "transfer-out" claimed
+    assert (tmp_path / "hers.ekv").exists()  # her checked copy is kept: she has it too
+
+
+def test_refusals_change_nothing(clinic: Vault, tmp_path: Path) -> None:
+    entries = len(clinic.custody(None))
+    with pytest.raises(CaseNotFound):
+        hand_over_case(clinic, "No such case", tmp_path / "a.ekv", HERS)
+    clinic.create_case("Empty")
+    entries += 1
+    with pytest.raises(EmptyCase):
+        hand_over_case(clinic, "Empty", tmp_path / "a.ekv", HERS)
+    with pytest.raises(WeakPassphrase):
+        hand_over_case(clinic, "Hers", tmp_path / "a.ekv", "short")
+    (tmp_path / "taken.ekv").write_bytes(b"someone's file")
+    with pytest.raises(TargetExists):
+        hand_over_case(clinic, "Hers", tmp_path / "taken.ekv", HERS)
+    assert (tmp_path / "taken.ekv").read_bytes() == b"someone's file"
+    assert len(clinic.custody(None)) == entries and len(clinic.items("Hers")) == 3
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_cli_handover(cli_vault: Cli, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("kërcënim")
+    assert cli_vault("import", str(tmp_path / "a.txt"), "--case", "Hers").code == 0
+    target = tmp_path / "hers.ekv"
+    wrong = cli_vault("handover", "--case", "Hers", "-o", str(target), passphrase="wrong one!!")
+    assert wrong.code == 3 and not target.exists()
+    no_hers = cli_vault("handover", "--case", "Hers", "-o", str(target))
+    assert no_hers.code == 2 and "her vault" in no_hers.err
+    done = cli_vault(
+        "handover", "--case", "Hers", "-o", str(target), "--json",
+        extra_env={"EVIDENCEKIT_NEW_PASSPHRASE": HERS},
+    )  # fmt: skip
+    assert done.code == 0, done.err
+    assert json.loads(done.out)["case"] == "Hers"
+    assert "a.txt" not in cli_vault("list").out
+    checked = cli_vault("--vault", str(target), "verify-vault", passphrase=HERS)
+    assert checked.code == 0, checked.out + checked.err
+    assert "a.txt" in cli_vault("--vault", str(target), "list", passphrase=HERS).out
