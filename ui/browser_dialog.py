@@ -136,11 +136,13 @@ class BrowserInstallDialog(QDialog):
             return
         if step.percent is not None:
             self.bar.setValue(step.percent)
+        # "Chrome for Testing 159.0.8154.6 (playwright chromium v1255)": the part she can read.
+        name = step.title.split(" (playwright")[0]
         if step.finished:
-            self._say(self.tr("Downloaded: %1").replace("%1", step.title))
+            self._say(self.tr("Downloaded: %1").replace("%1", name))
         else:
-            size = f" ({step.size})" if step.size else ""
-            self._say(self.tr("Downloading %1…").replace("%1", step.title + size))
+            what = f"{name}, {step.size}" if step.size else name
+            self._say(self.tr("Downloading %1…").replace("%1", what))
 
     def _succeeded(self, _folder: object) -> None:
         self.done_ok = True
@@ -158,6 +160,7 @@ class BrowserInstallDialog(QDialog):
             return
         self._say("")
         self.message.show_error(error)
+        self.adjustSize()  # the message's wrapped lines need the room
 
     def _finished(self) -> None:
         self._job = None
