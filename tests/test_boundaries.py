@@ -168,6 +168,8 @@ TABLE: dict[str, Rule] = {
         "verify.parse_fingerprint",  # --trust-fingerprint: the app's field reads it the same way
         "forget",  # forget-this-computer (issue 14)
     ),
+    # the disguised "Notes" launcher (issue 13): the user's own menu folders, no Qt
+    "evidencekit.launchers": rule("atomic", "errors", stdlib_only=True),
     # "forget this computer" (issue 14): the app's own folders, its launcher, no vault list
     "evidencekit.forget": rule(
         "capture.tempdirs",
