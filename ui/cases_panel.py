@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLa
 
 from evidencekit.vault.records import CaseInfo
 from ui.dialogs import Ask
+from ui.hash_list_export import save_case_hashes, saved_words
 from ui.session import VaultSession
 from ui.widgets import MessagePanel, button, heading
 
@@ -23,6 +24,7 @@ class CasesPanel(QWidget):
         self._want: str | None = None  # made or renamed: select it when it appears
         self._cases: list[CaseInfo] = []
         self._job: object | None = None
+        self._hash_job: object | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading(self.tr("Cases"), self, scale=1.15))
@@ -41,6 +43,15 @@ class CasesPanel(QWidget):
         row.addWidget(self.new_button)
         row.addWidget(self.rename_button)
         layout.addLayout(row)
+        # Issue 14: the case's picture hashes (never the pictures), for platform reports.
+        self.hashes_button = button(
+            self.tr("Picture hashes…"),
+            self,
+            tip=self.tr("Save the SHA-256, MD5 and PDQ hash of every picture of this case"),
+        )
+        self.hashes_button.setEnabled(False)
+        self.hashes_button.clicked.connect(self._save_hashes)
+        layout.addWidget(self.hashes_button)
         self.message = MessagePanel(self)
         layout.addWidget(self.message)
         session.changed.connect(self.reload)
@@ -85,6 +96,7 @@ class CasesPanel(QWidget):
         changed = selected != self._selected
         self._selected = selected
         self.rename_button.setEnabled(selected is not None)
+        self.hashes_button.setEnabled(selected is not None)
         if changed:
             self.case_selected.emit(selected)
 
@@ -92,6 +104,7 @@ class CasesPanel(QWidget):
         value = current.data(Qt.ItemDataRole.UserRole) if current is not None else ALL
         self._selected = None if value == ALL else str(value)
         self.rename_button.setEnabled(self._selected is not None)
+        self.hashes_button.setEnabled(self._selected is not None)
         self.case_selected.emit(self._selected)
 
     def select(self, name: str | None) -> None:
@@ -124,6 +137,17 @@ class CasesPanel(QWidget):
         self._want = new.strip()
         job = self._session.rename_case(old, new.strip())
         job.failed.connect(self._rename_failed)
+
+    def _save_hashes(self) -> None:
+        if self._selected is None:
+            return
+        job = self._hash_job = save_case_hashes(self, self._session, self._selected)
+        if job is None:
+            return
+        job.succeeded.connect(
+            lambda result: self.message.show_text(saved_words(result[0], result[1]))
+        )
+        job.failed.connect(self.message.show_error)
 
     def _rename_failed(self, error: BaseException) -> None:
         self._want = None

@@ -87,3 +87,32 @@ def test_repost_is_a_link_with_both_pictures_blurred(qtbot, window, tmp_path) ->
     qtbot.waitUntil(lambda: detail.item is not None and detail.item.id == other.id, timeout=15_000)
     qtbot.waitUntil(lambda: not panel.isVisible(), timeout=15_000)
     assert panel.rows == []
+
+
+def test_case_picture_hashes_saved_from_the_case_list(qtbot, window, answers, tmp_path) -> None:
+    from evidencekit.picture_hashes import hash_picture
+
+    unlock(qtbot, window)
+    cases = window.vault_page.cases
+    assert not cases.hashes_button.isEnabled()  # all evidence: no case chosen
+    answers.answer("Instagram — Ana")
+    cases.new_button.click()
+    qtbot.waitUntil(lambda: cases.selected == "Instagram — Ana", timeout=10_000)
+    assert cases.hashes_button.isEnabled()
+    (item,) = _add(qtbot, window, [PHOTOS / "coffee.jpg"])
+    target = tmp_path / "out" / "ana.csv"
+    target.parent.mkdir()
+    answers.answer(str(target))
+    cases.hashes_button.click()
+    saved = f"Saved the hashes of 1 picture(s) to {target}."
+    qtbot.waitUntil(lambda: cases.message.headline.text() == saved, timeout=15_000)
+    expected = hash_picture((PHOTOS / "coffee.jpg").read_bytes())
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("sha256,md5,pdq,pdq_quality,item,picture,size_bytes")
+    assert lines[1].split(",")[:6] == [
+        expected.sha256, expected.md5, expected.pdq, str(expected.pdq_quality), item.id,
+        "original/coffee.jpg",
+    ]  # fmt: skip
+    assert (target.stat().st_mode & 0o777) == 0o600
+    actions = [e.action for e in window.session.vault.custody()]
+    assert "export-hashes" in actions
