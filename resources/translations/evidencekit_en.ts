@@ -88,27 +88,27 @@
             <translation>Starting the download…</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="140" />
+            <location filename="../../ui/browser_dialog.py" line="142" />
             <source>Downloaded: %1</source>
             <translation>Downloaded: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="143" />
+            <location filename="../../ui/browser_dialog.py" line="145" />
             <source>Downloading %1…</source>
             <translation>Downloading %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="148" />
+            <location filename="../../ui/browser_dialog.py" line="150" />
             <source>The browser is installed. You can capture pages now.</source>
             <translation>The browser is installed. You can capture pages now.</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="150" />
+            <location filename="../../ui/browser_dialog.py" line="152" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="157" />
+            <location filename="../../ui/browser_dialog.py" line="159" />
             <source>Stopped, as you asked. Nothing was left half-installed.</source>
             <translation>Stopped, as you asked. Nothing was left half-installed.</translation>
         </message>
@@ -351,33 +351,43 @@
     <context>
         <name>CasesPanel</name>
         <message>
-            <location filename="../../ui/cases_panel.py" line="28" />
             <location filename="../../ui/cases_panel.py" line="30" />
+            <location filename="../../ui/cases_panel.py" line="32" />
             <source>Cases</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="32" />
+            <location filename="../../ui/cases_panel.py" line="34" />
             <source>Choose a case to see its evidence, or all evidence.</source>
             <translation>Choose a case to see its evidence, or all evidence.</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="37" />
+            <location filename="../../ui/cases_panel.py" line="39" />
             <source>New case…</source>
             <translation>New case…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="39" />
+            <location filename="../../ui/cases_panel.py" line="41" />
             <source>Rename…</source>
             <translation>Rename…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="68" />
+            <location filename="../../ui/cases_panel.py" line="48" />
+            <source>Picture hashes…</source>
+            <translation>Picture hashes…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="50" />
+            <source>Save the SHA-256, MD5 and PDQ hash of every picture of this case</source>
+            <translation>Save the SHA-256, MD5 and PDQ hash of every picture of this case</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="79" />
             <source>All evidence</source>
             <translation>All evidence</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/cases_panel.py" line="73" />
+            <location filename="../../ui/cases_panel.py" line="84" />
             <source>%1 (%n item(s))</source>
             <translation>
                 <numerusform>%1 (%n item)</numerusform>
@@ -385,22 +395,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="108" />
+            <location filename="../../ui/cases_panel.py" line="121" />
             <source>New case</source>
             <translation>New case</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="109" />
+            <location filename="../../ui/cases_panel.py" line="122" />
             <source>A name for the case (for example the site, or the person's name):</source>
             <translation>A name for the case (for example the site, or the person's name):</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="121" />
+            <location filename="../../ui/cases_panel.py" line="134" />
             <source>Rename case</source>
             <translation>Rename case</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="121" />
+            <location filename="../../ui/cases_panel.py" line="134" />
             <source>New name for the case:</source>
             <translation>New name for the case:</translation>
         </message>
@@ -838,6 +848,17 @@
             <location filename="../../ui/format.py" line="123" />
             <source>Record time-stamped</source>
             <translation>Record time-stamped</translation>
+        </message>
+    </context>
+    <context>
+        <name>HashListExport</name>
+        <message numerus="yes">
+            <location filename="../../ui/hash_list_export.py" line="53" />
+            <source>Saved the hashes of %n picture(s) to %1.</source>
+            <translation>
+                <numerusform>Saved the hashes of %n picture to %1.</numerusform>
+                <numerusform>Saved the hashes of %n pictures to %1.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2366,62 +2387,62 @@
         <message>
             <location filename="../../ui/reposts_panel.py" line="55" />
             <source>Pictures already in other items</source>
-            <translation type="unfinished" />
+            <translation>Pictures already in other items</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="57" />
             <source>Already in your evidence</source>
-            <translation type="unfinished" />
+            <translation>Already in your evidence</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="115" />
             <source>Open item %1</source>
-            <translation type="unfinished" />
+            <translation>Open item %1</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="125" />
             <source>imported on %1 from the file %2</source>
-            <translation type="unfinished" />
+            <translation>imported on %1 from the file %2</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="128" />
             <source>posted by %1 on %2</source>
-            <translation type="unfinished" />
+            <translation>posted by %1 on %2</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="131" />
             <source>posted by %1, captured on %2</source>
-            <translation type="unfinished" />
+            <translation>posted by %1, captured on %2</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="134" />
             <source>captured on %1 from %2</source>
-            <translation type="unfinished" />
+            <translation>captured on %1 from %2</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="136" />
             <source>This picture (%1) already appears in item %2 (%3).</source>
-            <translation type="unfinished" />
+            <translation>This picture (%1) already appears in item %2 (%3).</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="140" />
             <source>It is the very same file.</source>
-            <translation type="unfinished" />
+            <translation>It is the very same file.</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="141" />
             <source>It looks like the same picture, made smaller or saved again.</source>
-            <translation type="unfinished" />
+            <translation>It looks like the same picture, made smaller or saved again.</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="147" />
             <source>Blurred picture %1</source>
-            <translation type="unfinished" />
+            <translation>Blurred picture %1</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="148" />
             <source>Hidden by you</source>
-            <translation type="unfinished">Hidden by you</translation>
+            <translation>Hidden by you</translation>
         </message>
     </context>
     <context>

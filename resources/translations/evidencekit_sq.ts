@@ -88,27 +88,27 @@
             <translation>Po fillon shkarkimi…</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="140" />
+            <location filename="../../ui/browser_dialog.py" line="142" />
             <source>Downloaded: %1</source>
             <translation>U shkarkua: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="143" />
+            <location filename="../../ui/browser_dialog.py" line="145" />
             <source>Downloading %1…</source>
             <translation>Po shkarkohet %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="148" />
+            <location filename="../../ui/browser_dialog.py" line="150" />
             <source>The browser is installed. You can capture pages now.</source>
             <translation>Shfletuesi u instalua. Tani mund të ruani faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="150" />
+            <location filename="../../ui/browser_dialog.py" line="152" />
             <source>Close</source>
             <translation>Mbyll</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="157" />
+            <location filename="../../ui/browser_dialog.py" line="159" />
             <source>Stopped, as you asked. Nothing was left half-installed.</source>
             <translation>U ndal, siç kërkuat. Asgjë nuk mbeti e instaluar përgjysmë.</translation>
         </message>
@@ -351,33 +351,43 @@
     <context>
         <name>CasesPanel</name>
         <message>
-            <location filename="../../ui/cases_panel.py" line="28" />
             <location filename="../../ui/cases_panel.py" line="30" />
+            <location filename="../../ui/cases_panel.py" line="32" />
             <source>Cases</source>
             <translation>Çështjet</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="32" />
+            <location filename="../../ui/cases_panel.py" line="34" />
             <source>Choose a case to see its evidence, or all evidence.</source>
             <translation>Zgjidhni një çështje për të parë provat e saj, ose të gjitha provat.</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="37" />
+            <location filename="../../ui/cases_panel.py" line="39" />
             <source>New case…</source>
             <translation>Çështje e re…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="39" />
+            <location filename="../../ui/cases_panel.py" line="41" />
             <source>Rename…</source>
             <translation>Riemërto…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="68" />
+            <location filename="../../ui/cases_panel.py" line="48" />
+            <source>Picture hashes…</source>
+            <translation>Gjurmët e fotove…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="50" />
+            <source>Save the SHA-256, MD5 and PDQ hash of every picture of this case</source>
+            <translation>Ruani gjurmët SHA-256, MD5 dhe PDQ të çdo fotoje të kësaj çështjeje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="79" />
             <source>All evidence</source>
             <translation>Të gjitha provat</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/cases_panel.py" line="73" />
+            <location filename="../../ui/cases_panel.py" line="84" />
             <source>%1 (%n item(s))</source>
             <translation>
                 <numerusform>%1 (%n provë)</numerusform>
@@ -385,22 +395,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="108" />
+            <location filename="../../ui/cases_panel.py" line="121" />
             <source>New case</source>
             <translation>Çështje e re</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="109" />
+            <location filename="../../ui/cases_panel.py" line="122" />
             <source>A name for the case (for example the site, or the person's name):</source>
             <translation>Një emër për çështjen (për shembull faqja, ose emri i personit):</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="121" />
+            <location filename="../../ui/cases_panel.py" line="134" />
             <source>Rename case</source>
             <translation>Riemërto çështjen</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="121" />
+            <location filename="../../ui/cases_panel.py" line="134" />
             <source>New name for the case:</source>
             <translation>Emri i ri i çështjes:</translation>
         </message>
@@ -838,6 +848,17 @@
             <location filename="../../ui/format.py" line="123" />
             <source>Record time-stamped</source>
             <translation>Regjistri mori vulë kohore</translation>
+        </message>
+    </context>
+    <context>
+        <name>HashListExport</name>
+        <message numerus="yes">
+            <location filename="../../ui/hash_list_export.py" line="53" />
+            <source>Saved the hashes of %n picture(s) to %1.</source>
+            <translation>
+                <numerusform>U ruajtën gjurmët e %n fotoje te %1.</numerusform>
+                <numerusform>U ruajtën gjurmët e %n fotove te %1.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2366,62 +2387,62 @@
         <message>
             <location filename="../../ui/reposts_panel.py" line="55" />
             <source>Pictures already in other items</source>
-            <translation type="unfinished" />
+            <translation>Foto që gjenden edhe në prova të tjera</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="57" />
             <source>Already in your evidence</source>
-            <translation type="unfinished" />
+            <translation>Tashmë në provat tuaja</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="115" />
             <source>Open item %1</source>
-            <translation type="unfinished" />
+            <translation>Hap provën %1</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="125" />
             <source>imported on %1 from the file %2</source>
-            <translation type="unfinished" />
+            <translation>importuar më %1 nga skedari %2</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="128" />
             <source>posted by %1 on %2</source>
-            <translation type="unfinished" />
+            <translation>postuar nga %1 më %2</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="131" />
             <source>posted by %1, captured on %2</source>
-            <translation type="unfinished" />
+            <translation>postuar nga %1, kapur më %2</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="134" />
             <source>captured on %1 from %2</source>
-            <translation type="unfinished" />
+            <translation>kapur më %1 nga %2</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="136" />
             <source>This picture (%1) already appears in item %2 (%3).</source>
-            <translation type="unfinished" />
+            <translation>Kjo foto (%1) gjendet tashmë te prova %2 (%3).</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="140" />
             <source>It is the very same file.</source>
-            <translation type="unfinished" />
+            <translation>Është saktësisht i njëjti skedar.</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="141" />
             <source>It looks like the same picture, made smaller or saved again.</source>
-            <translation type="unfinished" />
+            <translation>Duket se është e njëjta foto, e zvogëluar ose e ruajtur sërish.</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="147" />
             <source>Blurred picture %1</source>
-            <translation type="unfinished" />
+            <translation>Foto e turbulluar %1</translation>
         </message>
         <message>
             <location filename="../../ui/reposts_panel.py" line="148" />
             <source>Hidden by you</source>
-            <translation type="unfinished">E fshehur nga ju</translation>
+            <translation>E fshehur nga ju</translation>
         </message>
     </context>
     <context>
