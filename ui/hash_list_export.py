@@ -19,10 +19,6 @@ from ui.session import VaultSession
 from ui.workers import Job
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HashListExport", text)
-
-
 def suggested_path(case: str, folder: Path | None = None) -> Path:
     stem = re.sub(r"[^\w.-]+", "-", case, flags=re.UNICODE).strip("-.") or "case"
     return (folder or Path.home()) / f"{stem}-picture-hashes.csv"
@@ -31,9 +27,8 @@ def suggested_path(case: str, folder: Path | None = None) -> Path:
 def save_case_hashes(parent: QWidget, session: VaultSession, case: str) -> Job | None:
     """Ask where, then write the case's hash list there; None when she cancels. The job's
     result is (pictures listed, the file written)."""
-    target = Ask.save_file(
-        parent, _tr("Save the picture hashes of this case"), suggested_path(case), "CSV (*.csv)"
-    )
+    title = QCoreApplication.translate("HashListExport", "Save the picture hashes of this case")
+    target = Ask.save_file(parent, title, suggested_path(case), "CSV (*.csv)")
     if target is None:
         return None
     from evidencekit.jobs.hash_list import case_hash_list, write_hash_list
