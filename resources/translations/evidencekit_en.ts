@@ -852,8 +852,13 @@
     </context>
     <context>
         <name>HashListExport</name>
+        <message>
+            <location filename="../../ui/hash_list_export.py" line="30" />
+            <source>Save the picture hashes of this case</source>
+            <translation>Save the picture hashes of this case</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../ui/hash_list_export.py" line="53" />
+            <location filename="../../ui/hash_list_export.py" line="48" />
             <source>Saved the hashes of %n picture(s) to %1.</source>
             <translation>
                 <numerusform>Saved the hashes of %n picture to %1.</numerusform>

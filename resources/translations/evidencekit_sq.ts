@@ -852,8 +852,13 @@
     </context>
     <context>
         <name>HashListExport</name>
+        <message>
+            <location filename="../../ui/hash_list_export.py" line="30" />
+            <source>Save the picture hashes of this case</source>
+            <translation>Ruani gjurmët e fotove të kësaj çështjeje</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../ui/hash_list_export.py" line="53" />
+            <location filename="../../ui/hash_list_export.py" line="48" />
             <source>Saved the hashes of %n picture(s) to %1.</source>
             <translation>
                 <numerusform>U ruajtën gjurmët e %n fotoje te %1.</numerusform>
