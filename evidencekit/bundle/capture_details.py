@@ -332,6 +332,7 @@ def file_details(meta: Mapping[str, Any]) -> list[tuple[str, Any]]:
         for i, v in enumerate((meta.get("media_type"), meta.get("media_type_source")))
     )
     known = {"original_name", "size", "media_type", "media_type_source", "file_times", "tool"}
+    known.add("minor_safe")  # its own section says it in words (bundle/minor_safe_section.py)
     rows = [
         _row(Bi("Original name", "Emri origjinal"), as_is(meta.get("original_name"))),
         _row(Bi("Size (bytes)", "Madhësia (bajt)"), shown(meta.get("size"))),

@@ -142,6 +142,14 @@ SETTINGS: tuple[tuple[str, Bi, Callable[[Any], str]], ...] = (
         shown,
     ),
     (
+        "minor_safe",
+        Bi(
+            "Someone in the pictures may be under 18: pictures kept as hashes only",
+            "Dikush në foto mund të jetë nën 18 vjeç: fotot u mbajtën vetëm si hash-e",
+        ),
+        shown,
+    ),
+    (
         "user_agent_override",
         Bi("Browser identity (user agent) changed", "Identiteti i shfletuesit i ndryshuar"),
         _user_agent,
@@ -174,7 +182,7 @@ SETTINGS: tuple[tuple[str, Bi, Callable[[Any], str]], ...] = (
 #: Settings that only some versions of EvidenceKit record: shown when present, never as "not
 #: recorded" (the byte and side limits for media were replaced by the icon rule).
 _SETTINGS_OF_SOME_VERSIONS = frozenset(
-    {"icon_max_px", "min_media_bytes", "min_media_px", "keep_share_parameters"}
+    {"icon_max_px", "min_media_bytes", "min_media_px", "keep_share_parameters", "minor_safe"}
 )
 
 

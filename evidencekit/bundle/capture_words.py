@@ -193,9 +193,16 @@ KINDS: dict[str, Bi] = {
     "video": Bi("video", "video"),
     "audio": Bi("sound", "zë"),
     "poster": Bi("video's cover picture", "kopertina e videos"),
+    "svg-image": Bi("picture in a drawing (SVG)", "foto brenda një vizatimi (SVG)"),
+    "css-background": Bi("background picture", "foto në sfond"),
+    "in-iframe": Bi("inside a frame of another page", "brenda një kuadri të një faqeje tjetër"),
 }
 OBTAINED: tuple[tuple[str, Callable[[re.Match[str]], Bi]], ...] = (
     (r"loaded by the page", lambda m: Bi("loaded by the page", "e ngarkoi faqja")),
+    (
+        r"a data: address in the page",
+        lambda m: Bi("written inside the page", "e shkruar brenda faqes"),
+    ),
     (
         r"put together from (\d+) byte ranges the page loaded",
         lambda m: Bi(
@@ -291,6 +298,9 @@ ACTION_KINDS: dict[str, Bi] = {
     "screenshot-viewport": Bi("screenshot of the first window", "pamja e dritares së parë"),
     "screenshot-short": Bi("the screenshot came out short", "pamja doli më e shkurtër"),
     "media": Bi("pictures and videos saved", "fotot dhe videot u ruajtën"),
+    "minor-safe-covered": Bi(
+        "pictures covered with plain boxes", "fotot u mbuluan me kuti të thjeshta"
+    ),
     "media-fetched": Bi("a file fetched whole", "një skedar u mor i plotë"),
     "link-cleaned": Bi(
         "tracking codes taken out of the link", "kodet gjurmuese u hoqën nga lidhja"

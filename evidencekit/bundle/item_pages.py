@@ -34,6 +34,7 @@ from evidencekit.bundle.layout import (
     table,
     whole,
 )
+from evidencekit.bundle.minor_safe_section import minor_safe_story
 from evidencekit.bundle.plan import BundlePlan, PlannedItem
 from evidencekit.bundle.preview import blurred_layout, shows_blurred
 from evidencekit.clock import parse_iso_z
@@ -263,6 +264,9 @@ def item_story(
     if record.kind == "web":
         story += technical_pages(meta, styles)
         story += [Paragraph(texts.ACTIONS.heading(), styles.h2), *actions_table(meta, styles)]
+    story += minor_safe_story(
+        meta, styles, record.kind
+    )  # issue 14: why no picture was kept, the hashes
     warnings = [w for w in meta.get("warnings") or [] if isinstance(w, str)]
     warning_flow: list[Flowable] = [Paragraph(texts.WARNINGS.heading(), styles.h2)]
     if warnings:

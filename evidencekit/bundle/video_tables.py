@@ -124,6 +124,15 @@ _ANSWERS: Patterns = [
 
 _WHY_NOT: Patterns = [
     (
+        r"someone in these pictures may be under 18.*",
+        lambda m: Bi(
+            "someone in these pictures may be under 18: no video is downloaded, only its "
+            "information is kept",
+            "dikush në këto foto mund të jetë nën 18 vjeç: asnjë video nuk shkarkohet, mbahet "
+            "vetëm informacioni i saj",
+        ),
+    ),
+    (
         r"a link to another page.*",
         lambda m: Bi(
             "a link to another post (a channel or profile lists its videos): capture that "

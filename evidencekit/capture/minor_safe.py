@@ -194,11 +194,11 @@ async def cover(page: Page, journal: Journal, before: str) -> int:
         "minor-safe-covered",
         f"covered {covered} pictures/videos with plain boxes before {before}"
         + (
-            f" ({missed} frames could not be reached; their style sheet hides pictures)"
+            f"; {missed} frames could not be reached (their style sheet hides pictures)"
             if missed
             else ""
         ),
-        covered=covered,
-        frames_missed=missed,
+        artifact=before,
+        count=covered,
     )
     return covered
