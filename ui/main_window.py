@@ -215,8 +215,33 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.ctx, self)
         dialog.applied.connect(self._settings_applied)
+        dialog.forget_requested.connect(self.forget_this_computer)
         dialog.open()
         self.settings_dialog = dialog
+
+    def forget_this_computer(self) -> None:
+        """Lock, then remove the app's vaults and settings here (issue 14; ui/forget_dialog)."""
+        from ui.forget_dialog import forget_job
+
+        def start() -> None:
+            self.forget = forget_job(self.ctx.runner, True, self)
+            self.forget.succeeded.connect(self._forgotten)
+            self.forget.failed.connect(self._forget_failed)
+
+        if self.session is not None:
+            self.locked.connect(start, Qt.ConnectionType.SingleShotConnection)
+            self.lock()
+        else:
+            start()
+
+    def _forgotten(self, _report: object) -> None:
+        self.lock()  # a fresh unlock page, which finds no vault here any more
+        self.status.setText(self.tr("EvidenceKit has forgotten this computer."))
+
+    def _forget_failed(self, error: BaseException) -> None:
+        from ui.messages import explain
+
+        self.status.setText(explain(error).headline)
 
     def _settings_applied(self, language_changed: bool) -> None:
         if language_changed and self.translators is not None:

@@ -18,7 +18,15 @@ from evidencekit.capture.browser_install import (
     BrowserInstallOffline,
     BrowserInstallUnavailable,
 )
+from evidencekit.forget import ForgetIncomplete, ForgetNotConfirmed
 from evidencekit.launchers import LauncherError
+from evidencekit.vault.copying import (
+    CopyNotVerified,
+    NoSuchFolder,
+    ReplaceNotConfirmed,
+    TargetExists,
+)
+from evidencekit.vault.transfer import EmptyCase
 from ui.workers import Cancelled
 
 # lupdate finds calls spelled translate("Context", "text"); this alias keeps lines short.
@@ -273,6 +281,47 @@ BY_ERROR_CLASS: dict[type[BaseException], Texts] = {
             "Messages",
             "Nothing was left half-installed. Try again later, or install Google Chrome, "
             "Microsoft Edge or Chromium yourself.",
+        ),
+    ),
+    # Backup, restore, hand-over and "forget this computer" (issue 14 part 4).
+    CopyNotVerified: lambda _error: (
+        translate("Messages", "The copy did not pass its check, so it was not kept."),
+        translate(
+            "Messages",
+            "Nothing was removed or changed in your vault. Try again, on another disk or USB "
+            "stick if this one may be failing.",
+        ),
+    ),
+    ReplaceNotConfirmed: lambda _error: (
+        translate("Messages", "A vault is already at that place, so nothing was restored."),
+        translate("Messages", "Choose another place, or agree to replace that vault."),
+    ),
+    TargetExists: lambda _error: (
+        translate("Messages", "A file with that name is already there."),
+        translate("Messages", "Choose another name. Nothing was written or changed."),
+    ),
+    NoSuchFolder: lambda _error: (
+        translate("Messages", "That folder does not exist."),
+        translate(
+            "Messages",
+            "If it is on a USB stick, check that the stick is plugged in, then choose the "
+            "place again. Nothing was written.",
+        ),
+    ),
+    EmptyCase: lambda _error: (
+        translate("Messages", "That case holds no evidence, so there is nothing to hand over."),
+        translate("Messages", "Nothing was changed."),
+    ),
+    ForgetNotConfirmed: lambda _error: (
+        translate("Messages", "Nothing was removed."),
+        translate("Messages", "Type the word shown to confirm, then try again."),
+    ),
+    ForgetIncomplete: lambda _error: (
+        translate("Messages", "Not everything could be removed from this computer."),
+        translate(
+            "Messages",
+            "Close other programs that may be using these files, then try again. What is "
+            "left is named in the details.",
         ),
     ),
     Cancelled: lambda _error: (

@@ -20,11 +20,12 @@ from evidencekit import launchers
 from evidencekit.errors import EvidenceKitError
 from ui.context import AppContext
 from ui.safety import apply_window_icon
-from ui.widgets import MessagePanel, paragraph
+from ui.widgets import MessagePanel, button, paragraph
 
 
 class SettingsDialog(QDialog):
     applied = Signal(bool)  # True when the language changed
+    forget_requested = Signal()  # "Forget this computer": confirmed with the typed word
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +88,10 @@ class SettingsDialog(QDialog):
                 self,
             )
         )
+        # Issue 14: remove the app's vaults and settings from this machine (ui/forget_dialog.py).
+        self.forget_button = button(self.tr("Forget this computer…"), self)
+        self.forget_button.clicked.connect(self._forget)
+        layout.addWidget(self.forget_button)
         self.message = MessagePanel(self)
         self.message.hide()
         layout.addWidget(self.message)
@@ -101,6 +106,14 @@ class SettingsDialog(QDialog):
         self.buttons = buttons
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+
+    def _forget(self) -> None:
+        from ui.forget_dialog import ForgetDialog
+
+        dialog = ForgetDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.confirmed:
+            self.reject()
+            self.forget_requested.emit()
 
     def _row(self, form: QFormLayout, text: str, field: QWidget) -> None:
         label = QLabel(text, self)

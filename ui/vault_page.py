@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.capture_panel import CapturePanel
 from ui.cases_panel import CasesPanel
@@ -15,6 +15,7 @@ from ui.export_wizard import ExportWizard
 from ui.item_detail import ItemDetail
 from ui.items_view import ItemsView
 from ui.session import VaultSession
+from ui.widgets import button
 
 
 class VaultPage(QWidget):
@@ -36,6 +37,16 @@ class VaultPage(QWidget):
         em = self.fontMetrics().averageCharWidth()
         split.setSizes([em * 28, em * 110])
         layout.addWidget(split)
+        # Issue 14: a checked copy of the vault, and the clinic hand-over of one case.
+        copies = QHBoxLayout()
+        self.backup_button = button(self.tr("Backup…"), self)
+        self.backup_button.clicked.connect(self.show_backup)
+        self.handover_button = button(self.tr("Hand over a case…"), self)
+        self.handover_button.clicked.connect(self.show_handover)
+        copies.addWidget(self.backup_button)
+        copies.addWidget(self.handover_button)
+        copies.addStretch(1)
+        layout.addLayout(copies)
 
         self.items = ItemsView(session, self.center)
         self.detail = ItemDetail(ctx, session, self.center)
@@ -90,3 +101,18 @@ class VaultPage(QWidget):
     def show_export(self) -> None:
         self.export.start(self.items.items, self.cases.selected)
         self.center.setCurrentWidget(self.export)
+
+    def show_backup(self) -> None:
+        from ui.backup_dialog import BackupDialog
+
+        self.backup_dialog = BackupDialog(self.ctx, self.session, self)
+        self.backup_dialog.open()
+
+    def show_handover(self) -> None:
+        from ui.handover_dialog import HandoverDialog
+
+        names = self.cases.case_names()
+        self.handover_dialog = HandoverDialog(
+            self.ctx, self.session, names, self.cases.selected, self
+        )
+        self.handover_dialog.open()

@@ -1,0 +1,212 @@
+"""“Backup…”: an encrypted, checked copy of the open vault (evidencekit.vault.backup), and
+the way back, a restore from one into a new place. Every step runs as a job; the words for
+each failure come from ui.messages."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidencekit.vault.backup import BackupResult, backup_vault, restore_vault
+from ui.context import AppContext
+from ui.dialogs import Ask
+from ui.session import VaultSession
+from ui.widgets import MessagePanel, button, heading, paragraph
+from ui.workers import Job
+
+SUFFIX = ".ekv"
+translate = QCoreApplication.translate
+
+
+def secret_field(parent: QWidget, name: str) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    return field
+
+
+def place_row(parent: QWidget, name: str, choose: Any) -> tuple[QWidget, QLineEdit, QPushButton]:
+    """A path field with a “Choose…” button beside it (shared by the hand-over dialog)."""
+    row = QWidget(parent)
+    box = QHBoxLayout(row)
+    box.setContentsMargins(0, 0, 0, 0)
+    field = QLineEdit(row)
+    field.setAccessibleName(name)
+    box.addWidget(field, 1)
+    chooser = button(translate("BackupDialog", "Choose…"), row)
+    chooser.clicked.connect(choose)
+    box.addWidget(chooser)
+    return row, field, chooser
+
+
+class BackupDialog(QDialog):
+    def __init__(self, ctx: AppContext, session: VaultSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._session = session
+        self.job: Job | None = None
+        self.setWindowTitle(self.tr("Backup"))
+        self.setAccessibleName(self.tr("Backup"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("A second, encrypted copy of this vault"), self))
+        layout.addWidget(
+            paragraph(
+                self.tr(
+                    "Keep it somewhere else: a USB stick in a safe place, or with someone you "
+                    "trust. It protects the evidence if this computer is lost, broken or taken. "
+                    "It does not protect it from someone who knows the copy's passphrase."
+                ),
+                self,
+            )
+        )
+        made = QGroupBox(self.tr("Make a backup"), self)
+        column = QVBoxLayout(made)
+        form = QFormLayout()
+        column.addLayout(form)
+        row, self.target, self.choose_target = place_row(
+            made, self.tr("Where the backup goes"), self._choose_target
+        )
+        form.addRow(self.tr("&Where:"), row)
+        self.passphrase = secret_field(made, self.tr("Passphrase of the backup"))
+        form.addRow(self.tr("&Passphrase of the backup:"), self.passphrase)
+        self.repeat = secret_field(made, self.tr("The same passphrase again"))
+        form.addRow(self.tr("The same &again:"), self.repeat)
+        column.addWidget(
+            paragraph(
+                self.tr(
+                    "You may type this vault's own passphrase, or give the copy another one. "
+                    "Write it down somewhere safe: without it the copy cannot be opened."
+                ),
+                made,
+            )
+        )
+        self.backup_button = button(self.tr("Make the backup"), made)
+        self.backup_button.clicked.connect(self.make_backup)
+        column.addWidget(self.backup_button)
+        layout.addWidget(made)
+
+        back = QGroupBox(self.tr("Restore a backup"), self)
+        form = QFormLayout(back)
+        row, self.source, _ = place_row(back, self.tr("The backup to restore"), self._choose_source)
+        form.addRow(self.tr("&Backup:"), row)
+        self.source_passphrase = secret_field(back, self.tr("Passphrase of that backup"))
+        form.addRow(self.tr("Its pass&phrase:"), self.source_passphrase)
+        row, self.restored, _ = place_row(
+            back, self.tr("Where the restored vault goes"), self._choose_restored
+        )
+        form.addRow(self.tr("Restore &to:"), row)
+        self.restore_button = button(self.tr("Restore"), back)
+        self.restore_button.clicked.connect(self.restore)
+        form.addRow(self.restore_button)
+        layout.addWidget(back)
+
+        self.message = MessagePanel(self)
+        layout.addWidget(self.message)
+        close = button(self.tr("Close"), self)
+        close.clicked.connect(self.reject)
+        layout.addWidget(close)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+
+    # --- choosing places ------------------------------------------------------------------------
+
+    def _choose_target(self) -> None:
+        chosen = Ask.save_file(
+            self, self.tr("Where should the backup go?"), Path.home() / ("backup" + SUFFIX)
+        )
+        if chosen is not None:
+            self.target.setText(str(chosen))
+
+    def _choose_source(self) -> None:
+        chosen = Ask.open_file(self, self.tr("Which backup should be restored?"))
+        if chosen is not None:
+            self.source.setText(str(chosen))
+
+    def _choose_restored(self) -> None:
+        chosen = Ask.save_file(
+            self, self.tr("Where should the restored vault go?"), Path.home() / ("vault" + SUFFIX)
+        )
+        if chosen is not None:
+            self.restored.setText(str(chosen))
+
+    # --- the work -------------------------------------------------------------------------------
+
+    def make_backup(self) -> None:
+        target = self.target.text().strip()
+        if not target:
+            self.message.show_text(self.tr("Choose where the backup should go."))
+            return
+        if self.passphrase.text() != self.repeat.text():
+            self.message.show_text(self.tr("The two passphrases are not the same."))
+            return
+        secret = self.passphrase.text()
+        session = self._session
+
+        async def work(job: Job) -> BackupResult:
+            return await session.call(backup_vault, session.vault, Path(target), secret)
+
+        self._start(session.run(work, "backup"))
+
+    def restore(self) -> None:
+        source, target = self.source.text().strip(), self.restored.text().strip()
+        if not source or not target:
+            self.message.show_text(self.tr("Choose the backup and where to restore it."))
+            return
+        replace = False
+        if Path(target).exists():
+            replace = Ask.confirm(
+                self,
+                self.tr("Replace that vault?"),
+                self.tr(
+                    "A vault is already there. Restoring replaces it and everything in it "
+                    "that is not in the backup."
+                ),
+                self.tr("Replace it"),
+                self.tr("Keep it"),
+            )
+            if not replace:
+                return
+        secret, settings = self.source_passphrase.text(), self._session.vault.settings
+
+        async def work(job: Job) -> BackupResult:
+            return await asyncio.to_thread(
+                restore_vault, Path(source), secret, Path(target), settings, replace=replace
+            )
+
+        self._start(Job(self._ctx.runner, work, self, name="restore").start())
+
+    def _start(self, job: Job) -> None:
+        self.job = job
+        self.message.show_text(self.tr("Working… the copy is written, then checked."))
+        for widget in (self.backup_button, self.restore_button):
+            widget.setEnabled(False)
+        job.succeeded.connect(self._done)
+        job.failed.connect(self.message.show_error)
+        job.finished.connect(self._finished)
+
+    def _done(self, result: BackupResult) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.source_passphrase.clear()
+        self.message.show_text(
+            self.tr("Done: %1 items copied to %2 and checked against the original.")
+            .replace("%1", str(result.items))
+            .replace("%2", str(result.path)),
+            self.tr("Keep the copy somewhere else than this computer."),
+        )
+
+    def _finished(self) -> None:
+        for widget in (self.backup_button, self.restore_button):
+            widget.setEnabled(True)
