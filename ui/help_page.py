@@ -125,6 +125,40 @@ class HelpPage(QWidget):
                 ],
             ),
             (
+                self.tr("Backups, hand-over, and leaving no trace here"),
+                [
+                    self.tr(
+                        "<b>Backup…</b> writes a second encrypted copy of the whole vault and "
+                        "checks it before keeping it. It protects the evidence if this "
+                        "computer is lost, broken or taken. It does not protect it from "
+                        "someone who knows the copy's passphrase, and an old backup does not "
+                        "have what you added later."
+                    ),
+                    self.tr(
+                        "<b>Hand over a case…</b> is for a support worker: the case goes into a "
+                        "new vault of the victim's own, with her passphrase, is checked there "
+                        "item by item (the same files, seals and trusted times), and only then "
+                        "is removed from the clinic's vault. Her lawyer can still check every "
+                        "bundle she makes later: her vault's key was handed over by the "
+                        "clinic's key, and the record of that travels in her vault."
+                    ),
+                    self.tr(
+                        "Removed evidence is overwritten inside the vault file. What that "
+                        "cannot reach: SSDs and USB sticks may keep old pieces in spare space "
+                        "only the drive itself uses, and backups made earlier still hold it. "
+                        "Those pieces are encrypted with the clinic's passphrase."
+                    ),
+                    self.tr(
+                        "<b>Forget this computer…</b> (in Settings) removes every vault "
+                        "EvidenceKit keeps in its own folders here, its settings and the "
+                        "Notes launcher, overwriting each file first. Vaults anywhere else "
+                        "(a USB stick, a folder you chose), exported bundles and backups are "
+                        "not touched. It does not remove the program itself, and it cannot "
+                        "undo what a monitoring app has already seen."
+                    ),
+                ],
+            ),
+            (
                 self.tr("What EvidenceKit can and cannot prove"),
                 [
                     self.tr(
