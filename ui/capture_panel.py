@@ -178,6 +178,17 @@ class CapturePanel(QWidget):
         form.addRow(case_label, self.case)
         layout.addLayout(form)
         layout.addLayout(self._account_option())
+        # Issue 14: then no picture or video is kept, only its hashes (capture and import).
+        self.minor_safe = QCheckBox(self.tr("Someone in these pictures may be &under 18"), self)
+        self.minor_safe.setAccessibleName(self.tr("Someone in these pictures may be under 18"))
+        self.minor_safe.setToolTip(
+            self.tr(
+                "Then no picture or video is kept, only its hashes, size and place: the "
+                "screenshots show plain boxes where the pictures were. A case can have this on "
+                "for all its captures (in the list of cases)."
+            )
+        )
+        layout.addWidget(self.minor_safe)
 
         # What comes out of the pasted links before anything is opened (names only).
         self.link_notice_box = QFrame(self)
@@ -456,13 +467,20 @@ class CapturePanel(QWidget):
                 note=note,
                 case=case,
                 viewer_ok=viewer_ok,
+                minor_safe=self.minor_safe.isChecked(),
             )
             job.succeeded.connect(self._account_done)
             self._start(job)
             return
         self._start(
             capture_job(
-                self._session, good, self._ctx.settings, note=note, case=case, viewer_ok=viewer_ok
+                self._session,
+                good,
+                self._ctx.settings,
+                note=note,
+                case=case,
+                viewer_ok=viewer_ok,
+                minor_safe=self.minor_safe.isChecked(),
             )
         )
 
@@ -495,7 +513,8 @@ class CapturePanel(QWidget):
         for path in paths:
             self._add_row(str(path), path.name)
         note = self.note.text().strip() or None
-        self._start(import_job(self._session, paths, note=note, case=case))
+        minor = self.minor_safe.isChecked()
+        self._start(import_job(self._session, paths, note=note, case=case, minor_safe=minor))
 
     def _start(self, job: Job) -> None:
         self._job = job

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from evidencekit.vault.records import CaseInfo
 from ui.dialogs import Ask
@@ -25,6 +32,7 @@ class CasesPanel(QWidget):
         self._cases: list[CaseInfo] = []
         self._job: object | None = None
         self._hash_job: object | None = None
+        self._job_minor: object | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading(self.tr("Cases"), self, scale=1.15))
@@ -43,6 +51,23 @@ class CasesPanel(QWidget):
         row.addWidget(self.new_button)
         row.addWidget(self.rename_button)
         layout.addLayout(row)
+        # Issue 14 part 2: the case's setting; every capture and import into it then keeps
+        # pictures as hashes only (the core applies it, whatever the capture panel says).
+        self.minor_safe = QCheckBox(
+            self.tr("Someone in this case's pictures may be under 18"), self
+        )
+        self.minor_safe.setAccessibleName(
+            self.tr("Someone in this case's pictures may be under 18")
+        )
+        self.minor_safe.setToolTip(
+            self.tr(
+                "Then every capture and import into this case keeps no picture or video, only "
+                "its hashes, size and place. What is already in the case stays as it is."
+            )
+        )
+        self.minor_safe.setEnabled(False)
+        self.minor_safe.clicked.connect(self._set_minor_safe)
+        layout.addWidget(self.minor_safe)
         # Issue 14: the case's picture hashes (never the pictures), for platform reports.
         self.hashes_button = button(
             self.tr("Picture hashes…"),
@@ -97,6 +122,7 @@ class CasesPanel(QWidget):
         self._selected = selected
         self.rename_button.setEnabled(selected is not None)
         self.hashes_button.setEnabled(selected is not None)
+        self._show_minor_safe()
         if changed:
             self.case_selected.emit(selected)
 
@@ -105,7 +131,47 @@ class CasesPanel(QWidget):
         self._selected = None if value == ALL else str(value)
         self.rename_button.setEnabled(self._selected is not None)
         self.hashes_button.setEnabled(self._selected is not None)
+        self._show_minor_safe()
         self.case_selected.emit(self._selected)
+
+    def _show_minor_safe(self) -> None:
+        case = next((c for c in self._cases if c.name == self._selected), None)
+        self.minor_safe.setEnabled(case is not None)
+        self.minor_safe.setChecked(case is not None and case.minor_safe)
+
+    def is_minor_safe(self, name: str | None) -> bool:
+        return any(c.name == name and c.minor_safe for c in self._cases)
+
+    def _set_minor_safe(self, on: bool) -> None:
+        name = self._selected
+        if name is None:
+            return
+        if not on and not Ask.confirm(
+            self,
+            self.tr("Keep pictures again?"),
+            self.tr(
+                "New captures and imports into this case will keep pictures and videos again. "
+                "Do this only if you are sure nobody in them is under 18."
+            ),
+            self.tr("Keep pictures again"),
+            self.tr("Cancel"),
+        ):
+            self.minor_safe.setChecked(True)
+            return
+        session = self._session
+
+        async def work(job: object) -> None:
+            await session.call(session.vault.set_case_minor_safe, name, on)
+
+        self._job_minor = job = session.run(work, "case-minor-safe")
+        job.failed.connect(self.message.show_error)
+        if on:
+            self.message.show_text(
+                self.tr(
+                    "From now on, captures and imports into this case keep only the pictures' "
+                    "hashes, never the pictures."
+                )
+            )
 
     def select(self, name: str | None) -> None:
         for row in range(self.list.count()):

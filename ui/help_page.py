@@ -112,6 +112,35 @@ class HelpPage(QWidget):
                 ],
             ),
             (
+                self.tr("If someone in the pictures may be under 18"),
+                [
+                    self.tr(
+                        "Keeping intimate pictures of someone under 18 is a crime almost "
+                        "everywhere, even for the person in them, a support worker or a lawyer. "
+                        "Tick <b>Someone in these pictures may be under 18</b> before capturing "
+                        "or adding files, or turn it on for a whole case in the list of cases."
+                    ),
+                    self.tr(
+                        "Then EvidenceKit keeps no picture or video at all: the screenshots "
+                        "show plain grey boxes where the pictures were, and each picture is "
+                        "kept only as its hashes (SHA-256, MD5 and PDQ), its size and its place "
+                        "on the page. Files that may hold pictures, such as PDFs, are not added."
+                    ),
+                    self.tr(
+                        "It protects you from storing the pictures by mistake. It does not "
+                        "remove them from the internet, and it cannot change what was captured "
+                        "before it was turned on."
+                    ),
+                    self.tr(
+                        "<b>Take It Down</b> (takeitdown.ncmec.org) helps remove nude or sexual "
+                        "pictures taken before 18 from the platforms that take part, using "
+                        "only hashes made on your own device. In Albania you can call "
+                        "<b>ALO 116 111</b> (free and confidential) or the police on "
+                        "<b>129</b>, or report to the State Police's cybercrime unit."
+                    ),
+                ],
+            ),
+            (
                 self.tr("Going to the police or a lawyer"),
                 [
                     self.tr(

@@ -33,8 +33,10 @@ def capture_job(
     note: str | None,
     case: str | None,
     viewer_ok: frozenset[str] = frozenset(),
+    minor_safe: bool = False,
 ) -> Job:
     """Capture `urls` into the vault: one browser, pages in parallel, each sealed and stamped.
+    `minor_safe`: someone in the pictures may be under 18, pictures kept as hashes only.
 
     A saved login of a page's site is used, except on pages that may tell their owner who
     looked, unless she said so for that page (`viewer_ok`).
@@ -50,6 +52,7 @@ def capture_job(
         browser_path=settings.browser_path or None,
         operator_name=session.who.operator,
         operator_role=session.who.role,
+        minor_safe=minor_safe,
     )
     consent = session.consent
 
@@ -94,9 +97,15 @@ def capture_job(
 
 
 def import_job(
-    session: VaultSession, paths: Sequence[Path], *, note: str | None, case: str | None
+    session: VaultSession,
+    paths: Sequence[Path],
+    *,
+    note: str | None,
+    case: str | None,
+    minor_safe: bool = False,
 ) -> Job:
-    """Add files as evidence, one by one (a bad file does not stop the rest), then stamp each."""
+    """Add files as evidence, one by one (a bad file does not stop the rest), then stamp each.
+    `minor_safe`: a picture or video is kept as its hashes only (issue 14)."""
     from evidencekit.jobs.imports import ImportedFile, import_files
 
     consent = session.consent
@@ -119,6 +128,7 @@ def import_job(
             vault_lock=session.lock,
             on_progress=progress,
             on_result=result,
+            minor_safe=minor_safe,
         )
         return [done.item for done in imported]
 
@@ -398,6 +408,7 @@ def account_job(
     note: str | None,
     case: str | None,
     viewer_ok: frozenset[str] = frozenset(),
+    minor_safe: bool = False,
 ) -> Job:
     """“Capture this account” (jobs/account.py): the profile page, then its latest `posts`
     posts, each its own item linked to the account's. Steps as `capture_job`'s; each capture's
@@ -413,6 +424,7 @@ def account_job(
         operator_name=session.who.operator,
         operator_role=session.who.role,
         keep_share_parameters=bool(link.kept_parameters),
+        minor_safe=minor_safe,
     )
     consent = session.consent
 

@@ -19,6 +19,7 @@ from evidencekit.capture.browser_install import (
     BrowserInstallUnavailable,
 )
 from evidencekit.forget import ForgetIncomplete, ForgetNotConfirmed
+from evidencekit.jobs.minor_safe_import import MinorSafeRefused
 from evidencekit.launchers import LauncherError
 from evidencekit.vault.copying import (
     CopyNotVerified,
@@ -250,6 +251,15 @@ BY_ERROR_CLASS: dict[type[BaseException], Texts] = {
             "Messages",
             "The evidence already stored is safe. Ask someone with technical knowledge for "
             "help before adding more.",
+        ),
+    ),
+    MinorSafeRefused: lambda _error: (
+        translate("Messages", "This file was not added: it may hold pictures."),
+        translate(
+            "Messages",
+            "Someone in these pictures may be under 18, so only pictures and videos (kept as "
+            "their hashes, never the file) and plain text files can be added. Nothing was "
+            "stored from this file.",
         ),
     ),
     LauncherError: lambda _error: (
