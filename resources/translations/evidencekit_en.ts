@@ -41,6 +41,188 @@
         </message>
     </context>
     <context>
+        <name>BackupDialog</name>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="49" />
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="61" />
+            <location filename="../../ui/backup_dialog.py" line="62" />
+            <source>Backup</source>
+            <translation>Backup</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="64" />
+            <source>A second, encrypted copy of this vault</source>
+            <translation>A second, encrypted copy of this vault</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="68" />
+            <source>Keep it somewhere else: a USB stick in a safe place, or with someone you trust. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase.</source>
+            <translation>Keep it somewhere else: a USB stick in a safe place, or with someone you trust. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="75" />
+            <source>Make a backup</source>
+            <translation>Make a backup</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="80" />
+            <source>Where the backup goes</source>
+            <translation>Where the backup goes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="82" />
+            <source>&amp;Where:</source>
+            <translation>&amp;Where:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="83" />
+            <source>Passphrase of the backup</source>
+            <translation>Passphrase of the backup</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="84" />
+            <source>&amp;Passphrase of the backup:</source>
+            <translation>&amp;Passphrase of the backup:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="85" />
+            <source>The same passphrase again</source>
+            <translation>The same passphrase again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="86" />
+            <source>The same &amp;again:</source>
+            <translation>The same &amp;again:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="90" />
+            <source>You may type this vault's own passphrase, or give the copy another one. Write it down somewhere safe: without it the copy cannot be opened.</source>
+            <translation>You may type this vault's own passphrase, or give the copy another one. Write it down somewhere safe: without it the copy cannot be opened.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="96" />
+            <source>Make the backup</source>
+            <translation>Make the backup</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="101" />
+            <source>Restore a backup</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="103" />
+            <source>The backup to restore</source>
+            <translation>The backup to restore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="104" />
+            <source>&amp;Backup:</source>
+            <translation>&amp;Backup:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="105" />
+            <source>Passphrase of that backup</source>
+            <translation>Passphrase of that backup</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="106" />
+            <source>Its pass&amp;phrase:</source>
+            <translation>Its pass&amp;phrase:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="108" />
+            <source>Where the restored vault goes</source>
+            <translation>Where the restored vault goes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="110" />
+            <source>Restore &amp;to:</source>
+            <translation>Restore &amp;to:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="111" />
+            <source>Restore</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="118" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="127" />
+            <source>Where should the backup go?</source>
+            <translation>Where should the backup go?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="133" />
+            <source>Which backup should be restored?</source>
+            <translation>Which backup should be restored?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="139" />
+            <source>Where should the restored vault go?</source>
+            <translation>Where should the restored vault go?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="149" />
+            <source>Choose where the backup should go.</source>
+            <translation>Choose where the backup should go.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="152" />
+            <source>The two passphrases are not the same.</source>
+            <translation>The two passphrases are not the same.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="165" />
+            <source>Choose the backup and where to restore it.</source>
+            <translation>Choose the backup and where to restore it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="171" />
+            <source>Replace that vault?</source>
+            <translation>Replace that vault?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="173" />
+            <source>A vault is already there. Restoring replaces it and everything in it that is not in the backup.</source>
+            <translation>A vault is already there. Restoring replaces it and everything in it that is not in the backup.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="176" />
+            <source>Replace it</source>
+            <translation>Replace it</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="177" />
+            <source>Keep it</source>
+            <translation>Keep it</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="192" />
+            <source>Working… the copy is written, then checked.</source>
+            <translation>Working… the copy is written, then checked.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/backup_dialog.py" line="205" />
+            <source>Done: %n item(s) copied to %1 and checked against the original.</source>
+            <translation>
+                <numerusform>Done: %n item copied to %1 and checked against the original.</numerusform>
+                <numerusform>Done: %n items copied to %1 and checked against the original.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="207" />
+            <source>Keep the copy somewhere else than this computer.</source>
+            <translation>Keep the copy somewhere else than this computer.</translation>
+        </message>
+    </context>
+    <context>
         <name>BrowserInstallDialog</name>
         <message>
             <location filename="../../ui/browser_dialog.py" line="52" />
@@ -116,72 +298,72 @@
     <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="267" />
+            <location filename="../../ui/capture_panel.py" line="278" />
             <source>This is an &amp;account: capture its profile and latest posts</source>
             <translation>This is an &amp;account: capture its profile and latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="270" />
+            <location filename="../../ui/capture_panel.py" line="281" />
             <source>This is an account: capture its profile and latest posts</source>
             <translation>This is an account: capture its profile and latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="274" />
+            <location filename="../../ui/capture_panel.py" line="285" />
             <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
             <translation>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="282" />
+            <location filename="../../ui/capture_panel.py" line="293" />
             <source>How many of its latest posts</source>
             <translation>How many of its latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="284" />
+            <location filename="../../ui/capture_panel.py" line="295" />
             <source>&amp;Posts:</source>
             <translation>&amp;Posts:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="421" />
+            <location filename="../../ui/capture_panel.py" line="432" />
             <source>Paste the address of one account only.</source>
             <translation>Paste the address of one account only.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="422" />
+            <location filename="../../ui/capture_panel.py" line="433" />
             <source>Its posts are found on its page; they need not be pasted.</source>
             <translation>Its posts are found on its page; they need not be pasted.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="540" />
+            <location filename="../../ui/capture_panel.py" line="559" />
             <source>The browser is installed. Press Capture to try again.</source>
             <translation>The browser is installed. Press Capture to try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="549" />
+            <location filename="../../ui/capture_panel.py" line="568" />
             <source>account number %1</source>
             <translation>account number %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="552" />
+            <location filename="../../ui/capture_panel.py" line="571" />
             <source>Account captured: %1</source>
             <translation>Account captured: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="553" />
+            <location filename="../../ui/capture_panel.py" line="572" />
             <source>its name and number were not found on its page</source>
             <translation>its name and number were not found on its page</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="556" />
+            <location filename="../../ui/capture_panel.py" line="575" />
             <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
             <translation>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="235" />
+            <location filename="../../ui/capture_panel.py" line="246" />
             <source>Log in to a site…</source>
             <translation>Log in to a site…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="237" />
+            <location filename="../../ui/capture_panel.py" line="248" />
             <source>For posts only logged-in people can see: the login stays in the vault</source>
             <translation>For posts only logged-in people can see: the login stays in the vault</translation>
         </message>
@@ -237,113 +419,128 @@
             <translation>&amp;Case:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="188" />
+            <location filename="../../ui/capture_panel.py" line="182" />
+            <source>Someone in these pictures may be &amp;under 18</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="183" />
+            <source>Someone in these pictures may be under 18</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="186" />
+            <source>Then no picture or video is kept, only its hashes, size and place: the screenshots show plain boxes where the pictures were. A case can have this on for all its captures (in the list of cases).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="199" />
             <source>&amp;Keep the share codes in the links</source>
             <translation>&amp;Keep the share codes in the links</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="189" />
+            <location filename="../../ui/capture_panel.py" line="200" />
             <source>Keep the share codes in the links</source>
             <translation>Keep the share codes in the links</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="192" />
+            <location filename="../../ui/capture_panel.py" line="203" />
             <source>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</source>
             <translation>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="204" />
-            <location filename="../../ui/capture_panel.py" line="483" />
+            <location filename="../../ui/capture_panel.py" line="215" />
+            <location filename="../../ui/capture_panel.py" line="501" />
             <source>Consent</source>
             <translation>Consent</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="208" />
+            <location filename="../../ui/capture_panel.py" line="219" />
             <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
             <translation>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="216" />
+            <location filename="../../ui/capture_panel.py" line="227" />
             <source>Consent note</source>
             <translation>Consent note</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="225" />
+            <location filename="../../ui/capture_panel.py" line="236" />
             <source>Capture</source>
             <translation>Capture</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="228" />
+            <location filename="../../ui/capture_panel.py" line="239" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="228" />
+            <location filename="../../ui/capture_panel.py" line="239" />
             <source>Stop; what is saved stays</source>
             <translation>Stop; what is saved stays</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="245" />
+            <location filename="../../ui/capture_panel.py" line="256" />
             <source>Install a browser…</source>
             <translation>Install a browser…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="321" />
+            <location filename="../../ui/capture_panel.py" line="332" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Consent noted for this session: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="346" />
+            <location filename="../../ui/capture_panel.py" line="357" />
             <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
             <translation>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="353" />
+            <location filename="../../ui/capture_panel.py" line="364" />
             <source>These share codes can identify who shared the link and will be removed: %1</source>
             <translation>These share codes can identify who shared the link and will be removed: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="358" />
+            <location filename="../../ui/capture_panel.py" line="369" />
             <source>These share codes will be kept, as you chose: %1</source>
             <translation>These share codes will be kept, as you chose: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="371" />
+            <location filename="../../ui/capture_panel.py" line="382" />
             <source>the user name and password</source>
             <translation>the user name and password</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="374" />
+            <location filename="../../ui/capture_panel.py" line="385" />
             <source>the share codes %1</source>
             <translation>the share codes %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="378" />
+            <location filename="../../ui/capture_panel.py" line="389" />
             <source>Removed from the link you pasted: %1</source>
             <translation>Removed from the link you pasted: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="387" />
+            <location filename="../../ui/capture_panel.py" line="398" />
             <source>Please write the consent note first.</source>
             <translation>Please write the consent note first.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="388" />
+            <location filename="../../ui/capture_panel.py" line="399" />
             <source>It records that the person agreed to this capture.</source>
             <translation>It records that the person agreed to this capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="416" />
+            <location filename="../../ui/capture_panel.py" line="427" />
             <source>Paste at least one link first.</source>
             <translation>Paste at least one link first.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="478" />
+            <location filename="../../ui/capture_panel.py" line="496" />
             <source>Please wait until the current work is finished.</source>
             <translation>Please wait until the current work is finished.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="485" />
+            <location filename="../../ui/capture_panel.py" line="503" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>You are adding evidence for someone else. Write in a few words what the person agreed to:</translation>
         </message>
@@ -351,43 +548,54 @@
     <context>
         <name>CasesPanel</name>
         <message>
-            <location filename="../../ui/cases_panel.py" line="30" />
-            <location filename="../../ui/cases_panel.py" line="32" />
+            <location filename="../../ui/cases_panel.py" line="38" />
+            <location filename="../../ui/cases_panel.py" line="40" />
             <source>Cases</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="34" />
+            <location filename="../../ui/cases_panel.py" line="42" />
             <source>Choose a case to see its evidence, or all evidence.</source>
             <translation>Choose a case to see its evidence, or all evidence.</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="39" />
+            <location filename="../../ui/cases_panel.py" line="47" />
             <source>New case…</source>
             <translation>New case…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="41" />
+            <location filename="../../ui/cases_panel.py" line="49" />
             <source>Rename…</source>
             <translation>Rename…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="48" />
+            <location filename="../../ui/cases_panel.py" line="57" />
+            <location filename="../../ui/cases_panel.py" line="60" />
+            <source>Someone in this case's pictures may be under 18</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="64" />
+            <source>Then every capture and import into this case keeps no picture or video, only its hashes, size and place. What is already in the case stays as it is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="73" />
             <source>Picture hashes…</source>
             <translation>Picture hashes…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="50" />
+            <location filename="../../ui/cases_panel.py" line="75" />
             <source>Save the SHA-256, MD5 and PDQ hash of every picture of this case</source>
             <translation>Save the SHA-256, MD5 and PDQ hash of every picture of this case</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="79" />
+            <location filename="../../ui/cases_panel.py" line="104" />
             <source>All evidence</source>
             <translation>All evidence</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/cases_panel.py" line="84" />
+            <location filename="../../ui/cases_panel.py" line="109" />
             <source>%1 (%n item(s))</source>
             <translation>
                 <numerusform>%1 (%n item)</numerusform>
@@ -395,22 +603,47 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="121" />
+            <location filename="../../ui/cases_panel.py" line="151" />
+            <source>Keep pictures again?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="153" />
+            <source>New captures and imports into this case will keep pictures and videos again. Do this only if you are sure nobody in them is under 18.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="156" />
+            <source>Keep pictures again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="157" />
+            <source>Cancel</source>
+            <translation type="unfinished">Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="171" />
+            <source>From now on, captures and imports into this case keep only the pictures' hashes, never the pictures.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="187" />
             <source>New case</source>
             <translation>New case</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="122" />
+            <location filename="../../ui/cases_panel.py" line="188" />
             <source>A name for the case (for example the site, or the person's name):</source>
             <translation>A name for the case (for example the site, or the person's name):</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="134" />
+            <location filename="../../ui/cases_panel.py" line="200" />
             <source>Rename case</source>
             <translation>Rename case</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="134" />
+            <location filename="../../ui/cases_panel.py" line="200" />
             <source>New name for the case:</source>
             <translation>New name for the case:</translation>
         </message>
@@ -733,6 +966,56 @@
         </message>
     </context>
     <context>
+        <name>ForgetDialog</name>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="20" />
+            <location filename="../../ui/forget_dialog.py" line="21" />
+            <location filename="../../ui/forget_dialog.py" line="59" />
+            <source>Forget this computer</source>
+            <translation>Forget this computer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="25" />
+            <source>Remove EvidenceKit's vaults and settings from here</source>
+            <translation>Remove EvidenceKit's vaults and settings from here</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="30" />
+            <source>This removes, for good, every vault EvidenceKit keeps in its own folders on this computer (with all the evidence in them), its settings, and the “Notes” launcher. Each file is overwritten before it is deleted. It cannot be undone.</source>
+            <translation>This removes, for good, every vault EvidenceKit keeps in its own folders on this computer (with all the evidence in them), its settings, and the “Notes” launcher. Each file is overwritten before it is deleted. It cannot be undone.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="38" />
+            <source>(nothing is there now)</source>
+            <translation>(nothing is there now)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="43" />
+            <source>NOT touched: vaults anywhere else (a USB stick, a folder you chose), bundles you exported, and backups. Make sure the evidence you need is in one of those first. An SSD or USB stick may keep old, encrypted pieces of deleted files in its spare space.</source>
+            <translation>NOT touched: vaults anywhere else (a USB stick, a folder you chose), bundles you exported, and backups. Make sure the evidence you need is in one of those first. An SSD or USB stick may keep old, encrypted pieces of deleted files in its spare space.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="51" />
+            <source>FORGET</source>
+            <translation>FORGET</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="53" />
+            <source>Type the word to confirm</source>
+            <translation>Type the word to confirm</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="56" />
+            <source>To go on, type %1 below.</source>
+            <translation>To go on, type %1 below.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="63" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>Format</name>
         <message>
             <location filename="../../ui/format.py" line="76" />
@@ -848,6 +1131,139 @@
             <location filename="../../ui/format.py" line="123" />
             <source>Record time-stamped</source>
             <translation>Record time-stamped</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverDialog</name>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="33" />
+            <location filename="../../ui/handover_dialog.py" line="34" />
+            <source>Hand over a case</source>
+            <translation>Hand over a case</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="36" />
+            <source>Give a case to the person it belongs to</source>
+            <translation>Give a case to the person it belongs to</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="40" />
+            <source>The case is copied into a new vault of her own (for example on her USB stick), opened with her passphrase. Every item is checked there: the same files, seals and trusted times. Only then is the case removed from this vault. If anything fails on the way, nothing is removed here.</source>
+            <translation>The case is copied into a new vault of her own (for example on her USB stick), opened with her passphrase. Every item is checked there: the same files, seals and trusted times. Only then is the case removed from this vault. If anything fails on the way, nothing is removed here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="53" />
+            <source>The case to hand over</source>
+            <translation>The case to hand over</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="54" />
+            <source>&amp;Case:</source>
+            <translation>&amp;Case:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="56" />
+            <source>Where her new vault goes</source>
+            <translation>Where her new vault goes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="58" />
+            <source>Her &amp;vault:</source>
+            <translation>Her &amp;vault:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="59" />
+            <source>Her passphrase</source>
+            <translation>Her passphrase</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="60" />
+            <source>Her &amp;passphrase:</source>
+            <translation>Her &amp;passphrase:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="61" />
+            <source>Her passphrase again</source>
+            <translation>Her passphrase again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="62" />
+            <source>The same &amp;again:</source>
+            <translation>The same &amp;again:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="67" />
+            <source>Let her type her passphrase herself. Removed evidence is overwritten inside this vault; an SSD or USB stick may still keep old, encrypted copies of it in its own spare space, and earlier backups keep it too.</source>
+            <translation>Let her type her passphrase herself. Removed evidence is overwritten inside this vault; an SSD or USB stick may still keep old, encrypted copies of it in its own spare space, and earlier backups keep it too.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="74" />
+            <location filename="../../ui/handover_dialog.py" line="108" />
+            <source>Hand over</source>
+            <translation>Hand over</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="81" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="88" />
+            <source>Where should her vault go?</source>
+            <translation>Where should her vault go?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="96" />
+            <source>Choose the case and where her vault should go.</source>
+            <translation>Choose the case and where her vault should go.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="99" />
+            <source>The two passphrases are not the same.</source>
+            <translation>The two passphrases are not the same.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="103" />
+            <source>Hand over this case?</source>
+            <translation>Hand over this case?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="105" />
+            <source>“%1” will be in her vault only: it is removed from this one once her copy has been checked.</source>
+            <translation>“%1” will be in her vault only: it is removed from this one once her copy has been checked.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="109" />
+            <source>Not now</source>
+            <translation>Not now</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="121" />
+            <source>Working… her vault is made, then checked item by item.</source>
+            <translation>Working… her vault is made, then checked item by item.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/handover_dialog.py" line="132" />
+            <source>Done: “%1” (%n item(s)) is in her vault, checked, and no longer in this one.</source>
+            <translation>
+                <numerusform>Done: “%1” (%n item) is in her vault, checked, and no longer in this one.</numerusform>
+                <numerusform>Done: “%1” (%n items) is in her vault, checked, and no longer in this one.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="137" />
+            <source>Her vault signs her future bundles with its own key. Give her lawyer this fingerprint, or let her read it to them:</source>
+            <translation>Her vault signs her future bundles with its own key. Give her lawyer this fingerprint, or let her read it to them:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="142" />
+            <source>Her vault</source>
+            <translation>Her vault</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="143" />
+            <source>Her key (SHA-256)</source>
+            <translation>Her key (SHA-256)</translation>
         </message>
     </context>
     <context>
@@ -971,36 +1387,86 @@
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="115" />
+            <source>If someone in the pictures may be under 18</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="118" />
+            <source>Keeping intimate pictures of someone under 18 is a crime almost everywhere, even for the person in them, a support worker or a lawyer. Tick &lt;b&gt;Someone in these pictures may be under 18&lt;/b&gt; before capturing or adding files, or turn it on for a whole case in the list of cases.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="124" />
+            <source>Then EvidenceKit keeps no picture or video at all: the screenshots show plain grey boxes where the pictures were, and each picture is kept only as its hashes (SHA-256, MD5 and PDQ), its size and its place on the page. Files that may hold pictures, such as PDFs, are not added.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="130" />
+            <source>It protects you from storing the pictures by mistake. It does not remove them from the internet, and it cannot change what was captured before it was turned on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="135" />
+            <source>&lt;b&gt;Take It Down&lt;/b&gt; (takeitdown.ncmec.org) helps remove nude or sexual pictures taken before 18 from the platforms that take part, using only hashes made on your own device. In Albania you can call &lt;b&gt;ALO 116 111&lt;/b&gt; (free and confidential) or the police on &lt;b&gt;129&lt;/b&gt;, or report to the State Police's cybercrime unit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="144" />
             <source>Going to the police or a lawyer</source>
             <translation>Going to the police or a lawyer</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="118" />
+            <location filename="../../ui/help_page.py" line="147" />
             <source>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</source>
             <translation>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="122" />
+            <location filename="../../ui/help_page.py" line="151" />
             <source>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</source>
             <translation>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="128" />
+            <location filename="../../ui/help_page.py" line="157" />
+            <source>Backups, hand-over, and leaving no trace here</source>
+            <translation>Backups, hand-over, and leaving no trace here</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="160" />
+            <source>&lt;b&gt;Backup…&lt;/b&gt; writes a second encrypted copy of the whole vault and checks it before keeping it. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase, and an old backup does not have what you added later.</source>
+            <translation>&lt;b&gt;Backup…&lt;/b&gt; writes a second encrypted copy of the whole vault and checks it before keeping it. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase, and an old backup does not have what you added later.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="167" />
+            <source>&lt;b&gt;Hand over a case…&lt;/b&gt; is for a support worker: the case goes into a new vault of the victim's own, with her passphrase, is checked there item by item (the same files, seals and trusted times), and only then is removed from the clinic's vault. Her lawyer can still check every bundle she makes later: her vault's key was handed over by the clinic's key, and the record of that travels in her vault.</source>
+            <translation>&lt;b&gt;Hand over a case…&lt;/b&gt; is for a support worker: the case goes into a new vault of the victim's own, with her passphrase, is checked there item by item (the same files, seals and trusted times), and only then is removed from the clinic's vault. Her lawyer can still check every bundle she makes later: her vault's key was handed over by the clinic's key, and the record of that travels in her vault.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="175" />
+            <source>Removed evidence is overwritten inside the vault file. What that cannot reach: SSDs and USB sticks may keep old pieces in spare space only the drive itself uses, and backups made earlier still hold it. Those pieces are encrypted with the clinic's passphrase.</source>
+            <translation>Removed evidence is overwritten inside the vault file. What that cannot reach: SSDs and USB sticks may keep old pieces in spare space only the drive itself uses, and backups made earlier still hold it. Those pieces are encrypted with the clinic's passphrase.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="181" />
+            <source>&lt;b&gt;Forget this computer…&lt;/b&gt; (in Settings) removes every vault EvidenceKit keeps in its own folders here, its settings and the Notes launcher, overwriting each file first. Vaults anywhere else (a USB stick, a folder you chose), exported bundles and backups are not touched. It does not remove the program itself, and it cannot undo what a monitoring app has already seen.</source>
+            <translation>&lt;b&gt;Forget this computer…&lt;/b&gt; (in Settings) removes every vault EvidenceKit keeps in its own folders here, its settings and the Notes launcher, overwriting each file first. Vaults anywhere else (a USB stick, a folder you chose), exported bundles and backups are not touched. It does not remove the program itself, and it cannot undo what a monitoring app has already seen.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="191" />
             <source>What EvidenceKit can and cannot prove</source>
             <translation>What EvidenceKit can and cannot prove</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="131" />
+            <location filename="../../ui/help_page.py" line="194" />
             <source>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</source>
             <translation>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="136" />
+            <location filename="../../ui/help_page.py" line="199" />
             <source>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</source>
             <translation>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="140" />
+            <location filename="../../ui/help_page.py" line="203" />
             <source>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</source>
             <translation>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</translation>
         </message>
@@ -1781,12 +2247,17 @@
             <translation>Hide this window at once and lock the vault (or press Esc twice)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="232" />
+            <location filename="../../ui/main_window.py" line="239" />
+            <source>EvidenceKit has forgotten this computer.</source>
+            <translation>EvidenceKit has forgotten this computer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="257" />
             <source>Using the vault as: %1</source>
             <translation>Using the vault as: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="237" />
+            <location filename="../../ui/main_window.py" line="262" />
             <source>Locked</source>
             <translation>Locked</translation>
         </message>
@@ -1794,483 +2265,563 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../ui/messages.py" line="51" />
+            <location filename="../../ui/messages.py" line="60" />
             <source>That passphrase did not open this vault.</source>
             <translation>That passphrase did not open this vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="52" />
+            <location filename="../../ui/messages.py" line="61" />
             <source>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</source>
             <translation>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="59" />
+            <location filename="../../ui/messages.py" line="68" />
             <source>This vault is already open in another EvidenceKit window.</source>
             <translation>This vault is already open in another EvidenceKit window.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="60" />
+            <location filename="../../ui/messages.py" line="69" />
             <source>Close the other window (or wait until it finishes), then try again.</source>
             <translation>Close the other window (or wait until it finishes), then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="66" />
+            <location filename="../../ui/messages.py" line="75" />
             <source>There is no vault at that place.</source>
             <translation>There is no vault at that place.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="67" />
+            <location filename="../../ui/messages.py" line="76" />
             <source>Choose the vault file again, or create a new vault.</source>
             <translation>Choose the vault file again, or create a new vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="70" />
+            <location filename="../../ui/messages.py" line="79" />
             <source>A vault already exists at that place.</source>
             <translation>A vault already exists at that place.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="71" />
+            <location filename="../../ui/messages.py" line="80" />
             <source>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</source>
             <translation>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="78" />
+            <location filename="../../ui/messages.py" line="87" />
             <source>This passphrase is too short.</source>
             <translation>This passphrase is too short.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="79" />
+            <location filename="../../ui/messages.py" line="88" />
             <source>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</source>
             <translation>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="86" />
+            <location filename="../../ui/messages.py" line="95" />
             <source>Part of the vault file could not be read.</source>
             <translation>Part of the vault file could not be read.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="87" />
+            <location filename="../../ui/messages.py" line="96" />
             <source>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</source>
             <translation>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="94" />
+            <location filename="../../ui/messages.py" line="103" />
             <source>The disk is full.</source>
             <translation>The disk is full.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="95" />
+            <location filename="../../ui/messages.py" line="104" />
             <source>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</source>
             <translation>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="102" />
+            <location filename="../../ui/messages.py" line="111" />
             <source>This disk can only be read, not written.</source>
             <translation>This disk can only be read, not written.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="103" />
+            <location filename="../../ui/messages.py" line="112" />
             <source>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</source>
             <translation>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="111" />
+            <location filename="../../ui/messages.py" line="120" />
             <source>The latest changes are kept in a second file beside the vault.</source>
             <translation>The latest changes are kept in a second file beside the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="112" />
+            <location filename="../../ui/messages.py" line="121" />
             <source>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</source>
             <translation>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="119" />
+            <location filename="../../ui/messages.py" line="128" />
             <source>This vault was made by a newer version of EvidenceKit.</source>
             <translation>This vault was made by a newer version of EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="120" />
+            <location filename="../../ui/messages.py" line="129" />
             <source>Update EvidenceKit, then open the vault again.</source>
             <translation>Update EvidenceKit, then open the vault again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="123" />
+            <location filename="../../ui/messages.py" line="132" />
             <source>No web browser was found that EvidenceKit can use to capture pages.</source>
             <translation>No web browser was found that EvidenceKit can use to capture pages.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="127" />
+            <location filename="../../ui/messages.py" line="136" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
             <translation>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="134" />
+            <location filename="../../ui/messages.py" line="143" />
             <source>The browser could not be started.</source>
             <translation>The browser could not be started.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="135" />
+            <location filename="../../ui/messages.py" line="144" />
             <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
             <translation>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="142" />
+            <location filename="../../ui/messages.py" line="151" />
             <source>This is not a web address EvidenceKit can capture.</source>
             <translation>This is not a web address EvidenceKit can capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="143" />
+            <location filename="../../ui/messages.py" line="152" />
             <source>Copy the whole address from the browser's address bar. It starts with https://</source>
             <translation>Copy the whole address from the browser's address bar. It starts with https://</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="149" />
+            <location filename="../../ui/messages.py" line="158" />
             <source>The site could not be found.</source>
             <translation>The site could not be found.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="150" />
+            <location filename="../../ui/messages.py" line="159" />
             <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
             <translation>Check the address for typing mistakes, and check that this computer is connected to the internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="157" />
+            <location filename="../../ui/messages.py" line="166" />
             <source>The site refused the connection.</source>
             <translation>The site refused the connection.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="158" />
+            <location filename="../../ui/messages.py" line="167" />
             <source>Check the address, or try again later.</source>
             <translation>Check the address, or try again later.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="161" />
+            <location filename="../../ui/messages.py" line="170" />
             <source>This address downloads a file instead of showing a page.</source>
             <translation>This address downloads a file instead of showing a page.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="162" />
+            <location filename="../../ui/messages.py" line="171" />
             <source>Save the file on the computer, then add it with “Add files…”.</source>
             <translation>Save the file on the computer, then add it with “Add files…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="165" />
+            <location filename="../../ui/messages.py" line="174" />
             <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
             <translation>The page took too long, so the capture was stopped. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="169" />
+            <location filename="../../ui/messages.py" line="178" />
             <source>Try again later, when the connection may be faster.</source>
             <translation>Try again later, when the connection may be faster.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="172" />
+            <location filename="../../ui/messages.py" line="181" />
             <source>The page could not be loaded. Nothing was saved.</source>
             <translation>The page could not be loaded. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="173" />
+            <location filename="../../ui/messages.py" line="182" />
             <source>Check the internet connection and try again in a few minutes.</source>
             <translation>Check the internet connection and try again in a few minutes.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="185" />
             <source>The capture failed unexpectedly. Nothing was saved.</source>
             <translation>The capture failed unexpectedly. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="177" />
+            <location filename="../../ui/messages.py" line="186" />
             <source>Try again. If it fails again, the details below can help someone who helps you.</source>
             <translation>Try again. If it fails again, the details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="183" />
+            <location filename="../../ui/messages.py" line="192" />
             <source>That saved login is no longer in the vault.</source>
             <translation>That saved login is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="184" />
+            <location filename="../../ui/messages.py" line="193" />
             <source>Choose another saved login, or log in to the site again.</source>
             <translation>Choose another saved login, or log in to the site again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="187" />
+            <location filename="../../ui/messages.py" line="196" />
             <source>The saved login for this site no longer works. Nothing was saved.</source>
             <translation>The saved login for this site no longer works. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="188" />
+            <location filename="../../ui/messages.py" line="197" />
             <source>The site asks to log in again. Log in to the site again, or capture the page logged out.</source>
             <translation>The site asks to log in again. Log in to the site again, or capture the page logged out.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="195" />
+            <location filename="../../ui/messages.py" line="204" />
             <source>A browser window cannot be opened on this computer.</source>
             <translation>A browser window cannot be opened on this computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="196" />
+            <location filename="../../ui/messages.py" line="205" />
             <source>Log in on a computer with a screen.</source>
             <translation>Log in on a computer with a screen.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="199" />
+            <location filename="../../ui/messages.py" line="208" />
             <source>The window was closed before you were logged in. Nothing was saved.</source>
             <translation>The window was closed before you were logged in. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="202" />
+            <location filename="../../ui/messages.py" line="211" />
             <source>Open the login window again and log in before closing it.</source>
             <translation>Open the login window again and log in before closing it.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="205" />
+            <location filename="../../ui/messages.py" line="214" />
             <source>This file could not be added.</source>
             <translation>This file could not be added.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="206" />
+            <location filename="../../ui/messages.py" line="215" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Check that the file is still there and that it opens, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="212" />
+            <location filename="../../ui/messages.py" line="221" />
             <source>The file could not be saved there.</source>
             <translation>The file could not be saved there.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="213" />
+            <location filename="../../ui/messages.py" line="222" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Choose another place (another folder or a USB stick) and check that it has free space.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="220" />
+            <location filename="../../ui/messages.py" line="229" />
             <source>A case with this name already exists.</source>
             <translation>A case with this name already exists.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="221" />
+            <location filename="../../ui/messages.py" line="230" />
             <source>Choose another name.</source>
             <translation>Choose another name.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="224" />
+            <location filename="../../ui/messages.py" line="233" />
             <source>That case is no longer in the vault.</source>
             <translation>That case is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="225" />
+            <location filename="../../ui/messages.py" line="234" />
             <source>Choose another case from the list.</source>
             <translation>Choose another case from the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="228" />
+            <location filename="../../ui/messages.py" line="237" />
             <source>This item is no longer in the vault.</source>
             <translation>This item is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="229" />
+            <location filename="../../ui/messages.py" line="238" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Go back to the list; it shows what the vault holds now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="232" />
+            <location filename="../../ui/messages.py" line="241" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>The time-stamp server could not give a time-stamp now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="233" />
+            <location filename="../../ui/messages.py" line="242" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="240" />
+            <location filename="../../ui/messages.py" line="249" />
             <source>The vault's signing key is damaged.</source>
             <translation>The vault's signing key is damaged.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="241" />
+            <location filename="../../ui/messages.py" line="250" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="248" />
+            <location filename="../../ui/messages.py" line="257" />
+            <source>This file was not added: it may hold pictures.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="258" />
+            <source>Someone in these pictures may be under 18, so only pictures and videos (kept as their hashes, never the file) and plain text files can be added. Nothing was stored from this file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="266" />
             <source>The “Notes” launcher could not be changed.</source>
             <translation>The “Notes” launcher could not be changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="249" />
+            <location filename="../../ui/messages.py" line="267" />
             <source>Nothing else was touched. If another launcher is already there, its details below say where; remove or rename it, then try again.</source>
             <translation>Nothing else was touched. If another launcher is already there, its details below say where; remove or rename it, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="256" />
+            <location filename="../../ui/messages.py" line="274" />
             <source>The browser could not be downloaded: there is no internet.</source>
             <translation>The browser could not be downloaded: there is no internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="257" />
+            <location filename="../../ui/messages.py" line="275" />
             <source>Connect this computer to the internet, then try again. Nothing was left half-installed, and everything else works as before.</source>
             <translation>Connect this computer to the internet, then try again. Nothing was left half-installed, and everything else works as before.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="264" />
+            <location filename="../../ui/messages.py" line="282" />
             <source>This copy of EvidenceKit cannot download a browser by itself.</source>
             <translation>This copy of EvidenceKit cannot download a browser by itself.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="265" />
+            <location filename="../../ui/messages.py" line="283" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again.</source>
             <translation>Install Google Chrome, Microsoft Edge or Chromium, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="271" />
+            <location filename="../../ui/messages.py" line="289" />
             <source>The browser could not be installed.</source>
             <translation>The browser could not be installed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="272" />
+            <location filename="../../ui/messages.py" line="290" />
             <source>Nothing was left half-installed. Try again later, or install Google Chrome, Microsoft Edge or Chromium yourself.</source>
             <translation>Nothing was left half-installed. Try again later, or install Google Chrome, Microsoft Edge or Chromium yourself.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="279" />
+            <location filename="../../ui/messages.py" line="298" />
+            <source>The copy did not pass its check, so it was not kept.</source>
+            <translation>The copy did not pass its check, so it was not kept.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="299" />
+            <source>Nothing was removed or changed in your vault. Try again, on another disk or USB stick if this one may be failing.</source>
+            <translation>Nothing was removed or changed in your vault. Try again, on another disk or USB stick if this one may be failing.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="306" />
+            <source>A vault is already at that place, so nothing was restored.</source>
+            <translation>A vault is already at that place, so nothing was restored.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="307" />
+            <source>Choose another place, or agree to replace that vault.</source>
+            <translation>Choose another place, or agree to replace that vault.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="310" />
+            <source>A file with that name is already there.</source>
+            <translation>A file with that name is already there.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="311" />
+            <source>Choose another name. Nothing was written or changed.</source>
+            <translation>Choose another name. Nothing was written or changed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="314" />
+            <source>That folder does not exist.</source>
+            <translation>That folder does not exist.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="315" />
+            <source>If it is on a USB stick, check that the stick is plugged in, then choose the place again. Nothing was written.</source>
+            <translation>If it is on a USB stick, check that the stick is plugged in, then choose the place again. Nothing was written.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="322" />
+            <source>That case holds no evidence, so there is nothing to hand over.</source>
+            <translation>That case holds no evidence, so there is nothing to hand over.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="323" />
+            <source>Nothing was changed.</source>
+            <translation>Nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="326" />
+            <source>Nothing was removed.</source>
+            <translation>Nothing was removed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="327" />
+            <source>Type the word shown to confirm, then try again.</source>
+            <translation>Type the word shown to confirm, then try again.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="330" />
+            <source>Not everything could be removed from this computer.</source>
+            <translation>Not everything could be removed from this computer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="331" />
+            <source>Close other programs that may be using these files, then try again. What is left is named in the details.</source>
+            <translation>Close other programs that may be using these files, then try again. What is left is named in the details.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="338" />
             <source>Stopped, as you asked.</source>
             <translation>Stopped, as you asked.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="280" />
+            <location filename="../../ui/messages.py" line="339" />
             <source>What was already saved stays in the vault.</source>
             <translation>What was already saved stays in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="41" />
+            <location filename="../../ui/messages.py" line="50" />
             <source>EvidenceKit is not allowed to use that file or folder.</source>
             <translation>EvidenceKit is not allowed to use that file or folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="42" />
+            <location filename="../../ui/messages.py" line="51" />
             <source>Choose another place, or ask the computer's owner for access.</source>
             <translation>Choose another place, or ask the computer's owner for access.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="284" />
+            <location filename="../../ui/messages.py" line="343" />
             <source>The computer could not read or write a file.</source>
             <translation>The computer could not read or write a file.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="285" />
+            <location filename="../../ui/messages.py" line="344" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Check that the disk or USB stick is still connected and has free space, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="325" />
+            <location filename="../../ui/messages.py" line="384" />
             <source>Something went wrong.</source>
             <translation>Something went wrong.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="326" />
+            <location filename="../../ui/messages.py" line="385" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Try again. The details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="342" />
+            <location filename="../../ui/messages.py" line="401" />
             <source>Waiting</source>
             <translation>Waiting</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="343" />
+            <location filename="../../ui/messages.py" line="402" />
             <source>Opening the page</source>
             <translation>Opening the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="344" />
+            <location filename="../../ui/messages.py" line="403" />
             <source>Loading</source>
             <translation>Loading</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="345" />
+            <location filename="../../ui/messages.py" line="404" />
             <source>Scrolling through the page</source>
             <translation>Scrolling through the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="346" />
+            <location filename="../../ui/messages.py" line="405" />
             <source>Saving</source>
             <translation>Saving</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="347" />
+            <location filename="../../ui/messages.py" line="406" />
             <source>Sealing</source>
             <translation>Sealing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="348" />
+            <location filename="../../ui/messages.py" line="407" />
             <source>Time-stamping</source>
             <translation>Time-stamping</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="349" />
-            <location filename="../../ui/messages.py" line="363" />
+            <location filename="../../ui/messages.py" line="408" />
+            <location filename="../../ui/messages.py" line="422" />
             <source>Done</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="350" />
+            <location filename="../../ui/messages.py" line="409" />
             <source>Did not work</source>
             <translation>Did not work</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="358" />
+            <location filename="../../ui/messages.py" line="417" />
             <source>Asking for time-stamps</source>
             <translation>Asking for time-stamps</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="359" />
+            <location filename="../../ui/messages.py" line="418" />
             <source>Writing the report</source>
             <translation>Writing the report</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="360" />
+            <location filename="../../ui/messages.py" line="419" />
             <source>Adding the pictures</source>
             <translation>Adding the pictures</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="361" />
+            <location filename="../../ui/messages.py" line="420" />
             <source>Attaching the original files</source>
             <translation>Attaching the original files</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="362" />
+            <location filename="../../ui/messages.py" line="421" />
             <source>Signing</source>
             <translation>Signing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="370" />
+            <location filename="../../ui/messages.py" line="429" />
             <source>The person this is about</source>
             <translation>The person this is about</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="371" />
+            <location filename="../../ui/messages.py" line="430" />
             <source>Support worker</source>
             <translation>Support worker</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="372" />
+            <location filename="../../ui/messages.py" line="431" />
             <source>Not said</source>
             <translation>Not said</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="379" />
+            <location filename="../../ui/messages.py" line="438" />
             <source>Sealed and time-stamped</source>
             <translation>Sealed and time-stamped</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="380" />
+            <location filename="../../ui/messages.py" line="439" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>Sealed — time-stamp pending (added when online)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="381" />
+            <location filename="../../ui/messages.py" line="440" />
             <source>Not sealed</source>
             <translation>Not sealed</translation>
         </message>
@@ -2461,88 +3012,93 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="32" />
             <location filename="../../ui/settings_dialog.py" line="33" />
+            <location filename="../../ui/settings_dialog.py" line="34" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="40" />
+            <location filename="../../ui/settings_dialog.py" line="41" />
             <source>Same as the computer</source>
             <translation>Same as the computer</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="44" />
+            <location filename="../../ui/settings_dialog.py" line="45" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="45" />
+            <location filename="../../ui/settings_dialog.py" line="46" />
             <source>&amp;Language:</source>
             <translation>&amp;Language:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="50" />
+            <location filename="../../ui/settings_dialog.py" line="51" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="51" />
+            <location filename="../../ui/settings_dialog.py" line="52" />
             <source>Never</source>
             <translation>Never</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="52" />
+            <location filename="../../ui/settings_dialog.py" line="53" />
             <source>Lock the vault after this many minutes unused</source>
             <translation>Lock the vault after this many minutes unused</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="53" />
+            <location filename="../../ui/settings_dialog.py" line="54" />
             <source>Lock when &amp;unused for:</source>
             <translation>Lock when &amp;unused for:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="55" />
+            <location filename="../../ui/settings_dialog.py" line="56" />
             <source>Use a neutral window title (“Notes”)</source>
             <translation>Use a neutral window title (“Notes”)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="62" />
+            <location filename="../../ui/settings_dialog.py" line="63" />
             <source>Add a launcher called “Notes” to the applications menu</source>
             <translation>Add a launcher called “Notes” to the applications menu</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="68" />
+            <location filename="../../ui/settings_dialog.py" line="69" />
             <source>It starts this app with the neutral title and a notepad icon. The program itself stays installed under its own name.</source>
             <translation>It starts this app with the neutral title and a notepad icon. The program itself stays installed under its own name.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="77" />
+            <location filename="../../ui/settings_dialog.py" line="78" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="78" />
+            <location filename="../../ui/settings_dialog.py" line="79" />
             <source>Clear copied text after this many seconds</source>
             <translation>Clear copied text after this many seconds</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="79" />
+            <location filename="../../ui/settings_dialog.py" line="80" />
             <source>Clear copied text after:</source>
             <translation>Clear copied text after:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="84" />
+            <location filename="../../ui/settings_dialog.py" line="85" />
             <source>EvidenceKit never shows notifications or plays sounds, and keeps no list of recent files.</source>
             <translation>EvidenceKit never shows notifications or plays sounds, and keeps no list of recent files.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="97" />
+            <location filename="../../ui/settings_dialog.py" line="92" />
+            <source>Forget this computer…</source>
+            <translation>Forget this computer…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="102" />
             <source>Save</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="98" />
+            <location filename="../../ui/settings_dialog.py" line="103" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
@@ -2765,6 +3321,19 @@
             <location filename="../../ui/unlock.py" line="322" />
             <source>Opening the vault…</source>
             <translation>Opening the vault…</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultPage</name>
+        <message>
+            <location filename="../../ui/vault_page.py" line="42" />
+            <source>Backup…</source>
+            <translation>Backup…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/vault_page.py" line="44" />
+            <source>Hand over a case…</source>
+            <translation>Hand over a case…</translation>
         </message>
     </context>
     <context>

@@ -41,6 +41,188 @@
         </message>
     </context>
     <context>
+        <name>BackupDialog</name>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="49" />
+            <source>Choose…</source>
+            <translation>Zgjidh…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="61" />
+            <location filename="../../ui/backup_dialog.py" line="62" />
+            <source>Backup</source>
+            <translation>Kopje rezervë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="64" />
+            <source>A second, encrypted copy of this vault</source>
+            <translation>Një kopje e dytë, e enkriptuar, e kësaj kasaforte</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="68" />
+            <source>Keep it somewhere else: a USB stick in a safe place, or with someone you trust. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase.</source>
+            <translation>Mbajeni diku tjetër: në një USB në një vend të sigurt, ose te dikush që i besoni. Ajo i mbron provat nëse ky kompjuter humbet, prishet ose merret. Nuk i mbron nga dikush që e di fjalëkalimin e kopjes.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="75" />
+            <source>Make a backup</source>
+            <translation>Bëni një kopje rezervë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="80" />
+            <source>Where the backup goes</source>
+            <translation>Ku do të ruhet kopja rezervë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="82" />
+            <source>&amp;Where:</source>
+            <translation>&amp;Ku:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="83" />
+            <source>Passphrase of the backup</source>
+            <translation>Fjalëkalimi i kopjes rezervë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="84" />
+            <source>&amp;Passphrase of the backup:</source>
+            <translation>&amp;Fjalëkalimi i kopjes rezervë:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="85" />
+            <source>The same passphrase again</source>
+            <translation>I njëjti fjalëkalim edhe një herë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="86" />
+            <source>The same &amp;again:</source>
+            <translation>I njëjti &amp;përsëri:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="90" />
+            <source>You may type this vault's own passphrase, or give the copy another one. Write it down somewhere safe: without it the copy cannot be opened.</source>
+            <translation>Mund të shkruani fjalëkalimin e kësaj kasaforte, ose t'i jepni kopjes një tjetër. Shënojeni diku të sigurt: pa të kopja nuk mund të hapet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="96" />
+            <source>Make the backup</source>
+            <translation>Bëje kopjen rezervë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="101" />
+            <source>Restore a backup</source>
+            <translation>Rikthe nga një kopje rezervë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="103" />
+            <source>The backup to restore</source>
+            <translation>Kopja rezervë që do të rikthehet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="104" />
+            <source>&amp;Backup:</source>
+            <translation>&amp;Kopja rezervë:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="105" />
+            <source>Passphrase of that backup</source>
+            <translation>Fjalëkalimi i asaj kopjeje rezervë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="106" />
+            <source>Its pass&amp;phrase:</source>
+            <translation>Fjalë&amp;kalimi i saj:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="108" />
+            <source>Where the restored vault goes</source>
+            <translation>Ku do të vihet kasaforta e rikthyer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="110" />
+            <source>Restore &amp;to:</source>
+            <translation>Rikthe &amp;në:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="111" />
+            <source>Restore</source>
+            <translation>Rikthe</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="118" />
+            <source>Close</source>
+            <translation>Mbyll</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="127" />
+            <source>Where should the backup go?</source>
+            <translation>Ku duhet të ruhet kopja rezervë?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="133" />
+            <source>Which backup should be restored?</source>
+            <translation>Cila kopje rezervë duhet të rikthehet?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="139" />
+            <source>Where should the restored vault go?</source>
+            <translation>Ku duhet të vihet kasaforta e rikthyer?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="149" />
+            <source>Choose where the backup should go.</source>
+            <translation>Zgjidhni ku duhet të ruhet kopja rezervë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="152" />
+            <source>The two passphrases are not the same.</source>
+            <translation>Të dy fjalëkalimet nuk janë të njëjtë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="165" />
+            <source>Choose the backup and where to restore it.</source>
+            <translation>Zgjidhni kopjen rezervë dhe ku të rikthehet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="171" />
+            <source>Replace that vault?</source>
+            <translation>Ta zëvendësoj atë kasafortë?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="173" />
+            <source>A vault is already there. Restoring replaces it and everything in it that is not in the backup.</source>
+            <translation>Aty ka tashmë një kasafortë. Rikthimi e zëvendëson atë dhe gjithçka në të që nuk është në kopjen rezervë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="176" />
+            <source>Replace it</source>
+            <translation>Zëvendësoje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="177" />
+            <source>Keep it</source>
+            <translation>Mbaje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="192" />
+            <source>Working… the copy is written, then checked.</source>
+            <translation>Po punohet… kopja shkruhet, pastaj kontrollohet.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/backup_dialog.py" line="205" />
+            <source>Done: %n item(s) copied to %1 and checked against the original.</source>
+            <translation>
+                <numerusform>U bë: %n provë u kopjua në %1 dhe u kontrollua me origjinalin.</numerusform>
+                <numerusform>U bë: %n prova u kopjuan në %1 dhe u kontrolluan me origjinalin.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/backup_dialog.py" line="207" />
+            <source>Keep the copy somewhere else than this computer.</source>
+            <translation>Mbajeni kopjen diku tjetër, jo në këtë kompjuter.</translation>
+        </message>
+    </context>
+    <context>
         <name>BrowserInstallDialog</name>
         <message>
             <location filename="../../ui/browser_dialog.py" line="52" />
@@ -116,72 +298,72 @@
     <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="267" />
+            <location filename="../../ui/capture_panel.py" line="278" />
             <source>This is an &amp;account: capture its profile and latest posts</source>
             <translation>Kjo është një ll&amp;ogari: ruani profilin dhe postimet e fundit të saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="270" />
+            <location filename="../../ui/capture_panel.py" line="281" />
             <source>This is an account: capture its profile and latest posts</source>
             <translation>Kjo është një llogari: ruani profilin dhe postimet e fundit të saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="274" />
+            <location filename="../../ui/capture_panel.py" line="285" />
             <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
             <translation>Çdo postim bëhet një provë më vete, e lidhur me atë të llogarisë, që llogaria të mbetet në regjistër me numrin e saj edhe nëse riemërtohet ose fshihet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="282" />
+            <location filename="../../ui/capture_panel.py" line="293" />
             <source>How many of its latest posts</source>
             <translation>Sa nga postimet e saj të fundit</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="284" />
+            <location filename="../../ui/capture_panel.py" line="295" />
             <source>&amp;Posts:</source>
             <translation>&amp;Postime:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="421" />
+            <location filename="../../ui/capture_panel.py" line="432" />
             <source>Paste the address of one account only.</source>
             <translation>Ngjitni adresën e vetëm një llogarie.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="422" />
+            <location filename="../../ui/capture_panel.py" line="433" />
             <source>Its posts are found on its page; they need not be pasted.</source>
             <translation>Postimet e saj gjenden në faqen e saj; nuk duhet t’i ngjitni.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="540" />
+            <location filename="../../ui/capture_panel.py" line="559" />
             <source>The browser is installed. Press Capture to try again.</source>
             <translation>Shfletuesi u instalua. Shtypni “Ruaj” për të provuar përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="549" />
+            <location filename="../../ui/capture_panel.py" line="568" />
             <source>account number %1</source>
             <translation>numri i llogarisë %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="552" />
+            <location filename="../../ui/capture_panel.py" line="571" />
             <source>Account captured: %1</source>
             <translation>Llogaria u ruajt: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="553" />
+            <location filename="../../ui/capture_panel.py" line="572" />
             <source>its name and number were not found on its page</source>
             <translation>emri dhe numri i saj nuk u gjetën në faqen e saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="556" />
+            <location filename="../../ui/capture_panel.py" line="575" />
             <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
             <translation>U ruajtën %2 nga %1 postimet e fundit të gjetura në faqen e saj, secili një provë e lidhur me atë të llogarisë.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="235" />
+            <location filename="../../ui/capture_panel.py" line="246" />
             <source>Log in to a site…</source>
             <translation>Hyni në një faqe…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="237" />
+            <location filename="../../ui/capture_panel.py" line="248" />
             <source>For posts only logged-in people can see: the login stays in the vault</source>
             <translation>Për postime që i shohin vetëm të futurit në llogari: hyrja mbetet në kasafortë</translation>
         </message>
@@ -237,113 +419,128 @@
             <translation>Çë&amp;shtja:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="188" />
+            <location filename="../../ui/capture_panel.py" line="182" />
+            <source>Someone in these pictures may be &amp;under 18</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="183" />
+            <source>Someone in these pictures may be under 18</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="186" />
+            <source>Then no picture or video is kept, only its hashes, size and place: the screenshots show plain boxes where the pictures were. A case can have this on for all its captures (in the list of cases).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="199" />
             <source>&amp;Keep the share codes in the links</source>
             <translation>&amp;Mbaji kodet e shpërndarjes në lidhje</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="189" />
+            <location filename="../../ui/capture_panel.py" line="200" />
             <source>Keep the share codes in the links</source>
             <translation>Mbaji kodet e shpërndarjes në lidhje</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="192" />
+            <location filename="../../ui/capture_panel.py" line="203" />
             <source>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</source>
             <translation>Kodet e shpërndarjes mund të tregojnë kush e ndau lidhjen (ndoshta ju). Mbajini vetëm nëse faqja nuk e shfaq postimin pa to.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="204" />
-            <location filename="../../ui/capture_panel.py" line="483" />
+            <location filename="../../ui/capture_panel.py" line="215" />
+            <location filename="../../ui/capture_panel.py" line="501" />
             <source>Consent</source>
             <translation>Pëlqimi</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="208" />
+            <location filename="../../ui/capture_panel.py" line="219" />
             <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
             <translation>Po ruani prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi, për shembull: “Ana pranoi që unë t’i ruaj këto postime për çështjen e saj.” Kjo pyetet një herë dhe mbahet në regjistër bashkë me çdo ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="216" />
+            <location filename="../../ui/capture_panel.py" line="227" />
             <source>Consent note</source>
             <translation>Shënimi i pëlqimit</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="225" />
+            <location filename="../../ui/capture_panel.py" line="236" />
             <source>Capture</source>
             <translation>Ruaj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="228" />
+            <location filename="../../ui/capture_panel.py" line="239" />
             <source>Stop</source>
             <translation>Ndalo</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="228" />
+            <location filename="../../ui/capture_panel.py" line="239" />
             <source>Stop; what is saved stays</source>
             <translation>Ndalo; ajo që është ruajtur mbetet</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="245" />
+            <location filename="../../ui/capture_panel.py" line="256" />
             <source>Install a browser…</source>
             <translation>Instaloni një shfletues…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="321" />
+            <location filename="../../ui/capture_panel.py" line="332" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Pëlqimi i shënuar për këtë seancë: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="346" />
+            <location filename="../../ui/capture_panel.py" line="357" />
             <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
             <translation>Një lidhje ka brenda një emër përdoruesi dhe fjalëkalim: ato do të hiqen para se të hapet faqja dhe nuk ruhen kurrë.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="353" />
+            <location filename="../../ui/capture_panel.py" line="364" />
             <source>These share codes can identify who shared the link and will be removed: %1</source>
             <translation>Këto kode shpërndarjeje mund të tregojnë kush e ndau lidhjen dhe do të hiqen: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="358" />
+            <location filename="../../ui/capture_panel.py" line="369" />
             <source>These share codes will be kept, as you chose: %1</source>
             <translation>Këto kode shpërndarjeje do të mbahen, siç zgjodhët: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="371" />
+            <location filename="../../ui/capture_panel.py" line="382" />
             <source>the user name and password</source>
             <translation>emri i përdoruesit dhe fjalëkalimi</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="374" />
+            <location filename="../../ui/capture_panel.py" line="385" />
             <source>the share codes %1</source>
             <translation>kodet e shpërndarjes %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="378" />
+            <location filename="../../ui/capture_panel.py" line="389" />
             <source>Removed from the link you pasted: %1</source>
             <translation>U hoq nga lidhja që ngjitët: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="387" />
+            <location filename="../../ui/capture_panel.py" line="398" />
             <source>Please write the consent note first.</source>
             <translation>Ju lutemi, shkruani fillimisht shënimin e pëlqimit.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="388" />
+            <location filename="../../ui/capture_panel.py" line="399" />
             <source>It records that the person agreed to this capture.</source>
             <translation>Ai dëshmon se personi ka rënë dakord për këtë ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="416" />
+            <location filename="../../ui/capture_panel.py" line="427" />
             <source>Paste at least one link first.</source>
             <translation>Ngjitni fillimisht të paktën një lidhje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="478" />
+            <location filename="../../ui/capture_panel.py" line="496" />
             <source>Please wait until the current work is finished.</source>
             <translation>Ju lutemi, prisni sa të mbarojë puna që po bëhet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="485" />
+            <location filename="../../ui/capture_panel.py" line="503" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>Po shtoni prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi:</translation>
         </message>
@@ -351,43 +548,54 @@
     <context>
         <name>CasesPanel</name>
         <message>
-            <location filename="../../ui/cases_panel.py" line="30" />
-            <location filename="../../ui/cases_panel.py" line="32" />
+            <location filename="../../ui/cases_panel.py" line="38" />
+            <location filename="../../ui/cases_panel.py" line="40" />
             <source>Cases</source>
             <translation>Çështjet</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="34" />
+            <location filename="../../ui/cases_panel.py" line="42" />
             <source>Choose a case to see its evidence, or all evidence.</source>
             <translation>Zgjidhni një çështje për të parë provat e saj, ose të gjitha provat.</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="39" />
+            <location filename="../../ui/cases_panel.py" line="47" />
             <source>New case…</source>
             <translation>Çështje e re…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="41" />
+            <location filename="../../ui/cases_panel.py" line="49" />
             <source>Rename…</source>
             <translation>Riemërto…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="48" />
+            <location filename="../../ui/cases_panel.py" line="57" />
+            <location filename="../../ui/cases_panel.py" line="60" />
+            <source>Someone in this case's pictures may be under 18</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="64" />
+            <source>Then every capture and import into this case keeps no picture or video, only its hashes, size and place. What is already in the case stays as it is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="73" />
             <source>Picture hashes…</source>
             <translation>Gjurmët e fotove…</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="50" />
+            <location filename="../../ui/cases_panel.py" line="75" />
             <source>Save the SHA-256, MD5 and PDQ hash of every picture of this case</source>
             <translation>Ruani gjurmët SHA-256, MD5 dhe PDQ të çdo fotoje të kësaj çështjeje</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="79" />
+            <location filename="../../ui/cases_panel.py" line="104" />
             <source>All evidence</source>
             <translation>Të gjitha provat</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/cases_panel.py" line="84" />
+            <location filename="../../ui/cases_panel.py" line="109" />
             <source>%1 (%n item(s))</source>
             <translation>
                 <numerusform>%1 (%n provë)</numerusform>
@@ -395,22 +603,47 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="121" />
+            <location filename="../../ui/cases_panel.py" line="151" />
+            <source>Keep pictures again?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="153" />
+            <source>New captures and imports into this case will keep pictures and videos again. Do this only if you are sure nobody in them is under 18.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="156" />
+            <source>Keep pictures again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="157" />
+            <source>Cancel</source>
+            <translation type="unfinished">Anulo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="171" />
+            <source>From now on, captures and imports into this case keep only the pictures' hashes, never the pictures.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/cases_panel.py" line="187" />
             <source>New case</source>
             <translation>Çështje e re</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="122" />
+            <location filename="../../ui/cases_panel.py" line="188" />
             <source>A name for the case (for example the site, or the person's name):</source>
             <translation>Një emër për çështjen (për shembull faqja, ose emri i personit):</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="134" />
+            <location filename="../../ui/cases_panel.py" line="200" />
             <source>Rename case</source>
             <translation>Riemërto çështjen</translation>
         </message>
         <message>
-            <location filename="../../ui/cases_panel.py" line="134" />
+            <location filename="../../ui/cases_panel.py" line="200" />
             <source>New name for the case:</source>
             <translation>Emri i ri i çështjes:</translation>
         </message>
@@ -733,6 +966,56 @@
         </message>
     </context>
     <context>
+        <name>ForgetDialog</name>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="20" />
+            <location filename="../../ui/forget_dialog.py" line="21" />
+            <location filename="../../ui/forget_dialog.py" line="59" />
+            <source>Forget this computer</source>
+            <translation>Harroje këtë kompjuter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="25" />
+            <source>Remove EvidenceKit's vaults and settings from here</source>
+            <translation>Hiqni kasafortat dhe cilësimet e EvidenceKit nga ky kompjuter</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="30" />
+            <source>This removes, for good, every vault EvidenceKit keeps in its own folders on this computer (with all the evidence in them), its settings, and the “Notes” launcher. Each file is overwritten before it is deleted. It cannot be undone.</source>
+            <translation>Kjo heq përgjithmonë çdo kasafortë që EvidenceKit mban në drejtoritë e veta në këtë kompjuter (me të gjitha provat në to), cilësimet e tij dhe shkurtoren “Shënime”. Çdo skedar mbishkruhet para se të fshihet. Nuk mund të zhbëhet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="38" />
+            <source>(nothing is there now)</source>
+            <translation>(tani nuk ka asgjë aty)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="43" />
+            <source>NOT touched: vaults anywhere else (a USB stick, a folder you chose), bundles you exported, and backups. Make sure the evidence you need is in one of those first. An SSD or USB stick may keep old, encrypted pieces of deleted files in its spare space.</source>
+            <translation>NUK preken: kasafortat kudo tjetër (në një USB, në një drejtori që keni zgjedhur), dosjet që keni eksportuar dhe kopjet rezervë. Sigurohuni më parë që provat që ju duhen janë në njërën prej tyre. Një SSD ose USB mund të mbajë në hapësirën e vet rezervë copa të vjetra, të enkriptuara, të skedarëve të fshirë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="51" />
+            <source>FORGET</source>
+            <translation>HARRO</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="53" />
+            <source>Type the word to confirm</source>
+            <translation>Shkruani fjalën për ta konfirmuar</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="56" />
+            <source>To go on, type %1 below.</source>
+            <translation>Për të vazhduar, shkruani %1 më poshtë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/forget_dialog.py" line="63" />
+            <source>Cancel</source>
+            <translation>Anulo</translation>
+        </message>
+    </context>
+    <context>
         <name>Format</name>
         <message>
             <location filename="../../ui/format.py" line="76" />
@@ -848,6 +1131,139 @@
             <location filename="../../ui/format.py" line="123" />
             <source>Record time-stamped</source>
             <translation>Regjistri mori vulë kohore</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverDialog</name>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="33" />
+            <location filename="../../ui/handover_dialog.py" line="34" />
+            <source>Hand over a case</source>
+            <translation>Dorëzo një çështje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="36" />
+            <source>Give a case to the person it belongs to</source>
+            <translation>Jepini një çështje personit të cilit i përket</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="40" />
+            <source>The case is copied into a new vault of her own (for example on her USB stick), opened with her passphrase. Every item is checked there: the same files, seals and trusted times. Only then is the case removed from this vault. If anything fails on the way, nothing is removed here.</source>
+            <translation>Çështja kopjohet në një kasafortë të re vetëm të sajën (për shembull në USB-në e saj), që hapet me fjalëkalimin e saj. Aty kontrollohet çdo provë: të njëjtat skedarë, vula dhe kohë të besuara. Vetëm atëherë çështja hiqet nga kjo kasafortë. Nëse diçka dështon gjatë rrugës, këtu nuk hiqet asgjë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="53" />
+            <source>The case to hand over</source>
+            <translation>Çështja që do të dorëzohet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="54" />
+            <source>&amp;Case:</source>
+            <translation>Çë&amp;shtja:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="56" />
+            <source>Where her new vault goes</source>
+            <translation>Ku do të jetë kasaforta e saj e re</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="58" />
+            <source>Her &amp;vault:</source>
+            <translation>&amp;Kasaforta e saj:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="59" />
+            <source>Her passphrase</source>
+            <translation>Fjalëkalimi i saj</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="60" />
+            <source>Her &amp;passphrase:</source>
+            <translation>&amp;Fjalëkalimi i saj:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="61" />
+            <source>Her passphrase again</source>
+            <translation>Fjalëkalimi i saj edhe një herë</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="62" />
+            <source>The same &amp;again:</source>
+            <translation>I njëjti &amp;përsëri:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="67" />
+            <source>Let her type her passphrase herself. Removed evidence is overwritten inside this vault; an SSD or USB stick may still keep old, encrypted copies of it in its own spare space, and earlier backups keep it too.</source>
+            <translation>Lëreni ta shkruajë vetë fjalëkalimin e saj. Provat e hequra mbishkruhen brenda kësaj kasaforte; një SSD ose USB mund të mbajë ende në hapësirën e vet rezervë kopje të vjetra, të enkriptuara, dhe kopjet rezervë të mëparshme i mbajnë gjithashtu.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="74" />
+            <location filename="../../ui/handover_dialog.py" line="108" />
+            <source>Hand over</source>
+            <translation>Dorëzoje</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="81" />
+            <source>Close</source>
+            <translation>Mbyll</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="88" />
+            <source>Where should her vault go?</source>
+            <translation>Ku duhet të jetë kasaforta e saj?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="96" />
+            <source>Choose the case and where her vault should go.</source>
+            <translation>Zgjidhni çështjen dhe ku duhet të jetë kasaforta e saj.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="99" />
+            <source>The two passphrases are not the same.</source>
+            <translation>Të dy fjalëkalimet nuk janë të njëjtë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="103" />
+            <source>Hand over this case?</source>
+            <translation>Ta dorëzoj këtë çështje?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="105" />
+            <source>“%1” will be in her vault only: it is removed from this one once her copy has been checked.</source>
+            <translation>“%1” do të jetë vetëm në kasafortën e saj: hiqet nga kjo sapo të jetë kontrolluar kopja e saj.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="109" />
+            <source>Not now</source>
+            <translation>Jo tani</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="121" />
+            <source>Working… her vault is made, then checked item by item.</source>
+            <translation>Po punohet… kasaforta e saj krijohet, pastaj kontrollohet provë për provë.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/handover_dialog.py" line="132" />
+            <source>Done: “%1” (%n item(s)) is in her vault, checked, and no longer in this one.</source>
+            <translation>
+                <numerusform>U bë: “%1” (%n provë) është në kasafortën e saj, e kontrolluar, dhe nuk është më në këtë.</numerusform>
+                <numerusform>U bë: “%1” (%n prova) është në kasafortën e saj, e kontrolluar, dhe nuk është më në këtë.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="137" />
+            <source>Her vault signs her future bundles with its own key. Give her lawyer this fingerprint, or let her read it to them:</source>
+            <translation>Kasaforta e saj i nënshkruan dosjet e saj të ardhshme me çelësin e vet. Jepini avokatit të saj këtë gjurmë, ose lëreni t'ia lexojë ajo:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="142" />
+            <source>Her vault</source>
+            <translation>Kasaforta e saj</translation>
+        </message>
+        <message>
+            <location filename="../../ui/handover_dialog.py" line="143" />
+            <source>Her key (SHA-256)</source>
+            <translation>Çelësi i saj (SHA-256)</translation>
         </message>
     </context>
     <context>
@@ -971,36 +1387,86 @@
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="115" />
+            <source>If someone in the pictures may be under 18</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="118" />
+            <source>Keeping intimate pictures of someone under 18 is a crime almost everywhere, even for the person in them, a support worker or a lawyer. Tick &lt;b&gt;Someone in these pictures may be under 18&lt;/b&gt; before capturing or adding files, or turn it on for a whole case in the list of cases.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="124" />
+            <source>Then EvidenceKit keeps no picture or video at all: the screenshots show plain grey boxes where the pictures were, and each picture is kept only as its hashes (SHA-256, MD5 and PDQ), its size and its place on the page. Files that may hold pictures, such as PDFs, are not added.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="130" />
+            <source>It protects you from storing the pictures by mistake. It does not remove them from the internet, and it cannot change what was captured before it was turned on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="135" />
+            <source>&lt;b&gt;Take It Down&lt;/b&gt; (takeitdown.ncmec.org) helps remove nude or sexual pictures taken before 18 from the platforms that take part, using only hashes made on your own device. In Albania you can call &lt;b&gt;ALO 116 111&lt;/b&gt; (free and confidential) or the police on &lt;b&gt;129&lt;/b&gt;, or report to the State Police's cybercrime unit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="144" />
             <source>Going to the police or a lawyer</source>
             <translation>Kur shkoni te policia ose te një avokat</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="118" />
+            <location filename="../../ui/help_page.py" line="147" />
             <source>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</source>
             <translation>Përdorni “Eksporto për avokatin…” për të bërë një skedar të vetëm të nënshkruar me provat që zgjidhni, për shembull në një USB. Jepeni bashkë me gjurmën e tij.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="122" />
+            <location filename="../../ui/help_page.py" line="151" />
             <source>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</source>
             <translation>Një avokat ose gjykata mund ta verifikojë skedarin me “Verifiko një dosje”, pa kasafortë dhe pa fjalëkalim.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="128" />
+            <location filename="../../ui/help_page.py" line="157" />
+            <source>Backups, hand-over, and leaving no trace here</source>
+            <translation>Kopjet rezervë, dorëzimi dhe të mos lini gjurmë këtu</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="160" />
+            <source>&lt;b&gt;Backup…&lt;/b&gt; writes a second encrypted copy of the whole vault and checks it before keeping it. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase, and an old backup does not have what you added later.</source>
+            <translation>&lt;b&gt;Kopje rezervë…&lt;/b&gt; shkruan një kopje të dytë të enkriptuar të gjithë kasafortës dhe e kontrollon para se ta mbajë. Ajo i mbron provat nëse ky kompjuter humbet, prishet ose merret. Nuk i mbron nga dikush që e di fjalëkalimin e kopjes, dhe një kopje e vjetër nuk ka atë që shtuat më vonë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="167" />
+            <source>&lt;b&gt;Hand over a case…&lt;/b&gt; is for a support worker: the case goes into a new vault of the victim's own, with her passphrase, is checked there item by item (the same files, seals and trusted times), and only then is removed from the clinic's vault. Her lawyer can still check every bundle she makes later: her vault's key was handed over by the clinic's key, and the record of that travels in her vault.</source>
+            <translation>&lt;b&gt;Dorëzo një çështje…&lt;/b&gt; është për punonjësin mbështetës: çështja kalon në një kasafortë të re vetëm të viktimës, me fjalëkalimin e saj, kontrollohet aty provë për provë (të njëjtat skedarë, vula dhe kohë të besuara) dhe vetëm atëherë hiqet nga kasaforta e qendrës. Avokati i saj mund të verifikojë çdo dosje që ajo bën më vonë: çelësi i kasafortës së saj u dorëzua nga çelësi i qendrës, dhe dëshmia e kësaj udhëton në kasafortën e saj.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="175" />
+            <source>Removed evidence is overwritten inside the vault file. What that cannot reach: SSDs and USB sticks may keep old pieces in spare space only the drive itself uses, and backups made earlier still hold it. Those pieces are encrypted with the clinic's passphrase.</source>
+            <translation>Provat e hequra mbishkruhen brenda skedarit të kasafortës. Ajo që kjo nuk e arrin: SSD-të dhe USB-të mund të mbajnë copa të vjetra në hapësirë rezervë që e përdor vetëm vetë disku, dhe kopjet rezervë të bëra më parë i mbajnë ende. Ato copa janë të enkriptuara me fjalëkalimin e qendrës.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="181" />
+            <source>&lt;b&gt;Forget this computer…&lt;/b&gt; (in Settings) removes every vault EvidenceKit keeps in its own folders here, its settings and the Notes launcher, overwriting each file first. Vaults anywhere else (a USB stick, a folder you chose), exported bundles and backups are not touched. It does not remove the program itself, and it cannot undo what a monitoring app has already seen.</source>
+            <translation>&lt;b&gt;Harroje këtë kompjuter…&lt;/b&gt; (te Cilësimet) heq çdo kasafortë që EvidenceKit mban këtu në drejtoritë e veta, cilësimet e tij dhe shkurtoren Shënime, duke mbishkruar më parë çdo skedar. Kasafortat kudo tjetër (në një USB, në një drejtori që keni zgjedhur), dosjet e eksportuara dhe kopjet rezervë nuk preken. Nuk e heq vetë programin dhe nuk mund të zhbëjë atë që një aplikacion përgjimi ka parë tashmë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="191" />
             <source>What EvidenceKit can and cannot prove</source>
             <translation>Çfarë mund dhe çfarë nuk mund të provojë EvidenceKit</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="131" />
+            <location filename="../../ui/help_page.py" line="194" />
             <source>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</source>
             <translation>Ai provon çfarë shfaqte një faqe, në cilën adresë dhe kur u ruajt: çdo skedar vuloset me nënshkrim dixhital dhe me vulë kohore nga një server i pavarur.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="136" />
+            <location filename="../../ui/help_page.py" line="199" />
             <source>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</source>
             <translation>Ai nuk mund të provojë kush e bëri një postim dhe nuk i sheh dot faqet që kërkojnë hyrje me llogari, përveç kur janë publike.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="140" />
+            <location filename="../../ui/help_page.py" line="203" />
             <source>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</source>
             <translation>Nëse e harroni fjalëkalimin, askush nuk mund ta hapë kasafortën, as njerëzit që bënë EvidenceKit. Mbajeni të shkruar diku në vend të sigurt.</translation>
         </message>
@@ -1781,12 +2247,17 @@
             <translation>Fshih menjëherë këtë dritare dhe kyç kasafortën (ose shtypni dy herë Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="232" />
+            <location filename="../../ui/main_window.py" line="239" />
+            <source>EvidenceKit has forgotten this computer.</source>
+            <translation>EvidenceKit e ka harruar këtë kompjuter.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="257" />
             <source>Using the vault as: %1</source>
             <translation>Po e përdorni kasafortën si: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="237" />
+            <location filename="../../ui/main_window.py" line="262" />
             <source>Locked</source>
             <translation>E kyçur</translation>
         </message>
@@ -1794,483 +2265,563 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../ui/messages.py" line="51" />
+            <location filename="../../ui/messages.py" line="60" />
             <source>That passphrase did not open this vault.</source>
             <translation>Ky fjalëkalim nuk e hapi këtë kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="52" />
+            <location filename="../../ui/messages.py" line="61" />
             <source>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</source>
             <translation>Kontrolloni tastin Caps Lock dhe gjuhën e tastierës, pastaj provoni përsëri. Mund të provoni sa herë të doni; asgjë nuk kyçet dhe asgjë nuk fshihet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="59" />
+            <location filename="../../ui/messages.py" line="68" />
             <source>This vault is already open in another EvidenceKit window.</source>
             <translation>Kjo kasafortë është tashmë e hapur në një dritare tjetër të EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="60" />
+            <location filename="../../ui/messages.py" line="69" />
             <source>Close the other window (or wait until it finishes), then try again.</source>
             <translation>Mbyllni dritaren tjetër (ose prisni sa të mbarojë), pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="66" />
+            <location filename="../../ui/messages.py" line="75" />
             <source>There is no vault at that place.</source>
             <translation>Në atë vend nuk ka asnjë kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="67" />
+            <location filename="../../ui/messages.py" line="76" />
             <source>Choose the vault file again, or create a new vault.</source>
             <translation>Zgjidhni përsëri skedarin e kasafortës, ose krijoni një kasafortë të re.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="70" />
+            <location filename="../../ui/messages.py" line="79" />
             <source>A vault already exists at that place.</source>
             <translation>Në atë vend ka tashmë një kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="71" />
+            <location filename="../../ui/messages.py" line="80" />
             <source>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</source>
             <translation>Hapeni me fjalëkalimin e saj, ose zgjidhni një emër tjetër për kasafortën e re. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="78" />
+            <location filename="../../ui/messages.py" line="87" />
             <source>This passphrase is too short.</source>
             <translation>Ky fjalëkalim është shumë i shkurtër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="79" />
+            <location filename="../../ui/messages.py" line="88" />
             <source>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</source>
             <translation>Përdorni të paktën 8 shenja. Disa fjalë të zakonshme njëra pas tjetrës mbahen mend lehtë dhe gjenden me vështirësi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="86" />
+            <location filename="../../ui/messages.py" line="95" />
             <source>Part of the vault file could not be read.</source>
             <translation>Një pjesë e skedarit të kasafortës nuk u lexua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="87" />
+            <location filename="../../ui/messages.py" line="96" />
             <source>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</source>
             <translation>Mos e fshini. Mbani një kopje të skedarit dhe kërkoni ndihmë nga dikush me njohuri teknike; një kopje rezervë mund të hapet ende.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="94" />
+            <location filename="../../ui/messages.py" line="103" />
             <source>The disk is full.</source>
             <translation>Disku është plot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="95" />
+            <location filename="../../ui/messages.py" line="104" />
             <source>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</source>
             <translation>Lironi pak hapësirë në atë disk (zhvendosni ose fshini skedarë që nuk ju duhen), pastaj provoni përsëri. Asgjë nuk humbi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="102" />
+            <location filename="../../ui/messages.py" line="111" />
             <source>This disk can only be read, not written.</source>
             <translation>Ky disk mund vetëm të lexohet, jo të shkruhet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="103" />
+            <location filename="../../ui/messages.py" line="112" />
             <source>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</source>
             <translation>Asgjë nuk mund të shtohet apo ndryshohet në të. Për të punuar me kasafortën, kopjojeni më parë skedarin e kasafortës në kompjuterin tuaj dhe hapni kopjen. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="111" />
+            <location filename="../../ui/messages.py" line="120" />
             <source>The latest changes are kept in a second file beside the vault.</source>
             <translation>Ndryshimet e fundit ruhen në një skedar të dytë pranë kasafortës.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="112" />
+            <location filename="../../ui/messages.py" line="121" />
             <source>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</source>
             <translation>Ato janë të sigurta. Mbajini skedarët bashkë, lironi pak hapësirë në disk dhe hapeni kasafortën përsëri përpara se ta kopjoni.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="119" />
+            <location filename="../../ui/messages.py" line="128" />
             <source>This vault was made by a newer version of EvidenceKit.</source>
             <translation>Kjo kasafortë është krijuar nga një version më i ri i EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="120" />
+            <location filename="../../ui/messages.py" line="129" />
             <source>Update EvidenceKit, then open the vault again.</source>
             <translation>Përditësoni EvidenceKit, pastaj hapeni përsëri kasafortën.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="123" />
+            <location filename="../../ui/messages.py" line="132" />
             <source>No web browser was found that EvidenceKit can use to capture pages.</source>
             <translation>Nuk u gjet asnjë shfletues interneti që EvidenceKit të mund ta përdorë për të ruajtur faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="127" />
+            <location filename="../../ui/messages.py" line="136" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
             <translation>Instaloni Google Chrome, Microsoft Edge ose Chromium, pastaj provoni përsëri. Shtimi i skedarëve të ruajtur me “Shto skedarë…” funksionon edhe pa shfletues.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="134" />
+            <location filename="../../ui/messages.py" line="143" />
             <source>The browser could not be started.</source>
             <translation>Shfletuesi nuk u nis dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="135" />
+            <location filename="../../ui/messages.py" line="144" />
             <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
             <translation>Rindizni kompjuterin dhe provoni përsëri. Nëse vazhdon të ndodhë, instaloni përsëri Chrome, Edge ose Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="142" />
+            <location filename="../../ui/messages.py" line="151" />
             <source>This is not a web address EvidenceKit can capture.</source>
             <translation>Kjo nuk është një adresë interneti që EvidenceKit mund ta ruajë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="143" />
+            <location filename="../../ui/messages.py" line="152" />
             <source>Copy the whole address from the browser's address bar. It starts with https://</source>
             <translation>Kopjoni të gjithë adresën nga shiriti i adresës së shfletuesit. Ajo fillon me https://</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="149" />
+            <location filename="../../ui/messages.py" line="158" />
             <source>The site could not be found.</source>
             <translation>Faqja e internetit nuk u gjet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="150" />
+            <location filename="../../ui/messages.py" line="159" />
             <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
             <translation>Kontrolloni adresën për gabime shkrimi dhe sigurohuni që ky kompjuter është i lidhur me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="157" />
+            <location filename="../../ui/messages.py" line="166" />
             <source>The site refused the connection.</source>
             <translation>Faqja e internetit e refuzoi lidhjen.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="158" />
+            <location filename="../../ui/messages.py" line="167" />
             <source>Check the address, or try again later.</source>
             <translation>Kontrolloni adresën, ose provoni përsëri më vonë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="161" />
+            <location filename="../../ui/messages.py" line="170" />
             <source>This address downloads a file instead of showing a page.</source>
             <translation>Kjo adresë shkarkon një skedar në vend që të shfaqë një faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="162" />
+            <location filename="../../ui/messages.py" line="171" />
             <source>Save the file on the computer, then add it with “Add files…”.</source>
             <translation>Ruajeni skedarin në kompjuter, pastaj shtojeni me “Shto skedarë…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="165" />
+            <location filename="../../ui/messages.py" line="174" />
             <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
             <translation>Faqja zgjati shumë, prandaj ruajtja u ndal. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="169" />
+            <location filename="../../ui/messages.py" line="178" />
             <source>Try again later, when the connection may be faster.</source>
             <translation>Provoni përsëri më vonë, kur lidhja mund të jetë më e shpejtë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="172" />
+            <location filename="../../ui/messages.py" line="181" />
             <source>The page could not be loaded. Nothing was saved.</source>
             <translation>Faqja nuk u ngarkua dot. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="173" />
+            <location filename="../../ui/messages.py" line="182" />
             <source>Check the internet connection and try again in a few minutes.</source>
             <translation>Kontrolloni lidhjen me internetin dhe provoni përsëri pas disa minutash.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="176" />
+            <location filename="../../ui/messages.py" line="185" />
             <source>The capture failed unexpectedly. Nothing was saved.</source>
             <translation>Ruajtja dështoi papritur. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="177" />
+            <location filename="../../ui/messages.py" line="186" />
             <source>Try again. If it fails again, the details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Nëse dështon sërish, hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="183" />
+            <location filename="../../ui/messages.py" line="192" />
             <source>That saved login is no longer in the vault.</source>
             <translation>Ky hyrje e ruajtur nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="184" />
+            <location filename="../../ui/messages.py" line="193" />
             <source>Choose another saved login, or log in to the site again.</source>
             <translation>Zgjidhni një hyrje tjetër të ruajtur, ose hyni sërish në faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="187" />
+            <location filename="../../ui/messages.py" line="196" />
             <source>The saved login for this site no longer works. Nothing was saved.</source>
             <translation>Hyrja e ruajtur për këtë faqe nuk funksionon më. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="188" />
+            <location filename="../../ui/messages.py" line="197" />
             <source>The site asks to log in again. Log in to the site again, or capture the page logged out.</source>
             <translation>Faqja kërkon të hyni sërish. Hyni sërish në faqe, ose ruajeni faqen pa qenë e futur në llogari.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="195" />
+            <location filename="../../ui/messages.py" line="204" />
             <source>A browser window cannot be opened on this computer.</source>
             <translation>Në këtë kompjuter nuk mund të hapet një dritare shfletuesi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="196" />
+            <location filename="../../ui/messages.py" line="205" />
             <source>Log in on a computer with a screen.</source>
             <translation>Hyni nga një kompjuter me ekran.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="199" />
+            <location filename="../../ui/messages.py" line="208" />
             <source>The window was closed before you were logged in. Nothing was saved.</source>
             <translation>Dritarja u mbyll para se të hynit në llogari. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="202" />
+            <location filename="../../ui/messages.py" line="211" />
             <source>Open the login window again and log in before closing it.</source>
             <translation>Hapeni sërish dritaren e hyrjes dhe hyni para se ta mbyllni.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="205" />
+            <location filename="../../ui/messages.py" line="214" />
             <source>This file could not be added.</source>
             <translation>Ky skedar nuk u shtua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="206" />
+            <location filename="../../ui/messages.py" line="215" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Sigurohuni që skedari është ende aty dhe që hapet, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="212" />
+            <location filename="../../ui/messages.py" line="221" />
             <source>The file could not be saved there.</source>
             <translation>Skedari nuk u ruajt dot aty.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="213" />
+            <location filename="../../ui/messages.py" line="222" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Zgjidhni një vend tjetër (një drejtori tjetër ose një USB) dhe sigurohuni që ka hapësirë të lirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="220" />
+            <location filename="../../ui/messages.py" line="229" />
             <source>A case with this name already exists.</source>
             <translation>Ka tashmë një çështje me këtë emër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="221" />
+            <location filename="../../ui/messages.py" line="230" />
             <source>Choose another name.</source>
             <translation>Zgjidhni një emër tjetër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="224" />
+            <location filename="../../ui/messages.py" line="233" />
             <source>That case is no longer in the vault.</source>
             <translation>Ajo çështje nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="225" />
+            <location filename="../../ui/messages.py" line="234" />
             <source>Choose another case from the list.</source>
             <translation>Zgjidhni një çështje tjetër nga lista.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="228" />
+            <location filename="../../ui/messages.py" line="237" />
             <source>This item is no longer in the vault.</source>
             <translation>Kjo provë nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="229" />
+            <location filename="../../ui/messages.py" line="238" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Kthehuni te lista; ajo tregon çfarë ka kasaforta tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="232" />
+            <location filename="../../ui/messages.py" line="241" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>Serveri i vulave kohore nuk mundi të japë vulë kohore tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="233" />
+            <location filename="../../ui/messages.py" line="242" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Provat tuaja janë ruajtur dhe vulosur. Vula kohore do të shtohet kur ky kompjuter të lidhet me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="240" />
+            <location filename="../../ui/messages.py" line="249" />
             <source>The vault's signing key is damaged.</source>
             <translation>Çelësi i nënshkrimit të kasafortës është dëmtuar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="241" />
+            <location filename="../../ui/messages.py" line="250" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>Provat e ruajtura deri tani janë të sigurta. Kërkoni ndihmë nga dikush me njohuri teknike para se të shtoni të tjera.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="248" />
+            <location filename="../../ui/messages.py" line="257" />
+            <source>This file was not added: it may hold pictures.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="258" />
+            <source>Someone in these pictures may be under 18, so only pictures and videos (kept as their hashes, never the file) and plain text files can be added. Nothing was stored from this file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="266" />
             <source>The “Notes” launcher could not be changed.</source>
             <translation>Shkurtorja “Shënime” nuk u ndryshua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="249" />
+            <location filename="../../ui/messages.py" line="267" />
             <source>Nothing else was touched. If another launcher is already there, its details below say where; remove or rename it, then try again.</source>
             <translation>Asgjë tjetër nuk u prek. Nëse aty ka tashmë një shkurtore tjetër, hollësitë më poshtë tregojnë ku ndodhet; hiqeni ose riemërtojeni, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="256" />
+            <location filename="../../ui/messages.py" line="274" />
             <source>The browser could not be downloaded: there is no internet.</source>
             <translation>Shfletuesi nuk u shkarkua dot: nuk ka internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="257" />
+            <location filename="../../ui/messages.py" line="275" />
             <source>Connect this computer to the internet, then try again. Nothing was left half-installed, and everything else works as before.</source>
             <translation>Lidheni këtë kompjuter me internetin, pastaj provoni përsëri. Asgjë nuk mbeti e instaluar përgjysmë dhe gjithçka tjetër punon si më parë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="264" />
+            <location filename="../../ui/messages.py" line="282" />
             <source>This copy of EvidenceKit cannot download a browser by itself.</source>
             <translation>Kjo kopje e EvidenceKit nuk mund të shkarkojë vetë një shfletues.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="265" />
+            <location filename="../../ui/messages.py" line="283" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again.</source>
             <translation>Instaloni Google Chrome, Microsoft Edge ose Chromium, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="271" />
+            <location filename="../../ui/messages.py" line="289" />
             <source>The browser could not be installed.</source>
             <translation>Shfletuesi nuk u instalua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="272" />
+            <location filename="../../ui/messages.py" line="290" />
             <source>Nothing was left half-installed. Try again later, or install Google Chrome, Microsoft Edge or Chromium yourself.</source>
             <translation>Asgjë nuk mbeti e instaluar përgjysmë. Provoni përsëri më vonë, ose instaloni vetë Google Chrome, Microsoft Edge ose Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="279" />
+            <location filename="../../ui/messages.py" line="298" />
+            <source>The copy did not pass its check, so it was not kept.</source>
+            <translation>Kopja nuk e kaloi kontrollin, prandaj nuk u mbajt.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="299" />
+            <source>Nothing was removed or changed in your vault. Try again, on another disk or USB stick if this one may be failing.</source>
+            <translation>Asgjë nuk u hoq as nuk ndryshoi në kasafortën tuaj. Provoni përsëri, në një disk ose USB tjetër nëse ky mund të jetë duke u prishur.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="306" />
+            <source>A vault is already at that place, so nothing was restored.</source>
+            <translation>Aty ka tashmë një kasafortë, prandaj nuk u rikthye asgjë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="307" />
+            <source>Choose another place, or agree to replace that vault.</source>
+            <translation>Zgjidhni një vend tjetër, ose pranoni që ajo kasafortë të zëvendësohet.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="310" />
+            <source>A file with that name is already there.</source>
+            <translation>Aty ka tashmë një skedar me atë emër.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="311" />
+            <source>Choose another name. Nothing was written or changed.</source>
+            <translation>Zgjidhni një emër tjetër. Asgjë nuk u shkrua as nuk ndryshoi.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="314" />
+            <source>That folder does not exist.</source>
+            <translation>Ajo drejtori nuk ekziston.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="315" />
+            <source>If it is on a USB stick, check that the stick is plugged in, then choose the place again. Nothing was written.</source>
+            <translation>Nëse është në një USB, kontrolloni që USB-ja të jetë e futur, pastaj zgjidhni përsëri vendin. Asgjë nuk u shkrua.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="322" />
+            <source>That case holds no evidence, so there is nothing to hand over.</source>
+            <translation>Kjo çështje nuk ka asnjë provë, prandaj nuk ka asgjë për të dorëzuar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="323" />
+            <source>Nothing was changed.</source>
+            <translation>Asgjë nuk ndryshoi.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="326" />
+            <source>Nothing was removed.</source>
+            <translation>Asgjë nuk u hoq.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="327" />
+            <source>Type the word shown to confirm, then try again.</source>
+            <translation>Shkruani fjalën që shfaqet për ta konfirmuar, pastaj provoni përsëri.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="330" />
+            <source>Not everything could be removed from this computer.</source>
+            <translation>Jo gjithçka mund të hiqej nga ky kompjuter.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="331" />
+            <source>Close other programs that may be using these files, then try again. What is left is named in the details.</source>
+            <translation>Mbyllni programet e tjera që mund t'i përdorin këta skedarë, pastaj provoni përsëri. Ajo që mbeti përmendet te hollësitë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="338" />
             <source>Stopped, as you asked.</source>
             <translation>U ndal, siç kërkuat.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="280" />
+            <location filename="../../ui/messages.py" line="339" />
             <source>What was already saved stays in the vault.</source>
             <translation>Ajo që ishte ruajtur tashmë mbetet në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="41" />
+            <location filename="../../ui/messages.py" line="50" />
             <source>EvidenceKit is not allowed to use that file or folder.</source>
             <translation>EvidenceKit nuk ka leje të përdorë atë skedar ose drejtori.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="42" />
+            <location filename="../../ui/messages.py" line="51" />
             <source>Choose another place, or ask the computer's owner for access.</source>
             <translation>Zgjidhni një vend tjetër, ose kërkojini leje pronarit të kompjuterit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="284" />
+            <location filename="../../ui/messages.py" line="343" />
             <source>The computer could not read or write a file.</source>
             <translation>Kompjuteri nuk mundi të lexojë ose të shkruajë një skedar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="285" />
+            <location filename="../../ui/messages.py" line="344" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Sigurohuni që disku ose USB-ja është ende e lidhur dhe ka hapësirë të lirë, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="325" />
+            <location filename="../../ui/messages.py" line="384" />
             <source>Something went wrong.</source>
             <translation>Diçka nuk shkoi mirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="326" />
+            <location filename="../../ui/messages.py" line="385" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="342" />
+            <location filename="../../ui/messages.py" line="401" />
             <source>Waiting</source>
             <translation>Në pritje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="343" />
+            <location filename="../../ui/messages.py" line="402" />
             <source>Opening the page</source>
             <translation>Po hapet faqja</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="344" />
+            <location filename="../../ui/messages.py" line="403" />
             <source>Loading</source>
             <translation>Po ngarkohet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="345" />
+            <location filename="../../ui/messages.py" line="404" />
             <source>Scrolling through the page</source>
             <translation>Po lëvizet nëpër faqe</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="346" />
+            <location filename="../../ui/messages.py" line="405" />
             <source>Saving</source>
             <translation>Po ruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="347" />
+            <location filename="../../ui/messages.py" line="406" />
             <source>Sealing</source>
             <translation>Po vuloset</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="348" />
+            <location filename="../../ui/messages.py" line="407" />
             <source>Time-stamping</source>
             <translation>Po merret vula kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="349" />
-            <location filename="../../ui/messages.py" line="363" />
+            <location filename="../../ui/messages.py" line="408" />
+            <location filename="../../ui/messages.py" line="422" />
             <source>Done</source>
             <translation>Mbaroi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="350" />
+            <location filename="../../ui/messages.py" line="409" />
             <source>Did not work</source>
             <translation>Nuk funksionoi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="358" />
+            <location filename="../../ui/messages.py" line="417" />
             <source>Asking for time-stamps</source>
             <translation>Po kërkohen vulat kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="359" />
+            <location filename="../../ui/messages.py" line="418" />
             <source>Writing the report</source>
             <translation>Po shkruhet raporti</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="360" />
+            <location filename="../../ui/messages.py" line="419" />
             <source>Adding the pictures</source>
             <translation>Po shtohen fotot</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="361" />
+            <location filename="../../ui/messages.py" line="420" />
             <source>Attaching the original files</source>
             <translation>Po bashkëngjiten skedarët origjinalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="362" />
+            <location filename="../../ui/messages.py" line="421" />
             <source>Signing</source>
             <translation>Po nënshkruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="370" />
+            <location filename="../../ui/messages.py" line="429" />
             <source>The person this is about</source>
             <translation>Personi për të cilin bëhet fjalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="371" />
+            <location filename="../../ui/messages.py" line="430" />
             <source>Support worker</source>
             <translation>Punonjës/e mbështetjeje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="372" />
+            <location filename="../../ui/messages.py" line="431" />
             <source>Not said</source>
             <translation>I pacaktuar</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="379" />
+            <location filename="../../ui/messages.py" line="438" />
             <source>Sealed and time-stamped</source>
             <translation>E vulosur dhe me vulë kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="380" />
+            <location filename="../../ui/messages.py" line="439" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>E vulosur — vula kohore në pritje (shtohet kur të ketë internet)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="381" />
+            <location filename="../../ui/messages.py" line="440" />
             <source>Not sealed</source>
             <translation>E pavulosur</translation>
         </message>
@@ -2461,88 +3012,93 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="32" />
             <location filename="../../ui/settings_dialog.py" line="33" />
+            <location filename="../../ui/settings_dialog.py" line="34" />
             <source>Settings</source>
             <translation>Cilësimet</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="40" />
+            <location filename="../../ui/settings_dialog.py" line="41" />
             <source>Same as the computer</source>
             <translation>Si në kompjuter</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="44" />
+            <location filename="../../ui/settings_dialog.py" line="45" />
             <source>Language</source>
             <translation>Gjuha</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="45" />
+            <location filename="../../ui/settings_dialog.py" line="46" />
             <source>&amp;Language:</source>
             <translation>&amp;Gjuha:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="50" />
+            <location filename="../../ui/settings_dialog.py" line="51" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="51" />
+            <location filename="../../ui/settings_dialog.py" line="52" />
             <source>Never</source>
             <translation>Asnjëherë</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="52" />
+            <location filename="../../ui/settings_dialog.py" line="53" />
             <source>Lock the vault after this many minutes unused</source>
             <translation>Kyç kasafortën pas kaq minutash pa përdorim</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="53" />
+            <location filename="../../ui/settings_dialog.py" line="54" />
             <source>Lock when &amp;unused for:</source>
             <translation>Kyçe kur nuk &amp;përdoret për:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="55" />
+            <location filename="../../ui/settings_dialog.py" line="56" />
             <source>Use a neutral window title (“Notes”)</source>
             <translation>Përdor një titull dritareje asnjanës (“Shënime”)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="62" />
+            <location filename="../../ui/settings_dialog.py" line="63" />
             <source>Add a launcher called “Notes” to the applications menu</source>
             <translation>Shto në menynë e programeve një shkurtore me emrin “Shënime”</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="68" />
+            <location filename="../../ui/settings_dialog.py" line="69" />
             <source>It starts this app with the neutral title and a notepad icon. The program itself stays installed under its own name.</source>
             <translation>Ajo e hap këtë program me titullin asnjanës dhe me ikonën e një blloku shënimesh. Vetë programi mbetet i instaluar me emrin e vet.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="77" />
+            <location filename="../../ui/settings_dialog.py" line="78" />
             <source> s</source>
             <translation> sek</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="78" />
+            <location filename="../../ui/settings_dialog.py" line="79" />
             <source>Clear copied text after this many seconds</source>
             <translation>Fshije tekstin e kopjuar pas kaq sekondash</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="79" />
+            <location filename="../../ui/settings_dialog.py" line="80" />
             <source>Clear copied text after:</source>
             <translation>Fshije tekstin e kopjuar pas:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="84" />
+            <location filename="../../ui/settings_dialog.py" line="85" />
             <source>EvidenceKit never shows notifications or plays sounds, and keeps no list of recent files.</source>
             <translation>EvidenceKit nuk shfaq kurrë njoftime, nuk lëshon tinguj dhe nuk mban listë të skedarëve të fundit.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="97" />
+            <location filename="../../ui/settings_dialog.py" line="92" />
+            <source>Forget this computer…</source>
+            <translation>Harroje këtë kompjuter…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="102" />
             <source>Save</source>
             <translation>Ruaj</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="98" />
+            <location filename="../../ui/settings_dialog.py" line="103" />
             <source>Cancel</source>
             <translation>Anulo</translation>
         </message>
@@ -2765,6 +3321,19 @@
             <location filename="../../ui/unlock.py" line="322" />
             <source>Opening the vault…</source>
             <translation>Po hapet kasaforta…</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultPage</name>
+        <message>
+            <location filename="../../ui/vault_page.py" line="42" />
+            <source>Backup…</source>
+            <translation>Kopje rezervë…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/vault_page.py" line="44" />
+            <source>Hand over a case…</source>
+            <translation>Dorëzo një çështje…</translation>
         </message>
     </context>
     <context>
