@@ -421,17 +421,17 @@
         <message>
             <location filename="../../ui/capture_panel.py" line="182" />
             <source>Someone in these pictures may be &amp;under 18</source>
-            <translation type="unfinished" />
+            <translation>Dikush në këto foto mund të jetë &amp;nën 18 vjeç</translation>
         </message>
         <message>
             <location filename="../../ui/capture_panel.py" line="183" />
             <source>Someone in these pictures may be under 18</source>
-            <translation type="unfinished" />
+            <translation>Dikush në këto foto mund të jetë nën 18 vjeç</translation>
         </message>
         <message>
             <location filename="../../ui/capture_panel.py" line="186" />
             <source>Then no picture or video is kept, only its hashes, size and place: the screenshots show plain boxes where the pictures were. A case can have this on for all its captures (in the list of cases).</source>
-            <translation type="unfinished" />
+            <translation>Atëherë nuk ruhet asnjë foto apo video, vetëm hash-et, madhësia dhe vendi i saj: pamjet e ekranit tregojnë kuti të thjeshta aty ku ishin fotot. Një rast mund ta ketë këtë të ndezur për të gjitha kapjet e tij (te lista e rasteve).</translation>
         </message>
         <message>
             <location filename="../../ui/capture_panel.py" line="199" />
@@ -572,12 +572,12 @@
             <location filename="../../ui/cases_panel.py" line="57" />
             <location filename="../../ui/cases_panel.py" line="60" />
             <source>Someone in this case's pictures may be under 18</source>
-            <translation type="unfinished" />
+            <translation>Dikush në fotot e këtij rasti mund të jetë nën 18 vjeç</translation>
         </message>
         <message>
             <location filename="../../ui/cases_panel.py" line="64" />
             <source>Then every capture and import into this case keeps no picture or video, only its hashes, size and place. What is already in the case stays as it is.</source>
-            <translation type="unfinished" />
+            <translation>Atëherë çdo kapje dhe çdo shtim skedari në këtë rast nuk ruan asnjë foto apo video, vetëm hash-et, madhësinë dhe vendin e saj. Ajo që është tashmë në rast mbetet siç është.</translation>
         </message>
         <message>
             <location filename="../../ui/cases_panel.py" line="73" />
@@ -605,27 +605,27 @@
         <message>
             <location filename="../../ui/cases_panel.py" line="151" />
             <source>Keep pictures again?</source>
-            <translation type="unfinished" />
+            <translation>Të ruhen sërish fotot?</translation>
         </message>
         <message>
             <location filename="../../ui/cases_panel.py" line="153" />
             <source>New captures and imports into this case will keep pictures and videos again. Do this only if you are sure nobody in them is under 18.</source>
-            <translation type="unfinished" />
+            <translation>Kapjet e reja dhe skedarët e shtuar në këtë rast do të ruajnë sërish fotot dhe videot. Bëjeni këtë vetëm nëse jeni i sigurt që askush në to nuk është nën 18 vjeç.</translation>
         </message>
         <message>
             <location filename="../../ui/cases_panel.py" line="156" />
             <source>Keep pictures again</source>
-            <translation type="unfinished" />
+            <translation>Ruaji sërish fotot</translation>
         </message>
         <message>
             <location filename="../../ui/cases_panel.py" line="157" />
             <source>Cancel</source>
-            <translation type="unfinished">Anulo</translation>
+            <translation>Anulo</translation>
         </message>
         <message>
             <location filename="../../ui/cases_panel.py" line="171" />
             <source>From now on, captures and imports into this case keep only the pictures' hashes, never the pictures.</source>
-            <translation type="unfinished" />
+            <translation>Që tani e tutje, kapjet dhe skedarët e shtuar në këtë rast ruajnë vetëm hash-et e fotove, kurrë vetë fotot.</translation>
         </message>
         <message>
             <location filename="../../ui/cases_panel.py" line="187" />
@@ -1388,27 +1388,27 @@
         <message>
             <location filename="../../ui/help_page.py" line="115" />
             <source>If someone in the pictures may be under 18</source>
-            <translation type="unfinished" />
+            <translation>Nëse dikush në foto mund të jetë nën 18 vjeç</translation>
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="118" />
             <source>Keeping intimate pictures of someone under 18 is a crime almost everywhere, even for the person in them, a support worker or a lawyer. Tick &lt;b&gt;Someone in these pictures may be under 18&lt;/b&gt; before capturing or adding files, or turn it on for a whole case in the list of cases.</source>
-            <translation type="unfinished" />
+            <translation>Ruajtja e fotove intime të dikujt nën 18 vjeç është krim pothuajse kudo, edhe për personin që është në to, për një punonjës mbështetës ose për një avokat. Shënoni &lt;b&gt;Dikush në këto foto mund të jetë nën 18 vjeç&lt;/b&gt; para se të kapni ose të shtoni skedarë, ose ndizeni për një rast të tërë te lista e rasteve.</translation>
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="124" />
             <source>Then EvidenceKit keeps no picture or video at all: the screenshots show plain grey boxes where the pictures were, and each picture is kept only as its hashes (SHA-256, MD5 and PDQ), its size and its place on the page. Files that may hold pictures, such as PDFs, are not added.</source>
-            <translation type="unfinished" />
+            <translation>Atëherë EvidenceKit nuk ruan asnjë foto apo video: pamjet e ekranit tregojnë kuti gri të thjeshta aty ku ishin fotot, dhe secila foto ruhet vetëm si hash-et e saj (SHA-256, MD5 dhe PDQ), madhësia dhe vendi i saj në faqe. Skedarët që mund të kenë foto brenda, si PDF-të, nuk shtohen.</translation>
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="130" />
             <source>It protects you from storing the pictures by mistake. It does not remove them from the internet, and it cannot change what was captured before it was turned on.</source>
-            <translation type="unfinished" />
+            <translation>Kjo ju mbron nga ruajtja e fotove pa dashje. Nuk i heq ato nga interneti, dhe nuk mund të ndryshojë atë që u kap para se ta ndiznit.</translation>
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="135" />
             <source>&lt;b&gt;Take It Down&lt;/b&gt; (takeitdown.ncmec.org) helps remove nude or sexual pictures taken before 18 from the platforms that take part, using only hashes made on your own device. In Albania you can call &lt;b&gt;ALO 116 111&lt;/b&gt; (free and confidential) or the police on &lt;b&gt;129&lt;/b&gt;, or report to the State Police's cybercrime unit.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Take It Down&lt;/b&gt; (takeitdown.ncmec.org) ndihmon që fotot nudo ose seksuale të bëra para moshës 18 vjeç të hiqen nga platformat që marrin pjesë, duke përdorur vetëm hash-e të krijuara në pajisjen tuaj. Në Shqipëri mund të telefononi &lt;b&gt;ALO 116 111&lt;/b&gt; (falas dhe konfidenciale) ose policinë në &lt;b&gt;129&lt;/b&gt;, ose të raportoni te njësia për krimet kibernetike e Policisë së Shtetit.</translation>
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="144" />
@@ -2567,12 +2567,12 @@
         <message>
             <location filename="../../ui/messages.py" line="257" />
             <source>This file was not added: it may hold pictures.</source>
-            <translation type="unfinished" />
+            <translation>Ky skedar nuk u shtua: mund të ketë foto brenda.</translation>
         </message>
         <message>
             <location filename="../../ui/messages.py" line="258" />
             <source>Someone in these pictures may be under 18, so only pictures and videos (kept as their hashes, never the file) and plain text files can be added. Nothing was stored from this file.</source>
-            <translation type="unfinished" />
+            <translation>Dikush në këto foto mund të jetë nën 18 vjeç, prandaj mund të shtohen vetëm foto dhe video (të ruajtura si hash-et e tyre, kurrë skedari) dhe skedarë me tekst të thjeshtë. Nga ky skedar nuk u ruajt asgjë.</translation>
         </message>
         <message>
             <location filename="../../ui/messages.py" line="266" />
