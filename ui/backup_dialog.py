@@ -201,9 +201,9 @@ class BackupDialog(QDialog):
         self.repeat.clear()
         self.source_passphrase.clear()
         self.message.show_text(
-            self.tr("Done: %1 items copied to %2 and checked against the original.")
-            .replace("%1", str(result.items))
-            .replace("%2", str(result.path)),
+            self.tr(
+                "Done: %n item(s) copied to %1 and checked against the original.", "", result.items
+            ).replace("%1", str(result.path)),
             self.tr("Keep the copy somewhere else than this computer."),
         )
 

@@ -128,9 +128,11 @@ class HandoverDialog(QDialog):
         self.repeat.clear()
         self.case.removeItem(self.case.findText(result.case))
         self.message.show_text(
-            self.tr("Done: “%1” (%2 items) is in her vault, checked, and no longer in this one.")
-            .replace("%1", result.case)
-            .replace("%2", str(len(result.items))),
+            self.tr(
+                "Done: “%1” (%n item(s)) is in her vault, checked, and no longer in this one.",
+                "",
+                len(result.items),
+            ).replace("%1", result.case),
             self.tr(
                 "Her vault signs her future bundles with its own key. Give her lawyer this "
                 "fingerprint, or let her read it to them:"
