@@ -96,6 +96,17 @@ def test_real_installer_offline_says_so_and_the_app_stays_usable(
     assert dialog.install_button.isEnabled() and not dialog.bar.isVisible()
     assert not folder.exists()
     _shot(dialog, "browser-dialog-offline-en.png")
+    dialog.cancel_button.click()  # she closes it; the app goes on as before
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+    from ui.workers import Job
+
+    async def still_working(_job: Job) -> str:
+        return "ok"
+
+    job = Job(ctx.runner, still_working).start()
+    with qtbot.waitSignal(job.succeeded, timeout=5_000) as got:
+        pass
+    assert got.args == ["ok"]
 
 
 def test_the_dialog_in_albanian(qtbot, ctx, translations, window) -> None:
@@ -109,6 +120,11 @@ def test_the_dialog_in_albanian(qtbot, ctx, translations, window) -> None:
         assert dialog.windowTitle() == "Instaloni një shfletues"
         assert dialog.install_button.text() == "Shkarkoje dhe instaloje"
         _shot(dialog, "browser-dialog-sq.png")
+        from evidencekit.capture.browser_install import BrowserInstallOffline
+
+        dialog._failed(BrowserInstallOffline())  # what the offline download reports
+        assert dialog.message.headline.text() == ("Shfletuesi nuk u shkarkua dot: nuk ka internet.")
+        _shot(dialog, "browser-dialog-offline-sq.png")
     finally:
         window.translators.install("en")
 
