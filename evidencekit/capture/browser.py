@@ -27,6 +27,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from evidencekit.capture import tempdirs
 from evidencekit.capture.result import CaptureSettings
+from evidencekit.capture.timings import RunTimings
 from evidencekit.errors import BrowserLaunchFailed, BrowserNotFound
 
 log = logging.getLogger(__name__)
@@ -307,6 +308,47 @@ async def _version(browser: Browser) -> tuple[str, str]:
     finally:
         await session.detach()
     return str(info.get("product", "")), str(info.get("userAgent", ""))
+
+
+class BrowserStart:
+    """A capture browser started in the background, so other work (deriving the vault's key,
+    importing the sealing code) runs while Chromium boots (issue 15).
+
+    `browser()` waits for it (and raises `BrowserNotFound` / `BrowserLaunchFailed` as
+    `launch_browser` does); `close()` closes it, or stops a launch still under way, and
+    deletes its temp folder. Use it as an async context manager so it is always closed.
+    """
+
+    def __init__(self, settings: CaptureSettings, timings: RunTimings | None = None) -> None:
+        self.settings = settings
+        self.timings = timings or RunTimings(from_process_start=False)
+        self._stack = contextlib.AsyncExitStack()
+        self._closed = False
+        self._task: asyncio.Task[Browser] = asyncio.get_running_loop().create_task(self._launch())
+
+    async def _launch(self) -> Browser:
+        with self.timings.span("browser-launch"):
+            return await self._stack.enter_async_context(launch_browser(self.settings))
+
+    async def browser(self) -> Browser:
+        return await asyncio.shield(self._task)
+
+    async def close(self) -> None:
+        """Close the browser (timed as "browser-close"); a launch under way is stopped."""
+        if not self._task.done():
+            self._task.cancel()
+        await asyncio.wait([self._task])  # its own error is raised by browser(), not here
+        if self._task.cancelled() or self._task.exception() is not None or self._closed:
+            return
+        self._closed = True
+        with self.timings.span("browser-close"):
+            await self._stack.aclose()
+
+    async def __aenter__(self) -> BrowserStart:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
 
 
 def launch_details(browser: Browser) -> LaunchDetails | None:

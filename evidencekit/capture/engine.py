@@ -7,12 +7,16 @@ browser; `capture_page_sync` is the thin wrapper for callers without an event lo
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import importlib
 import logging
 import re
+import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
-from playwright.async_api import Browser, BrowserContext
+from playwright.async_api import Browser, BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
@@ -36,6 +40,7 @@ from evidencekit.capture.metadata import (
 )
 from evidencekit.capture.pagefacts import page_facts
 from evidencekit.capture.result import Artifact, CaptureSettings, PageCapture
+from evidencekit.capture.sidebyside import timed, together
 from evidencekit.capture.timings import PageTimings, RunTimings
 from evidencekit.capture.tls import SecurityWatcher, tls_facts
 from evidencekit.capture.traffic import TrafficRecorder
@@ -206,6 +211,7 @@ async def _run(
     with t("load"):
         await settle.wait_for_load(page, journal, settings.load_cap_s)
     await guards.lock_navigation()
+    _warm_videos(url, traffic)
     loaded_documents = len(traffic.documents)  # later ones were blocked by the lock
     with t("viewport-screenshot"):
         viewport = await screenshot.viewport_png(page, journal, cover=settings.minor_safe)
@@ -235,43 +241,30 @@ async def _run(
             max_css_height=scroll.reached_px if scroll.cut else None,
             cover=settings.minor_safe,
         )
-    with t("dom"):
-        html = await snapshot.rendered_html(page, journal)
-    with t("mhtml"):
-        mhtml = await snapshot.mhtml(cdp, journal)
-    with t("text"):
-        text = await snapshot.visible_text(page, journal)
-    with t("glyphs"):
-        glyph_report = await glyphs.check_glyphs(page, journal)
-    journal.doing("reading the page's own description")
-    with t("page-facts"):
-        facts = await page_facts(page)
-        login = await overlays_mod.detect_login_wall(page)
-        shown = ""
-        if settings.session is not None:
-            if login:
-                raise SessionExpired(login_mod.expired_message(settings.session.site, login))
-            shown = await login_mod.account_shown(page)
-            if (warning := login_mod.account_warning(settings.session, shown)) is not None:
-                journal.warn(warning)
-        broken = await settle.broken_images(page)
+    # From here nothing changes the page: what is read from it, the last responses and the
+    # media files are taken side by side (one round trip each instead of one after another).
+    html, mhtml, text, glyph_report, reads, media = await together(
+        timed(timings, "dom", snapshot.rendered_html(page, journal)),
+        timed(timings, "mhtml", snapshot.mhtml(cdp, journal)),
+        timed(timings, "text", snapshot.visible_text(page, journal)),
+        timed(timings, "glyphs", glyphs.check_glyphs(page, journal)),
+        timed(timings, "page-facts", _read_facts(page, settings, journal)),
+        _media(page, context, traffic, journal, settings, timings),
+    )
+    facts, login, shown, broken, user_agent = reads
     redirects, main = redirect_chain(traffic.documents[:loaded_documents])
     final_url = main.url if main else page.url
     tls, tls_warnings = tls_facts(final_url, watcher)
-    journal.doing("waiting for the last responses")
-    with t("responses"):
-        await traffic.finish(settings.network_idle_cap_s)
-    with t("media"):
-        media = await media_mod.collect_media(page, context.request, traffic, journal, settings)
-    user_agent = str(await page.evaluate("navigator.userAgent"))
-    videos = videos_mod.VideoResult()
-    if videos_mod.wanted(final_url, media.shows_video, facts.get("meta")):
-        with t("videos"):
-            videos = await videos_mod.collect_videos(final_url, settings, journal, user_agent)
-    with t("late-responses"):
-        await guards.settle()
-        journal.doing("writing the WARC")
-        await traffic.finish(settings.network_idle_cap_s)
+    want_videos = videos_mod.wanted(final_url, media.shows_video, facts.get("meta"))
+    # yt-dlp fetches the post on its own (not through this page): alongside the last steps.
+    videos, _ = await together(
+        timed(
+            timings, "videos", videos_mod.collect_videos(final_url, settings, journal, user_agent)
+        )
+        if want_videos
+        else _no_videos(),
+        timed(timings, "late-responses", _late_responses(guards, traffic, journal, settings)),
+    )
     secrets_removed = 0
     if settings.session is not None:  # her login never goes into the sealed traffic
         secrets_removed = login_mod.remove_login_secrets(traffic.exchanges)
@@ -285,24 +278,34 @@ async def _run(
         journal, main.status if main else None, text, login, broken, tls_warnings
     )
     journal.doing("reading what the platform's page says")
-    with t("platform-facts"):
-        platform, completeness = await asyncio.to_thread(
-            platform_facts_and_score,
-            url,
-            final_url,
-            html,
-            list(traffic.exchanges),
-            facts,
-            bool(login),
-            main.status if main else None,
-            text,
-        )
-    # gzip of large bodies takes a while: off the event loop (zlib releases the GIL)
-    with t("warc"):
-        info = warcinfo(browser, user_agent, settings)
-        warc = await asyncio.to_thread(
-            build_warc, list(traffic.exchanges), info, minor_safe=settings.minor_safe
-        )
+    # Both are work on bytes already in memory, off the event loop (zlib releases the GIL).
+    (platform, completeness), warc = await together(
+        timed(
+            timings,
+            "platform-facts",
+            asyncio.to_thread(
+                platform_facts_and_score,
+                url,
+                final_url,
+                html,
+                list(traffic.exchanges),
+                facts,
+                bool(login),
+                main.status if main else None,
+                text,
+            ),
+        ),
+        timed(
+            timings,
+            "warc",
+            asyncio.to_thread(
+                build_warc,
+                list(traffic.exchanges),
+                warcinfo(browser, user_agent, settings),
+                minor_safe=settings.minor_safe,
+            ),
+        ),
+    )
     ended_at = utc_now()
     metadata = build_metadata(
         CaptureFacts(
@@ -363,6 +366,74 @@ async def _run(
         metadata=metadata,
         warnings=list(journal.warnings),
     )
+
+
+async def _read_facts(
+    page: Page, settings: CaptureSettings, journal: Journal
+) -> tuple[dict[str, Any], list[str], str, list[str], str]:
+    """The page's own description, a login wall, the account shown, broken pictures, and the
+    browser's user agent (SessionExpired when a saved login met a login wall)."""
+    journal.doing("reading the page's own description")
+    facts = await page_facts(page)
+    login = await overlays_mod.detect_login_wall(page)
+    shown = ""
+    if settings.session is not None:
+        if login:
+            raise SessionExpired(login_mod.expired_message(settings.session.site, login))
+        shown = await login_mod.account_shown(page)
+        if (warning := login_mod.account_warning(settings.session, shown)) is not None:
+            journal.warn(warning)
+    broken = await settle.broken_images(page)
+    user_agent = str(await page.evaluate("navigator.userAgent"))
+    return facts, login, shown, broken, user_agent
+
+
+async def _media(
+    page: Page,
+    context: BrowserContext,
+    traffic: TrafficRecorder,
+    journal: Journal,
+    settings: CaptureSettings,
+    timings: PageTimings,
+) -> media_mod.MediaResult:
+    """The bodies still being read, then the page's pictures and videos (completed, filtered)."""
+    journal.doing("waiting for the last responses")
+    with timings.span("responses"):
+        await traffic.finish(settings.network_idle_cap_s)
+    with timings.span("media"):
+        return await media_mod.collect_media(page, context.request, traffic, journal, settings)
+
+
+async def _late_responses(
+    guards: PageGuards, traffic: TrafficRecorder, journal: Journal, settings: CaptureSettings
+) -> None:
+    """Pending dialog/pop-up handling, then responses that came while saving (for the WARC)."""
+    await guards.settle()
+    journal.doing("writing the WARC")
+    await traffic.finish(settings.network_idle_cap_s)
+
+
+_WARMING: set[asyncio.Future[None]] = set()
+
+
+def _warm_videos(url: str, traffic: TrafficRecorder) -> None:
+    """yt-dlp takes a third of a second to import: when the loaded page already streams a
+    video (or is on a video platform), import it in the background while the page scrolls."""
+    streams = any(ex.resource_type == "media" for ex in traffic.exchanges)
+    if "yt_dlp" in sys.modules or not videos_mod.wanted(url, streams, None):
+        return
+    task = asyncio.ensure_future(asyncio.to_thread(_import_quietly, "yt_dlp"))
+    _WARMING.add(task)
+    task.add_done_callback(_WARMING.discard)
+
+
+def _import_quietly(name: str) -> None:
+    with contextlib.suppress(Exception):  # not installed: collect_videos says so later
+        importlib.import_module(name)
+
+
+async def _no_videos() -> videos_mod.VideoResult:
+    return videos_mod.VideoResult()
 
 
 __all__ = ["capture_page", "capture_page_sync"]

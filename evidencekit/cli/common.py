@@ -94,9 +94,11 @@ def _ask(prompt: str, *, confirm: bool) -> str:
 _opened: list[Vault] = []  # every vault a command opened: closed (folded) when it ends
 
 
-def open_vault(args: argparse.Namespace, *, write: bool) -> Vault:
+def open_vault(args: argparse.Namespace, *, write: bool, secret: str | None = None) -> Vault:
+    """Open the vault with `secret`, else the passphrase as `passphrase` finds it."""
     settings = settings_for(args)
-    vault = Vault.open(vault_path(args), passphrase(args), settings, write=write)
+    secret = passphrase(args) if secret is None else secret
+    vault = Vault.open(vault_path(args), secret, settings, write=write)
     _opened.append(vault)
     return vault
 

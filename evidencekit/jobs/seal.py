@@ -4,16 +4,21 @@ An item is signed the moment it is stored (`Vault.add_item`). Its timestamp need
 so it is asked for afterwards: a token that arrives is verified (by `seal.timestamps`) and
 stored as `timestamp.tsr`; when no TSA answers the item stays sealed locally and is marked
 *pending*, and `timestamp --pending` asks again later. The capture itself never fails for this.
+
+With `vault_lock` (a batch storing other pages meanwhile) the TSAs are asked without holding it:
+only reading and recording touch the vault, so a slow TSA never stops the next page's storing.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from evidencekit.seal.timestamps import DEFAULT_TIMEOUT_S, timestamp_with_any
+from evidencekit.seal.timestamps import DEFAULT_TIMEOUT_S, TimestampOutcome, timestamp_with_any
 from evidencekit.seal.tsa_list import resolve_tsa_urls
 from evidencekit.vault.store import Vault
 from evidencekit.vault.subjects import custody_subject, item_subject
@@ -59,12 +64,18 @@ async def timestamp_subject(
     *,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     want: int = 2,
+    vault_lock: asyncio.Lock | None = None,
 ) -> TimestampReport:
     """Ask the TSAs for tokens over `digest_hex` and record the outcome for `subject`."""
     outcome = await timestamp_with_any(
         bytes.fromhex(digest_hex), tsa_urls, timeout_s=timeout_s, want=want
     )
-    vault.record_timestamps(subject, digest_hex, outcome)
+    async with _held(vault_lock):
+        vault.record_timestamps(subject, digest_hex, outcome)
+    return _report(subject, outcome)
+
+
+def _report(subject: str, outcome: TimestampOutcome) -> TimestampReport:
     return TimestampReport(
         subject=subject,
         status=outcome.status,
@@ -73,16 +84,32 @@ async def timestamp_subject(
     )
 
 
+def _held(lock: asyncio.Lock | None) -> contextlib.AbstractAsyncContextManager[object]:
+    return lock if lock is not None else contextlib.nullcontext()
+
+
 async def timestamp_item(
-    vault: Vault, item_id: str, tsa_urls: Sequence[str], *, timeout_s: float = DEFAULT_TIMEOUT_S
+    vault: Vault,
+    item_id: str,
+    tsa_urls: Sequence[str],
+    *,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    vault_lock: asyncio.Lock | None = None,
 ) -> TimestampReport:
-    item = vault.item(item_id)
+    async with _held(vault_lock):
+        item = vault.item(item_id)
     report = await timestamp_subject(
-        vault, item_subject(item.id), item.manifest_sha256, tsa_urls, timeout_s=timeout_s
+        vault,
+        item_subject(item.id),
+        item.manifest_sha256,
+        tsa_urls,
+        timeout_s=timeout_s,
+        vault_lock=vault_lock,
     )
     if report.status == "granted":
-        # We are online: a good moment to anchor the custody log, if it is due.
-        await anchor_custody(vault, tsa_urls, timeout_s=timeout_s)
+        # We are online: a good moment to anchor the custody log, if it is due. After the
+        # item's token is recorded, so the anchor covers that custody entry too.
+        await anchor_custody(vault, tsa_urls, timeout_s=timeout_s, vault_lock=vault_lock)
     return report
 
 
@@ -106,17 +133,23 @@ async def anchor_custody(
     *,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     force: bool = False,
+    vault_lock: asyncio.Lock | None = None,
 ) -> TimestampReport | None:
     """Time-stamp the custody log's head, so the chain up to here cannot be rewritten unseen.
 
-    Done at every export (`force`) and otherwise at most once per ANCHOR_INTERVAL.
+    Done at every export (`force`) and otherwise at most once per ANCHOR_INTERVAL (when
+    pages of a batch ask at the same time, the first answer is kept and the others dropped).
     """
-    last = vault.last_anchor_time()
-    if not force and last is not None and dt.datetime.now(dt.UTC) - last < ANCHOR_INTERVAL:
-        return None
-    seq, head = vault.custody_head()
+    async with _held(vault_lock):
+        last = vault.last_anchor_time()
+        if not force and last is not None and dt.datetime.now(dt.UTC) - last < ANCHOR_INTERVAL:
+            return None
+        seq, head = vault.custody_head()
     if head is None:
         return None
-    return await timestamp_subject(
-        vault, custody_subject(seq), head, tsa_urls, timeout_s=timeout_s, want=1
-    )
+    outcome = await timestamp_with_any(bytes.fromhex(head), tsa_urls, timeout_s=timeout_s, want=1)
+    async with _held(vault_lock):
+        if not force and vault.last_anchor_time() != last:
+            return None  # another page of this batch anchored the log meanwhile
+        vault.record_timestamps(custody_subject(seq), head, outcome)
+    return _report(custody_subject(seq), outcome)
