@@ -85,6 +85,28 @@ class Vault(SavedLogins, PictureIndex, VaultFile):
     """An open vault. Not thread-safe: one thread uses it at a time. Saved logins (issue 12):
     `SavedLogins` in session_store.py; picture hashes (issue 14): `PictureIndex`."""
 
+    # The shelf folder this vault was opened from (shelf.py), or None for a vault file alone.
+    shelf: Path | None = None
+
+    @contextlib.contextmanager
+    def transaction(self, *, needed: int | None = None) -> Iterator[Any]:
+        """`VaultFile.transaction`; on a shelf, the WAL is then folded in and emptied, so a
+        crash between commits leaves only empty sidecars (shelf.tidy removes them)."""
+        with super().transaction(needed=needed) as conn:
+            yield conn
+        if self.shelf is not None:
+            with contextlib.suppress(DatabaseError):
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+
+    def close(self) -> None:
+        """`VaultFile.close`; on a shelf, then padding where needed and even times."""
+        was_open = self._conn is not None
+        super().close()
+        if was_open and self.shelf is not None:
+            from evidencekit.vault import shelf
+
+            shelf.after_close(self.shelf, self.path, self.settings)
+
     def remember_output_folder(self, folder: Path) -> None:
         """Note a folder we write decrypted copies into, so that a copy or export killed half
         way is cleaned up (its plaintext `.part` file) the next time the vault is opened."""

@@ -1,0 +1,229 @@
+"""A shelf: one folder of look-alike files, some of them vaults, the rest padding (issue 14).
+
+She may have a second passphrase that opens a decoy vault. For that to protect her, nothing
+may say which file is her real vault, or that there is one besides the decoy: not a name, a
+size, a header, a time, a file beside it, a setting. So vaults that share a passphrase rule
+live on a shelf (`<data dir>/shelf/` by default, any folder with `--vault DIR`):
+
+- every file is named 16 random hex characters, vault or padding (padding.py);
+- the unlock rule: the typed passphrase is tried against *every* file, each with its own
+  header's KDF parameters: one Argon2id derivation per file, then the first page's HMAC of
+  each (connection.first_page_authentic), whichever file matches, or none. So the real
+  passphrase, the decoy's and a wrong one cost the same work and look the same. The
+  derivations run one after another: cryptography's Argon2id (lanes > 1) deadlocks when
+  two threads derive at once (seen with cryptography 50), and a process pool would cost
+  more than it saves for a handful of files;
+- a shelf vault is checkpointed after every commit (store.py), so between commits its `-wal`
+  is empty; `tidy` (run at every look at the shelf) removes the empty `-wal`/`-shm` a crash
+  left and evens out every file's times, so neither points at the file last used;
+- after a shelf vault closes, padding is added where its size class needs companions, and
+  every file gets the same access and modification time.
+
+Nothing is ever wiped: opening with any passphrase only reads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from evidencekit.config import Settings, data_dir, ensure_private_dir
+from evidencekit.errors import UsageError, VaultNotFound, WrongPassphrase
+from evidencekit.vault import kdf, padding
+from evidencekit.vault.connection import first_page_authentic, remove_idle_sidecars
+from evidencekit.vault.kdf import SALT_SIZE, params_from_salt
+
+if TYPE_CHECKING:
+    from evidencekit.vault.store import Vault
+
+FOLDER_NAME = "shelf"
+_NAME = re.compile(r"[0-9a-f]{16}")
+
+
+class PassphraseTaken(UsageError):
+    """A new passphrase would open a vault that is already on the shelf (exit 2)."""
+
+    message = (
+        "That passphrase already opens a vault in this folder. Choose a different one; "
+        "nothing was changed."
+    )
+
+
+def default_shelf() -> Path:
+    return data_dir() / FOLDER_NAME
+
+
+def members(folder: Path) -> list[Path]:
+    """The shelf's files (vaults and padding), in name order; sidecars and temporary files
+    are not members."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    return sorted(
+        Path(e.path)
+        for e in entries
+        if _NAME.fullmatch(e.name) and e.is_file(follow_symlinks=False)
+    )
+
+
+def is_shelf(path: Path) -> bool:
+    return path.is_dir()
+
+
+def resolve(path: Path) -> Path:
+    """Where a vault path points for opening: the path itself, or, for a vault file that was
+    moved onto the shelf beside it when she set a second passphrase, that shelf."""
+    if path.exists():
+        return path
+    beside = path.parent / FOLDER_NAME
+    if beside.is_dir() and members(beside):
+        return beside
+    return path
+
+
+def new_name(folder: Path) -> Path:
+    """A free random name on the shelf (free of sidecars too)."""
+    while True:
+        candidate = folder / secrets.token_hex(8)
+        if not any(p.name.startswith(candidate.name) for p in folder.iterdir()):
+            return candidate
+
+
+# --- keeping the shelf uniform ----------------------------------------------------------------
+
+
+def even_out_times(folder: Path, at_ns: int | None = None) -> None:
+    """Give every file on the shelf the same access and modification time: `at_ns`, else the
+    latest modification time among them (after a crash the file last written is the newest)."""
+    files = members(folder)
+    if not files:
+        return
+    if at_ns is None:
+        stamps = []
+        for path in files:
+            with contextlib.suppress(OSError):
+                stamps.append(path.stat().st_mtime_ns)
+        at_ns = max(stamps, default=time.time_ns())
+    for path in files:
+        with contextlib.suppress(OSError):
+            os.utime(path, ns=(at_ns, at_ns))
+
+
+def tidy(folder: Path) -> None:
+    """What every look at the shelf does first: remove the empty `-wal`/`-shm` files a vault
+    killed between commits left (only those no connection uses), and even out the times."""
+    for path in members(folder):
+        remove_idle_sidecars(path)
+    even_out_times(folder)
+
+
+def top_up(folder: Path, vault_path: Path, settings: Settings) -> None:
+    """Add the padding the class of `vault_path` needs (padding.plan), with its KDF header."""
+    files = members(folder)
+    try:
+        size = vault_path.stat().st_size
+    except OSError:
+        return
+    others = []
+    for path in files:
+        if path != vault_path:
+            with contextlib.suppress(OSError):
+                others.append(path.stat().st_size)
+    params = padding.header_params(vault_path, _settings_params(settings))
+    for size_wanted in padding.plan(size, others):
+        padding.write(new_name(folder), size_wanted, params)
+
+
+def after_close(folder: Path, vault_path: Path, settings: Settings) -> None:
+    """Run by `Vault.close` for a shelf vault: padding where needed, then one time for all."""
+    with contextlib.suppress(OSError):
+        top_up(folder, vault_path, settings)
+    even_out_times(folder, time.time_ns())
+
+
+# --- the unlock rule --------------------------------------------------------------------------
+
+
+def _settings_params(settings: Settings) -> kdf.KdfParams:
+    return kdf.KdfParams.from_memory_mib(
+        settings.kdf_memory_mib, settings.kdf_iterations, settings.kdf_lanes
+    )
+
+
+def _header(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            salt = handle.read(SALT_SIZE)
+    except OSError:
+        salt = b""
+    return salt.ljust(SALT_SIZE, b"\0")
+
+
+def find(folder: Path, passphrase: str, settings: Settings) -> list[tuple[Path, bytes]]:
+    """Every shelf file `passphrase` opens, with its key. Always one key derivation and one
+    first-page check per file, whatever matches."""
+    fallback = _settings_params(settings)
+    found = []
+    for path in members(folder):
+        salt = _header(path)
+        key = kdf.derive_key(passphrase, salt, params_from_salt(salt) or fallback)
+        if first_page_authentic(path, key):
+            found.append((path, key))
+    return found
+
+
+def open_shelf(folder: Path, passphrase: str, settings: Settings, *, write: bool) -> Vault:
+    """The vault on the shelf that `passphrase` opens. WrongPassphrase when none does."""
+    from evidencekit.vault.store import Vault
+
+    if not members(folder):
+        raise VaultNotFound("There is no vault in that folder.")
+    tidy(folder)
+    found = find(folder, passphrase, settings)
+    if not found:
+        raise WrongPassphrase()
+    path, key = found[0]  # two files never share a passphrase: add_vault and passwd refuse it
+    vault = Vault.open_with_key(path, key, settings, write=write)
+    vault.shelf = folder
+    return vault
+
+
+def open_place(path: Path, passphrase: str, settings: Settings, *, write: bool) -> Vault:
+    """Open what a vault path names: a shelf (a folder) or one vault file, as before."""
+    from evidencekit.vault.store import Vault
+
+    place = resolve(Path(path))
+    if is_shelf(place):
+        return open_shelf(place, passphrase, settings, write=write)
+    return Vault.open(place, passphrase, settings, write=write)
+
+
+def refuse_taken(folder: Path, passphrase: str, settings: Settings) -> None:
+    """PassphraseTaken if `passphrase` opens any file on the shelf."""
+    if find(folder, passphrase, settings):
+        raise PassphraseTaken()
+
+
+def add_vault(
+    folder: Path, passphrase: str, settings: Settings, *, identity_label: str | None = None
+) -> Vault:
+    """Make a new vault on the shelf under a random name and open it for writing."""
+    from evidencekit.seal.identity import DEFAULT_LABEL
+    from evidencekit.vault.passphrase import check_new_passphrase
+    from evidencekit.vault.store import Vault
+
+    check_new_passphrase(passphrase)
+    ensure_private_dir(folder)
+    tidy(folder)
+    refuse_taken(folder, passphrase, settings)
+    vault = Vault.create(
+        new_name(folder), passphrase, settings, identity_label=identity_label or DEFAULT_LABEL
+    )
+    vault.shelf = folder
+    return vault
