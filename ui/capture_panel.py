@@ -256,6 +256,7 @@ class CapturePanel(QWidget):
         self.install_browser_button = button(self.tr("Install a browser…"), self)
         self.install_browser_button.clicked.connect(self.open_browser_install)
         self.install_browser_button.hide()
+        self.message.dismissed.connect(self.install_browser_button.hide)
         layout.addWidget(self.install_browser_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         area = QScrollArea(self)

@@ -148,6 +148,7 @@ def test_capture_panel_button_opens_the_dialog(qtbot, ctx, window, monkeypatch) 
     panel = window.vault_page.capture
     panel._failed(BrowserNotFound())  # what the capture job reports when no browser is found
     assert panel.message.isVisible() and panel.install_browser_button.isVisible()
+    _shot(window, "capture-no-browser-en.png")
     panel.install_browser_button.click()
     dialog = panel.browser_dialog
     assert dialog.isVisible()
@@ -155,3 +156,7 @@ def test_capture_panel_button_opens_the_dialog(qtbot, ctx, window, monkeypatch) 
     assert not panel.install_browser_button.isVisible()
     assert "installed" in panel.message.headline.text()
     dialog.reject()
+    panel._failed(BrowserNotFound())
+    assert panel.install_browser_button.isVisible()
+    panel.message.close_button.click()  # she presses OK on the message: the offer goes too
+    assert not panel.install_browser_button.isVisible()
