@@ -30,9 +30,8 @@ from evidencekit.errors import (
     ReadOnlyMedia,
     UsageError,
 )
-from evidencekit.jobs.imports import check_batch, import_files
-from evidencekit.jobs.minor_safe_import import HASHES_NAME as HASHES
 from evidencekit.seal.identity import DEFAULT_LABEL
+from evidencekit.vault import shelf
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.rekey import change_passphrase
 from evidencekit.vault.store import Vault
@@ -146,9 +145,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     path = vault_path(args)
     secret = passphrase(args, confirm=True, prompt="Choose a passphrase for the new vault: ")
     label = args.identity_label or DEFAULT_LABEL
-    with Vault.create(path, secret, settings, identity_label=label) as vault:
-        fingerprint = vault.identity().fingerprint_sha256
-    say(f"Created the vault {path}")
+    if shelf.is_shelf(path):  # a folder of look-alike files: one more vault on it
+        with shelf.add_vault(path, secret, settings, identity_label=label) as vault:
+            fingerprint = vault.identity().fingerprint_sha256
+        say(f"Created a new vault in the folder {path}")
+    else:
+        with Vault.create(path, secret, settings, identity_label=label) as vault:
+            fingerprint = vault.identity().fingerprint_sha256
+        say(f"Created the vault {path}")
     say(f"Its signing certificate's fingerprint: {fingerprint}")
     say("Keep the passphrase safe: without it nobody, not even you, can open the vault.")
     return 0
@@ -157,8 +161,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_passwd(args: argparse.Namespace) -> int:
     vault = open_vault(args, write=True)
     new = new_passphrase(args)
-    with track(change_passphrase(vault, new)):
-        pass
+    place = vault.shelf
+    if place is not None:  # on a shelf, two vaults never share a passphrase
+        shelf.refuse_taken(place, new, vault.settings)
+    with track(change_passphrase(vault, new)) as reopened:
+        reopened.shelf = place
     say("The passphrase was changed. Older copies of the vault still open with the old one.")
     return 0
 
@@ -167,6 +174,11 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # Imported here: the import job pulls in picture decoding (Pillow, NumPy for PDQ), a
+    # quarter of a second every other command (a capture above all) must not wait for.
+    from evidencekit.jobs.imports import check_batch, import_files
+    from evidencekit.jobs.minor_safe_import import HASHES_NAME as HASHES
+
     paths = [Path(f) for f in args.files]
     # Every input is checked before the vault is opened, so a typo is named before the
     # passphrase is asked; the job checks again (the same policy) before storing any.
