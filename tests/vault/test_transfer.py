@@ -14,6 +14,7 @@ import pytest
 from evidencekit.bundle import export_bundle
 from evidencekit.config import Settings
 from evidencekit.errors import CaseNotFound, DiskFull, WeakPassphrase
+from evidencekit.jobs.reposts import hash_item
 from evidencekit.jobs.seal import timestamp_pending
 from evidencekit.vault import copying, items, transfer
 from evidencekit.vault.copying import CopyNotVerified, TargetExists
@@ -41,6 +42,8 @@ def clinic(vault: Vault, tmp_path: Path, tsa: TsaServer) -> Vault:
     first = vault.items("Hers")[0].id
     vault.add_note(first, "Ajo e pa postimin më 1 maj")
     vault.set_tags(first, ["kërcënim"])
+    for item in vault.items():
+        hash_item(vault, item.id)  # the picture index (schema v5): real PDQ hashes per item
     return vault
 
 
@@ -115,10 +118,13 @@ def test_every_item_linked_table_is_copied(
     clinic: Vault, tmp_path: Path, settings: Settings
 ) -> None:
     tables = copying.item_tables(clinic.conn)
-    assert {"artifacts", "notes", "tags", "seals", "timestamps"} <= {t for t, _ in tables}
+    assert {"artifacts", "notes", "tags", "seals", "timestamps", "picture_hashes"} <= {
+        t for t, _ in tables
+    }
     uids = [i.id for i in clinic.items("Hers")]
     counts = {(t, u): len(copying.item_facts(clinic.conn, u)[t]) for t, _ in tables for u in uids}
     assert counts[("notes", uids[0])] == 1 and counts[("tags", uids[0])] == 1
+    assert sum(counts[("picture_hashes", u)] for u in uids) >= 2  # the photo, the import
     hand_over_case(clinic, "Hers", tmp_path / "hers.ekv", HERS)
     with Vault.open(tmp_path / "hers.ekv", HERS, settings, write=False) as her:
         for (table, uid), count in counts.items():
@@ -222,3 +228,21 @@ def test_cli_handover(cli_vault: Cli, tmp_path: Path) -> None:
     checked = cli_vault("--vault", str(target), "verify-vault", passphrase=HERS)
     assert checked.code == 0, checked.out + checked.err
     assert "a.txt" in cli_vault("--vault", str(target), "list", passphrase=HERS).out
+
+
+def test_a_withheld_entry_is_accepted_only_before_a_transfer_in(vault: Vault) -> None:
+    """Control for the custody rule: a row of hashes alone in a vault's own log (no
+    hand-over before it) is a break, not a pass."""
+    from evidencekit.vault import custody
+
+    seq, head = vault.custody_head()
+    vault.conn.execute("DROP TRIGGER custody_no_update")  # a forger with the key rebuilds
+    vault.conn.execute(
+        "INSERT INTO custody (seq, at, operator, action, object, details, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        custody.withheld_row(seq + 1, head, "0" * 64),
+    )
+    _count, problem = custody.verify_chain(vault.conn)
+    assert problem is not None and f"entry {seq + 1}" in problem
+    report = verify_vault(vault)
+    assert not report.ok
