@@ -25,6 +25,7 @@ from evidencekit.cli import (
     browser_commands,
     bundle_commands,
     capture_commands,
+    decoy_commands,
     hash_commands,
     recapture_commands,
     seal_commands,
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     hash_commands.register(commands)  # issue 14: the case's picture hashes
     backup_commands.register(commands)
     browser_commands.register(commands)
+    decoy_commands.register(commands)  # issue 14: a second passphrase, a decoy vault
     return parser
 
 

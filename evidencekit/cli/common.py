@@ -12,6 +12,7 @@ from typing import Any
 
 from evidencekit.config import Settings, default_vault_path, load_settings
 from evidencekit.errors import EvidenceKitError, NoPassphrase, UsageError
+from evidencekit.vault.shelf import open_place
 from evidencekit.vault.store import Vault
 
 PASSPHRASE_ENV = "EVIDENCEKIT_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
@@ -98,7 +99,9 @@ def open_vault(args: argparse.Namespace, *, write: bool, secret: str | None = No
     """Open the vault with `secret`, else the passphrase as `passphrase` finds it."""
     settings = settings_for(args)
     secret = passphrase(args) if secret is None else secret
-    vault = Vault.open(vault_path(args), secret, settings, write=write)
+    # A folder (or a vault file moved onto the shelf beside it) is a shelf: the passphrase is
+    # tried against every file on it (vault/shelf.py); a vault file opens as before.
+    vault = open_place(vault_path(args), secret, settings, write=write)
     _opened.append(vault)
     return vault
 

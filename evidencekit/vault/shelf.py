@@ -120,7 +120,26 @@ def tidy(folder: Path) -> None:
     killed between commits left (only those no connection uses), and even out the times."""
     for path in members(folder):
         remove_idle_sidecars(path)
+        _remove_stale_copies(path)
     even_out_times(folder)
+
+
+def _remove_stale_copies(path: Path) -> None:
+    """The `.<name>.*.rekey`/`.tmp` copies an interrupted passphrase change left (they name
+    the file), when no writer holds that file (else it is still at work)."""
+    from evidencekit.errors import VaultBusy
+    from evidencekit.vault.files import remove_stale_copies
+    from evidencekit.vault.lock import WriterLock
+
+    lock = WriterLock(path)
+    try:
+        lock.acquire()
+    except (VaultBusy, OSError):
+        return
+    try:
+        remove_stale_copies(path)
+    finally:
+        lock.release()
 
 
 def top_up(folder: Path, vault_path: Path, settings: Settings) -> None:
