@@ -79,6 +79,9 @@ TABLE: dict[str, Rule] = {
         "__init__",  # metadata.py reads the app's version from the package at run time
         "clock",
         "errors",
+        # minor-safe (issue 14): a picture's hashes, and its type from its bytes
+        "picture_hashes",
+        "sniff",
         banned=CAPTURE_BANNED,
     ),
     "evidencekit.seal": rule("bilingual", "errors", "canonical", banned=SEAL_BANNED),
@@ -159,6 +162,7 @@ TABLE: dict[str, Rule] = {
         "jobs.seal",
         "jobs.reposts",  # issue 14: reposts found without looking
         "jobs.hash_list",  # issue 14: `hashes --case C`
+        "jobs.minor_safe_import",  # issue 14: what a minor-safe import keeps
         "seal.identity",
         "seal.tsa_list",
         "vault",

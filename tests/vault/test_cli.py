@@ -54,7 +54,9 @@ def test_json_shapes(cli_vault: Cli, tmp_path: Path) -> None:
     found = json.loads(cli_vault("search", "publikoj", "--json").out)
     assert [o["id"] for o in found] == [imported[1]["id"]]
     cases = json.loads(cli_vault("cases", "--json").out)
-    assert cases == [{"name": "Rasti A", "created_at": cases[0]["created_at"], "items": 2}]
+    assert cases == [
+        {"name": "Rasti A", "created_at": cases[0]["created_at"], "items": 2, "minor_safe": False}
+    ]
     log = json.loads(cli_vault("log", "--json").out)
     actions = [e["action"] for e in log]
     # No TSA answers in tests unless one is started: each import is sealed, timestamp pending.
