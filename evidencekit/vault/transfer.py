@@ -62,6 +62,9 @@ from evidencekit.vault.subjects import (
 from evidencekit.vault.verify import verify_vault
 
 TRANSFER_OUT = "transfer-out"
+# Entries about the clinic's vault itself that her log keeps whole: its making (it names the
+# key that sealed the items) and, if it was itself handed over, where it came from.
+_VAULT_SHOWN = ("create", TRANSFER_IN)
 
 
 class EmptyCase(EvidenceKitError):
@@ -179,6 +182,8 @@ def _shown(entry: CustodyEntry, subjects: set[str], uids: set[str]) -> bool:
     """Whether a clinic entry goes into her log as it is (else as its hashes alone)."""
     if entry.action == custody.WITHHELD and not entry.object:
         return False
+    if entry.object == VAULT and entry.action not in _VAULT_SHOWN:
+        return False  # the clinic's housekeeping (backups, passphrase changes): not hers
     if entry.object in subjects or is_kind(entry.object, CUSTODY):
         return True
     exported = entry.details.get("items") if is_kind(entry.object, BUNDLE) else None

@@ -17,6 +17,7 @@ from evidencekit.errors import CaseNotFound, DiskFull, WeakPassphrase
 from evidencekit.jobs.reposts import hash_item
 from evidencekit.jobs.seal import timestamp_pending
 from evidencekit.vault import copying, items, transfer
+from evidencekit.vault.backup import backup_vault
 from evidencekit.vault.copying import CopyNotVerified, TargetExists
 from evidencekit.vault.store import Vault
 from evidencekit.vault.transfer import EmptyCase, hand_over_case
@@ -62,6 +63,7 @@ def test_a_case_moves_whole_and_her_bundle_verifies(
     stick = tmp_path / "stick"
     stick.mkdir()
 
+    backup_vault(clinic, tmp_path / "clinic-backup-Drita.ekv", "the clinic's backup passphrase")
     result = hand_over_case(clinic, "Hers", stick / "hers.ekv", HERS)
 
     # The clinic: the case is gone, the other client's evidence is not, the log says where.
@@ -95,6 +97,7 @@ def test_a_case_moves_whole_and_her_bundle_verifies(
         # Nothing of the other client: her log names neither the case nor its items.
         text = json.dumps([e.to_json() for e in log], ensure_ascii=False)
         assert SECRET_CASE not in text and not any(o in text for o in other)
+        assert "Drita" not in text  # nor the clinic's own housekeeping (its backups)
         assert any(e.action == "withheld" for e in log)
         assert her.conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
 
