@@ -150,6 +150,7 @@ def desktop_entry(command: list[str], icon: Path) -> str:
         "Terminal=false",
         "Categories=Utility;",
         "StartupNotify=false",
+        f"StartupWMClass={LAUNCHER_NAME}",  # the app's window class when neutral (ui/app.py)
         "",
     ]
     return "\n".join(lines)

@@ -17,9 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from evidencekit import launchers
 from evidencekit.capture.browser_install import use_user_browser_folder
 from evidencekit.config import load_settings
-from evidencekit.launchers import NEUTRAL_FLAG
+from evidencekit.launchers import FILE_STEM, LAUNCHER_NAME, NEUTRAL_FLAG
 from ui.language import LANGUAGES, TRANSLATIONS, Translators, pick_language
 
 log = logging.getLogger(__name__)
@@ -60,20 +61,28 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     no_core_dumps()
     argv = list(argv if argv is not None else sys.argv)
-    app = QApplication.instance() or QApplication(argv)
+    from ui.safety import neutral_in_force, start_disguised
+
+    settings = load_settings()
+    # The "Notes" launcher passes this: neutral title and icon, whatever the setting says.
+    start_disguised(NEUTRAL_FLAG in argv[1:])
+    neutral = neutral_in_force(settings)
+    # Qt names the window's class (WM_CLASS) and its hidden X11 windows after argv[0] and the
+    # application name, and taskbars match windows to menu entries by them: neutral means
+    # "Notes" there too (fixed at start: a setting changed later applies at the next start).
+    app = QApplication.instance() or QApplication([FILE_STEM, *argv[1:]] if neutral else argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName("EvidenceKit")
+    app.setApplicationName(LAUNCHER_NAME if neutral else "EvidenceKit")
+    if neutral and launchers.is_installed():
+        app.setDesktopFileName(FILE_STEM)  # Wayland's app id: the taskbar shows that entry
     use_user_browser_folder()  # a built app installs its browser where she may write
     qt_settings = keep_qt_settings_off_disk()
     try:
         from ui.context import AppContext
         from ui.main_window import MainWindow
-        from ui.safety import ClipboardGuard, apply_window_icon, start_disguised
+        from ui.safety import ClipboardGuard, apply_window_icon
         from ui.workers import LoopThread
 
-        settings = load_settings()
-        # The "Notes" launcher passes this: neutral title and icon, whatever the setting says.
-        start_disguised(NEUTRAL_FLAG in argv[1:])
         apply_window_icon(settings)
         translators = Translators(app)
         translators.follow_setting(settings.language)
