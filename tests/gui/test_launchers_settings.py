@@ -95,6 +95,7 @@ def test_started_by_the_launcher_the_app_is_neutral_without_changing_the_setting
         QTimer.singleShot(0, leave)
         assert main(["evidencekit-gui", NEUTRAL_FLAG]) == 0
         assert seen == [("Notes", True)]
+        assert qapp.applicationName() == "Notes"  # WM_CLASS and helper windows follow it
         settings_file = Path(isolated_env["XDG_CONFIG_HOME"])
         for path in settings_file.rglob("settings.json"):
             assert not json.loads(path.read_text()).get("neutral_title")
@@ -102,5 +103,6 @@ def test_started_by_the_launcher_the_app_is_neutral_without_changing_the_setting
         QTimer.singleShot(0, leave)
         assert main(["evidencekit-gui"]) == 0  # without the flag: the usual name and icon
         assert seen == [("EvidenceKit", False)] and icon_matches("evidencekit")
+        assert qapp.applicationName() == "EvidenceKit"
     finally:
         start_disguised(False)
