@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import errno
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -249,3 +251,54 @@ def test_a_withheld_entry_is_accepted_only_before_a_transfer_in(vault: Vault) ->
     assert problem is not None and f"entry {seq + 1}" in problem
     report = verify_vault(vault)
     assert not report.ok
+
+
+def test_a_hand_over_killed_at_any_moment_never_loses_the_case(
+    cli_vault: Cli, tmp_path: Path, settings: Settings
+) -> None:
+    """kill -9 of the real command at growing moments: the case is always somewhere whole,
+    in the clinic's vault (no transfer-out) or, once it is gone from there, in hers."""
+    import secrets
+    import signal
+    import time
+
+    from tests.conftest import TEST_PASSPHRASE
+
+    video = tmp_path / "video.bin"
+    video.write_bytes(secrets.token_bytes(24 * 1024 * 1024))  # slow enough to be caught
+    assert cli_vault("import", str(video), "--case", "Hers").code == 0
+    clinic_path = Path(cli_vault.env["EVIDENCEKIT_VAULT"])
+    env = {**cli_vault.env, "EVIDENCEKIT_NEW_PASSPHRASE": HERS}
+    outcomes = set()
+    for attempt in range(12):
+        target = tmp_path / f"hers-{attempt}.ekv"
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "evidencekit", "handover", "--case", "Hers", "-o", str(target)],
+            env={**env, "EVIDENCEKIT_PASSPHRASE": TEST_PASSPHRASE},
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(0.4 + 0.25 * attempt)
+        finished = proc.poll() is not None
+        if not finished:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        with Vault.open(clinic_path, TEST_PASSPHRASE, settings, write=True) as clinic:
+            still_here = "Hers" in [c.name for c in clinic.cases()]
+            logged_out = any(e.action == "transfer-out" for e in clinic.custody(None))
+            assert verify_vault(clinic).ok
+        if still_here:
+            assert not logged_out
+            outcomes.add("kept")
+            if target.exists():  # published, checked, then killed before the removal
+                with Vault.open(target, HERS, settings, write=False) as her:
+                    assert verify_vault(her).ok
+            continue
+        assert logged_out and target.exists()
+        with Vault.open(target, HERS, settings, write=False) as her:
+            assert verify_vault(her).ok and len(her.items()) == 1
+        outcomes.add("moved")
+        break
+    assert "kept" in outcomes  # at least one kill really landed mid-way
