@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from evidencekit.blocking import run_blocking
 from evidencekit.config import Settings
 from evidencekit.vault.records import ItemRecord
+from evidencekit.vault.shelf import open_place
 from evidencekit.vault.store import Vault
 from evidencekit.vault.subjects import item_subject
 from ui import blur
@@ -66,7 +67,8 @@ def open_vault_job(
     async def work(job: Job) -> Vault:
         if create:
             return await asyncio.to_thread(Vault.create, path, passphrase, settings)
-        return await asyncio.to_thread(Vault.open, path, passphrase, settings, write=True)
+        # A shelf folder: the passphrase is tried against every file on it (vault/shelf.py).
+        return await asyncio.to_thread(open_place, path, passphrase, settings, write=True)
 
     return Job(runner, work, parent, name="unlock").start()
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidencekit.sync_folders import synced_folder
+from evidencekit.vault import shelf
 from evidencekit.vault.passphrase import passphrase_strength
 from evidencekit.vault.store import Vault
 from ui.context import AppContext
@@ -43,7 +44,8 @@ class UnlockPage(QScrollArea):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._path = ctx.default_vault
+        # The default vault file, or the shelf it was moved onto (a second passphrase).
+        self._path = shelf.resolve(ctx.default_vault)
         self._job: Job | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -196,6 +198,8 @@ class UnlockPage(QScrollArea):
 
     def set_path(self, path: Path) -> None:
         self._path = path
+        if shelf.is_shelf(path):
+            shelf.tidy(path)  # what a crash left beside the file last used; even times
         creating = self.creating
         if creating:
             self.title.setText(self.tr("Make your vault"))
@@ -251,7 +255,8 @@ class UnlockPage(QScrollArea):
             self, self.tr("Open a vault file"), self.tr("EvidenceKit vaults (*.ekv);;All files (*)")
         )
         if path is not None:
-            self.set_path(path)
+            # One file of a shelf stands for the whole shelf: every file there is tried.
+            self.set_path(shelf.shelf_of(path) or path)
 
     def _choose_new(self) -> None:
         path = Ask.save_file(

@@ -14,6 +14,7 @@ from ui.context import AppContext
 from ui.export_wizard import ExportWizard
 from ui.item_detail import ItemDetail
 from ui.items_view import ItemsView
+from ui.second_passphrase import SecondPassphraseDialog
 from ui.session import VaultSession
 from ui.widgets import button
 
@@ -46,6 +47,15 @@ class VaultPage(QWidget):
         copies.addWidget(self.backup_button)
         copies.addWidget(self.handover_button)
         copies.addStretch(1)
+        # Issue 14 part 1: the same button in every vault, the second one too.
+        self.second_button = button(
+            self.tr("Second passphrase…"),
+            self,
+            tip=self.tr("A passphrase that opens a separate, harmless vault if you are forced."),
+        )
+        self.second_button.clicked.connect(self.ask_second_passphrase)
+        copies.addWidget(self.second_button)
+        self.second_dialog: SecondPassphraseDialog | None = None
         layout.addLayout(copies)
 
         self.items = ItemsView(session, self.center)
@@ -116,3 +126,17 @@ class VaultPage(QWidget):
             self.ctx, self.session, names, self.cases.selected, self
         )
         self.handover_dialog.open()
+
+    def ask_second_passphrase(self) -> None:
+        """The dialog, not blocking (tests and screen readers reach its fields); once the
+        second vault is made the window locks, so she can open either vault."""
+        dialog = SecondPassphraseDialog(self.session, self)
+        dialog.set_up.connect(self._lock_window)
+        self.second_dialog = dialog
+        dialog.open()
+
+    def _lock_window(self) -> None:
+        # The main window owns locking (MainWindow.lock); the page only asks for it.
+        lock = getattr(self.window(), "lock", None)
+        if callable(lock):
+            lock()

@@ -48,6 +48,7 @@ def set_up_decoy(
     _refuse_same(vault.path, decoy_passphrase)
     if vault.shelf is not None:
         place = vault.shelf
+        shelf.refuse_taken(place, decoy_passphrase, settings)  # before closing: she stays in
         vault.close()
         shelf.add_vault(place, decoy_passphrase, settings).close()
         return place

@@ -87,6 +87,11 @@ def resolve(path: Path) -> Path:
     return path
 
 
+def shelf_of(path: Path) -> Path | None:
+    """The shelf a chosen file belongs to (she picked one of its files), else None."""
+    return path.parent if path in members(path.parent) and len(members(path.parent)) > 1 else None
+
+
 def new_name(folder: Path) -> Path:
     """A free random name on the shelf (free of sidecars too)."""
     while True:

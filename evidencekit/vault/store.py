@@ -98,6 +98,10 @@ class Vault(SavedLogins, PictureIndex, VaultFile):
             with contextlib.suppress(DatabaseError):
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
     def close(self) -> None:
         """`VaultFile.close`; on a shelf, then padding where needed and even times."""
         was_open = self._conn is not None

@@ -1,0 +1,95 @@
+"""The second passphrase through the real widgets (issue 14 part 1): set it from the vault page,
+the window locks, the unlock page now names the shelf; the second passphrase opens the decoy
+(which takes an ordinary import), hers opens her vault, a wrong one gets the calm message; all
+three cost one key derivation per file on the shelf, whichever file matches."""
+
+from __future__ import annotations
+
+from evidencekit.vault import kdf, shelf
+from tests.conftest import TEST_PASSPHRASE
+from tests.gui.conftest import make_png, unlock
+
+DECOY = "blue kettle on the stove"
+
+
+def _counting(monkeypatch) -> list[bytes]:
+    salts: list[bytes] = []
+    real = kdf.derive_key
+
+    def derive(passphrase: str, salt: bytes, params: kdf.KdfParams) -> bytes:
+        salts.append(salt)
+        return real(passphrase, salt, params)
+
+    monkeypatch.setattr(kdf, "derive_key", derive)
+    return salts
+
+
+def _lock(qtbot, window) -> None:
+    with qtbot.waitSignal(window.locked, timeout=30_000):
+        window.lock()
+
+
+def test_second_passphrase_opens_the_decoy_through_the_unlock_screen(
+    qtbot, window, ctx, tmp_path, monkeypatch
+) -> None:
+    unlock(qtbot, window)  # makes her vault where the app puts it by default
+    page = window.vault_page
+    real_id = window.session.vault.meta("vault_id")
+    with qtbot.waitSignal(page.capture.run_finished, timeout=30_000):
+        page.add_files([make_png(tmp_path / "threat.png")])
+
+    page.second_button.click()
+    dialog = page.second_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.passphrase.setText(TEST_PASSPHRASE)  # her own passphrase is refused
+    dialog.repeat.setText(TEST_PASSPHRASE)
+    dialog.ok_button.click()
+    qtbot.waitUntil(
+        lambda: dialog.ok_button.isEnabled() and dialog.message.isVisible(), timeout=30_000
+    )
+    assert window.session is not None, "a refused second passphrase must not lock her out"
+    dialog.passphrase.setText(DECOY)
+    dialog.repeat.setText(DECOY)
+    with qtbot.waitSignal(window.locked, timeout=60_000):
+        dialog.ok_button.click()
+
+    place = ctx.default_vault.parent / shelf.FOLDER_NAME
+    files = shelf.members(place)
+    assert not ctx.default_vault.exists() and len(files) >= 4
+    unlock_page = window.unlock_page
+    assert unlock_page._path == place and not unlock_page.creating
+    label = unlock_page.path_label.text()
+
+    salts = _counting(monkeypatch)
+    unlock(qtbot, window, DECOY)
+    decoy = window.session.vault
+    assert decoy.path in files and decoy.meta("vault_id") != real_id
+    assert window.vault_page.items.items == []  # empty until she fills it
+    with qtbot.waitSignal(window.vault_page.capture.run_finished, timeout=30_000):
+        window.vault_page.add_files([make_png(tmp_path / "cat.png", (20, 140, 60))])
+    assert len(window.session.vault.items()) == 1
+    decoy_work = len(salts)
+    _lock(qtbot, window)
+
+    assert window.unlock_page.path_label.text() == label  # the same screen for any passphrase
+    salts.clear()
+    unlock(qtbot, window, TEST_PASSPHRASE)
+    assert window.session.vault.meta("vault_id") == real_id
+    assert [i.file_name for i in window.session.vault.items()] == ["threat.png"]
+    real_work = len(salts)
+    _lock(qtbot, window)
+
+    salts.clear()
+    wrong = window.unlock_page
+    wrong.passphrase.setText("not any of them at all")
+    wrong.open_button.click()
+    qtbot.waitUntil(
+        lambda: wrong.message.isVisible() and wrong.open_button.isEnabled(), timeout=30_000
+    )
+    assert window.session is None
+    assert "did not open" in wrong.message.headline.text()
+    wrong_work = len(salts)
+
+    count = len(shelf.members(place))
+    assert decoy_work == real_work == wrong_work == count, (decoy_work, real_work, wrong_work)
+    assert len(set(salts)) == count  # each file tried once, with its own header
