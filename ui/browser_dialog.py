@@ -121,7 +121,11 @@ class BrowserInstallDialog(QDialog):
         async def work(job: Job) -> Path:
             return await install_browser(job.report, command=command, folder=folder)
 
-        self._job = Job(self._ctx.runner, work, self, name="browser-install").start()
+        # Not a child of the dialog: when the dialog goes (the vault locked, Quick exit), the
+        # job is cancelled, so the installer stops and what it began is removed.
+        job = Job(self._ctx.runner, work, None, name="browser-install").start()
+        self.destroyed.connect(lambda *_: job.cancel())
+        self._job = job
         self._job.progress.connect(self._progress)
         self._job.succeeded.connect(self._succeeded)
         self._job.failed.connect(self._failed)

@@ -160,3 +160,31 @@ def test_capture_panel_button_opens_the_dialog(qtbot, ctx, window, monkeypatch) 
     assert panel.install_browser_button.isVisible()
     panel.message.close_button.click()  # she presses OK on the message: the offer goes too
     assert not panel.install_browser_button.isVisible()
+
+
+def test_closing_the_screen_under_it_stops_the_download(qtbot, ctx, tmp_path, monkeypatch) -> None:
+    """Quick exit or the auto-lock replace the screens: a running download must not go on."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui.browser_dialog import BrowserInstallDialog
+
+    folder = tmp_path / "browsers"
+    command = _installer(tmp_path, monkeypatch, 0.3)
+    holder = QWidget()
+    dialog = BrowserInstallDialog(ctx, holder, command=command, folder=folder)
+    dialog.show()
+    dialog.install_button.click()
+    qtbot.waitUntil(lambda: dialog.bar.value() >= 10, timeout=15_000)
+    child = int((tmp_path / "state" / "child.pid").read_text())
+    holder.deleteLater()  # what locking does to the vault's screens
+    qtbot.waitUntil(lambda: not folder.exists(), timeout=15_000)
+    qtbot.waitUntil(lambda: not _alive(child), timeout=15_000)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
