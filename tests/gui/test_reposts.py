@@ -104,7 +104,7 @@ def test_case_picture_hashes_saved_from_the_case_list(qtbot, window, answers, tm
     target.parent.mkdir()
     answers.answer(str(target))
     cases.hashes_button.click()
-    saved = f"Saved the hashes of 1 picture(s) to {target}."
+    saved = f"Saved the hashes of 1 picture to {target}."  # the English plural forms
     qtbot.waitUntil(lambda: cases.message.headline.text() == saved, timeout=15_000)
     expected = hash_picture((PHOTOS / "coffee.jpg").read_bytes())
     lines = target.read_text(encoding="utf-8").splitlines()
