@@ -84,6 +84,8 @@ def fitting_settings(first: ItemRecord, settings: CaptureSettings) -> CaptureSet
     for key, field_name in _FROM_FIRST.items():
         if key in recorded and recorded[key] is not None:
             changes[field_name] = recorded[key]
+    if recorded.get("minor_safe") is True:  # issue 14: once minor-safe, always minor-safe
+        changes["minor_safe"] = True
     view = recorded.get("viewport")
     if isinstance(view, Mapping) and isinstance(view.get("width"), int):
         changes["viewport"] = (int(view["width"]), int(view.get("height") or 900))
