@@ -106,12 +106,10 @@ evidencekit: embedded-library *
 evidencekit: shared-library-lacks-prerequisites *
 evidencekit: unstripped-binary-or-object *
 evidencekit: hardening-no-fortify-functions *
-evidencekit: hardening-no-relro *
 evidencekit: hardening-no-bindnow *
 evidencekit: hardening-no-pie *
 evidencekit: custom-library-search-path *
 evidencekit: library-not-linked-against-libc *
-evidencekit: shared-library-lacks-version *
 evidencekit: spelling-error-in-binary *
 evidencekit: extra-license-file *
 evidencekit: package-contains-documentation-outside-usr-share-doc *
@@ -184,18 +182,22 @@ def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
+def _is_program(path: Path) -> bool:
+    """An executable ELF file or a script (#!), not a shared library or a data file that
+    happened to carry an x bit (Playwright's .wasm does)."""
+    if not path.stat().st_mode & stat.S_IXUSR or ".so" in path.name:
+        return False
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    return magic == b"\x7fELF" or magic.startswith(b"#!")
+
+
 def _normalise_modes(tree: Path) -> None:
     """Directories and programs 0755, everything else 0644 (shared libraries included)."""
     for path in [tree, *tree.rglob("*")]:
         if path.is_symlink():
             continue
-        mode = path.stat().st_mode
-        if path.is_dir():
-            path.chmod(0o755)
-        elif mode & stat.S_IXUSR and ".so" not in path.name:
-            path.chmod(0o755)
-        else:
-            path.chmod(0o644)
+        path.chmod(0o755 if path.is_dir() or _is_program(path) else 0o644)
 
 
 def _add_file(tree: Path, target: str, data: bytes) -> None:
