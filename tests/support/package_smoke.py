@@ -39,6 +39,11 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
     if os.name == "nt":
         # Windows finds the user's folders through the shell, not HOME: the vault goes in the
         # clean folder by name (the CLI's EVIDENCEKIT_VAULT), the rest of the profile too.
+        # Where Chrome and Edge are installed: the system's folders, kept as they are.
+        for name in ("PROGRAMFILES", "PROGRAMFILES(X86)", "PROGRAMW6432", "SYSTEMDRIVE",
+                     "WINDIR", "COMSPEC", "PATHEXT"):  # fmt: skip
+            if name in os.environ:
+                env[name] = os.environ[name]
         env.update(
             SYSTEMROOT=os.environ.get("SYSTEMROOT", r"C:\Windows"),
             PATH=os.environ.get("PATH", ""),
