@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from evidencekit.capture.minor_safe_bytes import WHY, digests, is_picture_type, scrub_bytes
 from evidencekit.errors import InputFileError
 from evidencekit.sniff import SNIFF_BYTES, sniff_media_type
+from evidencekit.vault.picture_index import PictureRecord
 
 HASHES_NAME = "picture-hashes.json"
 """The artifact a minor-safe import of a picture holds instead of the picture."""
@@ -101,3 +102,31 @@ def record(original_name: str, facts: dict[str, Any]) -> dict[str, Any]:
 
 def record_bytes(value: dict[str, Any]) -> bytes:
     return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def hashes_only_records(metadata: dict[str, Any]) -> list[PictureRecord]:
+    """The picture index's records of a minor-safe item's pictures (`stored=False`: only the
+    hashes were ever kept), so reposts are matched against them without any picture."""
+    record = metadata.get("minor_safe")
+    pictures = record.get("pictures") if isinstance(record, dict) else None
+    out = []
+    for n, entry in enumerate(pictures if isinstance(pictures, list) else [], start=1):
+        if not isinstance(entry, dict) or not entry.get("sha256"):
+            continue
+        if not is_picture_type(str(entry.get("media_type") or "")):
+            continue
+        name = str(entry.get("file_name") or entry.get("url") or f"picture {n}")[:300]
+        out.append(
+            PictureRecord(
+                name=name,
+                size=int(entry.get("bytes") or 0),
+                sha256=str(entry["sha256"]),
+                md5=str(entry.get("md5") or ""),
+                pdq=entry.get("pdq") or None,
+                pdq_quality=entry.get("pdq_quality"),
+                width=entry.get("width"),
+                height=entry.get("height"),
+                stored=False,
+            )
+        )
+    return out

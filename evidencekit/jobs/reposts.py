@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from evidencekit.bilingual import Bi
 from evidencekit.blocking import run_blocking
 from evidencekit.errors import EvidenceKitError
+from evidencekit.jobs.minor_safe_import import hashes_only_records
 from evidencekit.picture_hashes import (
     MATCH_DISTANCE,
     MIN_QUALITY,
@@ -99,6 +100,7 @@ def hash_item(vault: Vault, item_id: str) -> list[PictureRecord]:
             records.append(
                 picture_record(artifact.name, vault.read_artifact(item.id, artifact.name))
             )
+    records += hashes_only_records(item.metadata)  # minor-safe: hashes, never the pictures
     vault.set_picture_hashes(item.id, records)
     return records
 
@@ -120,6 +122,7 @@ async def hash_new_item(vault: Vault, vault_lock: asyncio.Lock, item_id: str) ->
                 continue
             data = await run_blocking(vault_lock, vault.read_artifact, item.id, artifact.name)
             records.append(await asyncio.to_thread(picture_record, artifact.name, data))
+        records += hashes_only_records(item.metadata)  # minor-safe: hashes, never the pictures
         await run_blocking(vault_lock, vault.set_picture_hashes, item.id, records)
     except EvidenceKitError as error:
         log.warning("the pictures of item %s were not hashed: %s", item_id, error)

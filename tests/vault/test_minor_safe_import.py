@@ -119,3 +119,42 @@ def test_files_that_may_hold_pictures_are_refused(
     assert result.code == 0, result.err
     (out,) = json.loads(result.out)
     assert "original/messages.txt" in [a["name"] for a in out["artifacts"]]
+
+
+def test_a_repost_is_found_from_the_hashes_alone(vault: Vault, tmp_path: Path) -> None:
+    from tests.conftest import closed_port_url
+
+    """Two minor-safe imports of one picture, re-compressed the second time: the picture
+    index matches them by PDQ although neither picture was ever stored."""
+    import asyncio
+    import io
+
+    from PIL import Image
+
+    from evidencekit.jobs.imports import import_files
+    from evidencekit.jobs.reposts import reposts_of
+
+    first = tmp_path / "first.jpg"
+    first.write_bytes(
+        (Path(__file__).parent.parent / "support" / "photos" / "cat.jpg").read_bytes()
+    )
+    again = io.BytesIO()
+    with Image.open(first) as image:
+        image.resize((image.width // 2, image.height // 2)).save(again, "JPEG", quality=70)
+    second = tmp_path / "second.jpg"
+    second.write_bytes(again.getvalue())
+    done = asyncio.run(
+        import_files(
+            vault,
+            [first, second],
+            tsa_urls=[closed_port_url()],
+            on_bad_file="refuse_all",
+            minor_safe=True,
+        )
+    )
+    one, two = (d.item.id for d in done if d.item is not None)
+    (found,) = reposts_of(vault, two)
+    assert found.other_item == one and not found.same_bytes
+    assert found.distance <= 31
+    for item_id in (one, two):
+        assert [p.stored for p in vault.picture_hashes(item_id)] == [False]
