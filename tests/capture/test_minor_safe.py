@@ -11,6 +11,7 @@ import base64
 import gzip
 import hashlib
 import io
+import json
 import os
 import shutil
 import tempfile
@@ -195,7 +196,7 @@ def test_minor_safe_capture_keeps_hashes_never_pictures(
                 hashes.width,
                 hashes.height,
             )
-        if name not in ("canvas",):  # a canvas's picture has no place of its own
+        if name not in ("canvas", "in_shadow"):  # no place of its own in the page scan
             x, y, w, h = PLACES[name]
             assert [x, y, w, h] in entry["positions_css_px"], name
     assert item.metadata["settings"]["minor_safe"] is True
@@ -238,3 +239,16 @@ def test_a_capture_without_the_switch_keeps_the_pictures(loop: Any, vault: Vault
     assert {"png", "jpeg", "data_url"} <= found
     shot = vault.read_artifact(item.id, "screenshot.png")
     assert not _box_is_plain(shot, PLACES["png"])
+
+
+def test_capture_minor_safe_from_the_command_line(cli_vault: Any, tsa: Any) -> None:
+    with MinorSafeSite() as site:
+        result = cli_vault("--tsa", tsa.url, "capture", "--minor-safe", "--json", site.url)
+        pictures = site.pictures.all
+    assert result.code == 0, result.err
+    (out,) = json.loads(result.out)
+    names = [a["name"] for a in out["artifacts"]]
+    assert "page.mhtml" not in names and not [n for n in names if n.startswith("media/")]
+    shown = json.loads(cli_vault("show", out["id"], "--json").out)
+    kept = {p["sha256"] for p in shown["metadata"]["minor_safe"]["pictures"]}
+    assert {hashlib.sha256(d).hexdigest() for d in pictures.values()} <= kept

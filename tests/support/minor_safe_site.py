@@ -3,8 +3,9 @@
 Every picture is random noise from a fixed seed (so no run of its bytes can appear anywhere by
 chance, and a covered box is told from the picture by its pixels): a PNG, a JPEG through
 ``<picture>``/``srcset``, a CSS background (behind text), a video (the fixture clip), a
-``data:`` URL picture, a picture painted on a canvas, an SVG ``<image>``, and a picture inside
-an iframe. `Pictures.all` maps each picture's name to its bytes.
+``data:`` URL picture, a picture painted on a canvas, an SVG ``<image>``, a picture inside an
+iframe from another site (its own process in Chromium), and one inside a closed shadow root.
+`Pictures.all` maps each picture's name to its bytes.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Pictures:
     canvas: bytes = field(default_factory=lambda: encoded(noise_image(5), "PNG"))
     svg_image: bytes = field(default_factory=lambda: encoded(noise_image(6), "PNG"))
     in_frame: bytes = field(default_factory=lambda: encoded(noise_image(7), "JPEG"))
+    in_shadow: bytes = field(default_factory=lambda: encoded(noise_image(8), "PNG"))
     video: bytes = field(default_factory=VIDEO_PATH.read_bytes)
 
     @property
@@ -52,7 +54,7 @@ class Pictures:
         return {k: v for k, v in vars(self).items() if isinstance(v, bytes)}
 
 
-def page_html(p: Pictures) -> str:
+def page_html(p: Pictures, frame_origin: str) -> str:
     data = base64.b64encode(p.data_url).decode()
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>A post</title>
 <style>body {{ margin: 0; font: 16px sans-serif; background: #fff; }}
@@ -72,9 +74,16 @@ def page_html(p: Pictures) -> str:
 </canvas>
 <svg class="box" width="{SIDE}" height="{SIDE}" style="left:230px; top:160px">
 <image href="/s.png" x="0" y="0" width="{SIDE}" height="{SIDE}"/></svg>
-<iframe id="frame" class="box" src="/frame.html" width="{SIDE + 20}" height="{SIDE + 20}"
+<iframe id="frame" class="box" src="{frame_origin}/frame.html" width="{SIDE + 20}"
+ height="{SIDE + 20}"
  style="left:340px; top:160px; border:0"></iframe>
+<closed-post class="box" style="left:10px; top:270px; width:{SIDE}px; height:{SIDE}px">
+</closed-post>
 <script>
+customElements.define('closed-post', class extends HTMLElement {{
+  constructor() {{ super(); const root = this.attachShadow({{mode: 'closed'}});
+    root.innerHTML = '<img src="/h.png" width="{SIDE}" height="{SIDE}" style="display:block">'; }}
+}});
 const im = new Image(); im.src = '/c.png';
 im.onload = () => document.getElementById('canvas').getContext('2d').drawImage(im, 0, 0);
 </script>
@@ -94,6 +103,7 @@ PLACES = {
     "canvas": (120, 160, SIDE, SIDE),
     "svg_image": (230, 160, SIDE, SIDE),
     "in_frame": (340, 160, SIDE, SIDE),
+    "in_shadow": (10, 270, SIDE, SIDE),
 }
 
 
@@ -104,7 +114,6 @@ class MinorSafeSite:
         self.pictures = Pictures()
         p = self.pictures
         routes: dict[str, tuple[bytes, str]] = {
-            "/post": (page_html(p).encode(), "text/html; charset=utf-8"),
             "/frame.html": (FRAME_HTML.encode(), "text/html; charset=utf-8"),
             "/p.png": (p.png, "image/png"),
             "/j.jpg": (p.jpeg, "image/jpeg"),
@@ -114,6 +123,7 @@ class MinorSafeSite:
             "/s.png": (p.svg_image, "image/png"),
             "/f.jpg": (p.in_frame, "image/jpeg"),
             "/clip.webm": (p.video, "video/webm"),
+            "/h.png": (p.in_shadow, "image/png"),
         }
 
         class Handler(BaseHTTPRequestHandler):
@@ -139,7 +149,11 @@ class MinorSafeSite:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/post"
+        port = self._httpd.server_address[1]
+        self.url = f"http://127.0.0.1:{port}/post"
+        # The iframe comes from another site (localhost): Chromium runs it in its own process.
+        page = page_html(p, f"http://localhost:{port}")
+        routes["/post"] = (page.encode(), "text/html; charset=utf-8")
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     def __enter__(self) -> MinorSafeSite:
