@@ -72,6 +72,10 @@ class PictureHashes:
     pdq_quality: int  # 0..100; below MIN_QUALITY the PDQ hash is not used for matching
     width: int
     height: int
+    # The PDQ hashes of the same picture mirrored and turned (the 7 other members of the
+    # dihedral group, Meta's "dihedral" hashes), made from the same DCT: a repost flipped or
+    # turned to dodge matching is found by comparing these with the other picture's `pdq`.
+    pdq_turned: tuple[str, ...] = ()
 
     @property
     def matchable(self) -> bool:
@@ -81,7 +85,7 @@ class PictureHashes:
 def hash_picture(data: bytes) -> PictureHashes:
     """All hashes of one picture file (its first frame, as a viewer shows it)."""
     pixels, width, height = _decode(data)
-    pdq, quality = pdq_from_rgb(pixels)
+    (pdq, *turned), quality = pdq_dihedral_from_rgb(pixels)
     return PictureHashes(
         sha256=hashlib.sha256(data).hexdigest(),
         md5=hashlib.md5(data, usedforsecurity=False).hexdigest(),
@@ -89,6 +93,7 @@ def hash_picture(data: bytes) -> PictureHashes:
         pdq_quality=quality,
         width=width,
         height=height,
+        pdq_turned=tuple(turned),
     )
 
 
@@ -126,6 +131,12 @@ def _decode(data: bytes) -> tuple[NDArray[np.uint8], int, int]:
 
 def pdq_from_rgb(pixels: NDArray[np.uint8]) -> tuple[str, int]:
     """PDQ hash (hex) and quality of a picture given as rows x columns x RGB (0..255)."""
+    hashes, quality = pdq_dihedral_from_rgb(pixels)
+    return hashes[0], quality
+
+
+def pdq_dihedral_from_rgb(pixels: NDArray[np.uint8]) -> tuple[list[str], int]:
+    """The picture's PDQ hash and those of its 7 mirrored and turned forms, and its quality."""
     rows, cols = pixels.shape[:2]
     # The reference blurs the whole luminance picture (two box passes along rows and along
     # columns) and then keeps 64 x 64 samples of it. Both steps are linear and act on one
@@ -142,12 +153,24 @@ def pdq_from_rgb(pixels: NDArray[np.uint8]) -> tuple[str, int]:
         small += down[:, start : start + luma.shape[0]] @ (luma @ across)
     quality = _quality(small)
     dct = _DCT @ small @ _DCT.T
+    # Mirroring the picture left to right changes the sign of every odd-numbered DCT column
+    # (cos(pi k (2(63 - j) + 1) / 128) = (-1)^k cos(pi k (2j + 1) / 128), k = 1..16); top to
+    # bottom, of the rows; a turn by 90 degrees is a transposition and one mirror. So the 8
+    # forms come from the one DCT, as in Meta's pdqDihedralHash256esFromFloatLuma.
+    mirror = _DCT_SIGNS[None, :]
+    flip = _DCT_SIGNS[:, None]
+    forms = [dct, dct * mirror, dct * flip, dct * mirror * flip]
+    forms += [f.T for f in forms]
+    return [_hex_bits(f) for f in forms], quality
+
+
+def _hex_bits(dct: NDArray[np.float64]) -> str:
     flat = dct.reshape(-1)  # bit k = row * 16 + column, as in the reference
     median = np.sort(flat)[(flat.size - 1) // 2]  # Torben's median: the lower middle value
     bits = flat > median
     # Meta's notation: sixteen 16-bit words, the word holding bits 240..255 first.
     words = [sum(1 << j for j in range(16) if bits[word * 16 + j]) for word in range(15, -1, -1)]
-    return "".join(f"{w:04x}" for w in words), quality
+    return "".join(f"{w:04x}" for w in words)
 
 
 def _jarosz_window(length: int) -> int:
@@ -204,3 +227,4 @@ def _dct_matrix() -> NDArray[np.float64]:
 
 
 _DCT = _dct_matrix()
+_DCT_SIGNS = np.array([(-1.0) ** (k + 1) for k in range(_DCT_ROWS)])  # (-1)^k, k = 1..16

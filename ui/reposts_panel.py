@@ -138,6 +138,8 @@ class RepostsPanel(QFrame):
         text = text.replace("%3", where)
         if row.repost.same_bytes:
             return text + " " + self.tr("It is the very same file.")
+        if row.repost.turned:
+            return text + " " + self.tr("It looks like the same picture, mirrored or turned.")
         return text + " " + self.tr("It looks like the same picture, made smaller or saved again.")
 
     def _thumb(self, item: ItemRecord, name: str) -> QLabel:

@@ -75,6 +75,7 @@ def picture_record(name: str, data: bytes) -> PictureRecord:
         pdq_quality=hashes.pdq_quality,
         width=hashes.width,
         height=hashes.height,
+        pdq_turned=hashes.pdq_turned,
     )
 
 
@@ -154,6 +155,7 @@ class Repost:
     other_picture: str  # its name there
     distance: int  # PDQ bits apart (0 for the same bytes)
     same_bytes: bool  # the very same file (SHA-256)
+    turned: bool = False  # found only mirrored or turned (Meta's dihedral PDQ forms)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -162,6 +164,7 @@ class Repost:
             "other_picture": self.other_picture,
             "pdq_distance": self.distance,
             "same_bytes": self.same_bytes,
+            "mirrored_or_turned": self.turned,
         }
 
 
@@ -174,8 +177,10 @@ def find_reposts(
 ) -> list[Repost]:
     """Each other item's picture that is the same as one of `pictures` (of item `item_id`);
     per pair of pictures, one entry; nearest first. The same picture: the same bytes
-    (SHA-256), or PDQ hashes at most MATCH_DISTANCE bits apart, both `matchable`. Each hash
-    is read once (a vault of 10,000 pictures is compared in milliseconds)."""
+    (SHA-256), or PDQ hashes at most MATCH_DISTANCE bits apart, both `matchable`; the other
+    picture is also compared with this one mirrored and turned (`pdq_turned`), so a flipped
+    repost is found from either side. Each hash is read once (10,000 pictures take
+    milliseconds)."""
     others = [
         (
             other,
@@ -186,18 +191,25 @@ def find_reposts(
     ]
     found = []
     for picture in pictures:
-        mine = int(picture.pdq, 16) if matchable(picture) and picture.pdq else None
+        forms: list[int] = []
+        if picture.pdq and matchable(picture):
+            forms = [int(h, 16) for h in (picture.pdq, *picture.pdq_turned)]
         for other, theirs in others:
+            turned = False
             if picture.sha256 == other.picture.sha256:
                 distance = 0
-            elif mine is None or theirs is None:
+            elif not forms or theirs is None:
                 continue
             else:
-                distance = (mine ^ theirs).bit_count()
+                plain = (forms[0] ^ theirs).bit_count()
+                distance = min([plain] + [(f ^ theirs).bit_count() for f in forms[1:]])
                 if distance > MATCH_DISTANCE:
                     continue
+                turned = plain > MATCH_DISTANCE
             same = picture.sha256 == other.picture.sha256
-            found.append(Repost(picture.name, other.item_id, other.picture.name, distance, same))
+            found.append(
+                Repost(picture.name, other.item_id, other.picture.name, distance, same, turned)
+            )
     found.sort(key=lambda r: (r.distance, r.picture, r.other_item, r.other_picture))
     return found
 
@@ -268,12 +280,15 @@ def provenance(item: ItemRecord) -> Bi:
 
 def describe(repost: Repost, other: ItemRecord) -> Bi:
     """'This picture (media/a.jpg) already appears in item k3m… (posted by @x on …).'"""
-    how = (
-        Bi("the same file", "i njëjti skedar")
-        if repost.same_bytes
-        else Bi("the same picture", "e njëjta fotografi")
-    )
+    if repost.same_bytes:
+        how = Bi("the same file", "i njëjti skedar")
+    elif repost.turned:
+        how = Bi(
+            "the same picture, mirrored or turned", "e njëjta foto, e pasqyruar ose e rrotulluar"
+        )
+    else:
+        how = Bi("the same picture", "e njëjta foto")
     return Bi(
         "This picture ({picture}) already appears in item {other} ({provenance}; {how}).",
-        "Kjo fotografi ({picture}) gjendet tashmë te prova {other} ({provenance}; {how}).",
+        "Kjo foto ({picture}) gjendet tashmë te prova {other} ({provenance}; {how}).",
     ).format(picture=repost.picture, other=repost.other_item, provenance=provenance(other), how=how)

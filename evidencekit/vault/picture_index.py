@@ -25,11 +25,11 @@ from evidencekit.vault.subjects import case_subject
 
 _SELECT = (
     "SELECT i.uid, p.name, p.size, p.sha256, p.md5, p.pdq, p.pdq_quality, p.width, p.height, "
-    "p.stored FROM picture_hashes p JOIN items i ON i.id = p.item_id "
+    "p.stored, p.pdq_turned FROM picture_hashes p JOIN items i ON i.id = p.item_id "
 )
 _INSERT = (
     "INSERT INTO picture_hashes (item_id, name, size, sha256, md5, pdq, pdq_quality, width, "
-    "height, stored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "height, stored, pdq_turned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -46,6 +46,7 @@ class PictureRecord:
     width: int | None
     height: int | None
     stored: bool = True  # False: only the hashes were kept, never the picture (minor-safe)
+    pdq_turned: tuple[str, ...] = ()  # the PDQ of the picture mirrored and turned (7 forms)
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,11 @@ class IndexedPicture:
 
 
 def _record(row: Sequence[Any]) -> PictureRecord:
-    name, size, sha256, md5, pdq, quality, width, height, stored = row
-    return PictureRecord(name, size, sha256, md5, pdq, quality, width, height, bool(stored))
+    name, size, sha256, md5, pdq, quality, width, height, stored, turned = row
+    return PictureRecord(
+        name, size, sha256, md5, pdq, quality, width, height, bool(stored),
+        tuple(turned.split()) if turned else (),
+    )  # fmt: skip
 
 
 class PictureIndex(VaultFile):
@@ -75,7 +79,7 @@ class PictureIndex(VaultFile):
                 _INSERT,
                 [
                     (row_id, p.name, p.size, p.sha256, p.md5, p.pdq, p.pdq_quality,
-                     p.width, p.height, int(p.stored))
+                     p.width, p.height, int(p.stored), " ".join(p.pdq_turned) or None)
                     for p in pictures
                 ],
             )  # fmt: skip

@@ -164,6 +164,7 @@ CREATE TABLE IF NOT EXISTS picture_hashes (
     md5         TEXT NOT NULL,
     pdq         TEXT,                     -- 64 hex; NULL when the bytes do not decode
     pdq_quality INTEGER,
+    pdq_turned  TEXT,                     -- the 7 mirrored/turned PDQ forms, space-separated
     width       INTEGER,
     height      INTEGER,
     stored      INTEGER NOT NULL DEFAULT 1,

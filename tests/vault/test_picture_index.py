@@ -7,7 +7,7 @@ import asyncio
 import io
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageOps
 
 from evidencekit.config import Settings
 from evidencekit.jobs.imports import import_files
@@ -135,3 +135,17 @@ def test_deleting_an_item_removes_its_picture_hashes(vault: Vault) -> None:
     vault.delete_item(a, reason="test")
     assert reposts_of(vault, b) == []
     assert [p.item_id for p in vault.all_picture_hashes()] == [b]
+
+
+def test_a_mirrored_repost_is_found_from_either_side(vault: Vault, tmp_path: Path) -> None:
+    mirrored = tmp_path / "mirrored.jpg"
+    ImageOps.mirror(Image.open(PHOTOS / "coffee.jpg").convert("RGB")).save(mirrored, quality=80)
+    first, second = _import(vault, PHOTOS / "coffee.jpg", mirrored)
+    (kept,) = vault.picture_hashes(first)
+    assert len(kept.pdq_turned) == 7  # kept with the item, so either side can be compared
+    (found,) = reposts_of(vault, second)
+    assert found.other_item == first and found.turned and not found.same_bytes
+    assert found.distance <= 31
+    (back,) = reposts_of(vault, first)
+    assert back.other_item == second and back.turned
+    assert "mirrored or turned" in describe(found, vault.item(first)).en
