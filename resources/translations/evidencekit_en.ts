@@ -270,27 +270,27 @@
             <translation>Starting the download…</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="142" />
+            <location filename="../../ui/browser_dialog.py" line="146" />
             <source>Downloaded: %1</source>
             <translation>Downloaded: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="145" />
+            <location filename="../../ui/browser_dialog.py" line="149" />
             <source>Downloading %1…</source>
             <translation>Downloading %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="150" />
+            <location filename="../../ui/browser_dialog.py" line="154" />
             <source>The browser is installed. You can capture pages now.</source>
             <translation>The browser is installed. You can capture pages now.</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="152" />
+            <location filename="../../ui/browser_dialog.py" line="156" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="159" />
+            <location filename="../../ui/browser_dialog.py" line="163" />
             <source>Stopped, as you asked. Nothing was left half-installed.</source>
             <translation>Stopped, as you asked. Nothing was left half-installed.</translation>
         </message>
@@ -298,62 +298,62 @@
     <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="278" />
+            <location filename="../../ui/capture_panel.py" line="279" />
             <source>This is an &amp;account: capture its profile and latest posts</source>
             <translation>This is an &amp;account: capture its profile and latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="281" />
+            <location filename="../../ui/capture_panel.py" line="282" />
             <source>This is an account: capture its profile and latest posts</source>
             <translation>This is an account: capture its profile and latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="285" />
+            <location filename="../../ui/capture_panel.py" line="286" />
             <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
             <translation>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="293" />
+            <location filename="../../ui/capture_panel.py" line="294" />
             <source>How many of its latest posts</source>
             <translation>How many of its latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="295" />
+            <location filename="../../ui/capture_panel.py" line="296" />
             <source>&amp;Posts:</source>
             <translation>&amp;Posts:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="432" />
+            <location filename="../../ui/capture_panel.py" line="433" />
             <source>Paste the address of one account only.</source>
             <translation>Paste the address of one account only.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="433" />
+            <location filename="../../ui/capture_panel.py" line="434" />
             <source>Its posts are found on its page; they need not be pasted.</source>
             <translation>Its posts are found on its page; they need not be pasted.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="559" />
+            <location filename="../../ui/capture_panel.py" line="560" />
             <source>The browser is installed. Press Capture to try again.</source>
             <translation>The browser is installed. Press Capture to try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="568" />
+            <location filename="../../ui/capture_panel.py" line="569" />
             <source>account number %1</source>
             <translation>account number %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="571" />
+            <location filename="../../ui/capture_panel.py" line="572" />
             <source>Account captured: %1</source>
             <translation>Account captured: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="572" />
+            <location filename="../../ui/capture_panel.py" line="573" />
             <source>its name and number were not found on its page</source>
             <translation>its name and number were not found on its page</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="575" />
+            <location filename="../../ui/capture_panel.py" line="576" />
             <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
             <translation>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</translation>
         </message>
@@ -450,7 +450,7 @@
         </message>
         <message>
             <location filename="../../ui/capture_panel.py" line="215" />
-            <location filename="../../ui/capture_panel.py" line="501" />
+            <location filename="../../ui/capture_panel.py" line="502" />
             <source>Consent</source>
             <translation>Consent</translation>
         </message>
@@ -485,62 +485,62 @@
             <translation>Install a browser…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="332" />
+            <location filename="../../ui/capture_panel.py" line="333" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Consent noted for this session: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="357" />
+            <location filename="../../ui/capture_panel.py" line="358" />
             <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
             <translation>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="364" />
+            <location filename="../../ui/capture_panel.py" line="365" />
             <source>These share codes can identify who shared the link and will be removed: %1</source>
             <translation>These share codes can identify who shared the link and will be removed: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="369" />
+            <location filename="../../ui/capture_panel.py" line="370" />
             <source>These share codes will be kept, as you chose: %1</source>
             <translation>These share codes will be kept, as you chose: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="382" />
+            <location filename="../../ui/capture_panel.py" line="383" />
             <source>the user name and password</source>
             <translation>the user name and password</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="385" />
+            <location filename="../../ui/capture_panel.py" line="386" />
             <source>the share codes %1</source>
             <translation>the share codes %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="389" />
+            <location filename="../../ui/capture_panel.py" line="390" />
             <source>Removed from the link you pasted: %1</source>
             <translation>Removed from the link you pasted: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="398" />
+            <location filename="../../ui/capture_panel.py" line="399" />
             <source>Please write the consent note first.</source>
             <translation>Please write the consent note first.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="399" />
+            <location filename="../../ui/capture_panel.py" line="400" />
             <source>It records that the person agreed to this capture.</source>
             <translation>It records that the person agreed to this capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="427" />
+            <location filename="../../ui/capture_panel.py" line="428" />
             <source>Paste at least one link first.</source>
             <translation>Paste at least one link first.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="496" />
+            <location filename="../../ui/capture_panel.py" line="497" />
             <source>Please wait until the current work is finished.</source>
             <translation>Please wait until the current work is finished.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="503" />
+            <location filename="../../ui/capture_panel.py" line="504" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>You are adding evidence for someone else. Write in a few words what the person agreed to:</translation>
         </message>
@@ -2986,17 +2986,22 @@
             <translation>It is the very same file.</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="141" />
+            <location filename="../../ui/reposts_panel.py" line="142" />
+            <source>It looks like the same picture, mirrored or turned.</source>
+            <translation>It looks like the same picture, mirrored or turned.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="143" />
             <source>It looks like the same picture, made smaller or saved again.</source>
             <translation>It looks like the same picture, made smaller or saved again.</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="147" />
+            <location filename="../../ui/reposts_panel.py" line="149" />
             <source>Blurred picture %1</source>
             <translation>Blurred picture %1</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="148" />
+            <location filename="../../ui/reposts_panel.py" line="150" />
             <source>Hidden by you</source>
             <translation>Hidden by you</translation>
         </message>
@@ -3007,6 +3012,69 @@
             <location filename="../../ui/safety.py" line="200" />
             <source>Notes</source>
             <translation>Notes</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecondPassphraseDialog</name>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="39" />
+            <source>A second passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="45" />
+            <source>If someone makes you open EvidenceKit, you can type a second passphrase instead of yours. It opens a separate vault that you fill yourself with a few harmless notes or pictures. It looks and takes as long as opening your real vault, and nothing in it points to your real vault.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="56" />
+            <source>Your vault will be kept in a folder among other files that look the same. Nothing is deleted. When this is done the app locks: open the second vault with the second passphrase and add a few things to it. Read “Help” for what this protects against, and what it does not.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="67" />
+            <source>Second passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="68" />
+            <source>&amp;Second passphrase:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="73" />
+            <source>Second passphrase again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="74" />
+            <source>&amp;Again:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="82" />
+            <source>Set the second passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="96" />
+            <source>Type the second passphrase first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="101" />
+            <source>The two passphrases are not the same.</source>
+            <translation type="unfinished">The two passphrases are not the same.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="102" />
+            <source>Type the same second passphrase in both boxes. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="107" />
+            <source>Setting it up… this takes a few seconds.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3106,219 +3174,219 @@
     <context>
         <name>UnlockPage</name>
         <message>
-            <location filename="../../ui/unlock.py" line="60" />
-            <location filename="../../ui/unlock.py" line="207" />
+            <location filename="../../ui/unlock.py" line="62" />
+            <location filename="../../ui/unlock.py" line="211" />
             <source>Open your vault</source>
             <translation>Open your vault</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="65" />
+            <location filename="../../ui/unlock.py" line="67" />
             <source>Your evidence is kept in a vault: one locked file on this computer or on a USB stick. Only your passphrase opens it. Nobody else, including us, can open it without the passphrase.</source>
             <translation>Your evidence is kept in a vault: one locked file on this computer or on a USB stick. Only your passphrase opens it. Nobody else, including us, can open it without the passphrase.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="80" />
+            <location filename="../../ui/unlock.py" line="82" />
             <source>Open another vault file…</source>
             <translation>Open another vault file…</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="82" />
+            <location filename="../../ui/unlock.py" line="84" />
             <source>For example a vault on a USB stick.</source>
             <translation>For example a vault on a USB stick.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="86" />
+            <location filename="../../ui/unlock.py" line="88" />
             <source>Make a new vault in another place…</source>
             <translation>Make a new vault in another place…</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="88" />
+            <location filename="../../ui/unlock.py" line="90" />
             <source>Choose where the new vault file goes, for example a USB stick.</source>
             <translation>Choose where the new vault file goes, for example a USB stick.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="104" />
+            <location filename="../../ui/unlock.py" line="106" />
             <source>Passphrase</source>
             <translation>Passphrase</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="107" />
+            <location filename="../../ui/unlock.py" line="109" />
             <source>&amp;Passphrase:</source>
             <translation>&amp;Passphrase:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="112" />
+            <location filename="../../ui/unlock.py" line="114" />
             <source>Passphrase again</source>
             <translation>Passphrase again</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="114" />
+            <location filename="../../ui/unlock.py" line="116" />
             <source>Passphrase &amp;again:</source>
             <translation>Passphrase &amp;again:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="120" />
+            <location filename="../../ui/unlock.py" line="122" />
             <source>Passphrase strength</source>
             <translation>Passphrase strength</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="121" />
+            <location filename="../../ui/unlock.py" line="123" />
             <source>Strength:</source>
             <translation>Strength:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="125" />
+            <location filename="../../ui/unlock.py" line="127" />
             <source>Tip: a few ordinary words in a row (“green lamp under the river”) are easy to remember and hard to guess. Write it down and keep it somewhere safe: if it is lost, nobody can open the vault.</source>
             <translation>Tip: a few ordinary words in a row (“green lamp under the river”) are easy to remember and hard to guess. Write it down and keep it somewhere safe: if it is lost, nobody can open the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="135" />
+            <location filename="../../ui/unlock.py" line="137" />
             <source>Who is using EvidenceKit now?</source>
             <translation>Who is using EvidenceKit now?</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="136" />
+            <location filename="../../ui/unlock.py" line="138" />
             <source>I am the person this is about</source>
             <translation>I am the person this is about</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="137" />
+            <location filename="../../ui/unlock.py" line="139" />
             <source>I am a support worker helping someone</source>
             <translation>I am a support worker helping someone</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="149" />
+            <location filename="../../ui/unlock.py" line="151" />
             <source>Your name (optional)</source>
             <translation>Your name (optional)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="150" />
+            <location filename="../../ui/unlock.py" line="152" />
             <source>Optional</source>
             <translation>Optional</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="151" />
+            <location filename="../../ui/unlock.py" line="153" />
             <source>Your &amp;name:</source>
             <translation>Your &amp;name:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="158" />
+            <location filename="../../ui/unlock.py" line="160" />
             <source>The name and role are written in the vault's record of who did what, which a court may read. Both are optional.</source>
             <translation>The name and role are written in the vault's record of who did what, which a court may read. Both are optional.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="169" />
-            <location filename="../../ui/unlock.py" line="209" />
+            <location filename="../../ui/unlock.py" line="171" />
+            <location filename="../../ui/unlock.py" line="213" />
             <source>Open the vault</source>
             <translation>Open the vault</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="180" />
+            <location filename="../../ui/unlock.py" line="182" />
             <source>Check a bundle someone gave you</source>
             <translation>Check a bundle someone gave you</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="182" />
+            <location filename="../../ui/unlock.py" line="184" />
             <source>For lawyers and courts: no vault or passphrase is needed.</source>
             <translation>For lawyers and courts: no vault or passphrase is needed.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="201" />
+            <location filename="../../ui/unlock.py" line="205" />
             <source>Make your vault</source>
             <translation>Make your vault</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="203" />
+            <location filename="../../ui/unlock.py" line="207" />
             <source>A new vault will be made here: %1</source>
             <translation>A new vault will be made here: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="205" />
+            <location filename="../../ui/unlock.py" line="209" />
             <source>Make the vault</source>
             <translation>Make the vault</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="208" />
+            <location filename="../../ui/unlock.py" line="212" />
             <source>Vault: %1</source>
             <translation>Vault: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="222" />
+            <location filename="../../ui/unlock.py" line="226" />
             <source>This vault is in a folder that %1 copies to the internet.</source>
             <translation>This vault is in a folder that %1 copies to the internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="226" />
+            <location filename="../../ui/unlock.py" line="230" />
             <source>Anyone who can sign in to that account, on any device, gets a copy of the locked vault file. It stays locked, but it is safer to keep the vault in a folder that is not synced, or on a USB stick.</source>
             <translation>Anyone who can sign in to that account, on any device, gets a copy of the locked vault file. It stays locked, but it is safer to keep the vault in a folder that is not synced, or on a USB stick.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="239" />
+            <location filename="../../ui/unlock.py" line="243" />
             <source>Too short (at least 8 characters)</source>
             <translation>Too short (at least 8 characters)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="240" />
+            <location filename="../../ui/unlock.py" line="244" />
             <source>Weak</source>
             <translation>Weak</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="241" />
+            <location filename="../../ui/unlock.py" line="245" />
             <source>Fair</source>
             <translation>Fair</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="242" />
+            <location filename="../../ui/unlock.py" line="246" />
             <source>Good</source>
             <translation>Good</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="243" />
+            <location filename="../../ui/unlock.py" line="247" />
             <source>Strong</source>
             <translation>Strong</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="251" />
+            <location filename="../../ui/unlock.py" line="255" />
             <source>Open a vault file</source>
             <translation>Open a vault file</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="251" />
+            <location filename="../../ui/unlock.py" line="255" />
             <source>EvidenceKit vaults (*.ekv);;All files (*)</source>
             <translation>EvidenceKit vaults (*.ekv);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="259" />
+            <location filename="../../ui/unlock.py" line="264" />
             <source>Where should the new vault go?</source>
             <translation>Where should the new vault go?</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="261" />
+            <location filename="../../ui/unlock.py" line="266" />
             <source>EvidenceKit vaults (*.ekv)</source>
             <translation>EvidenceKit vaults (*.ekv)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="281" />
+            <location filename="../../ui/unlock.py" line="286" />
             <source>Type the passphrase first.</source>
             <translation>Type the passphrase first.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="286" />
+            <location filename="../../ui/unlock.py" line="291" />
             <source>The two passphrases are not the same.</source>
             <translation>The two passphrases are not the same.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="287" />
+            <location filename="../../ui/unlock.py" line="292" />
             <source>Type the same passphrase in both boxes. Nothing was made yet.</source>
             <translation>Type the same passphrase in both boxes. Nothing was made yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="320" />
+            <location filename="../../ui/unlock.py" line="325" />
             <source>Making the vault… this takes a few seconds.</source>
             <translation>Making the vault… this takes a few seconds.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="322" />
+            <location filename="../../ui/unlock.py" line="327" />
             <source>Opening the vault…</source>
             <translation>Opening the vault…</translation>
         </message>
@@ -3326,14 +3394,24 @@
     <context>
         <name>VaultPage</name>
         <message>
-            <location filename="../../ui/vault_page.py" line="42" />
+            <location filename="../../ui/vault_page.py" line="43" />
             <source>Backup…</source>
             <translation>Backup…</translation>
         </message>
         <message>
-            <location filename="../../ui/vault_page.py" line="44" />
+            <location filename="../../ui/vault_page.py" line="45" />
             <source>Hand over a case…</source>
             <translation>Hand over a case…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/vault_page.py" line="52" />
+            <source>Second passphrase…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/vault_page.py" line="54" />
+            <source>A passphrase that opens a separate, harmless vault if you are forced.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -270,27 +270,27 @@
             <translation>Po fillon shkarkimi…</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="142" />
+            <location filename="../../ui/browser_dialog.py" line="146" />
             <source>Downloaded: %1</source>
             <translation>U shkarkua: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="145" />
+            <location filename="../../ui/browser_dialog.py" line="149" />
             <source>Downloading %1…</source>
             <translation>Po shkarkohet %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="150" />
+            <location filename="../../ui/browser_dialog.py" line="154" />
             <source>The browser is installed. You can capture pages now.</source>
             <translation>Shfletuesi u instalua. Tani mund të ruani faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="152" />
+            <location filename="../../ui/browser_dialog.py" line="156" />
             <source>Close</source>
             <translation>Mbyll</translation>
         </message>
         <message>
-            <location filename="../../ui/browser_dialog.py" line="159" />
+            <location filename="../../ui/browser_dialog.py" line="163" />
             <source>Stopped, as you asked. Nothing was left half-installed.</source>
             <translation>U ndal, siç kërkuat. Asgjë nuk mbeti e instaluar përgjysmë.</translation>
         </message>
@@ -298,62 +298,62 @@
     <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="278" />
+            <location filename="../../ui/capture_panel.py" line="279" />
             <source>This is an &amp;account: capture its profile and latest posts</source>
             <translation>Kjo është një ll&amp;ogari: ruani profilin dhe postimet e fundit të saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="281" />
+            <location filename="../../ui/capture_panel.py" line="282" />
             <source>This is an account: capture its profile and latest posts</source>
             <translation>Kjo është një llogari: ruani profilin dhe postimet e fundit të saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="285" />
+            <location filename="../../ui/capture_panel.py" line="286" />
             <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
             <translation>Çdo postim bëhet një provë më vete, e lidhur me atë të llogarisë, që llogaria të mbetet në regjistër me numrin e saj edhe nëse riemërtohet ose fshihet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="293" />
+            <location filename="../../ui/capture_panel.py" line="294" />
             <source>How many of its latest posts</source>
             <translation>Sa nga postimet e saj të fundit</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="295" />
+            <location filename="../../ui/capture_panel.py" line="296" />
             <source>&amp;Posts:</source>
             <translation>&amp;Postime:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="432" />
+            <location filename="../../ui/capture_panel.py" line="433" />
             <source>Paste the address of one account only.</source>
             <translation>Ngjitni adresën e vetëm një llogarie.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="433" />
+            <location filename="../../ui/capture_panel.py" line="434" />
             <source>Its posts are found on its page; they need not be pasted.</source>
             <translation>Postimet e saj gjenden në faqen e saj; nuk duhet t’i ngjitni.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="559" />
+            <location filename="../../ui/capture_panel.py" line="560" />
             <source>The browser is installed. Press Capture to try again.</source>
             <translation>Shfletuesi u instalua. Shtypni “Ruaj” për të provuar përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="568" />
+            <location filename="../../ui/capture_panel.py" line="569" />
             <source>account number %1</source>
             <translation>numri i llogarisë %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="571" />
+            <location filename="../../ui/capture_panel.py" line="572" />
             <source>Account captured: %1</source>
             <translation>Llogaria u ruajt: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="572" />
+            <location filename="../../ui/capture_panel.py" line="573" />
             <source>its name and number were not found on its page</source>
             <translation>emri dhe numri i saj nuk u gjetën në faqen e saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="575" />
+            <location filename="../../ui/capture_panel.py" line="576" />
             <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
             <translation>U ruajtën %2 nga %1 postimet e fundit të gjetura në faqen e saj, secili një provë e lidhur me atë të llogarisë.</translation>
         </message>
@@ -450,7 +450,7 @@
         </message>
         <message>
             <location filename="../../ui/capture_panel.py" line="215" />
-            <location filename="../../ui/capture_panel.py" line="501" />
+            <location filename="../../ui/capture_panel.py" line="502" />
             <source>Consent</source>
             <translation>Pëlqimi</translation>
         </message>
@@ -485,62 +485,62 @@
             <translation>Instaloni një shfletues…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="332" />
+            <location filename="../../ui/capture_panel.py" line="333" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Pëlqimi i shënuar për këtë seancë: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="357" />
+            <location filename="../../ui/capture_panel.py" line="358" />
             <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
             <translation>Një lidhje ka brenda një emër përdoruesi dhe fjalëkalim: ato do të hiqen para se të hapet faqja dhe nuk ruhen kurrë.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="364" />
+            <location filename="../../ui/capture_panel.py" line="365" />
             <source>These share codes can identify who shared the link and will be removed: %1</source>
             <translation>Këto kode shpërndarjeje mund të tregojnë kush e ndau lidhjen dhe do të hiqen: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="369" />
+            <location filename="../../ui/capture_panel.py" line="370" />
             <source>These share codes will be kept, as you chose: %1</source>
             <translation>Këto kode shpërndarjeje do të mbahen, siç zgjodhët: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="382" />
+            <location filename="../../ui/capture_panel.py" line="383" />
             <source>the user name and password</source>
             <translation>emri i përdoruesit dhe fjalëkalimi</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="385" />
+            <location filename="../../ui/capture_panel.py" line="386" />
             <source>the share codes %1</source>
             <translation>kodet e shpërndarjes %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="389" />
+            <location filename="../../ui/capture_panel.py" line="390" />
             <source>Removed from the link you pasted: %1</source>
             <translation>U hoq nga lidhja që ngjitët: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="398" />
+            <location filename="../../ui/capture_panel.py" line="399" />
             <source>Please write the consent note first.</source>
             <translation>Ju lutemi, shkruani fillimisht shënimin e pëlqimit.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="399" />
+            <location filename="../../ui/capture_panel.py" line="400" />
             <source>It records that the person agreed to this capture.</source>
             <translation>Ai dëshmon se personi ka rënë dakord për këtë ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="427" />
+            <location filename="../../ui/capture_panel.py" line="428" />
             <source>Paste at least one link first.</source>
             <translation>Ngjitni fillimisht të paktën një lidhje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="496" />
+            <location filename="../../ui/capture_panel.py" line="497" />
             <source>Please wait until the current work is finished.</source>
             <translation>Ju lutemi, prisni sa të mbarojë puna që po bëhet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="503" />
+            <location filename="../../ui/capture_panel.py" line="504" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>Po shtoni prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi:</translation>
         </message>
@@ -2986,17 +2986,22 @@
             <translation>Është saktësisht i njëjti skedar.</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="141" />
+            <location filename="../../ui/reposts_panel.py" line="142" />
+            <source>It looks like the same picture, mirrored or turned.</source>
+            <translation>Duket se është e njëjta foto, e pasqyruar ose e rrotulluar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/reposts_panel.py" line="143" />
             <source>It looks like the same picture, made smaller or saved again.</source>
             <translation>Duket se është e njëjta foto, e zvogëluar ose e ruajtur sërish.</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="147" />
+            <location filename="../../ui/reposts_panel.py" line="149" />
             <source>Blurred picture %1</source>
             <translation>Foto e turbulluar %1</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="148" />
+            <location filename="../../ui/reposts_panel.py" line="150" />
             <source>Hidden by you</source>
             <translation>E fshehur nga ju</translation>
         </message>
@@ -3007,6 +3012,69 @@
             <location filename="../../ui/safety.py" line="200" />
             <source>Notes</source>
             <translation>Shënime</translation>
+        </message>
+    </context>
+    <context>
+        <name>SecondPassphraseDialog</name>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="39" />
+            <source>A second passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="45" />
+            <source>If someone makes you open EvidenceKit, you can type a second passphrase instead of yours. It opens a separate vault that you fill yourself with a few harmless notes or pictures. It looks and takes as long as opening your real vault, and nothing in it points to your real vault.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="56" />
+            <source>Your vault will be kept in a folder among other files that look the same. Nothing is deleted. When this is done the app locks: open the second vault with the second passphrase and add a few things to it. Read “Help” for what this protects against, and what it does not.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="67" />
+            <source>Second passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="68" />
+            <source>&amp;Second passphrase:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="73" />
+            <source>Second passphrase again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="74" />
+            <source>&amp;Again:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="82" />
+            <source>Set the second passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="96" />
+            <source>Type the second passphrase first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="101" />
+            <source>The two passphrases are not the same.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="102" />
+            <source>Type the same second passphrase in both boxes. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/second_passphrase.py" line="107" />
+            <source>Setting it up… this takes a few seconds.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3106,219 +3174,219 @@
     <context>
         <name>UnlockPage</name>
         <message>
-            <location filename="../../ui/unlock.py" line="60" />
-            <location filename="../../ui/unlock.py" line="207" />
+            <location filename="../../ui/unlock.py" line="62" />
+            <location filename="../../ui/unlock.py" line="211" />
             <source>Open your vault</source>
             <translation>Hapni kasafortën tuaj</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="65" />
+            <location filename="../../ui/unlock.py" line="67" />
             <source>Your evidence is kept in a vault: one locked file on this computer or on a USB stick. Only your passphrase opens it. Nobody else, including us, can open it without the passphrase.</source>
             <translation>Provat tuaja ruhen në një kasafortë: një skedar i kyçur në këtë kompjuter ose në një USB. Vetëm fjalëkalimi juaj e hap. Askush tjetër, as ne, nuk mund ta hapë pa fjalëkalimin.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="80" />
+            <location filename="../../ui/unlock.py" line="82" />
             <source>Open another vault file…</source>
             <translation>Hap një skedar tjetër kasaforte…</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="82" />
+            <location filename="../../ui/unlock.py" line="84" />
             <source>For example a vault on a USB stick.</source>
             <translation>Për shembull një kasafortë në një USB.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="86" />
+            <location filename="../../ui/unlock.py" line="88" />
             <source>Make a new vault in another place…</source>
             <translation>Krijo një kasafortë të re në një vend tjetër…</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="88" />
+            <location filename="../../ui/unlock.py" line="90" />
             <source>Choose where the new vault file goes, for example a USB stick.</source>
             <translation>Zgjidhni ku do të vendoset skedari i kasafortës së re, për shembull në një USB.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="104" />
+            <location filename="../../ui/unlock.py" line="106" />
             <source>Passphrase</source>
             <translation>Fjalëkalimi</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="107" />
+            <location filename="../../ui/unlock.py" line="109" />
             <source>&amp;Passphrase:</source>
             <translation>&amp;Fjalëkalimi:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="112" />
+            <location filename="../../ui/unlock.py" line="114" />
             <source>Passphrase again</source>
             <translation>Fjalëkalimi përsëri</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="114" />
+            <location filename="../../ui/unlock.py" line="116" />
             <source>Passphrase &amp;again:</source>
             <translation>Fjalëkalimi &amp;përsëri:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="120" />
+            <location filename="../../ui/unlock.py" line="122" />
             <source>Passphrase strength</source>
             <translation>Forca e fjalëkalimit</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="121" />
+            <location filename="../../ui/unlock.py" line="123" />
             <source>Strength:</source>
             <translation>Forca:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="125" />
+            <location filename="../../ui/unlock.py" line="127" />
             <source>Tip: a few ordinary words in a row (“green lamp under the river”) are easy to remember and hard to guess. Write it down and keep it somewhere safe: if it is lost, nobody can open the vault.</source>
             <translation>Këshillë: disa fjalë të zakonshme njëra pas tjetrës (“llamba e gjelbër nën lumë”) mbahen mend lehtë dhe gjenden me vështirësi. Shkruajeni dhe ruajeni diku në vend të sigurt: nëse humbet, askush nuk mund ta hapë kasafortën.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="135" />
+            <location filename="../../ui/unlock.py" line="137" />
             <source>Who is using EvidenceKit now?</source>
             <translation>Kush po e përdor EvidenceKit tani?</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="136" />
+            <location filename="../../ui/unlock.py" line="138" />
             <source>I am the person this is about</source>
             <translation>Jam personi për të cilin bëhet fjalë</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="137" />
+            <location filename="../../ui/unlock.py" line="139" />
             <source>I am a support worker helping someone</source>
             <translation>Jam punonjës/e mbështetjeje dhe ndihmoj dikë</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="149" />
+            <location filename="../../ui/unlock.py" line="151" />
             <source>Your name (optional)</source>
             <translation>Emri juaj (nuk është i detyrueshëm)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="150" />
+            <location filename="../../ui/unlock.py" line="152" />
             <source>Optional</source>
             <translation>Nuk është e detyrueshme</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="151" />
+            <location filename="../../ui/unlock.py" line="153" />
             <source>Your &amp;name:</source>
             <translation>&amp;Emri juaj:</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="158" />
+            <location filename="../../ui/unlock.py" line="160" />
             <source>The name and role are written in the vault's record of who did what, which a court may read. Both are optional.</source>
             <translation>Emri dhe roli shkruhen në regjistrin e kasafortës për atë se kush bëri çfarë, të cilin mund ta lexojë një gjykatë. Të dyja nuk janë të detyrueshme.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="169" />
-            <location filename="../../ui/unlock.py" line="209" />
+            <location filename="../../ui/unlock.py" line="171" />
+            <location filename="../../ui/unlock.py" line="213" />
             <source>Open the vault</source>
             <translation>Hap kasafortën</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="180" />
+            <location filename="../../ui/unlock.py" line="182" />
             <source>Check a bundle someone gave you</source>
             <translation>Verifikoni një dosje që ju dha dikush</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="182" />
+            <location filename="../../ui/unlock.py" line="184" />
             <source>For lawyers and courts: no vault or passphrase is needed.</source>
             <translation>Për avokatët dhe gjykatat: nuk nevojitet kasafortë as fjalëkalim.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="201" />
+            <location filename="../../ui/unlock.py" line="205" />
             <source>Make your vault</source>
             <translation>Krijoni kasafortën tuaj</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="203" />
+            <location filename="../../ui/unlock.py" line="207" />
             <source>A new vault will be made here: %1</source>
             <translation>Kasaforta e re do të krijohet këtu: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="205" />
+            <location filename="../../ui/unlock.py" line="209" />
             <source>Make the vault</source>
             <translation>Krijo kasafortën</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="208" />
+            <location filename="../../ui/unlock.py" line="212" />
             <source>Vault: %1</source>
             <translation>Kasaforta: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="222" />
+            <location filename="../../ui/unlock.py" line="226" />
             <source>This vault is in a folder that %1 copies to the internet.</source>
             <translation>Kjo kasafortë ndodhet në një drejtori që %1 e kopjon në internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="226" />
+            <location filename="../../ui/unlock.py" line="230" />
             <source>Anyone who can sign in to that account, on any device, gets a copy of the locked vault file. It stays locked, but it is safer to keep the vault in a folder that is not synced, or on a USB stick.</source>
             <translation>Kushdo që mund të hyjë në atë llogari, nga çdo pajisje, merr një kopje të skedarit të kyçur të kasafortës. Ai mbetet i kyçur, por është më e sigurt ta mbani kasafortën në një drejtori që nuk sinkronizohet, ose në një USB.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="239" />
+            <location filename="../../ui/unlock.py" line="243" />
             <source>Too short (at least 8 characters)</source>
             <translation>Shumë i shkurtër (të paktën 8 shenja)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="240" />
+            <location filename="../../ui/unlock.py" line="244" />
             <source>Weak</source>
             <translation>I dobët</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="241" />
+            <location filename="../../ui/unlock.py" line="245" />
             <source>Fair</source>
             <translation>Mesatar</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="242" />
+            <location filename="../../ui/unlock.py" line="246" />
             <source>Good</source>
             <translation>I mirë</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="243" />
+            <location filename="../../ui/unlock.py" line="247" />
             <source>Strong</source>
             <translation>I fortë</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="251" />
+            <location filename="../../ui/unlock.py" line="255" />
             <source>Open a vault file</source>
             <translation>Hap një skedar kasaforte</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="251" />
+            <location filename="../../ui/unlock.py" line="255" />
             <source>EvidenceKit vaults (*.ekv);;All files (*)</source>
             <translation>Kasaforta EvidenceKit (*.ekv);;Të gjithë skedarët (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="259" />
+            <location filename="../../ui/unlock.py" line="264" />
             <source>Where should the new vault go?</source>
             <translation>Ku të vendoset kasaforta e re?</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="261" />
+            <location filename="../../ui/unlock.py" line="266" />
             <source>EvidenceKit vaults (*.ekv)</source>
             <translation>Kasaforta EvidenceKit (*.ekv)</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="281" />
+            <location filename="../../ui/unlock.py" line="286" />
             <source>Type the passphrase first.</source>
             <translation>Shkruani fillimisht fjalëkalimin.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="286" />
+            <location filename="../../ui/unlock.py" line="291" />
             <source>The two passphrases are not the same.</source>
             <translation>Dy fjalëkalimet nuk janë njësoj.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="287" />
+            <location filename="../../ui/unlock.py" line="292" />
             <source>Type the same passphrase in both boxes. Nothing was made yet.</source>
             <translation>Shkruani të njëjtin fjalëkalim në të dyja kutitë. Ende nuk është krijuar asgjë.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="320" />
+            <location filename="../../ui/unlock.py" line="325" />
             <source>Making the vault… this takes a few seconds.</source>
             <translation>Po krijohet kasaforta… kjo zgjat disa sekonda.</translation>
         </message>
         <message>
-            <location filename="../../ui/unlock.py" line="322" />
+            <location filename="../../ui/unlock.py" line="327" />
             <source>Opening the vault…</source>
             <translation>Po hapet kasaforta…</translation>
         </message>
@@ -3326,14 +3394,24 @@
     <context>
         <name>VaultPage</name>
         <message>
-            <location filename="../../ui/vault_page.py" line="42" />
+            <location filename="../../ui/vault_page.py" line="43" />
             <source>Backup…</source>
             <translation>Kopje rezervë…</translation>
         </message>
         <message>
-            <location filename="../../ui/vault_page.py" line="44" />
+            <location filename="../../ui/vault_page.py" line="45" />
             <source>Hand over a case…</source>
             <translation>Dorëzo një çështje…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/vault_page.py" line="52" />
+            <source>Second passphrase…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/vault_page.py" line="54" />
+            <source>A passphrase that opens a separate, harmless vault if you are forced.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
