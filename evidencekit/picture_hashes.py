@@ -3,8 +3,10 @@
 SHA-256 and MD5 find the same file again; PDQ (Meta's open photo-matching algorithm, the one
 platforms and hash-sharing programmes use) finds the same *picture* again after it was
 re-compressed, resized or turned grey, so a repost can be recognised without anybody having
-to look at it. It does not survive a crop of more than a few percent, a turn, a mirror image
-or an added caption bar (measured on real photos: benchmarks/pdq.py).
+to look at it. A mirror image or a quarter turn changes the hash completely, so the hashes of
+the picture's 7 mirrored and turned forms are made too (`pdq_turned`, Meta's dihedral
+hashes). None of them survives a crop of 2 % or more, a small tilt or an added caption bar
+(measured on real photos: benchmarks/pdq.py).
 
 Why our own few lines of NumPy instead of the `pdqhash` package: `pdqhash` (the maintained
 binding to Meta's C++ code) publishes wheels for Windows and macOS only; on Linux pip builds
