@@ -46,10 +46,12 @@ _DATA_URL = re.compile(
     rb",(?P<data>[A-Za-z0-9+/=%._~!$*:@\\-]*)",
     re.IGNORECASE,
 )
-# Bare base64 that starts like a picture file: JPEG, PNG, GIF, WebP/RIFF, BMP, TIFF, ISO media.
+# Bare base64 (JSON may escape "/" as "\/") at least 200 characters long that starts like a
+# picture file: JPEG, PNG, GIF, WebP (RIFF), or ISO media (AVIF, HEIC, MP4). Its decoded bytes
+# must then sniff as a picture too, so a token or a hash is never taken for one.
 _BARE_B64 = re.compile(
-    rb"(?:/9j/|iVBORw0KGgo|R0lGOD|UklGR|Qk[0-9A-Za-z]|SUkq|TU0AK|AAAA[A-Za-z0-9+/]{2}ZnR5cA)"
-    rb"(?:[A-Za-z0-9+/]|\\/){60,}={0,2}"
+    rb"(?:/9j/|iVBORw0KGgo|R0lGOD|UklGR|AAAA[A-Za-z0-9+/]{2}ZnR5cA)"
+    rb"(?:[A-Za-z0-9+/]|\\/){190,}={0,2}"
 )
 
 

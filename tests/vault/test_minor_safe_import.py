@@ -158,3 +158,19 @@ def test_a_repost_is_found_from_the_hashes_alone(vault: Vault, tmp_path: Path) -
     assert found.distance <= 31
     for item_id in (one, two):
         assert [p.stored for p in vault.picture_hashes(item_id)] == [False]
+
+
+def test_a_video_is_kept_as_its_hashes(vault: Vault, tmp_path: Path) -> None:
+    from evidencekit.jobs.imports import import_file
+    from tests.support.site import VIDEO_PATH
+
+    data = VIDEO_PATH.read_bytes()
+    video = tmp_path / "clip.webm"
+    video.write_bytes(data)
+    item = import_file(vault, video, minor_safe=True)
+    (entry,) = item.metadata["minor_safe"]["pictures"]
+    assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+    assert entry["md5"] == hashlib.md5(data, usedforsecurity=False).hexdigest()
+    assert entry["bytes"] == len(data) and entry["pdq"] is None
+    assert entry["media_type"] == "video/webm"
+    assert Needles({"video": data}).found_in(vault_dump(vault)) == set()
