@@ -8,7 +8,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -53,7 +53,14 @@ def place_row(parent: QWidget, name: str, choose: Any) -> tuple[QWidget, QLineEd
 
 
 class BackupDialog(QDialog):
-    def __init__(self, ctx: AppContext, session: VaultSession, parent: QWidget | None = None):
+    """With an open vault: make a backup, or restore one. Without (from Settings, while
+    locked): restore only, by default into the app's own vault place when that is free."""
+
+    restored = Signal(object)  # the restored vault's path
+
+    def __init__(
+        self, ctx: AppContext, session: VaultSession | None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._ctx = ctx
         self._session = session
@@ -97,6 +104,7 @@ class BackupDialog(QDialog):
         self.backup_button.clicked.connect(self.make_backup)
         column.addWidget(self.backup_button)
         layout.addWidget(made)
+        made.setVisible(session is not None)
 
         back = QGroupBox(self.tr("Restore a backup"), self)
         form = QFormLayout(back)
@@ -104,10 +112,12 @@ class BackupDialog(QDialog):
         form.addRow(self.tr("&Backup:"), row)
         self.source_passphrase = secret_field(back, self.tr("Passphrase of that backup"))
         form.addRow(self.tr("Its pass&phrase:"), self.source_passphrase)
-        row, self.restored, _ = place_row(
+        row, self.restore_to, _ = place_row(
             back, self.tr("Where the restored vault goes"), self._choose_restored
         )
         form.addRow(self.tr("Restore &to:"), row)
+        if session is None and not ctx.default_vault.exists():
+            self.restore_to.setText(str(ctx.default_vault))
         self.restore_button = button(self.tr("Restore"), back)
         self.restore_button.clicked.connect(self.restore)
         form.addRow(self.restore_button)
@@ -139,7 +149,7 @@ class BackupDialog(QDialog):
             self, self.tr("Where should the restored vault go?"), Path.home() / ("vault" + SUFFIX)
         )
         if chosen is not None:
-            self.restored.setText(str(chosen))
+            self.restore_to.setText(str(chosen))
 
     # --- the work -------------------------------------------------------------------------------
 
@@ -153,6 +163,7 @@ class BackupDialog(QDialog):
             return
         secret = self.passphrase.text()
         session = self._session
+        assert session is not None  # the backup part is shown only with an open vault
 
         async def work(job: Job) -> BackupResult:
             return await session.call(backup_vault, session.vault, Path(target), secret)
@@ -160,7 +171,7 @@ class BackupDialog(QDialog):
         self._start(session.run(work, "backup"))
 
     def restore(self) -> None:
-        source, target = self.source.text().strip(), self.restored.text().strip()
+        source, target = self.source.text().strip(), self.restore_to.text().strip()
         if not source or not target:
             self.message.show_text(self.tr("Choose the backup and where to restore it."))
             return
@@ -178,14 +189,16 @@ class BackupDialog(QDialog):
             )
             if not replace:
                 return
-        secret, settings = self.source_passphrase.text(), self._session.vault.settings
+        secret, settings = self.source_passphrase.text(), self._ctx.settings
 
         async def work(job: Job) -> BackupResult:
             return await asyncio.to_thread(
                 restore_vault, Path(source), secret, Path(target), settings, replace=replace
             )
 
-        self._start(Job(self._ctx.runner, work, self, name="restore").start())
+        job = Job(self._ctx.runner, work, self, name="restore").start()
+        job.succeeded.connect(lambda result: self.restored.emit(result.path))
+        self._start(job)
 
     def _start(self, job: Job) -> None:
         self.job = job

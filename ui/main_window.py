@@ -216,8 +216,21 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx, self)
         dialog.applied.connect(self._settings_applied)
         dialog.forget_requested.connect(self.forget_this_computer)
+        dialog.restore_requested.connect(self.show_restore)
         dialog.open()
         self.settings_dialog = dialog
+
+    def show_restore(self) -> None:
+        """Restore a backup (issue 14), also while locked: into the app's own place if free."""
+        from ui.backup_dialog import BackupDialog
+
+        self.restore_dialog = BackupDialog(self.ctx, self.session, self)
+        self.restore_dialog.restored.connect(self._restored)
+        self.restore_dialog.open()
+
+    def _restored(self, _path: object) -> None:
+        if self.session is None:
+            self.lock()  # a fresh unlock page, which finds the restored vault
 
     def forget_this_computer(self) -> None:
         """Lock, then remove the app's vaults and settings here (issue 14; ui/forget_dialog)."""

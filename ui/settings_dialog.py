@@ -26,6 +26,7 @@ from ui.widgets import MessagePanel, button, paragraph
 class SettingsDialog(QDialog):
     applied = Signal(bool)  # True when the language changed
     forget_requested = Signal()  # "Forget this computer": confirmed with the typed word
+    restore_requested = Signal()  # "Restore a backup…" (ui/backup_dialog.py)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +90,9 @@ class SettingsDialog(QDialog):
             )
         )
         # Issue 14: remove the app's vaults and settings from this machine (ui/forget_dialog.py).
+        self.restore_button = button(self.tr("Restore a backup…"), self)
+        self.restore_button.clicked.connect(self._restore)
+        layout.addWidget(self.restore_button)
         self.forget_button = button(self.tr("Forget this computer…"), self)
         self.forget_button.clicked.connect(self._forget)
         layout.addWidget(self.forget_button)
@@ -106,6 +110,10 @@ class SettingsDialog(QDialog):
         self.buttons = buttons
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+
+    def _restore(self) -> None:
+        self.reject()
+        self.restore_requested.emit()
 
     def _forget(self) -> None:
         from ui.forget_dialog import ForgetDialog

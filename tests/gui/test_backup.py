@@ -56,13 +56,13 @@ def test_a_backup_from_the_app_is_a_checked_copy(qtbot, window, ctx, settings, t
     # Restoring onto the open vault itself is refused in plain words; the vault stays.
     dialog.source.setText(str(target))
     dialog.source_passphrase.setText("a passphrase of the copy")
-    dialog.restored.setText(str(ctx.default_vault))
+    dialog.restore_to.setText(str(ctx.default_vault))
     Ask.answer(True)  # "Replace that vault?" yes: still refused, it is open
     dialog.restore_button.click()
     qtbot.waitUntil(lambda: dialog.job.done, timeout=30_000)
     assert "already open" in dialog.message.text, dialog.message.text
     elsewhere = tmp_path / "restored.ekv"
-    dialog.restored.setText(str(elsewhere))
+    dialog.restore_to.setText(str(elsewhere))
     dialog.source_passphrase.setText("a passphrase of the copy")
     dialog.restore_button.click()
     qtbot.waitUntil(lambda: dialog.job.done, timeout=30_000)
@@ -119,3 +119,28 @@ def test_forget_this_computer_from_the_app(qtbot, window, ctx, settings, isolate
     window.forget_this_computer()
     qtbot.waitUntil(lambda: "forgotten" in window.status.text(), timeout=30_000)
     assert not data.exists() and window.session is None
+
+
+def test_restore_while_locked_into_the_apps_own_place(qtbot, window, ctx, settings, tmp_path):
+    """A new computer: nothing but a backup on her stick. Settings → Restore a backup…"""
+    from evidencekit.vault.backup import backup_vault
+
+    old = tmp_path / "old-laptop" / "vault.ekv"
+    old.parent.mkdir()
+    with Vault.create(old, TEST_PASSPHRASE, settings) as vault:
+        add_web_item(vault, 1, case="Hers")
+        backup_vault(vault, tmp_path / "stick.ekv", "the backup's passphrase")
+    assert not ctx.default_vault.exists() and window.unlock_page.creating
+    window.show_settings()
+    qtbot.mouseClick(window.settings_dialog.restore_button, Qt.MouseButton.LeftButton)
+    dialog = window.restore_dialog
+    assert dialog.restore_to.text() == str(ctx.default_vault)
+    assert not dialog.backup_button.isVisible()  # no vault open: restore only
+    dialog.source.setText(str(tmp_path / "stick.ekv"))
+    dialog.source_passphrase.setText("the backup's passphrase")
+    with qtbot.waitSignal(dialog.restored, timeout=30_000):
+        dialog.restore_button.click()
+    assert ctx.default_vault.is_file()
+    qtbot.waitUntil(lambda: not window.unlock_page.creating, timeout=5_000)
+    unlock(qtbot, window, "the backup's passphrase")
+    assert len(window.vault_page.items.items) == 1
