@@ -48,168 +48,168 @@
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="61" />
-            <location filename="../../ui/backup_dialog.py" line="62" />
+            <location filename="../../ui/backup_dialog.py" line="68" />
+            <location filename="../../ui/backup_dialog.py" line="69" />
             <source>Backup</source>
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="64" />
+            <location filename="../../ui/backup_dialog.py" line="71" />
             <source>A second, encrypted copy of this vault</source>
             <translation>A second, encrypted copy of this vault</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="68" />
+            <location filename="../../ui/backup_dialog.py" line="75" />
             <source>Keep it somewhere else: a USB stick in a safe place, or with someone you trust. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase.</source>
             <translation>Keep it somewhere else: a USB stick in a safe place, or with someone you trust. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="75" />
+            <location filename="../../ui/backup_dialog.py" line="82" />
             <source>Make a backup</source>
             <translation>Make a backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="80" />
+            <location filename="../../ui/backup_dialog.py" line="87" />
             <source>Where the backup goes</source>
             <translation>Where the backup goes</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="82" />
+            <location filename="../../ui/backup_dialog.py" line="89" />
             <source>&amp;Where:</source>
             <translation>&amp;Where:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="83" />
+            <location filename="../../ui/backup_dialog.py" line="90" />
             <source>Passphrase of the backup</source>
             <translation>Passphrase of the backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="84" />
+            <location filename="../../ui/backup_dialog.py" line="91" />
             <source>&amp;Passphrase of the backup:</source>
             <translation>&amp;Passphrase of the backup:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="85" />
+            <location filename="../../ui/backup_dialog.py" line="92" />
             <source>The same passphrase again</source>
             <translation>The same passphrase again</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="86" />
+            <location filename="../../ui/backup_dialog.py" line="93" />
             <source>The same &amp;again:</source>
             <translation>The same &amp;again:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="90" />
+            <location filename="../../ui/backup_dialog.py" line="97" />
             <source>You may type this vault's own passphrase, or give the copy another one. Write it down somewhere safe: without it the copy cannot be opened.</source>
             <translation>You may type this vault's own passphrase, or give the copy another one. Write it down somewhere safe: without it the copy cannot be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="96" />
+            <location filename="../../ui/backup_dialog.py" line="103" />
             <source>Make the backup</source>
             <translation>Make the backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="101" />
+            <location filename="../../ui/backup_dialog.py" line="109" />
             <source>Restore a backup</source>
             <translation>Restore a backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="103" />
+            <location filename="../../ui/backup_dialog.py" line="111" />
             <source>The backup to restore</source>
             <translation>The backup to restore</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="104" />
+            <location filename="../../ui/backup_dialog.py" line="112" />
             <source>&amp;Backup:</source>
             <translation>&amp;Backup:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="105" />
+            <location filename="../../ui/backup_dialog.py" line="113" />
             <source>Passphrase of that backup</source>
             <translation>Passphrase of that backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="106" />
+            <location filename="../../ui/backup_dialog.py" line="114" />
             <source>Its pass&amp;phrase:</source>
             <translation>Its pass&amp;phrase:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="108" />
+            <location filename="../../ui/backup_dialog.py" line="116" />
             <source>Where the restored vault goes</source>
             <translation>Where the restored vault goes</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="110" />
+            <location filename="../../ui/backup_dialog.py" line="118" />
             <source>Restore &amp;to:</source>
             <translation>Restore &amp;to:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="111" />
+            <location filename="../../ui/backup_dialog.py" line="121" />
             <source>Restore</source>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="118" />
+            <location filename="../../ui/backup_dialog.py" line="128" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="127" />
+            <location filename="../../ui/backup_dialog.py" line="137" />
             <source>Where should the backup go?</source>
             <translation>Where should the backup go?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="133" />
+            <location filename="../../ui/backup_dialog.py" line="143" />
             <source>Which backup should be restored?</source>
             <translation>Which backup should be restored?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="139" />
+            <location filename="../../ui/backup_dialog.py" line="149" />
             <source>Where should the restored vault go?</source>
             <translation>Where should the restored vault go?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="149" />
+            <location filename="../../ui/backup_dialog.py" line="159" />
             <source>Choose where the backup should go.</source>
             <translation>Choose where the backup should go.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="152" />
+            <location filename="../../ui/backup_dialog.py" line="162" />
             <source>The two passphrases are not the same.</source>
             <translation>The two passphrases are not the same.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="165" />
+            <location filename="../../ui/backup_dialog.py" line="176" />
             <source>Choose the backup and where to restore it.</source>
             <translation>Choose the backup and where to restore it.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="171" />
+            <location filename="../../ui/backup_dialog.py" line="182" />
             <source>Replace that vault?</source>
             <translation>Replace that vault?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="173" />
+            <location filename="../../ui/backup_dialog.py" line="184" />
             <source>A vault is already there. Restoring replaces it and everything in it that is not in the backup.</source>
             <translation>A vault is already there. Restoring replaces it and everything in it that is not in the backup.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="176" />
+            <location filename="../../ui/backup_dialog.py" line="187" />
             <source>Replace it</source>
             <translation>Replace it</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="177" />
+            <location filename="../../ui/backup_dialog.py" line="188" />
             <source>Keep it</source>
             <translation>Keep it</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="192" />
+            <location filename="../../ui/backup_dialog.py" line="205" />
             <source>Working… the copy is written, then checked.</source>
             <translation>Working… the copy is written, then checked.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/backup_dialog.py" line="205" />
+            <location filename="../../ui/backup_dialog.py" line="218" />
             <source>Done: %n item(s) copied to %1 and checked against the original.</source>
             <translation>
                 <numerusform>Done: %n item copied to %1 and checked against the original.</numerusform>
@@ -217,7 +217,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="207" />
+            <location filename="../../ui/backup_dialog.py" line="220" />
             <source>Keep the copy somewhere else than this computer.</source>
             <translation>Keep the copy somewhere else than this computer.</translation>
         </message>
@@ -2247,17 +2247,17 @@
             <translation>Hide this window at once and lock the vault (or press Esc twice)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="252" />
             <source>EvidenceKit has forgotten this computer.</source>
             <translation>EvidenceKit has forgotten this computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="270" />
             <source>Using the vault as: %1</source>
             <translation>Using the vault as: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="262" />
+            <location filename="../../ui/main_window.py" line="275" />
             <source>Locked</source>
             <translation>Locked</translation>
         </message>
@@ -3080,93 +3080,98 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="33" />
             <location filename="../../ui/settings_dialog.py" line="34" />
+            <location filename="../../ui/settings_dialog.py" line="35" />
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="41" />
+            <location filename="../../ui/settings_dialog.py" line="42" />
             <source>Same as the computer</source>
             <translation>Same as the computer</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="45" />
+            <location filename="../../ui/settings_dialog.py" line="46" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="46" />
+            <location filename="../../ui/settings_dialog.py" line="47" />
             <source>&amp;Language:</source>
             <translation>&amp;Language:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="51" />
+            <location filename="../../ui/settings_dialog.py" line="52" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="52" />
+            <location filename="../../ui/settings_dialog.py" line="53" />
             <source>Never</source>
             <translation>Never</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="53" />
+            <location filename="../../ui/settings_dialog.py" line="54" />
             <source>Lock the vault after this many minutes unused</source>
             <translation>Lock the vault after this many minutes unused</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="54" />
+            <location filename="../../ui/settings_dialog.py" line="55" />
             <source>Lock when &amp;unused for:</source>
             <translation>Lock when &amp;unused for:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="56" />
+            <location filename="../../ui/settings_dialog.py" line="57" />
             <source>Use a neutral window title (“Notes”)</source>
             <translation>Use a neutral window title (“Notes”)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="63" />
+            <location filename="../../ui/settings_dialog.py" line="64" />
             <source>Add a launcher called “Notes” to the applications menu</source>
             <translation>Add a launcher called “Notes” to the applications menu</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="69" />
+            <location filename="../../ui/settings_dialog.py" line="70" />
             <source>It starts this app with the neutral title and a notepad icon. The program itself stays installed under its own name.</source>
             <translation>It starts this app with the neutral title and a notepad icon. The program itself stays installed under its own name.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="78" />
+            <location filename="../../ui/settings_dialog.py" line="79" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="79" />
+            <location filename="../../ui/settings_dialog.py" line="80" />
             <source>Clear copied text after this many seconds</source>
             <translation>Clear copied text after this many seconds</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="80" />
+            <location filename="../../ui/settings_dialog.py" line="81" />
             <source>Clear copied text after:</source>
             <translation>Clear copied text after:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="85" />
+            <location filename="../../ui/settings_dialog.py" line="86" />
             <source>EvidenceKit never shows notifications or plays sounds, and keeps no list of recent files.</source>
             <translation>EvidenceKit never shows notifications or plays sounds, and keeps no list of recent files.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="92" />
+            <location filename="../../ui/settings_dialog.py" line="93" />
+            <source>Restore a backup…</source>
+            <translation>Restore a backup…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="96" />
             <source>Forget this computer…</source>
             <translation>Forget this computer…</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="102" />
+            <location filename="../../ui/settings_dialog.py" line="106" />
             <source>Save</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="103" />
+            <location filename="../../ui/settings_dialog.py" line="107" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>

@@ -48,168 +48,168 @@
             <translation>Zgjidh…</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="61" />
-            <location filename="../../ui/backup_dialog.py" line="62" />
+            <location filename="../../ui/backup_dialog.py" line="68" />
+            <location filename="../../ui/backup_dialog.py" line="69" />
             <source>Backup</source>
             <translation>Kopje rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="64" />
+            <location filename="../../ui/backup_dialog.py" line="71" />
             <source>A second, encrypted copy of this vault</source>
             <translation>Një kopje e dytë, e enkriptuar, e kësaj kasaforte</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="68" />
+            <location filename="../../ui/backup_dialog.py" line="75" />
             <source>Keep it somewhere else: a USB stick in a safe place, or with someone you trust. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase.</source>
             <translation>Mbajeni diku tjetër: në një USB në një vend të sigurt, ose te dikush që i besoni. Ajo i mbron provat nëse ky kompjuter humbet, prishet ose merret. Nuk i mbron nga dikush që e di fjalëkalimin e kopjes.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="75" />
+            <location filename="../../ui/backup_dialog.py" line="82" />
             <source>Make a backup</source>
             <translation>Bëni një kopje rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="80" />
+            <location filename="../../ui/backup_dialog.py" line="87" />
             <source>Where the backup goes</source>
             <translation>Ku do të ruhet kopja rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="82" />
+            <location filename="../../ui/backup_dialog.py" line="89" />
             <source>&amp;Where:</source>
             <translation>&amp;Ku:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="83" />
+            <location filename="../../ui/backup_dialog.py" line="90" />
             <source>Passphrase of the backup</source>
             <translation>Fjalëkalimi i kopjes rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="84" />
+            <location filename="../../ui/backup_dialog.py" line="91" />
             <source>&amp;Passphrase of the backup:</source>
             <translation>&amp;Fjalëkalimi i kopjes rezervë:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="85" />
+            <location filename="../../ui/backup_dialog.py" line="92" />
             <source>The same passphrase again</source>
             <translation>I njëjti fjalëkalim edhe një herë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="86" />
+            <location filename="../../ui/backup_dialog.py" line="93" />
             <source>The same &amp;again:</source>
             <translation>I njëjti &amp;përsëri:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="90" />
+            <location filename="../../ui/backup_dialog.py" line="97" />
             <source>You may type this vault's own passphrase, or give the copy another one. Write it down somewhere safe: without it the copy cannot be opened.</source>
             <translation>Mund të shkruani fjalëkalimin e kësaj kasaforte, ose t'i jepni kopjes një tjetër. Shënojeni diku të sigurt: pa të kopja nuk mund të hapet.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="96" />
+            <location filename="../../ui/backup_dialog.py" line="103" />
             <source>Make the backup</source>
             <translation>Bëje kopjen rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="101" />
+            <location filename="../../ui/backup_dialog.py" line="109" />
             <source>Restore a backup</source>
             <translation>Rikthe nga një kopje rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="103" />
+            <location filename="../../ui/backup_dialog.py" line="111" />
             <source>The backup to restore</source>
             <translation>Kopja rezervë që do të rikthehet</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="104" />
+            <location filename="../../ui/backup_dialog.py" line="112" />
             <source>&amp;Backup:</source>
             <translation>&amp;Kopja rezervë:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="105" />
+            <location filename="../../ui/backup_dialog.py" line="113" />
             <source>Passphrase of that backup</source>
             <translation>Fjalëkalimi i asaj kopjeje rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="106" />
+            <location filename="../../ui/backup_dialog.py" line="114" />
             <source>Its pass&amp;phrase:</source>
             <translation>Fjalë&amp;kalimi i saj:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="108" />
+            <location filename="../../ui/backup_dialog.py" line="116" />
             <source>Where the restored vault goes</source>
             <translation>Ku do të vihet kasaforta e rikthyer</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="110" />
+            <location filename="../../ui/backup_dialog.py" line="118" />
             <source>Restore &amp;to:</source>
             <translation>Rikthe &amp;në:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="111" />
+            <location filename="../../ui/backup_dialog.py" line="121" />
             <source>Restore</source>
             <translation>Rikthe</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="118" />
+            <location filename="../../ui/backup_dialog.py" line="128" />
             <source>Close</source>
             <translation>Mbyll</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="127" />
+            <location filename="../../ui/backup_dialog.py" line="137" />
             <source>Where should the backup go?</source>
             <translation>Ku duhet të ruhet kopja rezervë?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="133" />
+            <location filename="../../ui/backup_dialog.py" line="143" />
             <source>Which backup should be restored?</source>
             <translation>Cila kopje rezervë duhet të rikthehet?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="139" />
+            <location filename="../../ui/backup_dialog.py" line="149" />
             <source>Where should the restored vault go?</source>
             <translation>Ku duhet të vihet kasaforta e rikthyer?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="149" />
+            <location filename="../../ui/backup_dialog.py" line="159" />
             <source>Choose where the backup should go.</source>
             <translation>Zgjidhni ku duhet të ruhet kopja rezervë.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="152" />
+            <location filename="../../ui/backup_dialog.py" line="162" />
             <source>The two passphrases are not the same.</source>
             <translation>Të dy fjalëkalimet nuk janë të njëjtë.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="165" />
+            <location filename="../../ui/backup_dialog.py" line="176" />
             <source>Choose the backup and where to restore it.</source>
             <translation>Zgjidhni kopjen rezervë dhe ku të rikthehet.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="171" />
+            <location filename="../../ui/backup_dialog.py" line="182" />
             <source>Replace that vault?</source>
             <translation>Ta zëvendësoj atë kasafortë?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="173" />
+            <location filename="../../ui/backup_dialog.py" line="184" />
             <source>A vault is already there. Restoring replaces it and everything in it that is not in the backup.</source>
             <translation>Aty ka tashmë një kasafortë. Rikthimi e zëvendëson atë dhe gjithçka në të që nuk është në kopjen rezervë.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="176" />
+            <location filename="../../ui/backup_dialog.py" line="187" />
             <source>Replace it</source>
             <translation>Zëvendësoje</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="177" />
+            <location filename="../../ui/backup_dialog.py" line="188" />
             <source>Keep it</source>
             <translation>Mbaje</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="192" />
+            <location filename="../../ui/backup_dialog.py" line="205" />
             <source>Working… the copy is written, then checked.</source>
             <translation>Po punohet… kopja shkruhet, pastaj kontrollohet.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/backup_dialog.py" line="205" />
+            <location filename="../../ui/backup_dialog.py" line="218" />
             <source>Done: %n item(s) copied to %1 and checked against the original.</source>
             <translation>
                 <numerusform>U bë: %n provë u kopjua në %1 dhe u kontrollua me origjinalin.</numerusform>
@@ -217,7 +217,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="207" />
+            <location filename="../../ui/backup_dialog.py" line="220" />
             <source>Keep the copy somewhere else than this computer.</source>
             <translation>Mbajeni kopjen diku tjetër, jo në këtë kompjuter.</translation>
         </message>
@@ -2247,17 +2247,17 @@
             <translation>Fshih menjëherë këtë dritare dhe kyç kasafortën (ose shtypni dy herë Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="252" />
             <source>EvidenceKit has forgotten this computer.</source>
             <translation>EvidenceKit e ka harruar këtë kompjuter.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="270" />
             <source>Using the vault as: %1</source>
             <translation>Po e përdorni kasafortën si: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="262" />
+            <location filename="../../ui/main_window.py" line="275" />
             <source>Locked</source>
             <translation>E kyçur</translation>
         </message>
@@ -3080,93 +3080,98 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="33" />
             <location filename="../../ui/settings_dialog.py" line="34" />
+            <location filename="../../ui/settings_dialog.py" line="35" />
             <source>Settings</source>
             <translation>Cilësimet</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="41" />
+            <location filename="../../ui/settings_dialog.py" line="42" />
             <source>Same as the computer</source>
             <translation>Si në kompjuter</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="45" />
+            <location filename="../../ui/settings_dialog.py" line="46" />
             <source>Language</source>
             <translation>Gjuha</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="46" />
+            <location filename="../../ui/settings_dialog.py" line="47" />
             <source>&amp;Language:</source>
             <translation>&amp;Gjuha:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="51" />
+            <location filename="../../ui/settings_dialog.py" line="52" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="52" />
+            <location filename="../../ui/settings_dialog.py" line="53" />
             <source>Never</source>
             <translation>Asnjëherë</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="53" />
+            <location filename="../../ui/settings_dialog.py" line="54" />
             <source>Lock the vault after this many minutes unused</source>
             <translation>Kyç kasafortën pas kaq minutash pa përdorim</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="54" />
+            <location filename="../../ui/settings_dialog.py" line="55" />
             <source>Lock when &amp;unused for:</source>
             <translation>Kyçe kur nuk &amp;përdoret për:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="56" />
+            <location filename="../../ui/settings_dialog.py" line="57" />
             <source>Use a neutral window title (“Notes”)</source>
             <translation>Përdor një titull dritareje asnjanës (“Shënime”)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="63" />
+            <location filename="../../ui/settings_dialog.py" line="64" />
             <source>Add a launcher called “Notes” to the applications menu</source>
             <translation>Shto në menynë e programeve një shkurtore me emrin “Shënime”</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="69" />
+            <location filename="../../ui/settings_dialog.py" line="70" />
             <source>It starts this app with the neutral title and a notepad icon. The program itself stays installed under its own name.</source>
             <translation>Ajo e hap këtë program me titullin asnjanës dhe me ikonën e një blloku shënimesh. Vetë programi mbetet i instaluar me emrin e vet.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="78" />
+            <location filename="../../ui/settings_dialog.py" line="79" />
             <source> s</source>
             <translation> sek</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="79" />
+            <location filename="../../ui/settings_dialog.py" line="80" />
             <source>Clear copied text after this many seconds</source>
             <translation>Fshije tekstin e kopjuar pas kaq sekondash</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="80" />
+            <location filename="../../ui/settings_dialog.py" line="81" />
             <source>Clear copied text after:</source>
             <translation>Fshije tekstin e kopjuar pas:</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="85" />
+            <location filename="../../ui/settings_dialog.py" line="86" />
             <source>EvidenceKit never shows notifications or plays sounds, and keeps no list of recent files.</source>
             <translation>EvidenceKit nuk shfaq kurrë njoftime, nuk lëshon tinguj dhe nuk mban listë të skedarëve të fundit.</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="92" />
+            <location filename="../../ui/settings_dialog.py" line="93" />
+            <source>Restore a backup…</source>
+            <translation>Rikthe nga një kopje rezervë…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="96" />
             <source>Forget this computer…</source>
             <translation>Harroje këtë kompjuter…</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="102" />
+            <location filename="../../ui/settings_dialog.py" line="106" />
             <source>Save</source>
             <translation>Ruaj</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="103" />
+            <location filename="../../ui/settings_dialog.py" line="107" />
             <source>Cancel</source>
             <translation>Anulo</translation>
         </message>
