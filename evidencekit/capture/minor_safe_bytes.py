@@ -42,7 +42,7 @@ NOT_KEPT = ("page.mhtml",)
 _PICTURE_TYPES = ("image/", "video/", "audio/")
 # A data: URL of a picture (base64 or percent-encoded), as it appears in HTML, CSS or JSON.
 _DATA_URL = re.compile(
-    rb"data:(?P<type>(?:image|video|audio)/[A-Za-z0-9.+-]+)(?P<params>(?:;[A-Za-z0-9=._+-]*)*)"
+    rb"data:(?P<type>(?:image|video|audio)(?:/|\\/)[A-Za-z0-9.+-]+)(?P<params>(?:;[A-Za-z0-9=._+-]*)*)"
     rb",(?P<data>[A-Za-z0-9+/=%._~!$*:@\\-]*)",
     re.IGNORECASE,
 )
@@ -100,7 +100,11 @@ def decode_data_url(url: str | bytes) -> tuple[str, bytes] | None:
             data = unquote_to_bytes(payload)
     except (binascii.Error, ValueError):
         return None
-    return match.group("type").decode("ascii").lower(), data
+    return _type(match), data
+
+
+def _type(match: re.Match[bytes]) -> str:
+    return match.group("type").replace(b"\\/", b"/").decode("ascii").lower()
 
 
 def marker(facts: dict[str, Any]) -> str:
@@ -115,7 +119,7 @@ def scrub_bytes(text: bytes) -> tuple[bytes, list[dict[str, Any]]]:
     def data_url(match: re.Match[bytes]) -> bytes:
         decoded = decode_data_url(match.group(0))
         data = decoded[1] if decoded else match.group(0)
-        facts = {"media_type": match.group("type").decode("ascii").lower(), **digests(data)}
+        facts = {"media_type": _type(match), **digests(data)}
         removed.append(facts)
         return b"data:text/plain," + marker(facts).encode()
 
