@@ -31,7 +31,7 @@ from evidencekit.capture import PreparedUrl, prepare_url
 from evidencekit.capture.urls import mask_credentials
 from evidencekit.errors import EvidenceKitError
 from evidencekit.jobs.account import DEFAULT_POSTS, MAX_POSTS
-from evidencekit.vault.records import ItemRecord
+from evidencekit.vault.records import CaseInfo, ItemRecord
 from ui import format as fmt
 from ui.browser_dialog import BrowserInstallDialog, install_would_help
 from ui.context import AppContext
@@ -188,7 +188,18 @@ class CapturePanel(QWidget):
                 "for all its captures (in the list of cases)."
             )
         )
+        self._minor_safe_choice = False  # hers, kept while a minor-safe case fixes the switch
+        self._minor_safe_cases: set[str] = set()
+        self._cases_job: object | None = None
+        self.minor_safe.toggled.connect(self._remember_minor_safe)
+        self.case.currentTextChanged.connect(self._update_minor_safe)
         layout.addWidget(self.minor_safe)
+        self.minor_safe_note = paragraph(
+            self.tr("This case keeps pictures as their hashes only, so this is always on here."),
+            self,
+        )
+        self.minor_safe_note.hide()
+        layout.addWidget(self.minor_safe_note)
 
         # What comes out of the pasted links before anything is opened (names only).
         self.link_notice_box = QFrame(self)
@@ -322,6 +333,28 @@ class CapturePanel(QWidget):
         self.case.addItem("")
         self.case.addItems(names)
         self.case.setCurrentText(current or "")
+        # Which cases keep pictures as hashes only (issue 14): their switch is on and fixed.
+        self._cases_job = job = self._session.load_cases()
+        job.succeeded.connect(self._cases_loaded)
+
+    def _cases_loaded(self, cases: list[CaseInfo]) -> None:
+        if self.sender() is not self._cases_job:
+            return  # an older answer
+        self._minor_safe_cases = {c.name for c in cases if c.minor_safe}
+        self._update_minor_safe()
+
+    def _update_minor_safe(self) -> None:
+        """A case set to "may be under 18" makes every capture into it minor-safe: shown so."""
+        forced = self.case.currentText().strip() in self._minor_safe_cases
+        self.minor_safe.blockSignals(True)
+        self.minor_safe.setChecked(forced or self._minor_safe_choice)
+        self.minor_safe.blockSignals(False)
+        self.minor_safe.setEnabled(not forced)
+        self.minor_safe_note.setVisible(forced)
+
+    def _remember_minor_safe(self, on: bool) -> None:
+        if self.minor_safe.isEnabled():
+            self._minor_safe_choice = on
 
     def _update_consent(self) -> None:
         support = self._session.who.role == ROLE_SUPPORT

@@ -72,7 +72,12 @@ def test_the_case_setting_applies_to_imports(qtbot, window, answers, tmp_path) -
     pdf = tmp_path / "chat.pdf"
     pdf.write_bytes(b"%PDF-1.7\n%%EOF\n")
     panel = page.capture
-    assert not panel.minor_safe.isChecked()  # the case's setting alone is enough
+    panel.set_cases(cases.case_names(), "Dosja e Anës")  # as the vault page does
+    qtbot.waitUntil(lambda: not panel.minor_safe.isEnabled(), timeout=10_000)
+    assert panel.minor_safe.isChecked() and panel.minor_safe_note.isVisibleTo(panel)
+    panel.set_cases(cases.case_names(), None)  # another case: her own choice again (off)
+    qtbot.waitUntil(lambda: panel.minor_safe.isEnabled(), timeout=10_000)
+    assert not panel.minor_safe.isChecked()  # and the case's setting alone is enough below
     with qtbot.waitSignal(panel.run_finished, timeout=60_000):
         panel.start_import([photo, pdf], "Dosja e Anës")
     done = panel.rows[str(photo)]
