@@ -298,72 +298,72 @@
     <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="279" />
+            <location filename="../../ui/capture_panel.py" line="290" />
             <source>This is an &amp;account: capture its profile and latest posts</source>
             <translation>This is an &amp;account: capture its profile and latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="282" />
+            <location filename="../../ui/capture_panel.py" line="293" />
             <source>This is an account: capture its profile and latest posts</source>
             <translation>This is an account: capture its profile and latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="286" />
+            <location filename="../../ui/capture_panel.py" line="297" />
             <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
             <translation>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="294" />
+            <location filename="../../ui/capture_panel.py" line="305" />
             <source>How many of its latest posts</source>
             <translation>How many of its latest posts</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="296" />
+            <location filename="../../ui/capture_panel.py" line="307" />
             <source>&amp;Posts:</source>
             <translation>&amp;Posts:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="433" />
+            <location filename="../../ui/capture_panel.py" line="466" />
             <source>Paste the address of one account only.</source>
             <translation>Paste the address of one account only.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="434" />
+            <location filename="../../ui/capture_panel.py" line="467" />
             <source>Its posts are found on its page; they need not be pasted.</source>
             <translation>Its posts are found on its page; they need not be pasted.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="560" />
+            <location filename="../../ui/capture_panel.py" line="593" />
             <source>The browser is installed. Press Capture to try again.</source>
             <translation>The browser is installed. Press Capture to try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="569" />
+            <location filename="../../ui/capture_panel.py" line="602" />
             <source>account number %1</source>
             <translation>account number %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="572" />
+            <location filename="../../ui/capture_panel.py" line="605" />
             <source>Account captured: %1</source>
             <translation>Account captured: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="573" />
+            <location filename="../../ui/capture_panel.py" line="606" />
             <source>its name and number were not found on its page</source>
             <translation>its name and number were not found on its page</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="576" />
+            <location filename="../../ui/capture_panel.py" line="609" />
             <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
             <translation>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="246" />
+            <location filename="../../ui/capture_panel.py" line="257" />
             <source>Log in to a site…</source>
             <translation>Log in to a site…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="248" />
+            <location filename="../../ui/capture_panel.py" line="259" />
             <source>For posts only logged-in people can see: the login stays in the vault</source>
             <translation>For posts only logged-in people can see: the login stays in the vault</translation>
         </message>
@@ -434,113 +434,118 @@
             <translation>Then no picture or video is kept, only its hashes, size and place: the screenshots show plain boxes where the pictures were. A case can have this on for all its captures (in the list of cases).</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="199" />
+            <location filename="../../ui/capture_panel.py" line="198" />
+            <source>This case keeps pictures as their hashes only, so this is always on here.</source>
+            <translation>This case keeps pictures as their hashes only, so this is always on here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="210" />
             <source>&amp;Keep the share codes in the links</source>
             <translation>&amp;Keep the share codes in the links</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="200" />
+            <location filename="../../ui/capture_panel.py" line="211" />
             <source>Keep the share codes in the links</source>
             <translation>Keep the share codes in the links</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="203" />
+            <location filename="../../ui/capture_panel.py" line="214" />
             <source>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</source>
             <translation>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="215" />
-            <location filename="../../ui/capture_panel.py" line="502" />
+            <location filename="../../ui/capture_panel.py" line="226" />
+            <location filename="../../ui/capture_panel.py" line="535" />
             <source>Consent</source>
             <translation>Consent</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="219" />
+            <location filename="../../ui/capture_panel.py" line="230" />
             <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
             <translation>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="227" />
+            <location filename="../../ui/capture_panel.py" line="238" />
             <source>Consent note</source>
             <translation>Consent note</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="236" />
+            <location filename="../../ui/capture_panel.py" line="247" />
             <source>Capture</source>
             <translation>Capture</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="239" />
+            <location filename="../../ui/capture_panel.py" line="250" />
             <source>Stop</source>
             <translation>Stop</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="239" />
+            <location filename="../../ui/capture_panel.py" line="250" />
             <source>Stop; what is saved stays</source>
             <translation>Stop; what is saved stays</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="256" />
+            <location filename="../../ui/capture_panel.py" line="267" />
             <source>Install a browser…</source>
             <translation>Install a browser…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="333" />
+            <location filename="../../ui/capture_panel.py" line="366" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Consent noted for this session: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="358" />
+            <location filename="../../ui/capture_panel.py" line="391" />
             <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
             <translation>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="365" />
+            <location filename="../../ui/capture_panel.py" line="398" />
             <source>These share codes can identify who shared the link and will be removed: %1</source>
             <translation>These share codes can identify who shared the link and will be removed: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="370" />
+            <location filename="../../ui/capture_panel.py" line="403" />
             <source>These share codes will be kept, as you chose: %1</source>
             <translation>These share codes will be kept, as you chose: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="383" />
+            <location filename="../../ui/capture_panel.py" line="416" />
             <source>the user name and password</source>
             <translation>the user name and password</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="386" />
+            <location filename="../../ui/capture_panel.py" line="419" />
             <source>the share codes %1</source>
             <translation>the share codes %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="390" />
+            <location filename="../../ui/capture_panel.py" line="423" />
             <source>Removed from the link you pasted: %1</source>
             <translation>Removed from the link you pasted: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="399" />
+            <location filename="../../ui/capture_panel.py" line="432" />
             <source>Please write the consent note first.</source>
             <translation>Please write the consent note first.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="400" />
+            <location filename="../../ui/capture_panel.py" line="433" />
             <source>It records that the person agreed to this capture.</source>
             <translation>It records that the person agreed to this capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="428" />
+            <location filename="../../ui/capture_panel.py" line="461" />
             <source>Paste at least one link first.</source>
             <translation>Paste at least one link first.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="497" />
+            <location filename="../../ui/capture_panel.py" line="530" />
             <source>Please wait until the current work is finished.</source>
             <translation>Please wait until the current work is finished.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="504" />
+            <location filename="../../ui/capture_panel.py" line="537" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>You are adding evidence for someone else. Write in a few words what the person agreed to:</translation>
         </message>

@@ -298,72 +298,72 @@
     <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="279" />
+            <location filename="../../ui/capture_panel.py" line="290" />
             <source>This is an &amp;account: capture its profile and latest posts</source>
             <translation>Kjo është një ll&amp;ogari: ruani profilin dhe postimet e fundit të saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="282" />
+            <location filename="../../ui/capture_panel.py" line="293" />
             <source>This is an account: capture its profile and latest posts</source>
             <translation>Kjo është një llogari: ruani profilin dhe postimet e fundit të saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="286" />
+            <location filename="../../ui/capture_panel.py" line="297" />
             <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
             <translation>Çdo postim bëhet një provë më vete, e lidhur me atë të llogarisë, që llogaria të mbetet në regjistër me numrin e saj edhe nëse riemërtohet ose fshihet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="294" />
+            <location filename="../../ui/capture_panel.py" line="305" />
             <source>How many of its latest posts</source>
             <translation>Sa nga postimet e saj të fundit</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="296" />
+            <location filename="../../ui/capture_panel.py" line="307" />
             <source>&amp;Posts:</source>
             <translation>&amp;Postime:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="433" />
+            <location filename="../../ui/capture_panel.py" line="466" />
             <source>Paste the address of one account only.</source>
             <translation>Ngjitni adresën e vetëm një llogarie.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="434" />
+            <location filename="../../ui/capture_panel.py" line="467" />
             <source>Its posts are found on its page; they need not be pasted.</source>
             <translation>Postimet e saj gjenden në faqen e saj; nuk duhet t’i ngjitni.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="560" />
+            <location filename="../../ui/capture_panel.py" line="593" />
             <source>The browser is installed. Press Capture to try again.</source>
             <translation>Shfletuesi u instalua. Shtypni “Ruaj” për të provuar përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="569" />
+            <location filename="../../ui/capture_panel.py" line="602" />
             <source>account number %1</source>
             <translation>numri i llogarisë %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="572" />
+            <location filename="../../ui/capture_panel.py" line="605" />
             <source>Account captured: %1</source>
             <translation>Llogaria u ruajt: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="573" />
+            <location filename="../../ui/capture_panel.py" line="606" />
             <source>its name and number were not found on its page</source>
             <translation>emri dhe numri i saj nuk u gjetën në faqen e saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="576" />
+            <location filename="../../ui/capture_panel.py" line="609" />
             <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
             <translation>U ruajtën %2 nga %1 postimet e fundit të gjetura në faqen e saj, secili një provë e lidhur me atë të llogarisë.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="246" />
+            <location filename="../../ui/capture_panel.py" line="257" />
             <source>Log in to a site…</source>
             <translation>Hyni në një faqe…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="248" />
+            <location filename="../../ui/capture_panel.py" line="259" />
             <source>For posts only logged-in people can see: the login stays in the vault</source>
             <translation>Për postime që i shohin vetëm të futurit në llogari: hyrja mbetet në kasafortë</translation>
         </message>
@@ -434,113 +434,118 @@
             <translation>Atëherë nuk ruhet asnjë foto apo video, vetëm hash-et, madhësia dhe vendi i saj: pamjet e ekranit tregojnë kuti të thjeshta aty ku ishin fotot. Një rast mund ta ketë këtë të ndezur për të gjitha kapjet e tij (te lista e rasteve).</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="199" />
+            <location filename="../../ui/capture_panel.py" line="198" />
+            <source>This case keeps pictures as their hashes only, so this is always on here.</source>
+            <translation>Ky rast i ruan fotot vetëm si hash-et e tyre, prandaj këtu kjo është gjithmonë e ndezur.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/capture_panel.py" line="210" />
             <source>&amp;Keep the share codes in the links</source>
             <translation>&amp;Mbaji kodet e shpërndarjes në lidhje</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="200" />
+            <location filename="../../ui/capture_panel.py" line="211" />
             <source>Keep the share codes in the links</source>
             <translation>Mbaji kodet e shpërndarjes në lidhje</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="203" />
+            <location filename="../../ui/capture_panel.py" line="214" />
             <source>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</source>
             <translation>Kodet e shpërndarjes mund të tregojnë kush e ndau lidhjen (ndoshta ju). Mbajini vetëm nëse faqja nuk e shfaq postimin pa to.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="215" />
-            <location filename="../../ui/capture_panel.py" line="502" />
+            <location filename="../../ui/capture_panel.py" line="226" />
+            <location filename="../../ui/capture_panel.py" line="535" />
             <source>Consent</source>
             <translation>Pëlqimi</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="219" />
+            <location filename="../../ui/capture_panel.py" line="230" />
             <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
             <translation>Po ruani prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi, për shembull: “Ana pranoi që unë t’i ruaj këto postime për çështjen e saj.” Kjo pyetet një herë dhe mbahet në regjistër bashkë me çdo ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="227" />
+            <location filename="../../ui/capture_panel.py" line="238" />
             <source>Consent note</source>
             <translation>Shënimi i pëlqimit</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="236" />
+            <location filename="../../ui/capture_panel.py" line="247" />
             <source>Capture</source>
             <translation>Ruaj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="239" />
+            <location filename="../../ui/capture_panel.py" line="250" />
             <source>Stop</source>
             <translation>Ndalo</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="239" />
+            <location filename="../../ui/capture_panel.py" line="250" />
             <source>Stop; what is saved stays</source>
             <translation>Ndalo; ajo që është ruajtur mbetet</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="256" />
+            <location filename="../../ui/capture_panel.py" line="267" />
             <source>Install a browser…</source>
             <translation>Instaloni një shfletues…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="333" />
+            <location filename="../../ui/capture_panel.py" line="366" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Pëlqimi i shënuar për këtë seancë: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="358" />
+            <location filename="../../ui/capture_panel.py" line="391" />
             <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
             <translation>Një lidhje ka brenda një emër përdoruesi dhe fjalëkalim: ato do të hiqen para se të hapet faqja dhe nuk ruhen kurrë.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="365" />
+            <location filename="../../ui/capture_panel.py" line="398" />
             <source>These share codes can identify who shared the link and will be removed: %1</source>
             <translation>Këto kode shpërndarjeje mund të tregojnë kush e ndau lidhjen dhe do të hiqen: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="370" />
+            <location filename="../../ui/capture_panel.py" line="403" />
             <source>These share codes will be kept, as you chose: %1</source>
             <translation>Këto kode shpërndarjeje do të mbahen, siç zgjodhët: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="383" />
+            <location filename="../../ui/capture_panel.py" line="416" />
             <source>the user name and password</source>
             <translation>emri i përdoruesit dhe fjalëkalimi</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="386" />
+            <location filename="../../ui/capture_panel.py" line="419" />
             <source>the share codes %1</source>
             <translation>kodet e shpërndarjes %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="390" />
+            <location filename="../../ui/capture_panel.py" line="423" />
             <source>Removed from the link you pasted: %1</source>
             <translation>U hoq nga lidhja që ngjitët: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="399" />
+            <location filename="../../ui/capture_panel.py" line="432" />
             <source>Please write the consent note first.</source>
             <translation>Ju lutemi, shkruani fillimisht shënimin e pëlqimit.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="400" />
+            <location filename="../../ui/capture_panel.py" line="433" />
             <source>It records that the person agreed to this capture.</source>
             <translation>Ai dëshmon se personi ka rënë dakord për këtë ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="428" />
+            <location filename="../../ui/capture_panel.py" line="461" />
             <source>Paste at least one link first.</source>
             <translation>Ngjitni fillimisht të paktën një lidhje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="497" />
+            <location filename="../../ui/capture_panel.py" line="530" />
             <source>Please wait until the current work is finished.</source>
             <translation>Ju lutemi, prisni sa të mbarojë puna që po bëhet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="504" />
+            <location filename="../../ui/capture_panel.py" line="537" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>Po shtoni prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi:</translation>
         </message>
