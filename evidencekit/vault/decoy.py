@@ -136,7 +136,8 @@ def _pad(place: Path, vaults: list[Path], settings: Settings, made: list[Path]) 
         planned = padding.plan(size, others + [s for s, _ in jobs] + _sizes(vaults, path))
         jobs += [(s, path) for s in planned]
     top = max(padding.size_class(p.stat().st_size) for p in vaults)
-    jobs += [(s, _rng.choice(vaults)) for s in padding.extras(top)]
+    count = len(shelf.members(place)) + len(jobs)
+    jobs += [(s, _rng.choice(vaults)) for s in padding.extras(top, count)]
     _rng.shuffle(jobs)
     for size, like in jobs:
         target = shelf.new_name(place)

@@ -60,10 +60,15 @@ def plan(vault_size: int, other_sizes: Iterable[int], rng: random.Random = _rng)
     return [size_in_class(cls, rng) for _ in range(max(0, COMPANIONS - present))]
 
 
-def extras(top_class: int, rng: random.Random = _rng) -> list[int]:
-    """A few more files in random classes up to `top_class`, made once when a shelf is set up,
-    so the number of files says nothing about the number of vaults."""
-    return [size_in_class(rng.randint(MIN_CLASS, top_class), rng) for _ in range(rng.randint(1, 3))]
+SHELF_FILES = (6, 9)  # a new shelf holds this many files in all (at random), at least
+
+
+def extras(top_class: int, count: int, rng: random.Random = _rng) -> list[int]:
+    """More files in random classes up to `top_class`, made once when a shelf is set up, so
+    that there are `SHELF_FILES` in all (at least one more than planned): the number of files
+    says nothing about the number of vaults."""
+    wanted = max(1, rng.randint(*SHELF_FILES) - count)
+    return [size_in_class(rng.randint(MIN_CLASS, top_class), rng) for _ in range(wanted)]
 
 
 def temp_name(final: Path) -> Path:

@@ -1,0 +1,236 @@
+"""A second passphrase and a decoy vault, through the real CLI (issue 14 part 1).
+
+After she sets it up: no file under the test's HOME (data, config, cache), no setting and
+nothing in the decoy (every table dumped) names her vault's file, its old path, its vault_id,
+its signing identity's fingerprint or its salt; vaults and padding look alike by name, size
+class, header and time; the second passphrase, hers and a wrong one cost one derivation per
+file; a process killed between commits leaves nothing beside her vault after the next look.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from evidencekit.config import Settings
+from evidencekit.vault import decoy, kdf, padding, shelf
+from evidencekit.vault.kdf import params_from_salt
+from evidencekit.vault.store import Vault
+from tests.conftest import REPO, TEST_KDF_MIB, TEST_PASSPHRASE, Cli
+
+DECOY = "blue kettle on the stove"
+WRONG = "none of them opens with this"
+
+
+@pytest.fixture
+def home_cli(cli: Cli, isolated_env: dict[str, str]) -> Cli:
+    """The CLI with the default vault place (the user's data dir), as she would run it."""
+    env = dict(cli.env)
+    env.pop("EVIDENCEKIT_VAULT")
+    return Cli(env, cli.cwd)
+
+
+def _data(isolated_env: dict[str, str]) -> Path:
+    return Path(isolated_env["XDG_DATA_HOME"]) / "EvidenceKit"
+
+
+def _ok(result) -> str:
+    assert result.code == 0, result.err
+    return result.out
+
+
+@pytest.fixture
+def set_up(home_cli: Cli, isolated_env: dict[str, str], tmp_path: Path) -> dict[str, object]:
+    """Her vault with evidence, a decoy she filled with a picture; what names her vault."""
+    _ok(home_cli("init", "--kdf-memory-mib", str(TEST_KDF_MIB)))
+    evidence = tmp_path / "threat-from-him.txt"
+    evidence.write_text("I know where you live.", encoding="utf-8")
+    _ok(home_cli("import", str(evidence), "--case", "Rasti A"))
+    fingerprint = json.loads(_ok(home_cli("identity", "show", "--json")))["fingerprint_sha256"]
+    old_path = _data(isolated_env) / "default.ekv"
+    salt = old_path.read_bytes()[:16]
+    with Vault.open(old_path, TEST_PASSPHRASE, Settings(), write=False) as vault:
+        vault_id = vault.meta("vault_id")
+    out = _ok(home_cli("decoy", extra_env={"EVIDENCEKIT_NEW_PASSPHRASE": DECOY}))
+    place = _data(isolated_env) / "shelf"
+    assert str(place) in out and not old_path.exists()
+    cat = tmp_path / "cat.jpg"
+    cat.write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(3000))
+    _ok(home_cli("import", str(cat), passphrase=DECOY))
+    # Times as the CLI left them (our own reads below move access times, as any reader's).
+    times = [(p.stat().st_mtime_ns, p.stat().st_atime_ns) for p in shelf.members(place)]
+    [(real, _key)] = shelf.find(place, TEST_PASSPHRASE, Settings())
+    return {
+        "times": times,
+        "place": place,
+        "real": real,
+        "tokens": {
+            "real file name": real.name,
+            "old path": str(old_path),
+            "vault_id": str(vault_id),
+            "fingerprint": str(fingerprint),
+            "salt": salt.hex(),
+        },
+    }
+
+
+def _hits(data: bytes, tokens: dict[str, str]) -> list[str]:
+    text = data.lower()
+    found = []
+    for what, token in tokens.items():
+        for form in {token, token.lower(), token.replace(":", "")}:
+            if form.lower().encode() in text or form.encode("utf-16-le").lower() in text:
+                found.append(what)
+    return found
+
+
+def test_nothing_outside_her_vault_names_it(set_up, isolated_env, home_cli) -> None:
+    tokens = set_up["tokens"]
+    scanned = 0
+    for root in ("HOME",):
+        for folder, _dirs, names in os.walk(isolated_env[root]):
+            for name in names:
+                path = Path(folder) / name
+                assert not _hits(name.encode(), {"old": "default.ekv"}), path
+                data = path.read_bytes()
+                scanned += 1
+                own = {k: v for k, v in tokens.items() if path != set_up["real"] or k != "salt"}
+                assert not _hits(data, own), (path, _hits(data, own))
+    assert scanned >= len(shelf.members(set_up["place"])) >= 4
+    # The shelf's file names say nothing, and nothing but shelf files is there at rest.
+    place = set_up["place"]
+    assert sorted(p.name for p in place.iterdir()) == [p.name for p in shelf.members(place)]
+
+
+def test_the_decoy_holds_nothing_of_her_vault(set_up) -> None:
+    with shelf.open_shelf(set_up["place"], DECOY, Settings(), write=False) as vault:
+        assert vault.path != set_up["real"]
+        tables = [
+            r[0] for r in vault.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        dump = bytearray()
+        for table in tables:
+            for row in vault.conn.execute(f'SELECT * FROM "{table}"'):
+                for value in row:
+                    dump += value if isinstance(value, bytes) else str(value).encode()
+                    dump += b"\n"
+        assert [i.file_name for i in vault.items()] == ["cat.jpg"]  # the normal import works
+    assert len(tables) >= 10 and len(dump) > 3000
+    assert not _hits(bytes(dump), set_up["tokens"]), _hits(bytes(dump), set_up["tokens"])
+
+
+def test_vaults_and_padding_look_alike(set_up) -> None:
+    place = set_up["place"]
+    files = shelf.members(place)
+    assert len(set(set_up["times"])) == 1  # one modification and access time for all
+    vaults = {p for pw in (TEST_PASSPHRASE, DECOY) for p, _k in shelf.find(place, pw, Settings())}
+    assert len(vaults) == 2 and len(files) >= 5
+    headers = {p: params_from_salt(p.read_bytes()[:16]) for p in files}
+    assert all(headers.values()), "every file carries a vault-like masked header"
+    assert {headers[p] for p in set(files) - vaults} <= {headers[v] for v in vaults}
+    assert all(p.stat().st_size % 4096 == 0 for p in files)
+    for vault in vaults:
+        cls = padding.size_class(vault.stat().st_size)
+        alike = [p for p in files if p != vault and padding.size_class(p.stat().st_size) == cls]
+        assert len(alike) >= padding.COMPANIONS, (vault.stat().st_size, alike)
+
+
+def test_every_passphrase_costs_one_derivation_per_file(set_up, monkeypatch) -> None:
+    place = set_up["place"]
+    salts: list[bytes] = []
+    real_derive = kdf.derive_key
+
+    def counting(passphrase: str, salt: bytes, params: kdf.KdfParams) -> bytes:
+        salts.append(salt)
+        return real_derive(passphrase, salt, params)
+
+    monkeypatch.setattr(kdf, "derive_key", counting)
+    work = {}
+    for passphrase in (TEST_PASSPHRASE, DECOY, WRONG):
+        salts.clear()
+        try:
+            with shelf.open_place(place, passphrase, Settings(), write=False) as vault:
+                opened = vault.path
+        except Exception as exc:  # noqa: BLE001 - the wrong one: the usual error
+            opened = type(exc).__name__
+        work[passphrase] = (len(salts), len(set(salts)), opened)
+    files = len(shelf.members(place))
+    assert {w[:2] for w in work.values()} == {(files, files)}, work
+    assert work[TEST_PASSPHRASE][2] == set_up["real"]
+    assert work[WRONG][2] == "WrongPassphrase"
+
+
+def test_the_cli_contract_holds_on_a_shelf(set_up, home_cli, tmp_path, isolated_env) -> None:
+    place = set_up["place"]
+    mine = json.loads(_ok(home_cli("list", "--json")))
+    assert [i["file_name"] for i in mine] == ["threat-from-him.txt"]
+    theirs = json.loads(_ok(home_cli("--vault", str(place), "list", "--json", passphrase=DECOY)))
+    assert [i["file_name"] for i in theirs] == ["cat.jpg"]
+    old = _data(isolated_env) / "default.ekv"  # the path she used before still finds it
+    assert _ok(home_cli("--vault", str(old), "list")).count("threat-from-him.txt") == 1
+    wrong = home_cli("list", passphrase=WRONG)
+    assert wrong.code == 3 and "does not open" in wrong.err
+    taken = home_cli("passwd", extra_env={"EVIDENCEKIT_NEW_PASSPHRASE": DECOY})
+    assert taken.code == 2 and "already opens a vault" in taken.err
+    assert _ok(home_cli("list", passphrase=DECOY)).count("cat.jpg") == 1
+    # A vault file alone, elsewhere, is untouched by all this.
+    alone = tmp_path / "stick" / "evidence.ekv"
+    _ok(home_cli("--vault", str(alone), "init", "--kdf-memory-mib", str(TEST_KDF_MIB)))
+    assert _ok(home_cli("--vault", str(alone), "list")).strip() != ""
+    assert sorted(p.name for p in alone.parent.iterdir()) == ["evidence.ekv"]
+
+
+def test_a_crash_between_commits_leaves_nothing_beside_her_vault(set_up, home_cli) -> None:
+    place, real = set_up["place"], set_up["real"]
+    script = (
+        "import os, sys\n"
+        "from evidencekit.config import Settings\n"
+        "from evidencekit.vault import shelf\n"
+        "v = shelf.open_shelf(shelf.Path(sys.argv[1]), sys.argv[2], Settings(), write=True)\n"
+        "item = v.items()[0].id\n"
+        "v.add_note(item, 'written just before the power went')\n"
+        "os._exit(0)\n"
+    )
+    env = {**home_cli.env, "PYTHONPATH": str(REPO)}
+    subprocess.run([sys.executable, "-c", script, str(place), TEST_PASSPHRASE], env=env, check=True)
+    beside = sorted(p.name for p in place.iterdir() if p.name.startswith(real.name + "-"))
+    assert beside == [real.name + "-shm", real.name + "-wal"]  # what the kill left
+    assert (place / (real.name + "-wal")).stat().st_size == 0  # folded after the commit
+    assert len({p.stat().st_mtime_ns for p in shelf.members(place)}) > 1
+    # The next look at the shelf, with any passphrase, leaves it uniform again.
+    assert home_cli("list", passphrase=WRONG).code == 3
+    assert sorted(p.name for p in place.iterdir()) == [p.name for p in shelf.members(place)]
+    assert len({p.stat().st_mtime_ns for p in shelf.members(place)}) == 1
+    [item] = json.loads(_ok(home_cli("list", "--json")))
+    shown = json.loads(_ok(home_cli("show", item["id"], "--json")))
+    assert "written just before the power went" in json.dumps(shown)
+
+
+def test_set_up_refuses_and_leaves_her_vault_as_it_was(home_cli, isolated_env, monkeypatch) -> None:
+    _ok(home_cli("init", "--kdf-memory-mib", str(TEST_KDF_MIB)))
+    old = _data(isolated_env) / "default.ekv"
+    before = old.read_bytes()
+    same = home_cli("decoy", extra_env={"EVIDENCEKIT_NEW_PASSPHRASE": TEST_PASSPHRASE})
+    assert same.code == 2 and "different" in same.err
+    short = home_cli("decoy", extra_env={"EVIDENCEKIT_NEW_PASSPHRASE": "abc"})
+    assert short.code == 2
+    assert old.read_bytes() == before
+
+    # A disk that fills up half-way through the padding: everything made is taken back.
+    def full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(padding, "write", full)
+    settings = Settings(kdf_memory_mib=TEST_KDF_MIB, kdf_iterations=1)
+    vault = Vault.open(old, TEST_PASSPHRASE, settings, write=True)
+    with pytest.raises(OSError):
+        decoy.set_up_decoy(vault, DECOY, settings)
+    assert old.read_bytes() == before
+    assert shelf.members(old.parent / "shelf") == []
+    with Vault.open(old, TEST_PASSPHRASE, settings, write=True) as again:
+        assert again.meta("vault_id")
