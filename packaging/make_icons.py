@@ -73,13 +73,13 @@ def write(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def make(name: str) -> list[Path]:
+def make(name: str, out: Path = ICONS) -> list[Path]:
     svg = ICONS / f"{name}.svg"
     sizes = sorted(set(PNG_SIZES) | set(ICO_SIZES) | set(ICNS_SIZES))
     rendered = {size: render(svg, size) for size in sizes}
     written: list[Path] = []
     for size in PNG_SIZES:
-        path = ICONS / f"{name}-{size}.png"
+        path = out / f"{name}-{size}.png"
         write(path, encoded(rendered[size], "PNG", optimize=True))
         written.append(path)
     largest_ico = rendered[max(ICO_SIZES)]
@@ -89,15 +89,15 @@ def make(name: str) -> list[Path]:
         sizes=[(s, s) for s in ICO_SIZES],
         append_images=[rendered[s] for s in ICO_SIZES if s != max(ICO_SIZES)],
     )
-    write(ICONS / f"{name}.ico", ico)
+    write(out / f"{name}.ico", ico)
     largest_icns = rendered[max(ICNS_SIZES)]
     icns = encoded(
         largest_icns,
         "ICNS",
         append_images=[rendered[s] for s in ICNS_SIZES if s != max(ICNS_SIZES)],
     )
-    write(ICONS / f"{name}.icns", icns)
-    written += [ICONS / f"{name}.ico", ICONS / f"{name}.icns"]
+    write(out / f"{name}.icns", icns)
+    written += [out / f"{name}.ico", out / f"{name}.icns"]
     return written
 
 
