@@ -4,6 +4,7 @@ disk, a wrong passphrase, a vault in the way) leaves the vault as it was."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -152,12 +153,12 @@ def test_a_damaged_backup_is_not_restored(
 # --- the machine says no: a real small disk ------------------------------------------------
 
 
-@pytest.fixture
-def stick(tmp_path: Path) -> Iterator[Path]:
-    """A real 2 MB file system (tmpfs), unmounted afterwards."""
+@contextlib.contextmanager
+def small_tmpfs(folder: Path) -> Iterator[Path]:
+    """A real 2 MB file system (tmpfs) at `folder`/stick, unmounted afterwards."""
     if shutil.which("mount") is None or os.geteuid() != 0:
         pytest.skip("mounting a small tmpfs needs root")
-    mount = tmp_path / "stick"
+    mount = folder / "stick"
     mount.mkdir()
     done = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0755", "tmpfs", str(mount)],
@@ -170,6 +171,12 @@ def stick(tmp_path: Path) -> Iterator[Path]:
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+@pytest.fixture
+def stick(tmp_path: Path) -> Iterator[Path]:
+    with small_tmpfs(tmp_path) as mount:
+        yield mount
 
 
 def _big(vault: Vault, tmp_path: Path) -> None:

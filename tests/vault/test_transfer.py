@@ -7,8 +7,10 @@ from __future__ import annotations
 import asyncio
 import errno
 import json
+import secrets
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,8 +28,9 @@ from evidencekit.vault.transfer import EmptyCase, hand_over_case
 from evidencekit.vault.verify import verify_vault
 from evidencekit.verify import verify_bundle
 from tests.conftest import Cli
-from tests.support.bundles import add_import, add_web_item
+from tests.support.bundles import add_import, add_web_item, import_file
 from tests.support.tsa import TsaServer
+from tests.vault.test_backup import small_tmpfs
 
 HERS = "her passphrase on her stick"
 SECRET_CASE = "Rasti i Drites"  # another client's case: its name must never reach her vault
@@ -62,11 +65,11 @@ def test_a_case_moves_whole_and_her_bundle_verifies(
     other = [i.id for i in clinic.items(SECRET_CASE)]
     clinic_id = clinic.meta("vault_id")
     clinic_key = clinic.identity().fingerprint_sha256
-    stick = tmp_path / "stick"
-    stick.mkdir()
+    usb = tmp_path / "usb"
+    usb.mkdir()
 
     backup_vault(clinic, tmp_path / "clinic-backup-Drita.ekv", "the clinic's backup passphrase")
-    result = hand_over_case(clinic, "Hers", stick / "hers.ekv", HERS)
+    result = hand_over_case(clinic, "Hers", usb / "hers.ekv", HERS)
 
     # The clinic: the case is gone, the other client's evidence is not, the log says where.
     assert sorted(result.items) == uids and result.compacted
@@ -82,7 +85,7 @@ def test_a_case_moves_whole_and_her_bundle_verifies(
     assert verify_vault(clinic).ok
 
     # Her vault: the same items to the byte, seals and tokens, verify-vault passes.
-    with Vault.open(stick / "hers.ekv", HERS, settings, write=True) as her:
+    with Vault.open(usb / "hers.ekv", HERS, settings, write=True) as her:
         assert verify_vault(her).ok
         assert _facts(her, uids) == before
         assert [c.name for c in her.cases()] == ["Hers"]
@@ -258,7 +261,6 @@ def test_a_hand_over_killed_at_any_moment_never_loses_the_case(
 ) -> None:
     """kill -9 of the real command at growing moments: the case is always somewhere whole,
     in the clinic's vault (no transfer-out) or, once it is gone from there, in hers."""
-    import secrets
     import signal
     import time
 
@@ -302,3 +304,23 @@ def test_a_hand_over_killed_at_any_moment_never_loses_the_case(
         outcomes.add("moved")
         break
     assert "kept" in outcomes  # at least one kill really landed mid-way
+
+
+@pytest.fixture
+def stick(tmp_path: Path) -> Iterator[Path]:
+    with small_tmpfs(tmp_path) as mount:
+        yield mount
+
+
+def test_a_hand_over_onto_a_full_stick_removes_nothing(
+    clinic: Vault, tmp_path: Path, stick: Path
+) -> None:
+    video = tmp_path / "video.bin"
+    video.write_bytes(secrets.token_bytes(3 * 1024 * 1024))  # her copy cannot fit on 2 MB
+    import_file(clinic, video, case="Hers")
+    uids = sorted(i.id for i in clinic.items("Hers"))
+    before = _facts(clinic, uids)
+    with pytest.raises(DiskFull):
+        hand_over_case(clinic, "Hers", stick / "hers.ekv", HERS)
+    assert list(stick.iterdir()) == []
+    assert _facts(clinic, uids) == before and verify_vault(clinic).ok
