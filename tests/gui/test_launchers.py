@@ -229,6 +229,9 @@ def test_windows_shortcut_script_quotes_paths(tmp_path: Path) -> None:
     assert f"$link.Arguments = '{NEUTRAL_FLAG}'" in script
     assert "$link.Description = 'Notes'" in script
     # Removal recognises only a shortcut that carries the flag (a .lnk stores UTF-16 text).
+    # (On Linux a C:\ path is relative: real files go under tmp_path, never the cwd.)
+    places = Places("win32", tmp_path, {"APPDATA": str(tmp_path / "Roaming")})
+    assert places.entry.is_relative_to(tmp_path) and places.icon.is_relative_to(tmp_path)
     places.entry.parent.mkdir(parents=True, exist_ok=True)
     places.entry.write_bytes(b"L\0\0\0" + "C:\\Windows\\notepad.exe".encode("utf-16-le"))
     assert launchers.remove_launcher(places) == [] and places.entry.exists()
