@@ -88,6 +88,47 @@ class HelpPage(QWidget):
                 ],
             ),
             (
+                self.tr("If someone makes you open EvidenceKit"),
+                [
+                    self.tr(
+                        "<b>Second passphrase…</b> (beside <b>Backup…</b> in an open vault) sets "
+                        "a second passphrase. It opens a separate vault that you fill yourself "
+                        "with a few harmless notes or pictures. If someone stands next to you and "
+                        "demands that you open the app, you can type that one instead: the same "
+                        "screens and the same wait as with your own passphrase, and nothing in "
+                        "that vault points to your real one."
+                    ),
+                    self.tr(
+                        "Your vault is then kept in a folder among other files that look the "
+                        "same, with names that mean nothing. Someone looking through your files "
+                        "cannot tell which file is which, or whether there is a second vault at "
+                        "all. Nothing is ever deleted: neither passphrase removes or changes "
+                        "any evidence."
+                    ),
+                    self.tr(
+                        "What it does not protect against: someone who knows EvidenceKit knows "
+                        "that a second passphrase is possible, and no app can prove there is "
+                        "none. A forensic examination of the computer can count the files and "
+                        "see their sizes, and that one of them grows as you add evidence; it "
+                        "cannot tell which file holds what without a passphrase. The folder "
+                        "also takes room on the disk: about three to six times your vault's "
+                        "size."
+                    ),
+                    self.tr(
+                        "It cannot protect your real passphrase from a monitoring app, from "
+                        "someone who watches you type it or films the screen, or from being "
+                        "forced to say it. Open your real vault only where nobody can see."
+                    ),
+                    self.tr(
+                        "Put a few believable things in the second vault and open it now and "
+                        "then: an empty vault, or one never used, looks like a decoy. It keeps "
+                        "its own record of when it was made. If the power goes in the moment a "
+                        "change is being saved, a small recovery file stays beside your vault "
+                        "until you open it again with your own passphrase."
+                    ),
+                ],
+            ),
+            (
                 self.tr("If EvidenceKit finds no web browser"),
                 [
                     self.tr(

@@ -27,6 +27,7 @@ from evidencekit.vault.copying import (
     ReplaceNotConfirmed,
     TargetExists,
 )
+from evidencekit.vault.shelf import PassphraseTaken
 from evidencekit.vault.transfer import EmptyCase
 from ui.workers import Cancelled
 
@@ -74,6 +75,13 @@ BY_ERROR_CLASS: dict[type[BaseException], Texts] = {
     errors.VaultNotFound: lambda _error: (
         translate("Messages", "There is no vault at that place."),
         translate("Messages", "Choose the vault file again, or create a new vault."),
+    ),
+    PassphraseTaken: lambda _error: (
+        translate("Messages", "That passphrase already opens a vault here."),
+        translate(
+            "Messages",
+            "Choose a different second passphrase, not your own one. Nothing was changed.",
+        ),
     ),
     errors.VaultExists: lambda _error: (
         translate("Messages", "A vault already exists at that place."),
