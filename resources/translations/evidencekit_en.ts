@@ -43,173 +43,173 @@
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="49" />
+            <location filename="../../ui/backup_dialog.py" line="50" />
             <source>Choose…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="68" />
             <location filename="../../ui/backup_dialog.py" line="69" />
+            <location filename="../../ui/backup_dialog.py" line="70" />
             <source>Backup</source>
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="71" />
+            <location filename="../../ui/backup_dialog.py" line="72" />
             <source>A second, encrypted copy of this vault</source>
             <translation>A second, encrypted copy of this vault</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="75" />
+            <location filename="../../ui/backup_dialog.py" line="76" />
             <source>Keep it somewhere else: a USB stick in a safe place, or with someone you trust. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase.</source>
             <translation>Keep it somewhere else: a USB stick in a safe place, or with someone you trust. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="82" />
+            <location filename="../../ui/backup_dialog.py" line="83" />
             <source>Make a backup</source>
             <translation>Make a backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="87" />
+            <location filename="../../ui/backup_dialog.py" line="88" />
             <source>Where the backup goes</source>
             <translation>Where the backup goes</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="89" />
+            <location filename="../../ui/backup_dialog.py" line="90" />
             <source>&amp;Where:</source>
             <translation>&amp;Where:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="90" />
+            <location filename="../../ui/backup_dialog.py" line="91" />
             <source>Passphrase of the backup</source>
             <translation>Passphrase of the backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="91" />
+            <location filename="../../ui/backup_dialog.py" line="92" />
             <source>&amp;Passphrase of the backup:</source>
             <translation>&amp;Passphrase of the backup:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="92" />
+            <location filename="../../ui/backup_dialog.py" line="93" />
             <source>The same passphrase again</source>
             <translation>The same passphrase again</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="93" />
+            <location filename="../../ui/backup_dialog.py" line="94" />
             <source>The same &amp;again:</source>
             <translation>The same &amp;again:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="97" />
+            <location filename="../../ui/backup_dialog.py" line="98" />
             <source>You may type this vault's own passphrase, or give the copy another one. Write it down somewhere safe: without it the copy cannot be opened.</source>
             <translation>You may type this vault's own passphrase, or give the copy another one. Write it down somewhere safe: without it the copy cannot be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="103" />
+            <location filename="../../ui/backup_dialog.py" line="104" />
             <source>Make the backup</source>
             <translation>Make the backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="109" />
+            <location filename="../../ui/backup_dialog.py" line="110" />
             <source>Restore a backup</source>
             <translation>Restore a backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="111" />
+            <location filename="../../ui/backup_dialog.py" line="112" />
             <source>The backup to restore</source>
             <translation>The backup to restore</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="112" />
+            <location filename="../../ui/backup_dialog.py" line="113" />
             <source>&amp;Backup:</source>
             <translation>&amp;Backup:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="113" />
+            <location filename="../../ui/backup_dialog.py" line="114" />
             <source>Passphrase of that backup</source>
             <translation>Passphrase of that backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="114" />
+            <location filename="../../ui/backup_dialog.py" line="115" />
             <source>Its pass&amp;phrase:</source>
             <translation>Its pass&amp;phrase:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="116" />
+            <location filename="../../ui/backup_dialog.py" line="117" />
             <source>Where the restored vault goes</source>
             <translation>Where the restored vault goes</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="118" />
+            <location filename="../../ui/backup_dialog.py" line="119" />
             <source>Restore &amp;to:</source>
             <translation>Restore &amp;to:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="121" />
+            <location filename="../../ui/backup_dialog.py" line="122" />
             <source>Restore</source>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="128" />
+            <location filename="../../ui/backup_dialog.py" line="129" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="137" />
+            <location filename="../../ui/backup_dialog.py" line="138" />
             <source>Where should the backup go?</source>
             <translation>Where should the backup go?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="143" />
+            <location filename="../../ui/backup_dialog.py" line="144" />
             <source>Which backup should be restored?</source>
             <translation>Which backup should be restored?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="149" />
+            <location filename="../../ui/backup_dialog.py" line="150" />
             <source>Where should the restored vault go?</source>
             <translation>Where should the restored vault go?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="159" />
+            <location filename="../../ui/backup_dialog.py" line="160" />
             <source>Choose where the backup should go.</source>
             <translation>Choose where the backup should go.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="162" />
+            <location filename="../../ui/backup_dialog.py" line="163" />
             <source>The two passphrases are not the same.</source>
             <translation>The two passphrases are not the same.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="176" />
+            <location filename="../../ui/backup_dialog.py" line="177" />
             <source>Choose the backup and where to restore it.</source>
             <translation>Choose the backup and where to restore it.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="182" />
+            <location filename="../../ui/backup_dialog.py" line="198" />
             <source>Replace that vault?</source>
             <translation>Replace that vault?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="184" />
+            <location filename="../../ui/backup_dialog.py" line="200" />
             <source>A vault is already there. Restoring replaces it and everything in it that is not in the backup.</source>
             <translation>A vault is already there. Restoring replaces it and everything in it that is not in the backup.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="187" />
+            <location filename="../../ui/backup_dialog.py" line="203" />
             <source>Replace it</source>
             <translation>Replace it</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="188" />
+            <location filename="../../ui/backup_dialog.py" line="204" />
             <source>Keep it</source>
             <translation>Keep it</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="205" />
+            <location filename="../../ui/backup_dialog.py" line="211" />
             <source>Working… the copy is written, then checked.</source>
             <translation>Working… the copy is written, then checked.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/backup_dialog.py" line="218" />
+            <location filename="../../ui/backup_dialog.py" line="224" />
             <source>Done: %n item(s) copied to %1 and checked against the original.</source>
             <translation>
                 <numerusform>Done: %n item copied to %1 and checked against the original.</numerusform>
@@ -217,7 +217,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="220" />
+            <location filename="../../ui/backup_dialog.py" line="226" />
             <source>Keep the copy somewhere else than this computer.</source>
             <translation>Keep the copy somewhere else than this computer.</translation>
         </message>
@@ -1367,111 +1367,141 @@
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="91" />
+            <source>If someone makes you open EvidenceKit</source>
+            <translation>If someone makes you open EvidenceKit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="94" />
+            <source>&lt;b&gt;Second passphrase…&lt;/b&gt; (beside &lt;b&gt;Backup…&lt;/b&gt; in an open vault) sets a second passphrase. It opens a separate vault that you fill yourself with a few harmless notes or pictures. If someone stands next to you and demands that you open the app, you can type that one instead: the same screens and the same wait as with your own passphrase, and nothing in that vault points to your real one.</source>
+            <translation>&lt;b&gt;Second passphrase…&lt;/b&gt; (beside &lt;b&gt;Backup…&lt;/b&gt; in an open vault) sets a second passphrase. It opens a separate vault that you fill yourself with a few harmless notes or pictures. If someone stands next to you and demands that you open the app, you can type that one instead: the same screens and the same wait as with your own passphrase, and nothing in that vault points to your real one.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="102" />
+            <source>Your vault is then kept in a folder among other files that look the same, with names that mean nothing. Someone looking through your files cannot tell which file is which, or whether there is a second vault at all. Nothing is ever deleted: neither passphrase removes or changes any evidence.</source>
+            <translation>Your vault is then kept in a folder among other files that look the same, with names that mean nothing. Someone looking through your files cannot tell which file is which, or whether there is a second vault at all. Nothing is ever deleted: neither passphrase removes or changes any evidence.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="109" />
+            <source>What it does not protect against: someone who knows EvidenceKit knows that a second passphrase is possible, and no app can prove there is none. A forensic examination of the computer can count the files and see their sizes, and that one of them grows as you add evidence; it cannot tell which file holds what without a passphrase. The folder also takes room on the disk: about three to six times your vault's size.</source>
+            <translation>What it does not protect against: someone who knows EvidenceKit knows that a second passphrase is possible, and no app can prove there is none. A forensic examination of the computer can count the files and see their sizes, and that one of them grows as you add evidence; it cannot tell which file holds what without a passphrase. The folder also takes room on the disk: about three to six times your vault's size.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="118" />
+            <source>It cannot protect your real passphrase from a monitoring app, from someone who watches you type it or films the screen, or from being forced to say it. Open your real vault only where nobody can see.</source>
+            <translation>It cannot protect your real passphrase from a monitoring app, from someone who watches you type it or films the screen, or from being forced to say it. Open your real vault only where nobody can see.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="123" />
+            <source>Put a few believable things in the second vault and open it now and then: an empty vault, or one never used, looks like a decoy. It keeps its own record of when it was made. If the power goes in the moment a change is being saved, a small recovery file stays beside your vault until you open it again with your own passphrase.</source>
+            <translation>Put a few believable things in the second vault and open it now and then: an empty vault, or one never used, looks like a decoy. It keeps its own record of when it was made. If the power goes in the moment a change is being saved, a small recovery file stays beside your vault until you open it again with your own passphrase.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="132" />
             <source>If EvidenceKit finds no web browser</source>
             <translation>If EvidenceKit finds no web browser</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="94" />
+            <location filename="../../ui/help_page.py" line="135" />
             <source>Capturing pages needs Google Chrome, Microsoft Edge or Chromium. If none is found, EvidenceKit offers to download Chromium for you (about 170 MB, it needs the internet). You can also install one of those browsers yourself. Adding saved files works without a browser.</source>
             <translation>Capturing pages needs Google Chrome, Microsoft Edge or Chromium. If none is found, EvidenceKit offers to download Chromium for you (about 170 MB, it needs the internet). You can also install one of those browsers yourself. Adding saved files works without a browser.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="102" />
+            <location filename="../../ui/help_page.py" line="143" />
             <source>Getting pictures taken down</source>
             <translation>Getting pictures taken down</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="105" />
+            <location filename="../../ui/help_page.py" line="146" />
             <source>Most platforms have a form for reporting intimate images shared without consent. Capture the post here first, then report it.</source>
             <translation>Most platforms have a form for reporting intimate images shared without consent. Capture the post here first, then report it.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="109" />
+            <location filename="../../ui/help_page.py" line="150" />
             <source>StopNCII.org helps stop intimate images from being shared on participating platforms, without sending the image itself.</source>
             <translation>StopNCII.org helps stop intimate images from being shared on participating platforms, without sending the image itself.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="115" />
+            <location filename="../../ui/help_page.py" line="156" />
             <source>If someone in the pictures may be under 18</source>
             <translation>If someone in the pictures may be under 18</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="118" />
+            <location filename="../../ui/help_page.py" line="159" />
             <source>Keeping intimate pictures of someone under 18 is a crime almost everywhere, even for the person in them, a support worker or a lawyer. Tick &lt;b&gt;Someone in these pictures may be under 18&lt;/b&gt; before capturing or adding files, or turn it on for a whole case in the list of cases.</source>
             <translation>Keeping intimate pictures of someone under 18 is a crime almost everywhere, even for the person in them, a support worker or a lawyer. Tick &lt;b&gt;Someone in these pictures may be under 18&lt;/b&gt; before capturing or adding files, or turn it on for a whole case in the list of cases.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="124" />
+            <location filename="../../ui/help_page.py" line="165" />
             <source>Then EvidenceKit keeps no picture or video at all: the screenshots show plain grey boxes where the pictures were, and each picture is kept only as its hashes (SHA-256, MD5 and PDQ), its size and its place on the page. Files that may hold pictures, such as PDFs, are not added.</source>
             <translation>Then EvidenceKit keeps no picture or video at all: the screenshots show plain grey boxes where the pictures were, and each picture is kept only as its hashes (SHA-256, MD5 and PDQ), its size and its place on the page. Files that may hold pictures, such as PDFs, are not added.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="130" />
+            <location filename="../../ui/help_page.py" line="171" />
             <source>It protects you from storing the pictures by mistake. It does not remove them from the internet, and it cannot change what was captured before it was turned on.</source>
             <translation>It protects you from storing the pictures by mistake. It does not remove them from the internet, and it cannot change what was captured before it was turned on.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="135" />
+            <location filename="../../ui/help_page.py" line="176" />
             <source>&lt;b&gt;Take It Down&lt;/b&gt; (takeitdown.ncmec.org) helps remove nude or sexual pictures taken before 18 from the platforms that take part, using only hashes made on your own device. In Albania you can call &lt;b&gt;ALO 116 111&lt;/b&gt; (free and confidential) or the police on &lt;b&gt;129&lt;/b&gt;, or report to the State Police's cybercrime unit.</source>
             <translation>&lt;b&gt;Take It Down&lt;/b&gt; (takeitdown.ncmec.org) helps remove nude or sexual pictures taken before 18 from the platforms that take part, using only hashes made on your own device. In Albania you can call &lt;b&gt;ALO 116 111&lt;/b&gt; (free and confidential) or the police on &lt;b&gt;129&lt;/b&gt;, or report to the State Police's cybercrime unit.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="144" />
+            <location filename="../../ui/help_page.py" line="185" />
             <source>Going to the police or a lawyer</source>
             <translation>Going to the police or a lawyer</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="147" />
+            <location filename="../../ui/help_page.py" line="188" />
             <source>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</source>
             <translation>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="151" />
+            <location filename="../../ui/help_page.py" line="192" />
             <source>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</source>
             <translation>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="157" />
+            <location filename="../../ui/help_page.py" line="198" />
             <source>Backups, hand-over, and leaving no trace here</source>
             <translation>Backups, hand-over, and leaving no trace here</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="160" />
+            <location filename="../../ui/help_page.py" line="201" />
             <source>&lt;b&gt;Backup…&lt;/b&gt; writes a second encrypted copy of the whole vault and checks it before keeping it. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase, and an old backup does not have what you added later.</source>
             <translation>&lt;b&gt;Backup…&lt;/b&gt; writes a second encrypted copy of the whole vault and checks it before keeping it. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase, and an old backup does not have what you added later.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="167" />
+            <location filename="../../ui/help_page.py" line="208" />
             <source>&lt;b&gt;Hand over a case…&lt;/b&gt; is for a support worker: the case goes into a new vault of the victim's own, with her passphrase, is checked there item by item (the same files, seals and trusted times), and only then is removed from the clinic's vault. Her lawyer can still check every bundle she makes later: her vault's key was handed over by the clinic's key, and the record of that travels in her vault.</source>
             <translation>&lt;b&gt;Hand over a case…&lt;/b&gt; is for a support worker: the case goes into a new vault of the victim's own, with her passphrase, is checked there item by item (the same files, seals and trusted times), and only then is removed from the clinic's vault. Her lawyer can still check every bundle she makes later: her vault's key was handed over by the clinic's key, and the record of that travels in her vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="175" />
+            <location filename="../../ui/help_page.py" line="216" />
             <source>Removed evidence is overwritten inside the vault file. What that cannot reach: SSDs and USB sticks may keep old pieces in spare space only the drive itself uses, and backups made earlier still hold it. Those pieces are encrypted with the clinic's passphrase.</source>
             <translation>Removed evidence is overwritten inside the vault file. What that cannot reach: SSDs and USB sticks may keep old pieces in spare space only the drive itself uses, and backups made earlier still hold it. Those pieces are encrypted with the clinic's passphrase.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="181" />
+            <location filename="../../ui/help_page.py" line="222" />
             <source>&lt;b&gt;Forget this computer…&lt;/b&gt; (in Settings) removes every vault EvidenceKit keeps in its own folders here, its settings and the Notes launcher, overwriting each file first. Vaults anywhere else (a USB stick, a folder you chose), exported bundles and backups are not touched. It does not remove the program itself, and it cannot undo what a monitoring app has already seen.</source>
             <translation>&lt;b&gt;Forget this computer…&lt;/b&gt; (in Settings) removes every vault EvidenceKit keeps in its own folders here, its settings and the Notes launcher, overwriting each file first. Vaults anywhere else (a USB stick, a folder you chose), exported bundles and backups are not touched. It does not remove the program itself, and it cannot undo what a monitoring app has already seen.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="191" />
+            <location filename="../../ui/help_page.py" line="232" />
             <source>What EvidenceKit can and cannot prove</source>
             <translation>What EvidenceKit can and cannot prove</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="194" />
+            <location filename="../../ui/help_page.py" line="235" />
             <source>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</source>
             <translation>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="199" />
+            <location filename="../../ui/help_page.py" line="240" />
             <source>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</source>
             <translation>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="203" />
+            <location filename="../../ui/help_page.py" line="244" />
             <source>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</source>
             <translation>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</translation>
         </message>
@@ -2270,563 +2300,573 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../ui/messages.py" line="60" />
+            <location filename="../../ui/messages.py" line="61" />
             <source>That passphrase did not open this vault.</source>
             <translation>That passphrase did not open this vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="61" />
+            <location filename="../../ui/messages.py" line="62" />
             <source>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</source>
             <translation>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="68" />
+            <location filename="../../ui/messages.py" line="69" />
             <source>This vault is already open in another EvidenceKit window.</source>
             <translation>This vault is already open in another EvidenceKit window.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="69" />
+            <location filename="../../ui/messages.py" line="70" />
             <source>Close the other window (or wait until it finishes), then try again.</source>
             <translation>Close the other window (or wait until it finishes), then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="75" />
+            <location filename="../../ui/messages.py" line="76" />
             <source>There is no vault at that place.</source>
             <translation>There is no vault at that place.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="76" />
+            <location filename="../../ui/messages.py" line="77" />
             <source>Choose the vault file again, or create a new vault.</source>
             <translation>Choose the vault file again, or create a new vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="79" />
+            <location filename="../../ui/messages.py" line="80" />
+            <source>That passphrase already opens a vault here.</source>
+            <translation>That passphrase already opens a vault here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="81" />
+            <source>Choose a different second passphrase, not your own one. Nothing was changed.</source>
+            <translation>Choose a different second passphrase, not your own one. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="87" />
             <source>A vault already exists at that place.</source>
             <translation>A vault already exists at that place.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="80" />
+            <location filename="../../ui/messages.py" line="88" />
             <source>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</source>
             <translation>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="87" />
+            <location filename="../../ui/messages.py" line="95" />
             <source>This passphrase is too short.</source>
             <translation>This passphrase is too short.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="88" />
+            <location filename="../../ui/messages.py" line="96" />
             <source>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</source>
             <translation>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="95" />
+            <location filename="../../ui/messages.py" line="103" />
             <source>Part of the vault file could not be read.</source>
             <translation>Part of the vault file could not be read.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="96" />
+            <location filename="../../ui/messages.py" line="104" />
             <source>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</source>
             <translation>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="103" />
+            <location filename="../../ui/messages.py" line="111" />
             <source>The disk is full.</source>
             <translation>The disk is full.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="104" />
+            <location filename="../../ui/messages.py" line="112" />
             <source>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</source>
             <translation>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="111" />
+            <location filename="../../ui/messages.py" line="119" />
             <source>This disk can only be read, not written.</source>
             <translation>This disk can only be read, not written.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="112" />
+            <location filename="../../ui/messages.py" line="120" />
             <source>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</source>
             <translation>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="120" />
+            <location filename="../../ui/messages.py" line="128" />
             <source>The latest changes are kept in a second file beside the vault.</source>
             <translation>The latest changes are kept in a second file beside the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="121" />
+            <location filename="../../ui/messages.py" line="129" />
             <source>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</source>
             <translation>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="128" />
+            <location filename="../../ui/messages.py" line="136" />
             <source>This vault was made by a newer version of EvidenceKit.</source>
             <translation>This vault was made by a newer version of EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="129" />
+            <location filename="../../ui/messages.py" line="137" />
             <source>Update EvidenceKit, then open the vault again.</source>
             <translation>Update EvidenceKit, then open the vault again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="132" />
+            <location filename="../../ui/messages.py" line="140" />
             <source>No web browser was found that EvidenceKit can use to capture pages.</source>
             <translation>No web browser was found that EvidenceKit can use to capture pages.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="136" />
+            <location filename="../../ui/messages.py" line="144" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
             <translation>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="143" />
+            <location filename="../../ui/messages.py" line="151" />
             <source>The browser could not be started.</source>
             <translation>The browser could not be started.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="144" />
+            <location filename="../../ui/messages.py" line="152" />
             <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
             <translation>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="151" />
+            <location filename="../../ui/messages.py" line="159" />
             <source>This is not a web address EvidenceKit can capture.</source>
             <translation>This is not a web address EvidenceKit can capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="152" />
+            <location filename="../../ui/messages.py" line="160" />
             <source>Copy the whole address from the browser's address bar. It starts with https://</source>
             <translation>Copy the whole address from the browser's address bar. It starts with https://</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="158" />
+            <location filename="../../ui/messages.py" line="166" />
             <source>The site could not be found.</source>
             <translation>The site could not be found.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="159" />
+            <location filename="../../ui/messages.py" line="167" />
             <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
             <translation>Check the address for typing mistakes, and check that this computer is connected to the internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="166" />
+            <location filename="../../ui/messages.py" line="174" />
             <source>The site refused the connection.</source>
             <translation>The site refused the connection.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="167" />
+            <location filename="../../ui/messages.py" line="175" />
             <source>Check the address, or try again later.</source>
             <translation>Check the address, or try again later.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="170" />
+            <location filename="../../ui/messages.py" line="178" />
             <source>This address downloads a file instead of showing a page.</source>
             <translation>This address downloads a file instead of showing a page.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="171" />
+            <location filename="../../ui/messages.py" line="179" />
             <source>Save the file on the computer, then add it with “Add files…”.</source>
             <translation>Save the file on the computer, then add it with “Add files…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="174" />
+            <location filename="../../ui/messages.py" line="182" />
             <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
             <translation>The page took too long, so the capture was stopped. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="178" />
+            <location filename="../../ui/messages.py" line="186" />
             <source>Try again later, when the connection may be faster.</source>
             <translation>Try again later, when the connection may be faster.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="181" />
+            <location filename="../../ui/messages.py" line="189" />
             <source>The page could not be loaded. Nothing was saved.</source>
             <translation>The page could not be loaded. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="182" />
+            <location filename="../../ui/messages.py" line="190" />
             <source>Check the internet connection and try again in a few minutes.</source>
             <translation>Check the internet connection and try again in a few minutes.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="185" />
+            <location filename="../../ui/messages.py" line="193" />
             <source>The capture failed unexpectedly. Nothing was saved.</source>
             <translation>The capture failed unexpectedly. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="186" />
+            <location filename="../../ui/messages.py" line="194" />
             <source>Try again. If it fails again, the details below can help someone who helps you.</source>
             <translation>Try again. If it fails again, the details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="192" />
+            <location filename="../../ui/messages.py" line="200" />
             <source>That saved login is no longer in the vault.</source>
             <translation>That saved login is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="193" />
+            <location filename="../../ui/messages.py" line="201" />
             <source>Choose another saved login, or log in to the site again.</source>
             <translation>Choose another saved login, or log in to the site again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="196" />
+            <location filename="../../ui/messages.py" line="204" />
             <source>The saved login for this site no longer works. Nothing was saved.</source>
             <translation>The saved login for this site no longer works. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="197" />
+            <location filename="../../ui/messages.py" line="205" />
             <source>The site asks to log in again. Log in to the site again, or capture the page logged out.</source>
             <translation>The site asks to log in again. Log in to the site again, or capture the page logged out.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="204" />
+            <location filename="../../ui/messages.py" line="212" />
             <source>A browser window cannot be opened on this computer.</source>
             <translation>A browser window cannot be opened on this computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="205" />
+            <location filename="../../ui/messages.py" line="213" />
             <source>Log in on a computer with a screen.</source>
             <translation>Log in on a computer with a screen.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="208" />
+            <location filename="../../ui/messages.py" line="216" />
             <source>The window was closed before you were logged in. Nothing was saved.</source>
             <translation>The window was closed before you were logged in. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="211" />
+            <location filename="../../ui/messages.py" line="219" />
             <source>Open the login window again and log in before closing it.</source>
             <translation>Open the login window again and log in before closing it.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="214" />
+            <location filename="../../ui/messages.py" line="222" />
             <source>This file could not be added.</source>
             <translation>This file could not be added.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="215" />
+            <location filename="../../ui/messages.py" line="223" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Check that the file is still there and that it opens, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="221" />
+            <location filename="../../ui/messages.py" line="229" />
             <source>The file could not be saved there.</source>
             <translation>The file could not be saved there.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="222" />
+            <location filename="../../ui/messages.py" line="230" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Choose another place (another folder or a USB stick) and check that it has free space.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="229" />
+            <location filename="../../ui/messages.py" line="237" />
             <source>A case with this name already exists.</source>
             <translation>A case with this name already exists.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="230" />
+            <location filename="../../ui/messages.py" line="238" />
             <source>Choose another name.</source>
             <translation>Choose another name.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="233" />
+            <location filename="../../ui/messages.py" line="241" />
             <source>That case is no longer in the vault.</source>
             <translation>That case is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="234" />
+            <location filename="../../ui/messages.py" line="242" />
             <source>Choose another case from the list.</source>
             <translation>Choose another case from the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="237" />
+            <location filename="../../ui/messages.py" line="245" />
             <source>This item is no longer in the vault.</source>
             <translation>This item is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="238" />
+            <location filename="../../ui/messages.py" line="246" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Go back to the list; it shows what the vault holds now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="241" />
+            <location filename="../../ui/messages.py" line="249" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>The time-stamp server could not give a time-stamp now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="242" />
+            <location filename="../../ui/messages.py" line="250" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="249" />
+            <location filename="../../ui/messages.py" line="257" />
             <source>The vault's signing key is damaged.</source>
             <translation>The vault's signing key is damaged.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="250" />
+            <location filename="../../ui/messages.py" line="258" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="257" />
+            <location filename="../../ui/messages.py" line="265" />
             <source>This file was not added: it may hold pictures.</source>
             <translation>This file was not added: it may hold pictures.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="258" />
+            <location filename="../../ui/messages.py" line="266" />
             <source>Someone in these pictures may be under 18, so only pictures and videos (kept as their hashes, never the file) and plain text files can be added. Nothing was stored from this file.</source>
             <translation>Someone in these pictures may be under 18, so only pictures and videos (kept as their hashes, never the file) and plain text files can be added. Nothing was stored from this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="266" />
+            <location filename="../../ui/messages.py" line="274" />
             <source>The “Notes” launcher could not be changed.</source>
             <translation>The “Notes” launcher could not be changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="267" />
+            <location filename="../../ui/messages.py" line="275" />
             <source>Nothing else was touched. If another launcher is already there, its details below say where; remove or rename it, then try again.</source>
             <translation>Nothing else was touched. If another launcher is already there, its details below say where; remove or rename it, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="274" />
+            <location filename="../../ui/messages.py" line="282" />
             <source>The browser could not be downloaded: there is no internet.</source>
             <translation>The browser could not be downloaded: there is no internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="275" />
+            <location filename="../../ui/messages.py" line="283" />
             <source>Connect this computer to the internet, then try again. Nothing was left half-installed, and everything else works as before.</source>
             <translation>Connect this computer to the internet, then try again. Nothing was left half-installed, and everything else works as before.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="282" />
+            <location filename="../../ui/messages.py" line="290" />
             <source>This copy of EvidenceKit cannot download a browser by itself.</source>
             <translation>This copy of EvidenceKit cannot download a browser by itself.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="283" />
+            <location filename="../../ui/messages.py" line="291" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again.</source>
             <translation>Install Google Chrome, Microsoft Edge or Chromium, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="289" />
+            <location filename="../../ui/messages.py" line="297" />
             <source>The browser could not be installed.</source>
             <translation>The browser could not be installed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="290" />
+            <location filename="../../ui/messages.py" line="298" />
             <source>Nothing was left half-installed. Try again later, or install Google Chrome, Microsoft Edge or Chromium yourself.</source>
             <translation>Nothing was left half-installed. Try again later, or install Google Chrome, Microsoft Edge or Chromium yourself.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="298" />
+            <location filename="../../ui/messages.py" line="306" />
             <source>The copy did not pass its check, so it was not kept.</source>
             <translation>The copy did not pass its check, so it was not kept.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="299" />
+            <location filename="../../ui/messages.py" line="307" />
             <source>Nothing was removed or changed in your vault. Try again, on another disk or USB stick if this one may be failing.</source>
             <translation>Nothing was removed or changed in your vault. Try again, on another disk or USB stick if this one may be failing.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="306" />
+            <location filename="../../ui/messages.py" line="314" />
             <source>A vault is already at that place, so nothing was restored.</source>
             <translation>A vault is already at that place, so nothing was restored.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="307" />
+            <location filename="../../ui/messages.py" line="315" />
             <source>Choose another place, or agree to replace that vault.</source>
             <translation>Choose another place, or agree to replace that vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="310" />
+            <location filename="../../ui/messages.py" line="318" />
             <source>A file with that name is already there.</source>
             <translation>A file with that name is already there.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="311" />
+            <location filename="../../ui/messages.py" line="319" />
             <source>Choose another name. Nothing was written or changed.</source>
             <translation>Choose another name. Nothing was written or changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="314" />
+            <location filename="../../ui/messages.py" line="322" />
             <source>That folder does not exist.</source>
             <translation>That folder does not exist.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="315" />
+            <location filename="../../ui/messages.py" line="323" />
             <source>If it is on a USB stick, check that the stick is plugged in, then choose the place again. Nothing was written.</source>
             <translation>If it is on a USB stick, check that the stick is plugged in, then choose the place again. Nothing was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="322" />
+            <location filename="../../ui/messages.py" line="330" />
             <source>That case holds no evidence, so there is nothing to hand over.</source>
             <translation>That case holds no evidence, so there is nothing to hand over.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="323" />
+            <location filename="../../ui/messages.py" line="331" />
             <source>Nothing was changed.</source>
             <translation>Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="326" />
+            <location filename="../../ui/messages.py" line="334" />
             <source>Nothing was removed.</source>
             <translation>Nothing was removed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="327" />
+            <location filename="../../ui/messages.py" line="335" />
             <source>Type the word shown to confirm, then try again.</source>
             <translation>Type the word shown to confirm, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="330" />
+            <location filename="../../ui/messages.py" line="338" />
             <source>Not everything could be removed from this computer.</source>
             <translation>Not everything could be removed from this computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="331" />
+            <location filename="../../ui/messages.py" line="339" />
             <source>Close other programs that may be using these files, then try again. What is left is named in the details.</source>
             <translation>Close other programs that may be using these files, then try again. What is left is named in the details.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="338" />
+            <location filename="../../ui/messages.py" line="346" />
             <source>Stopped, as you asked.</source>
             <translation>Stopped, as you asked.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="339" />
+            <location filename="../../ui/messages.py" line="347" />
             <source>What was already saved stays in the vault.</source>
             <translation>What was already saved stays in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="50" />
+            <location filename="../../ui/messages.py" line="51" />
             <source>EvidenceKit is not allowed to use that file or folder.</source>
             <translation>EvidenceKit is not allowed to use that file or folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="51" />
+            <location filename="../../ui/messages.py" line="52" />
             <source>Choose another place, or ask the computer's owner for access.</source>
             <translation>Choose another place, or ask the computer's owner for access.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="343" />
+            <location filename="../../ui/messages.py" line="351" />
             <source>The computer could not read or write a file.</source>
             <translation>The computer could not read or write a file.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="344" />
+            <location filename="../../ui/messages.py" line="352" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Check that the disk or USB stick is still connected and has free space, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="384" />
+            <location filename="../../ui/messages.py" line="392" />
             <source>Something went wrong.</source>
             <translation>Something went wrong.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="385" />
+            <location filename="../../ui/messages.py" line="393" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Try again. The details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="401" />
+            <location filename="../../ui/messages.py" line="409" />
             <source>Waiting</source>
             <translation>Waiting</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="402" />
+            <location filename="../../ui/messages.py" line="410" />
             <source>Opening the page</source>
             <translation>Opening the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="403" />
+            <location filename="../../ui/messages.py" line="411" />
             <source>Loading</source>
             <translation>Loading</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="404" />
+            <location filename="../../ui/messages.py" line="412" />
             <source>Scrolling through the page</source>
             <translation>Scrolling through the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="405" />
+            <location filename="../../ui/messages.py" line="413" />
             <source>Saving</source>
             <translation>Saving</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="406" />
+            <location filename="../../ui/messages.py" line="414" />
             <source>Sealing</source>
             <translation>Sealing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="407" />
+            <location filename="../../ui/messages.py" line="415" />
             <source>Time-stamping</source>
             <translation>Time-stamping</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="408" />
-            <location filename="../../ui/messages.py" line="422" />
+            <location filename="../../ui/messages.py" line="416" />
+            <location filename="../../ui/messages.py" line="430" />
             <source>Done</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="409" />
+            <location filename="../../ui/messages.py" line="417" />
             <source>Did not work</source>
             <translation>Did not work</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="417" />
+            <location filename="../../ui/messages.py" line="425" />
             <source>Asking for time-stamps</source>
             <translation>Asking for time-stamps</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="418" />
+            <location filename="../../ui/messages.py" line="426" />
             <source>Writing the report</source>
             <translation>Writing the report</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="419" />
+            <location filename="../../ui/messages.py" line="427" />
             <source>Adding the pictures</source>
             <translation>Adding the pictures</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="420" />
+            <location filename="../../ui/messages.py" line="428" />
             <source>Attaching the original files</source>
             <translation>Attaching the original files</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="421" />
+            <location filename="../../ui/messages.py" line="429" />
             <source>Signing</source>
             <translation>Signing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="429" />
+            <location filename="../../ui/messages.py" line="437" />
             <source>The person this is about</source>
             <translation>The person this is about</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="430" />
+            <location filename="../../ui/messages.py" line="438" />
             <source>Support worker</source>
             <translation>Support worker</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="431" />
+            <location filename="../../ui/messages.py" line="439" />
             <source>Not said</source>
             <translation>Not said</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="438" />
+            <location filename="../../ui/messages.py" line="446" />
             <source>Sealed and time-stamped</source>
             <translation>Sealed and time-stamped</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="439" />
+            <location filename="../../ui/messages.py" line="447" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>Sealed — time-stamp pending (added when online)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="440" />
+            <location filename="../../ui/messages.py" line="448" />
             <source>Not sealed</source>
             <translation>Not sealed</translation>
         </message>
@@ -3024,62 +3064,62 @@
         <message>
             <location filename="../../ui/second_passphrase.py" line="39" />
             <source>A second passphrase</source>
-            <translation type="unfinished" />
+            <translation>A second passphrase</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="45" />
             <source>If someone makes you open EvidenceKit, you can type a second passphrase instead of yours. It opens a separate vault that you fill yourself with a few harmless notes or pictures. It looks and takes as long as opening your real vault, and nothing in it points to your real vault.</source>
-            <translation type="unfinished" />
+            <translation>If someone makes you open EvidenceKit, you can type a second passphrase instead of yours. It opens a separate vault that you fill yourself with a few harmless notes or pictures. It looks and takes as long as opening your real vault, and nothing in it points to your real vault.</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="56" />
             <source>Your vault will be kept in a folder among other files that look the same. Nothing is deleted. When this is done the app locks: open the second vault with the second passphrase and add a few things to it. Read “Help” for what this protects against, and what it does not.</source>
-            <translation type="unfinished" />
+            <translation>Your vault will be kept in a folder among other files that look the same. Nothing is deleted. When this is done the app locks: open the second vault with the second passphrase and add a few things to it. Read “Help” for what this protects against, and what it does not.</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="67" />
             <source>Second passphrase</source>
-            <translation type="unfinished" />
+            <translation>Second passphrase</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="68" />
             <source>&amp;Second passphrase:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Second passphrase:</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="73" />
             <source>Second passphrase again</source>
-            <translation type="unfinished" />
+            <translation>Second passphrase again</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="74" />
             <source>&amp;Again:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Again:</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="82" />
             <source>Set the second passphrase</source>
-            <translation type="unfinished" />
+            <translation>Set the second passphrase</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="96" />
             <source>Type the second passphrase first.</source>
-            <translation type="unfinished" />
+            <translation>Type the second passphrase first.</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="101" />
             <source>The two passphrases are not the same.</source>
-            <translation type="unfinished">The two passphrases are not the same.</translation>
+            <translation>The two passphrases are not the same.</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="102" />
             <source>Type the same second passphrase in both boxes. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Type the same second passphrase in both boxes. Nothing was changed.</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="107" />
             <source>Setting it up… this takes a few seconds.</source>
-            <translation type="unfinished" />
+            <translation>Setting it up… this takes a few seconds.</translation>
         </message>
     </context>
     <context>
@@ -3416,12 +3456,12 @@
         <message>
             <location filename="../../ui/vault_page.py" line="52" />
             <source>Second passphrase…</source>
-            <translation type="unfinished" />
+            <translation>Second passphrase…</translation>
         </message>
         <message>
             <location filename="../../ui/vault_page.py" line="54" />
             <source>A passphrase that opens a separate, harmless vault if you are forced.</source>
-            <translation type="unfinished" />
+            <translation>A passphrase that opens a separate, harmless vault if you are forced.</translation>
         </message>
     </context>
     <context>

@@ -43,173 +43,173 @@
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="49" />
+            <location filename="../../ui/backup_dialog.py" line="50" />
             <source>Choose…</source>
             <translation>Zgjidh…</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="68" />
             <location filename="../../ui/backup_dialog.py" line="69" />
+            <location filename="../../ui/backup_dialog.py" line="70" />
             <source>Backup</source>
             <translation>Kopje rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="71" />
+            <location filename="../../ui/backup_dialog.py" line="72" />
             <source>A second, encrypted copy of this vault</source>
             <translation>Një kopje e dytë, e enkriptuar, e kësaj kasaforte</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="75" />
+            <location filename="../../ui/backup_dialog.py" line="76" />
             <source>Keep it somewhere else: a USB stick in a safe place, or with someone you trust. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase.</source>
             <translation>Mbajeni diku tjetër: në një USB në një vend të sigurt, ose te dikush që i besoni. Ajo i mbron provat nëse ky kompjuter humbet, prishet ose merret. Nuk i mbron nga dikush që e di fjalëkalimin e kopjes.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="82" />
+            <location filename="../../ui/backup_dialog.py" line="83" />
             <source>Make a backup</source>
             <translation>Bëni një kopje rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="87" />
+            <location filename="../../ui/backup_dialog.py" line="88" />
             <source>Where the backup goes</source>
             <translation>Ku do të ruhet kopja rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="89" />
+            <location filename="../../ui/backup_dialog.py" line="90" />
             <source>&amp;Where:</source>
             <translation>&amp;Ku:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="90" />
+            <location filename="../../ui/backup_dialog.py" line="91" />
             <source>Passphrase of the backup</source>
             <translation>Fjalëkalimi i kopjes rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="91" />
+            <location filename="../../ui/backup_dialog.py" line="92" />
             <source>&amp;Passphrase of the backup:</source>
             <translation>&amp;Fjalëkalimi i kopjes rezervë:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="92" />
+            <location filename="../../ui/backup_dialog.py" line="93" />
             <source>The same passphrase again</source>
             <translation>I njëjti fjalëkalim edhe një herë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="93" />
+            <location filename="../../ui/backup_dialog.py" line="94" />
             <source>The same &amp;again:</source>
             <translation>I njëjti &amp;përsëri:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="97" />
+            <location filename="../../ui/backup_dialog.py" line="98" />
             <source>You may type this vault's own passphrase, or give the copy another one. Write it down somewhere safe: without it the copy cannot be opened.</source>
             <translation>Mund të shkruani fjalëkalimin e kësaj kasaforte, ose t'i jepni kopjes një tjetër. Shënojeni diku të sigurt: pa të kopja nuk mund të hapet.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="103" />
+            <location filename="../../ui/backup_dialog.py" line="104" />
             <source>Make the backup</source>
             <translation>Bëje kopjen rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="109" />
+            <location filename="../../ui/backup_dialog.py" line="110" />
             <source>Restore a backup</source>
             <translation>Rikthe nga një kopje rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="111" />
+            <location filename="../../ui/backup_dialog.py" line="112" />
             <source>The backup to restore</source>
             <translation>Kopja rezervë që do të rikthehet</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="112" />
+            <location filename="../../ui/backup_dialog.py" line="113" />
             <source>&amp;Backup:</source>
             <translation>&amp;Kopja rezervë:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="113" />
+            <location filename="../../ui/backup_dialog.py" line="114" />
             <source>Passphrase of that backup</source>
             <translation>Fjalëkalimi i asaj kopjeje rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="114" />
+            <location filename="../../ui/backup_dialog.py" line="115" />
             <source>Its pass&amp;phrase:</source>
             <translation>Fjalë&amp;kalimi i saj:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="116" />
+            <location filename="../../ui/backup_dialog.py" line="117" />
             <source>Where the restored vault goes</source>
             <translation>Ku do të vihet kasaforta e rikthyer</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="118" />
+            <location filename="../../ui/backup_dialog.py" line="119" />
             <source>Restore &amp;to:</source>
             <translation>Rikthe &amp;në:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="121" />
+            <location filename="../../ui/backup_dialog.py" line="122" />
             <source>Restore</source>
             <translation>Rikthe</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="128" />
+            <location filename="../../ui/backup_dialog.py" line="129" />
             <source>Close</source>
             <translation>Mbyll</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="137" />
+            <location filename="../../ui/backup_dialog.py" line="138" />
             <source>Where should the backup go?</source>
             <translation>Ku duhet të ruhet kopja rezervë?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="143" />
+            <location filename="../../ui/backup_dialog.py" line="144" />
             <source>Which backup should be restored?</source>
             <translation>Cila kopje rezervë duhet të rikthehet?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="149" />
+            <location filename="../../ui/backup_dialog.py" line="150" />
             <source>Where should the restored vault go?</source>
             <translation>Ku duhet të vihet kasaforta e rikthyer?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="159" />
+            <location filename="../../ui/backup_dialog.py" line="160" />
             <source>Choose where the backup should go.</source>
             <translation>Zgjidhni ku duhet të ruhet kopja rezervë.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="162" />
+            <location filename="../../ui/backup_dialog.py" line="163" />
             <source>The two passphrases are not the same.</source>
             <translation>Të dy fjalëkalimet nuk janë të njëjtë.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="176" />
+            <location filename="../../ui/backup_dialog.py" line="177" />
             <source>Choose the backup and where to restore it.</source>
             <translation>Zgjidhni kopjen rezervë dhe ku të rikthehet.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="182" />
+            <location filename="../../ui/backup_dialog.py" line="198" />
             <source>Replace that vault?</source>
             <translation>Ta zëvendësoj atë kasafortë?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="184" />
+            <location filename="../../ui/backup_dialog.py" line="200" />
             <source>A vault is already there. Restoring replaces it and everything in it that is not in the backup.</source>
             <translation>Aty ka tashmë një kasafortë. Rikthimi e zëvendëson atë dhe gjithçka në të që nuk është në kopjen rezervë.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="187" />
+            <location filename="../../ui/backup_dialog.py" line="203" />
             <source>Replace it</source>
             <translation>Zëvendësoje</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="188" />
+            <location filename="../../ui/backup_dialog.py" line="204" />
             <source>Keep it</source>
             <translation>Mbaje</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="205" />
+            <location filename="../../ui/backup_dialog.py" line="211" />
             <source>Working… the copy is written, then checked.</source>
             <translation>Po punohet… kopja shkruhet, pastaj kontrollohet.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/backup_dialog.py" line="218" />
+            <location filename="../../ui/backup_dialog.py" line="224" />
             <source>Done: %n item(s) copied to %1 and checked against the original.</source>
             <translation>
                 <numerusform>U bë: %n provë u kopjua në %1 dhe u kontrollua me origjinalin.</numerusform>
@@ -217,7 +217,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="220" />
+            <location filename="../../ui/backup_dialog.py" line="226" />
             <source>Keep the copy somewhere else than this computer.</source>
             <translation>Mbajeni kopjen diku tjetër, jo në këtë kompjuter.</translation>
         </message>
@@ -1367,111 +1367,141 @@
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="91" />
+            <source>If someone makes you open EvidenceKit</source>
+            <translation>Nëse dikush ju detyron të hapni EvidenceKit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="94" />
+            <source>&lt;b&gt;Second passphrase…&lt;/b&gt; (beside &lt;b&gt;Backup…&lt;/b&gt; in an open vault) sets a second passphrase. It opens a separate vault that you fill yourself with a few harmless notes or pictures. If someone stands next to you and demands that you open the app, you can type that one instead: the same screens and the same wait as with your own passphrase, and nothing in that vault points to your real one.</source>
+            <translation>&lt;b&gt;Fjalëkalimi i dytë…&lt;/b&gt; (pranë &lt;b&gt;Kopje rezervë…&lt;/b&gt; në një kasafortë të hapur) vendos një fjalëkalim të dytë. Ai hap një kasafortë tjetër, që e mbushni vetë me disa shënime ose fotografi të padëmshme. Nëse dikush qëndron pranë jush dhe kërkon që ta hapni aplikacionin, mund të shkruani atë në vend të fjalëkalimit tuaj: të njëjtat ekrane dhe e njëjta pritje si me fjalëkalimin tuaj, dhe asgjë në atë kasafortë nuk të çon te kasaforta juaj e vërtetë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="102" />
+            <source>Your vault is then kept in a folder among other files that look the same, with names that mean nothing. Someone looking through your files cannot tell which file is which, or whether there is a second vault at all. Nothing is ever deleted: neither passphrase removes or changes any evidence.</source>
+            <translation>Pastaj kasaforta juaj mbahet në një drejtori mes skedarësh të tjerë që duken njësoj, me emra që nuk thonë asgjë. Kush shfleton skedarët tuaj nuk mund të dallojë cili skedar është cili, as nëse ka fare një kasafortë të dytë. Asgjë nuk fshihet kurrë: asnjëri fjalëkalim nuk heq e nuk ndryshon asnjë provë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="109" />
+            <source>What it does not protect against: someone who knows EvidenceKit knows that a second passphrase is possible, and no app can prove there is none. A forensic examination of the computer can count the files and see their sizes, and that one of them grows as you add evidence; it cannot tell which file holds what without a passphrase. The folder also takes room on the disk: about three to six times your vault's size.</source>
+            <translation>Nga çfarë nuk ju mbron: kush e njeh EvidenceKit e di që një fjalëkalim i dytë është i mundur, dhe asnjë aplikacion nuk mund të provojë se nuk ka të tillë. Një ekspertizë kriminalistike e kompjuterit mund t’i numërojë skedarët, të shohë madhësitë e tyre dhe që njëri prej tyre rritet kur shtoni prova; pa fjalëkalim nuk mund të dallojë se çfarë mban secili skedar. Drejtoria zë edhe vend në disk: rreth tre deri në gjashtë herë sa madhësia e kasafortës suaj.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="118" />
+            <source>It cannot protect your real passphrase from a monitoring app, from someone who watches you type it or films the screen, or from being forced to say it. Open your real vault only where nobody can see.</source>
+            <translation>Nuk mund ta mbrojë fjalëkalimin tuaj të vërtetë nga një aplikacion përgjimi, nga dikush që ju sheh kur e shkruani ose që filmon ekranin, as nga detyrimi për ta thënë. Hapeni kasafortën tuaj të vërtetë vetëm aty ku nuk ju sheh askush.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="123" />
+            <source>Put a few believable things in the second vault and open it now and then: an empty vault, or one never used, looks like a decoy. It keeps its own record of when it was made. If the power goes in the moment a change is being saved, a small recovery file stays beside your vault until you open it again with your own passphrase.</source>
+            <translation>Vendosni disa gjëra të besueshme në kasafortën e dytë dhe hapeni herë pas here: një kasafortë bosh, ose që nuk përdoret kurrë, duket si mashtrim. Ajo mban regjistrin e vet se kur u krijua. Nëse ikën energjia elektrike pikërisht kur po ruhet një ndryshim, një skedar i vogël rikuperimi mbetet pranë kasafortës suaj derisa ta hapni përsëri me fjalëkalimin tuaj.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="132" />
             <source>If EvidenceKit finds no web browser</source>
             <translation>Nëse EvidenceKit nuk gjen asnjë shfletues interneti</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="94" />
+            <location filename="../../ui/help_page.py" line="135" />
             <source>Capturing pages needs Google Chrome, Microsoft Edge or Chromium. If none is found, EvidenceKit offers to download Chromium for you (about 170 MB, it needs the internet). You can also install one of those browsers yourself. Adding saved files works without a browser.</source>
             <translation>Për të ruajtur faqe duhet Google Chrome, Microsoft Edge ose Chromium. Nëse nuk gjendet asnjëri, EvidenceKit ofron ta shkarkojë Chromium-in për ju (rreth 170 MB, duhet internet). Mund të instaloni edhe vetë një nga këta shfletues. Shtimi i skedarëve të ruajtur funksionon edhe pa shfletues.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="102" />
+            <location filename="../../ui/help_page.py" line="143" />
             <source>Getting pictures taken down</source>
             <translation>Si të hiqen fotot nga interneti</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="105" />
+            <location filename="../../ui/help_page.py" line="146" />
             <source>Most platforms have a form for reporting intimate images shared without consent. Capture the post here first, then report it.</source>
             <translation>Shumica e platformave kanë një formular për të raportuar foto intime të shpërndara pa pëlqim. Ruajeni fillimisht postimin këtu, pastaj raportojeni.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="109" />
+            <location filename="../../ui/help_page.py" line="150" />
             <source>StopNCII.org helps stop intimate images from being shared on participating platforms, without sending the image itself.</source>
             <translation>StopNCII.org ndihmon që fotot intime të mos shpërndahen në platformat pjesëmarrëse, pa e dërguar vetë foton.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="115" />
+            <location filename="../../ui/help_page.py" line="156" />
             <source>If someone in the pictures may be under 18</source>
             <translation>Nëse dikush në foto mund të jetë nën 18 vjeç</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="118" />
+            <location filename="../../ui/help_page.py" line="159" />
             <source>Keeping intimate pictures of someone under 18 is a crime almost everywhere, even for the person in them, a support worker or a lawyer. Tick &lt;b&gt;Someone in these pictures may be under 18&lt;/b&gt; before capturing or adding files, or turn it on for a whole case in the list of cases.</source>
             <translation>Ruajtja e fotove intime të dikujt nën 18 vjeç është krim pothuajse kudo, edhe për personin që është në to, për një punonjës mbështetës ose për një avokat. Shënoni &lt;b&gt;Dikush në këto foto mund të jetë nën 18 vjeç&lt;/b&gt; para se të kapni ose të shtoni skedarë, ose ndizeni për një rast të tërë te lista e rasteve.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="124" />
+            <location filename="../../ui/help_page.py" line="165" />
             <source>Then EvidenceKit keeps no picture or video at all: the screenshots show plain grey boxes where the pictures were, and each picture is kept only as its hashes (SHA-256, MD5 and PDQ), its size and its place on the page. Files that may hold pictures, such as PDFs, are not added.</source>
             <translation>Atëherë EvidenceKit nuk ruan asnjë foto apo video: pamjet e ekranit tregojnë kuti gri të thjeshta aty ku ishin fotot, dhe secila foto ruhet vetëm si hash-et e saj (SHA-256, MD5 dhe PDQ), madhësia dhe vendi i saj në faqe. Skedarët që mund të kenë foto brenda, si PDF-të, nuk shtohen.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="130" />
+            <location filename="../../ui/help_page.py" line="171" />
             <source>It protects you from storing the pictures by mistake. It does not remove them from the internet, and it cannot change what was captured before it was turned on.</source>
             <translation>Kjo ju mbron nga ruajtja e fotove pa dashje. Nuk i heq ato nga interneti, dhe nuk mund të ndryshojë atë që u kap para se ta ndiznit.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="135" />
+            <location filename="../../ui/help_page.py" line="176" />
             <source>&lt;b&gt;Take It Down&lt;/b&gt; (takeitdown.ncmec.org) helps remove nude or sexual pictures taken before 18 from the platforms that take part, using only hashes made on your own device. In Albania you can call &lt;b&gt;ALO 116 111&lt;/b&gt; (free and confidential) or the police on &lt;b&gt;129&lt;/b&gt;, or report to the State Police's cybercrime unit.</source>
             <translation>&lt;b&gt;Take It Down&lt;/b&gt; (takeitdown.ncmec.org) ndihmon që fotot nudo ose seksuale të bëra para moshës 18 vjeç të hiqen nga platformat që marrin pjesë, duke përdorur vetëm hash-e të krijuara në pajisjen tuaj. Në Shqipëri mund të telefononi &lt;b&gt;ALO 116 111&lt;/b&gt; (falas dhe konfidenciale) ose policinë në &lt;b&gt;129&lt;/b&gt;, ose të raportoni te njësia për krimet kibernetike e Policisë së Shtetit.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="144" />
+            <location filename="../../ui/help_page.py" line="185" />
             <source>Going to the police or a lawyer</source>
             <translation>Kur shkoni te policia ose te një avokat</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="147" />
+            <location filename="../../ui/help_page.py" line="188" />
             <source>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</source>
             <translation>Përdorni “Eksporto për avokatin…” për të bërë një skedar të vetëm të nënshkruar me provat që zgjidhni, për shembull në një USB. Jepeni bashkë me gjurmën e tij.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="151" />
+            <location filename="../../ui/help_page.py" line="192" />
             <source>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</source>
             <translation>Një avokat ose gjykata mund ta verifikojë skedarin me “Verifiko një dosje”, pa kasafortë dhe pa fjalëkalim.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="157" />
+            <location filename="../../ui/help_page.py" line="198" />
             <source>Backups, hand-over, and leaving no trace here</source>
             <translation>Kopjet rezervë, dorëzimi dhe të mos lini gjurmë këtu</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="160" />
+            <location filename="../../ui/help_page.py" line="201" />
             <source>&lt;b&gt;Backup…&lt;/b&gt; writes a second encrypted copy of the whole vault and checks it before keeping it. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase, and an old backup does not have what you added later.</source>
             <translation>&lt;b&gt;Kopje rezervë…&lt;/b&gt; shkruan një kopje të dytë të enkriptuar të gjithë kasafortës dhe e kontrollon para se ta mbajë. Ajo i mbron provat nëse ky kompjuter humbet, prishet ose merret. Nuk i mbron nga dikush që e di fjalëkalimin e kopjes, dhe një kopje e vjetër nuk ka atë që shtuat më vonë.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="167" />
+            <location filename="../../ui/help_page.py" line="208" />
             <source>&lt;b&gt;Hand over a case…&lt;/b&gt; is for a support worker: the case goes into a new vault of the victim's own, with her passphrase, is checked there item by item (the same files, seals and trusted times), and only then is removed from the clinic's vault. Her lawyer can still check every bundle she makes later: her vault's key was handed over by the clinic's key, and the record of that travels in her vault.</source>
             <translation>&lt;b&gt;Dorëzo një çështje…&lt;/b&gt; është për punonjësin mbështetës: çështja kalon në një kasafortë të re vetëm të viktimës, me fjalëkalimin e saj, kontrollohet aty provë për provë (të njëjtat skedarë, vula dhe kohë të besuara) dhe vetëm atëherë hiqet nga kasaforta e qendrës. Avokati i saj mund të verifikojë çdo dosje që ajo bën më vonë: çelësi i kasafortës së saj u dorëzua nga çelësi i qendrës, dhe dëshmia e kësaj udhëton në kasafortën e saj.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="175" />
+            <location filename="../../ui/help_page.py" line="216" />
             <source>Removed evidence is overwritten inside the vault file. What that cannot reach: SSDs and USB sticks may keep old pieces in spare space only the drive itself uses, and backups made earlier still hold it. Those pieces are encrypted with the clinic's passphrase.</source>
             <translation>Provat e hequra mbishkruhen brenda skedarit të kasafortës. Ajo që kjo nuk e arrin: SSD-të dhe USB-të mund të mbajnë copa të vjetra në hapësirë rezervë që e përdor vetëm vetë disku, dhe kopjet rezervë të bëra më parë i mbajnë ende. Ato copa janë të enkriptuara me fjalëkalimin e qendrës.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="181" />
+            <location filename="../../ui/help_page.py" line="222" />
             <source>&lt;b&gt;Forget this computer…&lt;/b&gt; (in Settings) removes every vault EvidenceKit keeps in its own folders here, its settings and the Notes launcher, overwriting each file first. Vaults anywhere else (a USB stick, a folder you chose), exported bundles and backups are not touched. It does not remove the program itself, and it cannot undo what a monitoring app has already seen.</source>
             <translation>&lt;b&gt;Harroje këtë kompjuter…&lt;/b&gt; (te Cilësimet) heq çdo kasafortë që EvidenceKit mban këtu në drejtoritë e veta, cilësimet e tij dhe shkurtoren Shënime, duke mbishkruar më parë çdo skedar. Kasafortat kudo tjetër (në një USB, në një drejtori që keni zgjedhur), dosjet e eksportuara dhe kopjet rezervë nuk preken. Nuk e heq vetë programin dhe nuk mund të zhbëjë atë që një aplikacion përgjimi ka parë tashmë.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="191" />
+            <location filename="../../ui/help_page.py" line="232" />
             <source>What EvidenceKit can and cannot prove</source>
             <translation>Çfarë mund dhe çfarë nuk mund të provojë EvidenceKit</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="194" />
+            <location filename="../../ui/help_page.py" line="235" />
             <source>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</source>
             <translation>Ai provon çfarë shfaqte një faqe, në cilën adresë dhe kur u ruajt: çdo skedar vuloset me nënshkrim dixhital dhe me vulë kohore nga një server i pavarur.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="199" />
+            <location filename="../../ui/help_page.py" line="240" />
             <source>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</source>
             <translation>Ai nuk mund të provojë kush e bëri një postim dhe nuk i sheh dot faqet që kërkojnë hyrje me llogari, përveç kur janë publike.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="203" />
+            <location filename="../../ui/help_page.py" line="244" />
             <source>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</source>
             <translation>Nëse e harroni fjalëkalimin, askush nuk mund ta hapë kasafortën, as njerëzit që bënë EvidenceKit. Mbajeni të shkruar diku në vend të sigurt.</translation>
         </message>
@@ -2270,563 +2300,573 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../ui/messages.py" line="60" />
+            <location filename="../../ui/messages.py" line="61" />
             <source>That passphrase did not open this vault.</source>
             <translation>Ky fjalëkalim nuk e hapi këtë kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="61" />
+            <location filename="../../ui/messages.py" line="62" />
             <source>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</source>
             <translation>Kontrolloni tastin Caps Lock dhe gjuhën e tastierës, pastaj provoni përsëri. Mund të provoni sa herë të doni; asgjë nuk kyçet dhe asgjë nuk fshihet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="68" />
+            <location filename="../../ui/messages.py" line="69" />
             <source>This vault is already open in another EvidenceKit window.</source>
             <translation>Kjo kasafortë është tashmë e hapur në një dritare tjetër të EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="69" />
+            <location filename="../../ui/messages.py" line="70" />
             <source>Close the other window (or wait until it finishes), then try again.</source>
             <translation>Mbyllni dritaren tjetër (ose prisni sa të mbarojë), pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="75" />
+            <location filename="../../ui/messages.py" line="76" />
             <source>There is no vault at that place.</source>
             <translation>Në atë vend nuk ka asnjë kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="76" />
+            <location filename="../../ui/messages.py" line="77" />
             <source>Choose the vault file again, or create a new vault.</source>
             <translation>Zgjidhni përsëri skedarin e kasafortës, ose krijoni një kasafortë të re.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="79" />
+            <location filename="../../ui/messages.py" line="80" />
+            <source>That passphrase already opens a vault here.</source>
+            <translation>Ky fjalëkalim hap tashmë një kasafortë këtu.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="81" />
+            <source>Choose a different second passphrase, not your own one. Nothing was changed.</source>
+            <translation>Zgjidhni një fjalëkalim të dytë tjetër, jo tuajin. Asgjë nuk u ndryshua.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="87" />
             <source>A vault already exists at that place.</source>
             <translation>Në atë vend ka tashmë një kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="80" />
+            <location filename="../../ui/messages.py" line="88" />
             <source>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</source>
             <translation>Hapeni me fjalëkalimin e saj, ose zgjidhni një emër tjetër për kasafortën e re. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="87" />
+            <location filename="../../ui/messages.py" line="95" />
             <source>This passphrase is too short.</source>
             <translation>Ky fjalëkalim është shumë i shkurtër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="88" />
+            <location filename="../../ui/messages.py" line="96" />
             <source>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</source>
             <translation>Përdorni të paktën 8 shenja. Disa fjalë të zakonshme njëra pas tjetrës mbahen mend lehtë dhe gjenden me vështirësi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="95" />
+            <location filename="../../ui/messages.py" line="103" />
             <source>Part of the vault file could not be read.</source>
             <translation>Një pjesë e skedarit të kasafortës nuk u lexua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="96" />
+            <location filename="../../ui/messages.py" line="104" />
             <source>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</source>
             <translation>Mos e fshini. Mbani një kopje të skedarit dhe kërkoni ndihmë nga dikush me njohuri teknike; një kopje rezervë mund të hapet ende.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="103" />
+            <location filename="../../ui/messages.py" line="111" />
             <source>The disk is full.</source>
             <translation>Disku është plot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="104" />
+            <location filename="../../ui/messages.py" line="112" />
             <source>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</source>
             <translation>Lironi pak hapësirë në atë disk (zhvendosni ose fshini skedarë që nuk ju duhen), pastaj provoni përsëri. Asgjë nuk humbi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="111" />
+            <location filename="../../ui/messages.py" line="119" />
             <source>This disk can only be read, not written.</source>
             <translation>Ky disk mund vetëm të lexohet, jo të shkruhet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="112" />
+            <location filename="../../ui/messages.py" line="120" />
             <source>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</source>
             <translation>Asgjë nuk mund të shtohet apo ndryshohet në të. Për të punuar me kasafortën, kopjojeni më parë skedarin e kasafortës në kompjuterin tuaj dhe hapni kopjen. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="120" />
+            <location filename="../../ui/messages.py" line="128" />
             <source>The latest changes are kept in a second file beside the vault.</source>
             <translation>Ndryshimet e fundit ruhen në një skedar të dytë pranë kasafortës.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="121" />
+            <location filename="../../ui/messages.py" line="129" />
             <source>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</source>
             <translation>Ato janë të sigurta. Mbajini skedarët bashkë, lironi pak hapësirë në disk dhe hapeni kasafortën përsëri përpara se ta kopjoni.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="128" />
+            <location filename="../../ui/messages.py" line="136" />
             <source>This vault was made by a newer version of EvidenceKit.</source>
             <translation>Kjo kasafortë është krijuar nga një version më i ri i EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="129" />
+            <location filename="../../ui/messages.py" line="137" />
             <source>Update EvidenceKit, then open the vault again.</source>
             <translation>Përditësoni EvidenceKit, pastaj hapeni përsëri kasafortën.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="132" />
+            <location filename="../../ui/messages.py" line="140" />
             <source>No web browser was found that EvidenceKit can use to capture pages.</source>
             <translation>Nuk u gjet asnjë shfletues interneti që EvidenceKit të mund ta përdorë për të ruajtur faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="136" />
+            <location filename="../../ui/messages.py" line="144" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
             <translation>Instaloni Google Chrome, Microsoft Edge ose Chromium, pastaj provoni përsëri. Shtimi i skedarëve të ruajtur me “Shto skedarë…” funksionon edhe pa shfletues.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="143" />
+            <location filename="../../ui/messages.py" line="151" />
             <source>The browser could not be started.</source>
             <translation>Shfletuesi nuk u nis dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="144" />
+            <location filename="../../ui/messages.py" line="152" />
             <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
             <translation>Rindizni kompjuterin dhe provoni përsëri. Nëse vazhdon të ndodhë, instaloni përsëri Chrome, Edge ose Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="151" />
+            <location filename="../../ui/messages.py" line="159" />
             <source>This is not a web address EvidenceKit can capture.</source>
             <translation>Kjo nuk është një adresë interneti që EvidenceKit mund ta ruajë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="152" />
+            <location filename="../../ui/messages.py" line="160" />
             <source>Copy the whole address from the browser's address bar. It starts with https://</source>
             <translation>Kopjoni të gjithë adresën nga shiriti i adresës së shfletuesit. Ajo fillon me https://</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="158" />
+            <location filename="../../ui/messages.py" line="166" />
             <source>The site could not be found.</source>
             <translation>Faqja e internetit nuk u gjet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="159" />
+            <location filename="../../ui/messages.py" line="167" />
             <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
             <translation>Kontrolloni adresën për gabime shkrimi dhe sigurohuni që ky kompjuter është i lidhur me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="166" />
+            <location filename="../../ui/messages.py" line="174" />
             <source>The site refused the connection.</source>
             <translation>Faqja e internetit e refuzoi lidhjen.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="167" />
+            <location filename="../../ui/messages.py" line="175" />
             <source>Check the address, or try again later.</source>
             <translation>Kontrolloni adresën, ose provoni përsëri më vonë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="170" />
+            <location filename="../../ui/messages.py" line="178" />
             <source>This address downloads a file instead of showing a page.</source>
             <translation>Kjo adresë shkarkon një skedar në vend që të shfaqë një faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="171" />
+            <location filename="../../ui/messages.py" line="179" />
             <source>Save the file on the computer, then add it with “Add files…”.</source>
             <translation>Ruajeni skedarin në kompjuter, pastaj shtojeni me “Shto skedarë…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="174" />
+            <location filename="../../ui/messages.py" line="182" />
             <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
             <translation>Faqja zgjati shumë, prandaj ruajtja u ndal. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="178" />
+            <location filename="../../ui/messages.py" line="186" />
             <source>Try again later, when the connection may be faster.</source>
             <translation>Provoni përsëri më vonë, kur lidhja mund të jetë më e shpejtë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="181" />
+            <location filename="../../ui/messages.py" line="189" />
             <source>The page could not be loaded. Nothing was saved.</source>
             <translation>Faqja nuk u ngarkua dot. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="182" />
+            <location filename="../../ui/messages.py" line="190" />
             <source>Check the internet connection and try again in a few minutes.</source>
             <translation>Kontrolloni lidhjen me internetin dhe provoni përsëri pas disa minutash.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="185" />
+            <location filename="../../ui/messages.py" line="193" />
             <source>The capture failed unexpectedly. Nothing was saved.</source>
             <translation>Ruajtja dështoi papritur. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="186" />
+            <location filename="../../ui/messages.py" line="194" />
             <source>Try again. If it fails again, the details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Nëse dështon sërish, hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="192" />
+            <location filename="../../ui/messages.py" line="200" />
             <source>That saved login is no longer in the vault.</source>
             <translation>Ky hyrje e ruajtur nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="193" />
+            <location filename="../../ui/messages.py" line="201" />
             <source>Choose another saved login, or log in to the site again.</source>
             <translation>Zgjidhni një hyrje tjetër të ruajtur, ose hyni sërish në faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="196" />
+            <location filename="../../ui/messages.py" line="204" />
             <source>The saved login for this site no longer works. Nothing was saved.</source>
             <translation>Hyrja e ruajtur për këtë faqe nuk funksionon më. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="197" />
+            <location filename="../../ui/messages.py" line="205" />
             <source>The site asks to log in again. Log in to the site again, or capture the page logged out.</source>
             <translation>Faqja kërkon të hyni sërish. Hyni sërish në faqe, ose ruajeni faqen pa qenë e futur në llogari.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="204" />
+            <location filename="../../ui/messages.py" line="212" />
             <source>A browser window cannot be opened on this computer.</source>
             <translation>Në këtë kompjuter nuk mund të hapet një dritare shfletuesi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="205" />
+            <location filename="../../ui/messages.py" line="213" />
             <source>Log in on a computer with a screen.</source>
             <translation>Hyni nga një kompjuter me ekran.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="208" />
+            <location filename="../../ui/messages.py" line="216" />
             <source>The window was closed before you were logged in. Nothing was saved.</source>
             <translation>Dritarja u mbyll para se të hynit në llogari. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="211" />
+            <location filename="../../ui/messages.py" line="219" />
             <source>Open the login window again and log in before closing it.</source>
             <translation>Hapeni sërish dritaren e hyrjes dhe hyni para se ta mbyllni.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="214" />
+            <location filename="../../ui/messages.py" line="222" />
             <source>This file could not be added.</source>
             <translation>Ky skedar nuk u shtua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="215" />
+            <location filename="../../ui/messages.py" line="223" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Sigurohuni që skedari është ende aty dhe që hapet, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="221" />
+            <location filename="../../ui/messages.py" line="229" />
             <source>The file could not be saved there.</source>
             <translation>Skedari nuk u ruajt dot aty.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="222" />
+            <location filename="../../ui/messages.py" line="230" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Zgjidhni një vend tjetër (një drejtori tjetër ose një USB) dhe sigurohuni që ka hapësirë të lirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="229" />
+            <location filename="../../ui/messages.py" line="237" />
             <source>A case with this name already exists.</source>
             <translation>Ka tashmë një çështje me këtë emër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="230" />
+            <location filename="../../ui/messages.py" line="238" />
             <source>Choose another name.</source>
             <translation>Zgjidhni një emër tjetër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="233" />
+            <location filename="../../ui/messages.py" line="241" />
             <source>That case is no longer in the vault.</source>
             <translation>Ajo çështje nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="234" />
+            <location filename="../../ui/messages.py" line="242" />
             <source>Choose another case from the list.</source>
             <translation>Zgjidhni një çështje tjetër nga lista.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="237" />
+            <location filename="../../ui/messages.py" line="245" />
             <source>This item is no longer in the vault.</source>
             <translation>Kjo provë nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="238" />
+            <location filename="../../ui/messages.py" line="246" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Kthehuni te lista; ajo tregon çfarë ka kasaforta tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="241" />
+            <location filename="../../ui/messages.py" line="249" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>Serveri i vulave kohore nuk mundi të japë vulë kohore tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="242" />
+            <location filename="../../ui/messages.py" line="250" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Provat tuaja janë ruajtur dhe vulosur. Vula kohore do të shtohet kur ky kompjuter të lidhet me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="249" />
+            <location filename="../../ui/messages.py" line="257" />
             <source>The vault's signing key is damaged.</source>
             <translation>Çelësi i nënshkrimit të kasafortës është dëmtuar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="250" />
+            <location filename="../../ui/messages.py" line="258" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>Provat e ruajtura deri tani janë të sigurta. Kërkoni ndihmë nga dikush me njohuri teknike para se të shtoni të tjera.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="257" />
+            <location filename="../../ui/messages.py" line="265" />
             <source>This file was not added: it may hold pictures.</source>
             <translation>Ky skedar nuk u shtua: mund të ketë foto brenda.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="258" />
+            <location filename="../../ui/messages.py" line="266" />
             <source>Someone in these pictures may be under 18, so only pictures and videos (kept as their hashes, never the file) and plain text files can be added. Nothing was stored from this file.</source>
             <translation>Dikush në këto foto mund të jetë nën 18 vjeç, prandaj mund të shtohen vetëm foto dhe video (të ruajtura si hash-et e tyre, kurrë skedari) dhe skedarë me tekst të thjeshtë. Nga ky skedar nuk u ruajt asgjë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="266" />
+            <location filename="../../ui/messages.py" line="274" />
             <source>The “Notes” launcher could not be changed.</source>
             <translation>Shkurtorja “Shënime” nuk u ndryshua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="267" />
+            <location filename="../../ui/messages.py" line="275" />
             <source>Nothing else was touched. If another launcher is already there, its details below say where; remove or rename it, then try again.</source>
             <translation>Asgjë tjetër nuk u prek. Nëse aty ka tashmë një shkurtore tjetër, hollësitë më poshtë tregojnë ku ndodhet; hiqeni ose riemërtojeni, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="274" />
+            <location filename="../../ui/messages.py" line="282" />
             <source>The browser could not be downloaded: there is no internet.</source>
             <translation>Shfletuesi nuk u shkarkua dot: nuk ka internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="275" />
+            <location filename="../../ui/messages.py" line="283" />
             <source>Connect this computer to the internet, then try again. Nothing was left half-installed, and everything else works as before.</source>
             <translation>Lidheni këtë kompjuter me internetin, pastaj provoni përsëri. Asgjë nuk mbeti e instaluar përgjysmë dhe gjithçka tjetër punon si më parë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="282" />
+            <location filename="../../ui/messages.py" line="290" />
             <source>This copy of EvidenceKit cannot download a browser by itself.</source>
             <translation>Kjo kopje e EvidenceKit nuk mund të shkarkojë vetë një shfletues.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="283" />
+            <location filename="../../ui/messages.py" line="291" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again.</source>
             <translation>Instaloni Google Chrome, Microsoft Edge ose Chromium, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="289" />
+            <location filename="../../ui/messages.py" line="297" />
             <source>The browser could not be installed.</source>
             <translation>Shfletuesi nuk u instalua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="290" />
+            <location filename="../../ui/messages.py" line="298" />
             <source>Nothing was left half-installed. Try again later, or install Google Chrome, Microsoft Edge or Chromium yourself.</source>
             <translation>Asgjë nuk mbeti e instaluar përgjysmë. Provoni përsëri më vonë, ose instaloni vetë Google Chrome, Microsoft Edge ose Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="298" />
+            <location filename="../../ui/messages.py" line="306" />
             <source>The copy did not pass its check, so it was not kept.</source>
             <translation>Kopja nuk e kaloi kontrollin, prandaj nuk u mbajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="299" />
+            <location filename="../../ui/messages.py" line="307" />
             <source>Nothing was removed or changed in your vault. Try again, on another disk or USB stick if this one may be failing.</source>
             <translation>Asgjë nuk u hoq as nuk ndryshoi në kasafortën tuaj. Provoni përsëri, në një disk ose USB tjetër nëse ky mund të jetë duke u prishur.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="306" />
+            <location filename="../../ui/messages.py" line="314" />
             <source>A vault is already at that place, so nothing was restored.</source>
             <translation>Aty ka tashmë një kasafortë, prandaj nuk u rikthye asgjë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="307" />
+            <location filename="../../ui/messages.py" line="315" />
             <source>Choose another place, or agree to replace that vault.</source>
             <translation>Zgjidhni një vend tjetër, ose pranoni që ajo kasafortë të zëvendësohet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="310" />
+            <location filename="../../ui/messages.py" line="318" />
             <source>A file with that name is already there.</source>
             <translation>Aty ka tashmë një skedar me atë emër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="311" />
+            <location filename="../../ui/messages.py" line="319" />
             <source>Choose another name. Nothing was written or changed.</source>
             <translation>Zgjidhni një emër tjetër. Asgjë nuk u shkrua as nuk ndryshoi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="314" />
+            <location filename="../../ui/messages.py" line="322" />
             <source>That folder does not exist.</source>
             <translation>Ajo drejtori nuk ekziston.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="315" />
+            <location filename="../../ui/messages.py" line="323" />
             <source>If it is on a USB stick, check that the stick is plugged in, then choose the place again. Nothing was written.</source>
             <translation>Nëse është në një USB, kontrolloni që USB-ja të jetë e futur, pastaj zgjidhni përsëri vendin. Asgjë nuk u shkrua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="322" />
+            <location filename="../../ui/messages.py" line="330" />
             <source>That case holds no evidence, so there is nothing to hand over.</source>
             <translation>Kjo çështje nuk ka asnjë provë, prandaj nuk ka asgjë për të dorëzuar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="323" />
+            <location filename="../../ui/messages.py" line="331" />
             <source>Nothing was changed.</source>
             <translation>Asgjë nuk ndryshoi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="326" />
+            <location filename="../../ui/messages.py" line="334" />
             <source>Nothing was removed.</source>
             <translation>Asgjë nuk u hoq.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="327" />
+            <location filename="../../ui/messages.py" line="335" />
             <source>Type the word shown to confirm, then try again.</source>
             <translation>Shkruani fjalën që shfaqet për ta konfirmuar, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="330" />
+            <location filename="../../ui/messages.py" line="338" />
             <source>Not everything could be removed from this computer.</source>
             <translation>Jo gjithçka mund të hiqej nga ky kompjuter.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="331" />
+            <location filename="../../ui/messages.py" line="339" />
             <source>Close other programs that may be using these files, then try again. What is left is named in the details.</source>
             <translation>Mbyllni programet e tjera që mund t'i përdorin këta skedarë, pastaj provoni përsëri. Ajo që mbeti përmendet te hollësitë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="338" />
+            <location filename="../../ui/messages.py" line="346" />
             <source>Stopped, as you asked.</source>
             <translation>U ndal, siç kërkuat.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="339" />
+            <location filename="../../ui/messages.py" line="347" />
             <source>What was already saved stays in the vault.</source>
             <translation>Ajo që ishte ruajtur tashmë mbetet në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="50" />
+            <location filename="../../ui/messages.py" line="51" />
             <source>EvidenceKit is not allowed to use that file or folder.</source>
             <translation>EvidenceKit nuk ka leje të përdorë atë skedar ose drejtori.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="51" />
+            <location filename="../../ui/messages.py" line="52" />
             <source>Choose another place, or ask the computer's owner for access.</source>
             <translation>Zgjidhni një vend tjetër, ose kërkojini leje pronarit të kompjuterit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="343" />
+            <location filename="../../ui/messages.py" line="351" />
             <source>The computer could not read or write a file.</source>
             <translation>Kompjuteri nuk mundi të lexojë ose të shkruajë një skedar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="344" />
+            <location filename="../../ui/messages.py" line="352" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Sigurohuni që disku ose USB-ja është ende e lidhur dhe ka hapësirë të lirë, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="384" />
+            <location filename="../../ui/messages.py" line="392" />
             <source>Something went wrong.</source>
             <translation>Diçka nuk shkoi mirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="385" />
+            <location filename="../../ui/messages.py" line="393" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="401" />
+            <location filename="../../ui/messages.py" line="409" />
             <source>Waiting</source>
             <translation>Në pritje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="402" />
+            <location filename="../../ui/messages.py" line="410" />
             <source>Opening the page</source>
             <translation>Po hapet faqja</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="403" />
+            <location filename="../../ui/messages.py" line="411" />
             <source>Loading</source>
             <translation>Po ngarkohet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="404" />
+            <location filename="../../ui/messages.py" line="412" />
             <source>Scrolling through the page</source>
             <translation>Po lëvizet nëpër faqe</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="405" />
+            <location filename="../../ui/messages.py" line="413" />
             <source>Saving</source>
             <translation>Po ruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="406" />
+            <location filename="../../ui/messages.py" line="414" />
             <source>Sealing</source>
             <translation>Po vuloset</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="407" />
+            <location filename="../../ui/messages.py" line="415" />
             <source>Time-stamping</source>
             <translation>Po merret vula kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="408" />
-            <location filename="../../ui/messages.py" line="422" />
+            <location filename="../../ui/messages.py" line="416" />
+            <location filename="../../ui/messages.py" line="430" />
             <source>Done</source>
             <translation>Mbaroi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="409" />
+            <location filename="../../ui/messages.py" line="417" />
             <source>Did not work</source>
             <translation>Nuk funksionoi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="417" />
+            <location filename="../../ui/messages.py" line="425" />
             <source>Asking for time-stamps</source>
             <translation>Po kërkohen vulat kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="418" />
+            <location filename="../../ui/messages.py" line="426" />
             <source>Writing the report</source>
             <translation>Po shkruhet raporti</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="419" />
+            <location filename="../../ui/messages.py" line="427" />
             <source>Adding the pictures</source>
             <translation>Po shtohen fotot</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="420" />
+            <location filename="../../ui/messages.py" line="428" />
             <source>Attaching the original files</source>
             <translation>Po bashkëngjiten skedarët origjinalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="421" />
+            <location filename="../../ui/messages.py" line="429" />
             <source>Signing</source>
             <translation>Po nënshkruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="429" />
+            <location filename="../../ui/messages.py" line="437" />
             <source>The person this is about</source>
             <translation>Personi për të cilin bëhet fjalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="430" />
+            <location filename="../../ui/messages.py" line="438" />
             <source>Support worker</source>
             <translation>Punonjës/e mbështetjeje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="431" />
+            <location filename="../../ui/messages.py" line="439" />
             <source>Not said</source>
             <translation>I pacaktuar</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="438" />
+            <location filename="../../ui/messages.py" line="446" />
             <source>Sealed and time-stamped</source>
             <translation>E vulosur dhe me vulë kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="439" />
+            <location filename="../../ui/messages.py" line="447" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>E vulosur — vula kohore në pritje (shtohet kur të ketë internet)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="440" />
+            <location filename="../../ui/messages.py" line="448" />
             <source>Not sealed</source>
             <translation>E pavulosur</translation>
         </message>
@@ -3024,62 +3064,62 @@
         <message>
             <location filename="../../ui/second_passphrase.py" line="39" />
             <source>A second passphrase</source>
-            <translation type="unfinished" />
+            <translation>Një fjalëkalim i dytë</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="45" />
             <source>If someone makes you open EvidenceKit, you can type a second passphrase instead of yours. It opens a separate vault that you fill yourself with a few harmless notes or pictures. It looks and takes as long as opening your real vault, and nothing in it points to your real vault.</source>
-            <translation type="unfinished" />
+            <translation>Nëse dikush ju detyron të hapni EvidenceKit, mund të shkruani një fjalëkalim të dytë në vend të tuajit. Ai hap një kasafortë tjetër, që e mbushni vetë me disa shënime ose fotografi të padëmshme. Duket njësoj dhe zgjat po aq sa hapja e kasafortës suaj të vërtetë, dhe asgjë në të nuk të çon te kasaforta juaj e vërtetë.</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="56" />
             <source>Your vault will be kept in a folder among other files that look the same. Nothing is deleted. When this is done the app locks: open the second vault with the second passphrase and add a few things to it. Read “Help” for what this protects against, and what it does not.</source>
-            <translation type="unfinished" />
+            <translation>Kasaforta juaj do të mbahet në një drejtori mes skedarësh të tjerë që duken njësoj. Asgjë nuk fshihet. Kur të mbarojë, aplikacioni kyçet: hapni kasafortën e dytë me fjalëkalimin e dytë dhe shtoni disa gjëra në të. Lexoni “Ndihmë” për se nga ju mbron kjo dhe nga çfarë jo.</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="67" />
             <source>Second passphrase</source>
-            <translation type="unfinished" />
+            <translation>Fjalëkalimi i dytë</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="68" />
             <source>&amp;Second passphrase:</source>
-            <translation type="unfinished" />
+            <translation>Fjalëkalimi i &amp;dytë:</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="73" />
             <source>Second passphrase again</source>
-            <translation type="unfinished" />
+            <translation>Fjalëkalimi i dytë përsëri</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="74" />
             <source>&amp;Again:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Përsëri:</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="82" />
             <source>Set the second passphrase</source>
-            <translation type="unfinished" />
+            <translation>Vendosni fjalëkalimin e dytë</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="96" />
             <source>Type the second passphrase first.</source>
-            <translation type="unfinished" />
+            <translation>Shkruani së pari fjalëkalimin e dytë.</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="101" />
             <source>The two passphrases are not the same.</source>
-            <translation type="unfinished" />
+            <translation>Dy fjalëkalimet nuk janë të njëjta.</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="102" />
             <source>Type the same second passphrase in both boxes. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Shkruani të njëjtin fjalëkalim të dytë në të dyja fushat. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
             <location filename="../../ui/second_passphrase.py" line="107" />
             <source>Setting it up… this takes a few seconds.</source>
-            <translation type="unfinished" />
+            <translation>Po përgatitet… kjo zgjat disa sekonda.</translation>
         </message>
     </context>
     <context>
@@ -3416,12 +3456,12 @@
         <message>
             <location filename="../../ui/vault_page.py" line="52" />
             <source>Second passphrase…</source>
-            <translation type="unfinished" />
+            <translation>Fjalëkalimi i dytë…</translation>
         </message>
         <message>
             <location filename="../../ui/vault_page.py" line="54" />
             <source>A passphrase that opens a separate, harmless vault if you are forced.</source>
-            <translation type="unfinished" />
+            <translation>Një fjalëkalim që hap një kasafortë tjetër, të padëmshme, nëse ju detyrojnë.</translation>
         </message>
     </context>
     <context>
