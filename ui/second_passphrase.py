@@ -38,6 +38,7 @@ class SecondPassphraseDialog(QDialog):
         self._job: Job | None = None
         self.setWindowTitle(self.tr("A second passphrase"))
         self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         layout = QVBoxLayout(self)
         layout.addWidget(
             paragraph(

@@ -46,7 +46,6 @@ class VaultPage(QWidget):
         self.handover_button.clicked.connect(self.show_handover)
         copies.addWidget(self.backup_button)
         copies.addWidget(self.handover_button)
-        copies.addStretch(1)
         # Issue 14 part 1: the same button in every vault, the second one too.
         self.second_button = button(
             self.tr("Second passphrase…"),
@@ -55,6 +54,7 @@ class VaultPage(QWidget):
         )
         self.second_button.clicked.connect(self.ask_second_passphrase)
         copies.addWidget(self.second_button)
+        copies.addStretch(1)
         self.second_dialog: SecondPassphraseDialog | None = None
         layout.addLayout(copies)
 
