@@ -8,7 +8,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidencekit.vault.backup import BackupResult, backup_vault, restore_vault
+from evidencekit.vault.copying import ReplaceNotConfirmed
 from ui.context import AppContext
 from ui.dialogs import Ask
 from ui.session import VaultSession
@@ -119,7 +120,7 @@ class BackupDialog(QDialog):
         if session is None and not ctx.default_vault.exists():
             self.restore_to.setText(str(ctx.default_vault))
         self.restore_button = button(self.tr("Restore"), back)
-        self.restore_button.clicked.connect(self.restore)
+        self.restore_button.clicked.connect(lambda: self.restore())
         form.addRow(self.restore_button)
         layout.addWidget(back)
 
@@ -170,25 +171,11 @@ class BackupDialog(QDialog):
 
         self._start(session.run(work, "backup"))
 
-    def restore(self) -> None:
+    def restore(self, *, replace: bool = False) -> None:
         source, target = self.source.text().strip(), self.restore_to.text().strip()
         if not source or not target:
             self.message.show_text(self.tr("Choose the backup and where to restore it."))
             return
-        replace = False
-        if Path(target).exists():
-            replace = Ask.confirm(
-                self,
-                self.tr("Replace that vault?"),
-                self.tr(
-                    "A vault is already there. Restoring replaces it and everything in it "
-                    "that is not in the backup."
-                ),
-                self.tr("Replace it"),
-                self.tr("Keep it"),
-            )
-            if not replace:
-                return
         secret, settings = self.source_passphrase.text(), self._ctx.settings
 
         async def work(job: Job) -> BackupResult:
@@ -199,6 +186,25 @@ class BackupDialog(QDialog):
         job = Job(self._ctx.runner, work, self, name="restore").start()
         job.succeeded.connect(lambda result: self.restored.emit(result.path))
         self._start(job)
+        if not replace:  # asked after this job has said why and finished
+            job.failed.connect(self._ask_to_replace, Qt.ConnectionType.QueuedConnection)
+
+    def _ask_to_replace(self, error: BaseException) -> None:
+        """The place (or the shelf file this passphrase opens) holds a vault: ask, then again."""
+        if not isinstance(error, ReplaceNotConfirmed):
+            return
+        replace = Ask.confirm(
+            self,
+            self.tr("Replace that vault?"),
+            self.tr(
+                "A vault is already there. Restoring replaces it and everything in it "
+                "that is not in the backup."
+            ),
+            self.tr("Replace it"),
+            self.tr("Keep it"),
+        )
+        if replace:
+            self.restore(replace=True)
 
     def _start(self, job: Job) -> None:
         self.job = job

@@ -104,17 +104,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from evidencekit.vault.copying import ReplaceNotConfirmed
 
     target = vault_path(args)
-    replace = args.replace
-    if target.exists() and not replace:
-        replace = _confirm(
+    secret = passphrase(args, prompt="Passphrase of the backup: ")
+    settings = settings_for(args)
+    try:
+        result = restore_vault(Path(args.backup), secret, target, settings, replace=args.replace)
+    except ReplaceNotConfirmed:
+        sure = _confirm(
             f"A vault already exists at {target}. Restoring replaces it and everything in it "
             "that is not in the backup. Type REPLACE to go on: ",
             "REPLACE",
         )
-        if not replace:
-            raise ReplaceNotConfirmed()
-    secret = passphrase(args, prompt="Passphrase of the backup: ")
-    result = restore_vault(Path(args.backup), secret, target, settings_for(args), replace=replace)
+        if not sure:
+            raise
+        result = restore_vault(Path(args.backup), secret, target, settings, replace=True)
     if args.json:
         print_json({"vault": str(result.path), "items": result.items, "size": result.size})
     else:

@@ -25,7 +25,7 @@ from typing import Any
 from evidencekit.atomic import refuse_vault_target
 from evidencekit.config import Settings, ensure_private_dir
 from evidencekit.errors import EvidenceKitError
-from evidencekit.vault import copying, custody, schema
+from evidencekit.vault import copying, custody, schema, shelf
 from evidencekit.vault.connection import connect, translate
 from evidencekit.vault.copying import CopyNotVerified, ReplaceNotConfirmed, TargetExists
 from evidencekit.vault.kdf import derive_key, new_salt, sqlcipher_key_pragma
@@ -90,6 +90,7 @@ def restore_vault(
                 "vault (if there is one) was not changed.",
                 detail=bad,
             )
+        target, folder = _restore_place(target, passphrase, settings)
         refuse_vault_target(target, backup)
         if target.exists() and not replace:
             raise ReplaceNotConfirmed()
@@ -114,7 +115,21 @@ def restore_vault(
             copying.discard(temp)
             _raise_typed(exc, target, needed)
             raise
+    if folder is not None:
+        shelf.after_close(folder, target, settings)  # padding and times, as after any use
     return BackupResult(target, checked, seq + 1, target.stat().st_size)
+
+
+def _restore_place(target: Path, passphrase: str, settings: Settings) -> tuple[Path, Path | None]:
+    """Where a restore writes, and the shelf it goes onto (issue 14, duress). A place that is
+    a shelf (or whose vault moved onto one) gets the restored vault as one more look-alike
+    file; the shelf file this passphrase already opens is the vault it replaces, so no second
+    file on a shelf ever shares a passphrase, and no plain `default.ekv` appears beside it."""
+    place = shelf.resolve(target)
+    if not shelf.is_shelf(place):
+        return place, None
+    found = shelf.find(place, passphrase, settings)
+    return (found[0][0] if found else shelf.new_name(place)), place
 
 
 def _put_in_place(temp: Path, target: Path) -> None:

@@ -59,8 +59,9 @@ def test_a_backup_from_the_app_is_a_checked_copy(qtbot, window, ctx, settings, t
     dialog.restore_to.setText(str(ctx.default_vault))
     Ask.answer(True)  # "Replace that vault?" yes: still refused, it is open
     dialog.restore_button.click()
-    qtbot.waitUntil(lambda: dialog.job.done, timeout=30_000)
-    assert "already open" in dialog.message.text, dialog.message.text
+    qtbot.waitUntil(lambda: "already open" in dialog.message.text, timeout=30_000)
+    assert Ask.pending_answers() == 0 and "Replace that vault?" in Ask.asked
+    qtbot.waitUntil(lambda: dialog.job.done and dialog.restore_button.isEnabled(), timeout=9_000)
     elsewhere = tmp_path / "restored.ekv"
     dialog.restore_to.setText(str(elsewhere))
     dialog.source_passphrase.setText("a passphrase of the copy")

@@ -233,3 +233,31 @@ def test_cli_backup_and_restore(cli_vault: Cli, tmp_path: Path) -> None:
     assert refused.code == 2 and "replace" in refused.err
     listed = cli_vault("--vault", str(place), "list", passphrase=OWN)
     assert "note.txt" in listed.out
+
+
+def test_restore_onto_a_shelf_adds_a_look_alike_file(
+    filled: Vault, tmp_path: Path, settings: Settings
+) -> None:
+    """With a duress shelf (issue 14) the restored vault joins it under a random name; no
+    plain vault file appears beside it; the shelf file its passphrase opens is the one a
+    second restore replaces."""
+    from evidencekit.vault import shelf
+
+    copy = tmp_path / "backup.ekv"
+    backup_vault(filled, copy, OWN)
+    folder = tmp_path / "data" / "shelf"
+    shelf.add_vault(folder, "the decoy's own passphrase", settings).close()
+    before = set(shelf.members(folder))
+    place = tmp_path / "data" / "default.ekv"  # the default place: moved onto the shelf
+    result = restore_vault(copy, OWN, place, settings)
+    assert not place.exists() and result.path.parent == folder
+    assert result.path in set(shelf.members(folder)) - before
+    with shelf.open_place(place, OWN, settings, write=False) as restored:
+        assert restored.path == result.path and len(restored.items()) == 2
+    with pytest.raises(ReplaceNotConfirmed):
+        restore_vault(copy, OWN, place, settings)
+    again = restore_vault(copy, OWN, place, settings, replace=True)
+    assert again.path == result.path
+    assert len(shelf.find(folder, OWN, settings)) == 1
+    assert all(p.parent == folder for p in shelf.members(folder))
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []
