@@ -1,12 +1,13 @@
 """Installing Playwright's Chromium (evidencekit/capture/browser_install.py, issue 13).
 
-There is no internet here, so the REAL installer (Playwright's driver, `install --no-shell
-chromium`) is run for its failure path: a clear typed error, nothing half-installed left. The
-progress and cancel paths use a real subprocess that prints the installer's real output, copied
-from Playwright's driver (driver/package/lib/coreBundle.js, browserFetcher.ts: `logPolitely`
-"Downloading …" with the dimmed address, `getBasicDownloadProgress` "|■…|  NN% of X MiB" every
-10 %, "… downloaded to …"), forks a download child as Playwright does (oopBrowserDownload.js),
-and writes the browser folder with its INSTALLATION_COMPLETE marker last.
+The REAL installer (Playwright's driver, `install --no-shell --no-remove chromium`) is run for
+its failure path with its download host unreachable (there is no internet here either): a
+clear typed error, nothing half-installed left. The progress and cancel paths use a real
+subprocess that prints the installer's real output, copied from Playwright's driver
+(driver/package/lib/coreBundle.js, browserFetcher.ts: `logPolitely` "Downloading …" with the
+dimmed address, `getBasicDownloadProgress` "|■…|  NN% of X MiB" every 10 %, "… downloaded
+to …"), forks a download child as Playwright does (oopBrowserDownload.js), and writes the
+browser folder with its INSTALLATION_COMPLETE marker last.
 """
 
 from __future__ import annotations
@@ -82,6 +83,22 @@ def _fake(tmp_path: Path, delay: float = 0.0) -> tuple[list[str], Path]:
     os.environ["FAKE_STATE"] = str(state)
     os.environ["FAKE_DELAY"] = str(delay)
     return [sys.executable, str(script)], state
+
+
+def _cut_off() -> str:
+    """Where Playwright's installer downloads from, made unreachable: a loopback port nobody
+    listens on (PLAYWRIGHT_DOWNLOAD_HOST), so the real installer fails as offline even on a
+    machine with internet, and never downloads 170 MB in a test."""
+    from tests.conftest import closed_port_url
+
+    return closed_port_url().rsplit("/", 1)[0]
+
+
+@pytest.fixture
+def no_internet(monkeypatch: pytest.MonkeyPatch) -> str:
+    host = _cut_off()
+    monkeypatch.setenv("PLAYWRIGHT_DOWNLOAD_HOST", host)
+    return host
 
 
 @pytest.fixture
@@ -186,9 +203,9 @@ def test_the_next_capture_launch_uses_the_installed_browser_without_restart(
 
 
 def test_the_real_installer_offline_fails_clearly_and_leaves_nothing(
-    tmp_path: Path, own_temp: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, own_temp: Path, no_internet: str
 ) -> None:
-    """Playwright's own installer, through its bundled driver, with no internet here."""
+    """Playwright's own installer, through its bundled driver, with no way out."""
     folder = tmp_path / "ms-playwright"
     steps: list[InstallProgress] = []
     with pytest.raises(BrowserInstallFailed) as caught:
@@ -204,7 +221,7 @@ def test_the_real_installer_offline_fails_clearly_and_leaves_nothing(
 
 
 def test_the_real_installer_leaves_a_used_browsers_folder_as_it_was(
-    tmp_path: Path, own_temp: Path
+    tmp_path: Path, own_temp: Path, no_internet: str
 ) -> None:
     folder = tmp_path / "ms-playwright"
     (folder / ".links").mkdir(parents=True)
@@ -237,7 +254,7 @@ def test_a_frozen_build_keeps_browsers_in_the_users_folder(
 
 
 def test_cli_install_offline_says_it_plainly(cli, isolated_env: dict[str, str]) -> None:
-    result = cli("browser", "install")
+    result = cli("browser", "install", extra_env={"PLAYWRIGHT_DOWNLOAD_HOST": _cut_off()})
     assert result.code == 1
     assert "not seem to be connected to the internet" in result.err
     assert "Traceback" not in result.err

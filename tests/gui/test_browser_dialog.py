@@ -80,10 +80,13 @@ def test_cancel_stops_the_download_and_removes_it(qtbot, ctx, tmp_path, monkeypa
 
 
 def test_real_installer_offline_says_so_and_the_app_stays_usable(
-    qtbot, ctx, tmp_path, translations
+    qtbot, ctx, tmp_path, translations, monkeypatch
 ) -> None:
-    """Playwright's real installer; there is no internet here."""
+    """Playwright's real installer, its download host unreachable (no internet here either)."""
+    from tests.conftest import closed_port_url
     from ui.browser_dialog import BrowserInstallDialog
+
+    monkeypatch.setenv("PLAYWRIGHT_DOWNLOAD_HOST", closed_port_url().rsplit("/", 1)[0])
 
     folder = tmp_path / "ms-playwright"
     dialog = BrowserInstallDialog(ctx, folder=folder)
