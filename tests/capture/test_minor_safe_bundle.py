@@ -122,3 +122,19 @@ def test_a_minor_safe_bundle_verifies(bundle: tuple[Path, str, str, Any], tsa_pk
         path, trusted_certs=[tsa_pki.root_cert], trusted_fingerprints=[fingerprint]
     )
     assert report.verdict == "valid", report.summary()
+
+
+def test_a_changed_minor_safe_bundle_is_invalid(
+    bundle: tuple[Path, str, str, Any], tsa_pki: TsaPki, tmp_path: Path
+) -> None:
+    """Not weakened: one byte changed in the signed file still makes it invalid."""
+    path, fingerprint, _, _ = bundle
+    data = bytearray(path.read_bytes())
+    at = data.index(b"stream", len(data) // 3) + 40  # inside a stream the signature covers
+    data[at] ^= 0x01
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(bytes(data))
+    report = verify_bundle(
+        changed, trusted_certs=[tsa_pki.root_cert], trusted_fingerprints=[fingerprint]
+    )
+    assert report.verdict == "invalid", report.summary()
