@@ -234,3 +234,33 @@ def test_set_up_refuses_and_leaves_her_vault_as_it_was(home_cli, isolated_env, m
     assert shelf.members(old.parent / "shelf") == []
     with Vault.open(old, TEST_PASSPHRASE, settings, write=True) as again:
         assert again.meta("vault_id")
+
+
+def test_a_growing_vault_is_never_alone_in_its_size_class(tmp_path: Path, isolated_env) -> None:
+    from evidencekit.jobs.imports import import_file
+
+    settings = Settings(kdf_memory_mib=TEST_KDF_MIB, kdf_iterations=1)
+    place = decoy.set_up_decoy(
+        Vault.create(tmp_path / "her.ekv", TEST_PASSPHRASE, settings), DECOY, settings
+    )
+    classes = set()
+    for n in range(4):  # from ~150 KiB to a few MiB: through several size classes
+        video = tmp_path / f"video-{n}.bin"
+        video.write_bytes(os.urandom(400_000 * 2**n))
+        with shelf.open_shelf(place, TEST_PASSPHRASE, settings, write=True) as vault:
+            import_file(vault, video)
+            real = vault.path
+        files = shelf.members(place)
+        size = real.stat().st_size
+        classes.add(padding.size_class(size))
+        alike = [
+            p
+            for p in files
+            if p != real and padding.size_class(p.stat().st_size) == padding.size_class(size)
+        ]
+        assert len(alike) >= padding.COMPANIONS, (size, [p.stat().st_size for p in files])
+        assert len({p.stat().st_mtime_ns for p in files}) == 1
+        assert sorted(p.name for p in place.iterdir()) == [p.name for p in files]
+    assert len(classes) >= 3
+    with shelf.open_shelf(place, DECOY, settings, write=False) as other:
+        assert other.items() == []  # the decoy was never touched by her work
