@@ -14,6 +14,9 @@ Prints the medians, the per-stage table (EvidenceKit's stages vs the floor's), t
 EK / bare (target <= 1.10) and EK / SingleFile (< 1) per page, then a batch of `--pages`
 local pages through one `capture` process at concurrency 3 vs 1 (target >= 1.8x).
 
+`--before DIR` (a copy of an older tree, e.g. `git archive <commit> | tar -x -C DIR`) adds
+that tree's `evidencekit capture` to every round: before and after side by side, same load.
+
 SingleFile: `cd benchmarks/.tools && npm install single-file-cli` (the folder is not in git);
 without it that column is skipped and a line says so.
 
@@ -67,7 +70,9 @@ FLOOR_OF = {
 
 def run(cmd: list[str], env: dict[str, str], timeout: float = 300) -> tuple[float, str]:
     started = time.perf_counter()
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+    # From the tree being measured: `python -m` puts the working folder first on sys.path.
+    where = env.get("PYTHONPATH", str(ROOT))
+    done = subprocess.run(cmd, env=env, cwd=where, capture_output=True, text=True, timeout=timeout)
     took = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{cmd[:4]} failed ({done.returncode}):\n{done.stderr[-2000:]}")
@@ -93,6 +98,9 @@ class Bench:
         took, out = run([sys.executable, script, self.site + path, self.args.browser], self.env)
         return took, {s["stage"]: s["duration_ms"] for s in json.loads(out)["stages"]}
 
+    def tree_env(self, tree: Path) -> dict[str, str]:
+        return {**self.env, "PYTHONPATH": str(tree)}
+
     def ek_command(self, urls: list[str], *extra: str) -> list[str]:
         return [
             sys.executable,
@@ -108,8 +116,8 @@ class Bench:
             *extra,
         ]
 
-    def ek(self, path: str) -> tuple[float, dict[str, int]]:
-        took, out = run(self.ek_command([self.site + path]), self.env)
+    def ek(self, path: str, tree: Path = ROOT) -> tuple[float, dict[str, int]]:
+        took, out = run(self.ek_command([self.site + path]), self.tree_env(tree))
         [result] = json.loads(out)
         assert result["timestamp_status"] == "granted", result
         names = {a["name"] for a in result["artifacts"]}
@@ -136,37 +144,47 @@ class Bench:
 
 
 def per_page(bench: Bench, path: str) -> dict[str, float]:
-    rounds = bench.args.rounds
+    rounds, before = bench.args.rounds, bench.args.before
+    tools = ["bare", "ek", "single"] + (["before"] if before else [])
     walls: dict[str, list[float]] = defaultdict(list)
-    ek_stages: dict[str, list[int]] = defaultdict(list)
-    bare_stages: dict[str, list[int]] = defaultdict(list)
-    bench.bare(path)  # warm the disk cache for all three
+    stages: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    bench.bare(path)  # warm the disk cache for all of them
     bench.ek(path)
     for i in range(rounds):
-        for tool in ("bare", "ek", "single")[:: 1 if i % 2 == 0 else -1]:
+        for tool in tools[:: 1 if i % 2 == 0 else -1]:
             if tool == "bare":
-                took, stages = bench.bare(path)
-                for name, ms in stages.items():
-                    bare_stages[name].append(ms)
-            elif tool == "ek":
-                took, stages = bench.ek(path)
-                for name, ms in stages.items():
-                    ek_stages[name].append(ms)
+                took, got = bench.bare(path)
+            elif tool in ("ek", "before"):
+                took, got = bench.ek(path, before if tool == "before" else ROOT)
             elif bench.single_file:
-                took = bench.single(path)
+                took, got = bench.single(path), {}
             else:
                 continue
             walls[tool].append(took)
+            for name, ms in got.items():
+                stages[tool][name].append(ms)
     med = {tool: statistics.median(times) for tool, times in walls.items()}
     print(f"\n{path} ({PAGES.get(path, '')}), {rounds} alternating rounds, medians")
-    print(f"  wall   bare {med['bare']:.2f} s   EvidenceKit {med['ek']:.2f} s", end="")
-    print(f"   SingleFile {med['single']:.2f} s" if "single" in med else "   SingleFile -")
-    print(f"  {'stage (EvidenceKit)':<22}{'EK ms':>8}{'floor ms':>10}")
-    floor_med = {k: statistics.median(v) for k, v in bare_stages.items()}
-    for name, values in ek_stages.items():
-        floor = FLOOR_OF.get(name)
-        floor_ms = f"{floor_med[floor]:>10.0f}" if floor in floor_med else f"{'':>10}"
-        print(f"  {name:<22}{statistics.median(values):>8.0f}{floor_ms}")
+    line = f"  wall   bare {med['bare']:.2f} s   EvidenceKit {med['ek']:.2f} s"
+    line += f"   SingleFile {med['single']:.2f} s" if "single" in med else "   SingleFile -"
+    print(line + (f"   EK before {med['before']:.2f} s" if "before" in med else ""))
+    floor = {k: statistics.median(v) for k, v in stages["bare"].items()}
+    old = {k: statistics.median(v) for k, v in stages["before"].items()}
+    print(
+        f"  {'stage (EvidenceKit)':<22}{'EK ms':>8}{'floor ms':>10}"
+        + ("  before ms" if old else "")
+    )
+    names = list(dict.fromkeys([*stages["ek"], *stages["before"]]))
+    for name in names:
+        ek = (
+            f"{statistics.median(stages['ek'][name]):>8.0f}"
+            if name in stages["ek"]
+            else f"{'-':>8}"
+        )
+        twin = FLOOR_OF.get(name)
+        floor_ms = f"{floor[twin]:>10.0f}" if twin in floor else f"{'':>10}"
+        was = (f"{old[name]:>11.0f}" if name in old else f"{'-':>11}") if old else ""
+        print(f"  {name:<22}{ek}{floor_ms}{was}")
     return med
 
 
@@ -176,14 +194,18 @@ def batch(bench: Bench) -> None:
         bench.site + (f"/marker/bench-{i}" if i % 2 else kinds[i // 2 % 5])
         for i in range(bench.args.pages)
     ]
-    took = {}
-    for concurrency in (1, 3):
-        cmd = bench.ek_command(urls, "--concurrency", str(concurrency))
-        took[concurrency], out = run(cmd, bench.env, timeout=900)
-        assert all("error" not in r for r in json.loads(out))
+    trees = [("EvidenceKit", ROOT)] + (
+        [("EK before", bench.args.before)] if bench.args.before else []
+    )
     print(f"\nbatch: {len(urls)} local pages, one capture process, one browser")
-    print(f"  serial (concurrency 1): {took[1]:.2f} s   concurrency 3: {took[3]:.2f} s")
-    print(f"  speedup = {took[1] / took[3]:.2f}x  (target >= 1.8x)")
+    for label, tree in trees:
+        took = {}
+        for concurrency in (1, 3):
+            cmd = bench.ek_command(urls, "--concurrency", str(concurrency))
+            took[concurrency], out = run(cmd, bench.tree_env(tree), timeout=900)
+            assert all("error" not in r for r in json.loads(out))
+        print(f"  {label}: serial (concurrency 1) {took[1]:.2f} s, concurrency 3 {took[3]:.2f} s")
+        print(f"    speedup = {took[1] / took[3]:.2f}x  (target >= 1.8x)")
 
 
 def main() -> None:
@@ -193,6 +215,7 @@ def main() -> None:
     parser.add_argument("--only", action="append", help="just these fixture pages")
     parser.add_argument("--browser", default="/usr/lib/chromium/chromium")
     parser.add_argument("--no-batch", action="store_true")
+    parser.add_argument("--before", type=Path, help="an older tree to run side by side")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ek-bench-") as tmp:
         folder = Path(tmp)
@@ -207,10 +230,15 @@ def main() -> None:
             for path in args.only or list(PAGES):
                 ratios[path] = per_page(bench, path)
             print("\nratios of medians (one run)")
-            print(f"  {'page':<28}{'EK/bare':>9}{'EK/SingleFile':>15}")
+            head = f"  {'page':<28}{'EK/bare':>9}{'EK/SingleFile':>15}"
+            print(head + (f"{'before/bare':>13}{'before/SF':>11}" if args.before else ""))
             for path, med in ratios.items():
                 single = f"{med['ek'] / med['single']:>15.2f}" if "single" in med else f"{'-':>15}"
-                print(f"  {path:<28}{med['ek'] / med['bare']:>9.2f}{single}")
+                line = f"  {path:<28}{med['ek'] / med['bare']:>9.2f}{single}"
+                if "before" in med:
+                    was_sf = med["before"] / med["single"] if "single" in med else float("nan")
+                    line += f"{med['before'] / med['bare']:>13.2f}{was_sf:>11.2f}"
+                print(line)
             print("  targets: EK/bare <= 1.10 on every page, EK/SingleFile < 1")
             if not args.no_batch:
                 batch(bench)

@@ -17,7 +17,7 @@ import sys
 import tempfile
 import threading
 import weakref
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,6 +77,9 @@ class LaunchDetails:
 
 
 _DETAILS: weakref.WeakKeyDictionary[Browser, LaunchDetails] = weakref.WeakKeyDictionary()
+_CLOSING: weakref.WeakKeyDictionary[Browser, set[asyncio.Future[None]]] = (
+    weakref.WeakKeyDictionary()
+)
 _ENV_LOCK = threading.Lock()
 
 
@@ -291,6 +294,7 @@ async def launch_browser(
                 log.info("browser started: %s %s (%s)", choice.name, browser.version, choice.source)
                 yield browser
             finally:
+                await contexts_closed(browser)
                 await browser.close()
         finally:
             await pw.stop()
@@ -349,6 +353,22 @@ class BrowserStart:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
+
+
+def close_later(browser: Browser, closing: Coroutine[Any, Any, None]) -> None:
+    """Close a finished capture's context in the background: its page is in memory and is
+    stored meanwhile. The browser waits for it before it closes (`contexts_closed`)."""
+    task = asyncio.ensure_future(closing)
+    pending = _CLOSING.setdefault(browser, set())
+    pending.add(task)
+    task.add_done_callback(pending.discard)
+
+
+async def contexts_closed(browser: Browser) -> None:
+    """Wait for the contexts `close_later` is closing in `browser` (each bounded)."""
+    pending = _CLOSING.get(browser)
+    if pending:
+        await asyncio.gather(*list(pending), return_exceptions=True)
 
 
 def launch_details(browser: Browser) -> LaunchDetails | None:

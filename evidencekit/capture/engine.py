@@ -25,7 +25,7 @@ from evidencekit.capture import login as login_mod
 from evidencekit.capture import media as media_mod
 from evidencekit.capture import overlays as overlays_mod
 from evidencekit.capture import videos as videos_mod
-from evidencekit.capture.browser import launch_browser, new_capture_context
+from evidencekit.capture.browser import close_later, launch_browser, new_capture_context
 from evidencekit.capture.completeness import add_completeness_warnings, platform_facts_and_score
 from evidencekit.capture.guards import PageGuards
 from evidencekit.capture.journal import Journal
@@ -145,6 +145,7 @@ async def _capture(
             parameters_kept=list(link.kept_parameters),
         )
     context: BrowserContext | None = None
+    result: PageCapture | None = None
     log.info("capture started")
     log.debug("capturing %s", url)
     try:
@@ -167,17 +168,20 @@ async def _capture(
         raise _map_error(error) from error
     finally:
         if context is not None:
-            with timings.span("context-close"):
-                await _close(context)
+            if result is not None:  # in memory: stored while its context closes
+                close_later(browser, _close(context, timings))
+            else:
+                await _close(context, timings)
     log.info("capture finished with %d artifacts", len(result.artifacts))
     return result
 
 
-async def _close(context: BrowserContext) -> None:
-    try:
-        await asyncio.wait_for(context.close(), 15)
-    except (PlaywrightError, TimeoutError) as error:
-        log.warning("browser context did not close cleanly: %r", error)
+async def _close(context: BrowserContext, timings: PageTimings) -> None:
+    with timings.span("context-close"):
+        try:
+            await asyncio.wait_for(context.close(), 15)
+        except (PlaywrightError, TimeoutError) as error:
+            log.warning("browser context did not close cleanly: %r", error)
 
 
 async def _run(

@@ -191,11 +191,15 @@ def _cmd_account(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
-def _open_for_capture(args: argparse.Namespace, secret: str, run: RunTimings) -> Vault:
-    """In a worker thread while Chromium boots: import the capture and sealing code, then
-    derive the vault's key and open it (Argon2id releases the GIL)."""
-    with run.span("code-import", "the capture, sealing and vault code"):
+def _import_capture_code(run: RunTimings) -> None:
+    """In a worker thread while Chromium boots: the capture and sealing code."""
+    with run.span("code-import", "the capture, sealing and picture-hashing code"):
         importlib.import_module("evidencekit.jobs.capture")
+
+
+def _open_for_capture(args: argparse.Namespace, secret: str, run: RunTimings) -> Vault:
+    """In another worker thread meanwhile: derive the vault's key and open the vault
+    (Argon2id releases the GIL, so the imports and the browser go on)."""
     with run.span("vault-open", "passphrase key derivation (Argon2id) and opening"):
         return open_vault(args, write=True, secret=secret)
 
@@ -203,7 +207,7 @@ def _open_for_capture(args: argparse.Namespace, secret: str, run: RunTimings) ->
 def cmd_capture(args: argparse.Namespace) -> int:
     # Imported here: the browser machinery is heavy, and other commands never need it.
     # Only what starts the browser is imported before it starts; the rest of the capture and
-    # sealing code is imported while it boots (see `_open_for_capture`).
+    # sealing code is imported while it boots (see `_import_capture_code`).
     from evidencekit.capture.browser import BrowserStart
     from evidencekit.capture.timings import RunTimings
     from evidencekit.capture.urls import PreparedUrl, mask_credentials, prepare_url
@@ -239,7 +243,11 @@ def cmd_capture(args: argparse.Namespace) -> int:
         # code is imported (issue 15): none of them needs the others.
         async with BrowserStart(capture_settings, run) as browser:
             secret = passphrase(args)
-            vault = await asyncio.to_thread(_open_for_capture, args, secret, run)
+            importing = asyncio.ensure_future(asyncio.to_thread(_import_capture_code, run))
+            try:
+                vault = await asyncio.to_thread(_open_for_capture, args, secret, run)
+            finally:
+                await importing  # a wrong passphrase waits for it: no thread left behind
             with vault:
                 sessions, skipped = session_commands.choose_sessions(args, vault, links)
                 wanted = [link for link in links if link.url not in skipped]
