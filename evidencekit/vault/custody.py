@@ -97,7 +97,8 @@ def entries(conn: Any, *, objects: Iterable[str] | None = None) -> list[CustodyE
 # log: the entries about the case as they are, the others as their hashes alone (WITHHELD, so
 # other people's evidence is not named). They keep the chain linked, so each item's intake
 # entry still follows the custody head its manifest names; a withheld row cannot be re-hashed,
-# so it is accepted only before the log's first TRANSFER_IN entry, where it came from.
+# so it is accepted only before the log's last TRANSFER_IN entry (a vault handed on again
+# carries the earlier hand-overs in its prefix), never in what the vault itself wrote since.
 WITHHELD = "withheld"
 TRANSFER_IN = "transfer-in"
 
@@ -113,14 +114,14 @@ def verify_chain(conn: Any) -> tuple[int, str | None]:
         "SELECT seq, at, operator, action, object, details, prev_hash, hash FROM custody "
         "ORDER BY seq"
     ).fetchall()
-    first_in = next((r[0] for r in rows if r[3] == TRANSFER_IN), 0)
+    last_in = max((r[0] for r in rows if r[3] == TRANSFER_IN), default=0)
     prev: str | None = None
     expected_seq = 1
     for count, row in enumerate(rows, start=1):
         seq, at, operator, action, obj, details_text, prev_hash, stored_hash = row
         if seq != expected_seq:
             return count, f"entry {expected_seq} is missing (the next entry is {seq})"
-        if action == WITHHELD and not obj and seq < first_in:
+        if action == WITHHELD and not obj and seq < last_in:
             if prev_hash != prev:
                 return count, f"entry {seq} (withheld): does not link to entry {seq - 1}"
             prev = stored_hash

@@ -324,3 +324,29 @@ def test_a_hand_over_onto_a_full_stick_removes_nothing(
         hand_over_case(clinic, "Hers", stick / "hers.ekv", HERS)
     assert list(stick.iterdir()) == []
     assert _facts(clinic, uids) == before and verify_vault(clinic).ok
+
+
+def test_a_case_handed_on_again_still_verifies(
+    clinic: Vault, tmp_path: Path, settings: Settings, tsa: TsaServer
+) -> None:
+    """Clinic -> her vault -> a second vault of hers: each hand-over's withheld entries sit
+    before its own transfer-in; the last vault and its bundle still verify."""
+    hand_over_case(clinic, "Hers", tmp_path / "hers.ekv", HERS)
+    with Vault.open(tmp_path / "hers.ekv", HERS, settings, write=True) as her:
+        add_web_item(her, 5, case="Hers")  # sealed by her own key now
+        add_web_item(her, 6, case="Her private notes")  # stays behind, withheld
+        asyncio.run(timestamp_pending(her, [tsa.url]))
+        uids = sorted(i.id for i in her.items("Hers"))
+        second = hand_over_case(her, "Hers", tmp_path / "second.ekv", "a second long passphrase")
+    with Vault.open(tmp_path / "second.ekv", "a second long passphrase", settings, write=True) as v:
+        assert verify_vault(v).ok, verify_vault(v).to_json()
+        assert sorted(i.id for i in v.items()) == uids == sorted(second.items)
+        log = v.custody(None)
+        assert [e.action for e in log].count("transfer-in") == 2
+        assert "Her private notes" not in json.dumps([e.to_json() for e in log], ensure_ascii=False)
+        export_bundle(v, uids, tmp_path / "second.pdf", tsa_urls=[tsa.url], case="Hers")
+        signer = v.identity().fingerprint_sha256
+    report = verify_bundle(
+        tmp_path / "second.pdf", trusted_certs=[tsa.pki.root_cert], trusted_fingerprints=[signer]
+    )
+    assert report.verdict == "valid", report.summary()
