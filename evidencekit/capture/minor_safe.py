@@ -90,6 +90,11 @@ INSTALL_JS = r"""(() => {
   };
   const coverSvg = (el) => {
     force(el, 'visibility', 'hidden');
+    if (el.localName === 'feImage') {  // a filter painting a picture: it paints nothing now
+      el.removeAttribute('href');
+      el.removeAttributeNS('http://www.w3.org/1999/xlink', 'href');
+      return;
+    }
     if (el.localName !== 'image' || el.__evidencekitBox) return;
     let box = null;
     try { box = el.getBBox(); } catch (e) { return; }
