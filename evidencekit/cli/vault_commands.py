@@ -146,6 +146,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     secret = passphrase(args, confirm=True, prompt="Choose a passphrase for the new vault: ")
     label = args.identity_label or DEFAULT_LABEL
     if shelf.is_shelf(path):  # a folder of look-alike files: one more vault on it
+        if any(path.iterdir()) and not shelf.members(path):
+            raise UsageError(
+                f"The folder “{path}” holds other files. Give a vault file's name, an empty "
+                "folder, or a folder of vaults made by EvidenceKit. Nothing was changed."
+            )
         with shelf.add_vault(path, secret, settings, identity_label=label) as vault:
             fingerprint = vault.identity().fingerprint_sha256
         say(f"Created a new vault in the folder {path}")

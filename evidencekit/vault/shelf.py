@@ -124,9 +124,19 @@ def tidy(folder: Path) -> None:
     """What every look at the shelf does first: remove the empty `-wal`/`-shm` files a vault
     killed between commits left (only those no connection uses), and even out the times."""
     for path in members(folder):
+        if _open_here(path):
+            continue  # a vault this process is still closing (the app just locked)
         remove_idle_sidecars(path)
         _remove_stale_copies(path)
     even_out_times(folder)
+
+
+def _open_here(path: Path) -> bool:
+    """Whether this process has `path` open: a second descriptor on it, once closed, would
+    drop SQLite's own POSIX locks on it (lock.py)."""
+    from evidencekit.vault import connection
+
+    return connection._open_here[connection._key(path)] > 0
 
 
 def _remove_stale_copies(path: Path) -> None:

@@ -35,6 +35,7 @@ def test_second_passphrase_opens_the_decoy_through_the_unlock_screen(
     unlock(qtbot, window)  # makes her vault where the app puts it by default
     page = window.vault_page
     real_id = window.session.vault.meta("vault_id")
+    fingerprint = window.session.vault.identity().fingerprint_sha256
     with qtbot.waitSignal(page.capture.run_finished, timeout=30_000):
         page.add_files([make_png(tmp_path / "threat.png")])
 
@@ -75,6 +76,7 @@ def test_second_passphrase_opens_the_decoy_through_the_unlock_screen(
     salts.clear()
     unlock(qtbot, window, TEST_PASSPHRASE)
     assert window.session.vault.meta("vault_id") == real_id
+    real_name = window.session.vault.path.name
     assert [i.file_name for i in window.session.vault.items()] == ["threat.png"]
     real_work = len(salts)
     _lock(qtbot, window)
@@ -93,3 +95,19 @@ def test_second_passphrase_opens_the_decoy_through_the_unlock_screen(
     count = len(shelf.members(place))
     assert decoy_work == real_work == wrong_work == count, (decoy_work, real_work, wrong_work)
     assert len(set(salts)) == count  # each file tried once, with its own header
+
+    # Settings the app writes, and every file under the test's folders (HOME, the shelf, the
+    # settings file): none names her vault's file, old path, id or signing key.
+    window.ctx.save(auto_lock_minutes=7, neutral_title=True)
+    assert ctx.settings_path.exists()
+    tokens = [real_name, str(ctx.default_vault), ctx.default_vault.name, real_id, fingerprint]
+    scanned = 0
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes().lower()
+            scanned += 1
+            for token in tokens:
+                assert token.lower().encode() not in data, (path, token)
+                if path.name != real_name:  # her vault itself carries its own name
+                    assert token.lower() not in str(path.relative_to(tmp_path)).lower(), path
+    assert scanned >= count + 1
