@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import importlib
 import sys
 from pathlib import Path
@@ -195,6 +196,9 @@ def _import_capture_code(run: RunTimings) -> None:
     """In a worker thread while Chromium boots: the capture and sealing code."""
     with run.span("code-import", "the capture, sealing and picture-hashing code"):
         importlib.import_module("evidencekit.jobs.capture")
+        # The ~100,000 objects of the code live as long as the process: out of the cyclic
+        # collector's sight, so its full passes during the capture no longer walk them.
+        gc.freeze()
 
 
 def _open_for_capture(args: argparse.Namespace, secret: str, run: RunTimings) -> Vault:
@@ -280,6 +284,9 @@ def cmd_capture(args: argparse.Namespace) -> int:
         return results, reposts, reposts_json, waiting
 
     done = asyncio.run(job())
+    # Everything is stored and closed: the interpreter's exit need not walk what it is about
+    # to drop (measured: about half a second of a short page's process on this machine).
+    gc.freeze()
     if done is None:
         say("Nothing was captured.")
         return EXIT_USAGE
