@@ -22,6 +22,8 @@ import contextlib
 import hashlib
 import os
 import random
+import shutil
+import tempfile
 from pathlib import Path
 
 from evidencekit.atomic import fsync_dir
@@ -60,14 +62,7 @@ def set_up_decoy(
     lock = vault.close_keeping_lock()  # folded into one file; nobody writes it meanwhile
     made: list[Path] = []
     try:
-        real = shelf.new_name(place)
-        _copy_checked(original, real)
-        made.append(real)
-        decoy = shelf.add_vault(place, decoy_passphrase, settings)
-        made.append(decoy.path)
-        decoy.shelf = None  # its padding is planned below, with the real vault's
-        decoy.close()
-        _pad(place, [real, decoy.path], settings, made)
+        _fill_new_shelf(place, original, decoy_passphrase, settings, made)
         shelf.even_out_times(place)
     except BaseException:
         for path in made:
@@ -94,22 +89,62 @@ def _refuse_same(path: Path, passphrase: str) -> None:
         )
 
 
-def _copy_checked(source: Path, target: Path) -> None:
-    """Copy the vault file to `target` (temporary name, fsync, rename), then compare hashes."""
-    temp = padding.temp_name(target)
-    digest = hashlib.sha256()
-    fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+def _fill_new_shelf(
+    place: Path, original: Path, decoy_passphrase: str, settings: Settings, made: list[Path]
+) -> None:
+    """Her vault's copy, the decoy and the padding, each file *created* in random order (so
+    the order of their inode numbers and birth times says nothing), then filled and named.
+
+    The decoy is made first in a scratch folder and copied in like her vault: SQLite makes
+    its own files, and their order would otherwise give it away."""
+    scratch = Path(tempfile.mkdtemp(prefix=".", dir=place))
     try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-            while chunk := src.read(1024 * 1024):
-                digest.update(chunk)
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        publish_no_clobber(temp, target)
+        decoy = scratch / "new"
+        Vault.create(decoy, decoy_passphrase, settings).close()
+        remove_idle_sidecars(decoy)
+        fallback = shelf._settings_params(settings)
+        jobs: list[tuple[Path | None, int, Path]] = [(original, 0, original), (decoy, 0, decoy)]
+        for size, like in _padding(place, [original, decoy]):
+            jobs.append((None, size, like))
+        _rng.shuffle(jobs)
+        names: set[str] = set()
+        slots = []
+        for job in jobs:  # create every file now, in this order
+            target = shelf.new_name(place)
+            while target.name in names:
+                target = shelf.new_name(place)
+            names.add(target.name)
+            temp = padding.temp_name(target)
+            slots.append(
+                (job, target, temp, os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            )
+        try:
+            for (source, size, like), target, temp, fd in slots:
+                if source is not None:
+                    _copy_checked(source, fd, temp, target)
+                else:
+                    padding.fill(fd, size, padding.header_params(like, fallback))
+                    publish_no_clobber(temp, target)
+                made.append(target)
+        finally:
+            for _job, _target, temp, fd in slots:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+                with contextlib.suppress(FileNotFoundError):
+                    temp.unlink()
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _copy_checked(source: Path, fd: int, temp: Path, target: Path) -> None:
+    """Copy a vault file into `temp` (open as `fd`), fsync, name it `target`, compare hashes."""
+    digest = hashlib.sha256()
+    with open(source, "rb") as src:
+        while chunk := src.read(1024 * 1024):
+            digest.update(chunk)
+            os.write(fd, chunk)  # a regular file: written whole
+    os.fsync(fd)
+    publish_no_clobber(temp, target)
     if _sha256(target) != digest.hexdigest() or _sha256(source) != digest.hexdigest():
         target.unlink()
         raise VaultCorrupt(
@@ -126,24 +161,16 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _pad(place: Path, vaults: list[Path], settings: Settings, made: list[Path]) -> None:
-    """Padding for each vault's size class and a few files more, written in random order."""
-    others = [p.stat().st_size for p in shelf.members(place) if p not in vaults]
+def _padding(place: Path, vaults: list[Path]) -> list[tuple[int, Path]]:
+    """Sizes of padding for each vault's size class, and a few files more (6-9 in all), each
+    with the vault whose KDF header it copies."""
+    sizes = {p: p.stat().st_size for p in vaults}
+    others = [p.stat().st_size for p in shelf.members(place)]
     jobs: list[tuple[int, Path]] = []
-    fallback = shelf._settings_params(settings)
     for path in vaults:
-        size = path.stat().st_size
-        planned = padding.plan(size, others + [s for s, _ in jobs] + _sizes(vaults, path))
-        jobs += [(s, path) for s in planned]
-    top = max(padding.size_class(p.stat().st_size) for p in vaults)
-    count = len(shelf.members(place)) + len(jobs)
+        around = others + [s for s, _ in jobs] + [sizes[v] for v in vaults if v != path]
+        jobs += [(s, path) for s in padding.plan(sizes[path], around)]
+    top = max(padding.size_class(size) for size in sizes.values())
+    count = len(others) + len(vaults) + len(jobs)
     jobs += [(s, _rng.choice(vaults)) for s in padding.extras(top, count)]
-    _rng.shuffle(jobs)
-    for size, like in jobs:
-        target = shelf.new_name(place)
-        padding.write(target, size, padding.header_params(like, fallback))
-        made.append(target)
-
-
-def _sizes(vaults: list[Path], but: Path) -> list[int]:
-    return [p.stat().st_size for p in vaults if p != but]
+    return jobs

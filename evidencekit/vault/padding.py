@@ -29,7 +29,6 @@ import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
-from evidencekit.atomic import fsync_dir
 from evidencekit.vault.files import publish_no_clobber
 from evidencekit.vault.kdf import SALT_SIZE, KdfParams, new_salt, params_from_salt
 
@@ -83,20 +82,22 @@ def write(final: Path, size: int, params: KdfParams) -> None:
     temp = temp_name(final)
     fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(new_salt(params))
-            left = size - SALT_SIZE
-            while left > 0:
-                step = min(_CHUNK, left)
-                handle.write(os.urandom(step))
-                left -= step
-            handle.flush()
-            os.fsync(handle.fileno())
+        fill(fd, size, params)
         publish_no_clobber(temp, final)
     finally:
+        os.close(fd)
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
-    fsync_dir(final.parent)
+
+
+def fill(fd: int, size: int, params: KdfParams) -> None:
+    """Write a padding file's bytes into `fd` (a masked salt, then random) and fsync it."""
+    os.write(fd, new_salt(params))
+    left = size - SALT_SIZE
+    while left > 0:
+        step = min(_CHUNK, left)
+        left -= os.write(fd, os.urandom(step))
+    os.fsync(fd)
 
 
 def header_params(path: Path, fallback: KdfParams) -> KdfParams:

@@ -225,7 +225,7 @@ def test_set_up_refuses_and_leaves_her_vault_as_it_was(home_cli, isolated_env, m
     def full(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(padding, "write", full)
+    monkeypatch.setattr(padding, "fill", full)
     settings = Settings(kdf_memory_mib=TEST_KDF_MIB, kdf_iterations=1)
     vault = Vault.open(old, TEST_PASSPHRASE, settings, write=True)
     with pytest.raises(OSError):
