@@ -28,7 +28,7 @@ class WriterLock:
         if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
             import msvcrt
 
-            self._sidecar = self._path.with_name(self._path.name + ".lock")
+            self._sidecar = _sidecar_for(self._path)
             handle = open(self._sidecar, "a+b")
             try:
                 msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
@@ -72,3 +72,12 @@ class WriterLock:
     @property
     def held(self) -> bool:
         return self._handle is not None
+
+
+def _sidecar_for(vault_path: Path) -> Path:
+    """The Windows lock file. On a shelf (vault/shelf.py: files named 16 hex characters) one
+    lock file, `.lock`, serves every file there, so its name never says which one is open
+    (one writer per shelf at a time); elsewhere `<vault>.lock`, as before."""
+    if len(vault_path.stem) == 16 and all(c in "0123456789abcdef" for c in vault_path.name):
+        return vault_path.with_name(".lock")
+    return vault_path.with_name(vault_path.name + ".lock")

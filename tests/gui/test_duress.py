@@ -30,7 +30,7 @@ def _lock(qtbot, window) -> None:
 
 
 def test_second_passphrase_opens_the_decoy_through_the_unlock_screen(
-    qtbot, window, ctx, tmp_path, monkeypatch
+    qtbot, window, ctx, tmp_path, monkeypatch, answers
 ) -> None:
     unlock(qtbot, window)  # makes her vault where the app puts it by default
     page = window.vault_page
@@ -60,6 +60,11 @@ def test_second_passphrase_opens_the_decoy_through_the_unlock_screen(
     unlock_page = window.unlock_page
     assert unlock_page._path == place and not unlock_page.creating
     label = unlock_page.path_label.text()
+
+    # Choosing any one of the shelf's files (say, on a stick) stands for the whole shelf.
+    answers.answer([files[-1]])
+    unlock_page.choose_button.click()
+    assert unlock_page._path == place and unlock_page.path_label.text() == label
 
     salts = _counting(monkeypatch)
     unlock(qtbot, window, DECOY)
