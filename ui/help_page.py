@@ -117,7 +117,9 @@ class HelpPage(QWidget):
                     self.tr(
                         "It cannot protect your real passphrase from a monitoring app, from "
                         "someone who watches you type it or films the screen, or from being "
-                        "forced to say it. Open your real vault only where nobody can see."
+                        "forced to say it. Open your real vault only where nobody can see. "
+                        "Bundles you export and backups you make name the vault they come "
+                        "from: keep them away from this computer."
                     ),
                     self.tr(
                         "Put a few believable things in the second vault and open it now and "
