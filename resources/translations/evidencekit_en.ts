@@ -1387,121 +1387,121 @@
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="118" />
-            <source>It cannot protect your real passphrase from a monitoring app, from someone who watches you type it or films the screen, or from being forced to say it. Open your real vault only where nobody can see.</source>
-            <translation>It cannot protect your real passphrase from a monitoring app, from someone who watches you type it or films the screen, or from being forced to say it. Open your real vault only where nobody can see.</translation>
+            <source>It cannot protect your real passphrase from a monitoring app, from someone who watches you type it or films the screen, or from being forced to say it. Open your real vault only where nobody can see. Bundles you export and backups you make name the vault they come from: keep them away from this computer.</source>
+            <translation>It cannot protect your real passphrase from a monitoring app, from someone who watches you type it or films the screen, or from being forced to say it. Open your real vault only where nobody can see. Bundles you export and backups you make name the vault they come from: keep them away from this computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="123" />
+            <location filename="../../ui/help_page.py" line="125" />
             <source>Put a few believable things in the second vault and open it now and then: an empty vault, or one never used, looks like a decoy. It keeps its own record of when it was made. If the power goes in the moment a change is being saved, a small recovery file stays beside your vault until you open it again with your own passphrase.</source>
             <translation>Put a few believable things in the second vault and open it now and then: an empty vault, or one never used, looks like a decoy. It keeps its own record of when it was made. If the power goes in the moment a change is being saved, a small recovery file stays beside your vault until you open it again with your own passphrase.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="132" />
+            <location filename="../../ui/help_page.py" line="134" />
             <source>If EvidenceKit finds no web browser</source>
             <translation>If EvidenceKit finds no web browser</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="135" />
+            <location filename="../../ui/help_page.py" line="137" />
             <source>Capturing pages needs Google Chrome, Microsoft Edge or Chromium. If none is found, EvidenceKit offers to download Chromium for you (about 170 MB, it needs the internet). You can also install one of those browsers yourself. Adding saved files works without a browser.</source>
             <translation>Capturing pages needs Google Chrome, Microsoft Edge or Chromium. If none is found, EvidenceKit offers to download Chromium for you (about 170 MB, it needs the internet). You can also install one of those browsers yourself. Adding saved files works without a browser.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="143" />
+            <location filename="../../ui/help_page.py" line="145" />
             <source>Getting pictures taken down</source>
             <translation>Getting pictures taken down</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="146" />
+            <location filename="../../ui/help_page.py" line="148" />
             <source>Most platforms have a form for reporting intimate images shared without consent. Capture the post here first, then report it.</source>
             <translation>Most platforms have a form for reporting intimate images shared without consent. Capture the post here first, then report it.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="150" />
+            <location filename="../../ui/help_page.py" line="152" />
             <source>StopNCII.org helps stop intimate images from being shared on participating platforms, without sending the image itself.</source>
             <translation>StopNCII.org helps stop intimate images from being shared on participating platforms, without sending the image itself.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="156" />
+            <location filename="../../ui/help_page.py" line="158" />
             <source>If someone in the pictures may be under 18</source>
             <translation>If someone in the pictures may be under 18</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="159" />
+            <location filename="../../ui/help_page.py" line="161" />
             <source>Keeping intimate pictures of someone under 18 is a crime almost everywhere, even for the person in them, a support worker or a lawyer. Tick &lt;b&gt;Someone in these pictures may be under 18&lt;/b&gt; before capturing or adding files, or turn it on for a whole case in the list of cases.</source>
             <translation>Keeping intimate pictures of someone under 18 is a crime almost everywhere, even for the person in them, a support worker or a lawyer. Tick &lt;b&gt;Someone in these pictures may be under 18&lt;/b&gt; before capturing or adding files, or turn it on for a whole case in the list of cases.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="165" />
+            <location filename="../../ui/help_page.py" line="167" />
             <source>Then EvidenceKit keeps no picture or video at all: the screenshots show plain grey boxes where the pictures were, and each picture is kept only as its hashes (SHA-256, MD5 and PDQ), its size and its place on the page. Files that may hold pictures, such as PDFs, are not added.</source>
             <translation>Then EvidenceKit keeps no picture or video at all: the screenshots show plain grey boxes where the pictures were, and each picture is kept only as its hashes (SHA-256, MD5 and PDQ), its size and its place on the page. Files that may hold pictures, such as PDFs, are not added.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="171" />
+            <location filename="../../ui/help_page.py" line="173" />
             <source>It protects you from storing the pictures by mistake. It does not remove them from the internet, and it cannot change what was captured before it was turned on.</source>
             <translation>It protects you from storing the pictures by mistake. It does not remove them from the internet, and it cannot change what was captured before it was turned on.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="176" />
+            <location filename="../../ui/help_page.py" line="178" />
             <source>&lt;b&gt;Take It Down&lt;/b&gt; (takeitdown.ncmec.org) helps remove nude or sexual pictures taken before 18 from the platforms that take part, using only hashes made on your own device. In Albania you can call &lt;b&gt;ALO 116 111&lt;/b&gt; (free and confidential) or the police on &lt;b&gt;129&lt;/b&gt;, or report to the State Police's cybercrime unit.</source>
             <translation>&lt;b&gt;Take It Down&lt;/b&gt; (takeitdown.ncmec.org) helps remove nude or sexual pictures taken before 18 from the platforms that take part, using only hashes made on your own device. In Albania you can call &lt;b&gt;ALO 116 111&lt;/b&gt; (free and confidential) or the police on &lt;b&gt;129&lt;/b&gt;, or report to the State Police's cybercrime unit.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="185" />
+            <location filename="../../ui/help_page.py" line="187" />
             <source>Going to the police or a lawyer</source>
             <translation>Going to the police or a lawyer</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="188" />
+            <location filename="../../ui/help_page.py" line="190" />
             <source>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</source>
             <translation>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="192" />
+            <location filename="../../ui/help_page.py" line="194" />
             <source>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</source>
             <translation>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="198" />
+            <location filename="../../ui/help_page.py" line="200" />
             <source>Backups, hand-over, and leaving no trace here</source>
             <translation>Backups, hand-over, and leaving no trace here</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="201" />
+            <location filename="../../ui/help_page.py" line="203" />
             <source>&lt;b&gt;Backup…&lt;/b&gt; writes a second encrypted copy of the whole vault and checks it before keeping it. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase, and an old backup does not have what you added later.</source>
             <translation>&lt;b&gt;Backup…&lt;/b&gt; writes a second encrypted copy of the whole vault and checks it before keeping it. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase, and an old backup does not have what you added later.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="208" />
+            <location filename="../../ui/help_page.py" line="210" />
             <source>&lt;b&gt;Hand over a case…&lt;/b&gt; is for a support worker: the case goes into a new vault of the victim's own, with her passphrase, is checked there item by item (the same files, seals and trusted times), and only then is removed from the clinic's vault. Her lawyer can still check every bundle she makes later: her vault's key was handed over by the clinic's key, and the record of that travels in her vault.</source>
             <translation>&lt;b&gt;Hand over a case…&lt;/b&gt; is for a support worker: the case goes into a new vault of the victim's own, with her passphrase, is checked there item by item (the same files, seals and trusted times), and only then is removed from the clinic's vault. Her lawyer can still check every bundle she makes later: her vault's key was handed over by the clinic's key, and the record of that travels in her vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="216" />
+            <location filename="../../ui/help_page.py" line="218" />
             <source>Removed evidence is overwritten inside the vault file. What that cannot reach: SSDs and USB sticks may keep old pieces in spare space only the drive itself uses, and backups made earlier still hold it. Those pieces are encrypted with the clinic's passphrase.</source>
             <translation>Removed evidence is overwritten inside the vault file. What that cannot reach: SSDs and USB sticks may keep old pieces in spare space only the drive itself uses, and backups made earlier still hold it. Those pieces are encrypted with the clinic's passphrase.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="222" />
+            <location filename="../../ui/help_page.py" line="224" />
             <source>&lt;b&gt;Forget this computer…&lt;/b&gt; (in Settings) removes every vault EvidenceKit keeps in its own folders here, its settings and the Notes launcher, overwriting each file first. Vaults anywhere else (a USB stick, a folder you chose), exported bundles and backups are not touched. It does not remove the program itself, and it cannot undo what a monitoring app has already seen.</source>
             <translation>&lt;b&gt;Forget this computer…&lt;/b&gt; (in Settings) removes every vault EvidenceKit keeps in its own folders here, its settings and the Notes launcher, overwriting each file first. Vaults anywhere else (a USB stick, a folder you chose), exported bundles and backups are not touched. It does not remove the program itself, and it cannot undo what a monitoring app has already seen.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="232" />
+            <location filename="../../ui/help_page.py" line="234" />
             <source>What EvidenceKit can and cannot prove</source>
             <translation>What EvidenceKit can and cannot prove</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="235" />
+            <location filename="../../ui/help_page.py" line="237" />
             <source>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</source>
             <translation>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="240" />
+            <location filename="../../ui/help_page.py" line="242" />
             <source>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</source>
             <translation>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="244" />
+            <location filename="../../ui/help_page.py" line="246" />
             <source>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</source>
             <translation>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</translation>
         </message>
@@ -3067,57 +3067,57 @@
             <translation>A second passphrase</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="45" />
+            <location filename="../../ui/second_passphrase.py" line="46" />
             <source>If someone makes you open EvidenceKit, you can type a second passphrase instead of yours. It opens a separate vault that you fill yourself with a few harmless notes or pictures. It looks and takes as long as opening your real vault, and nothing in it points to your real vault.</source>
             <translation>If someone makes you open EvidenceKit, you can type a second passphrase instead of yours. It opens a separate vault that you fill yourself with a few harmless notes or pictures. It looks and takes as long as opening your real vault, and nothing in it points to your real vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="56" />
+            <location filename="../../ui/second_passphrase.py" line="57" />
             <source>Your vault will be kept in a folder among other files that look the same. Nothing is deleted. When this is done the app locks: open the second vault with the second passphrase and add a few things to it. Read “Help” for what this protects against, and what it does not.</source>
             <translation>Your vault will be kept in a folder among other files that look the same. Nothing is deleted. When this is done the app locks: open the second vault with the second passphrase and add a few things to it. Read “Help” for what this protects against, and what it does not.</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="67" />
+            <location filename="../../ui/second_passphrase.py" line="68" />
             <source>Second passphrase</source>
             <translation>Second passphrase</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="68" />
+            <location filename="../../ui/second_passphrase.py" line="69" />
             <source>&amp;Second passphrase:</source>
             <translation>&amp;Second passphrase:</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="73" />
+            <location filename="../../ui/second_passphrase.py" line="74" />
             <source>Second passphrase again</source>
             <translation>Second passphrase again</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="74" />
+            <location filename="../../ui/second_passphrase.py" line="75" />
             <source>&amp;Again:</source>
             <translation>&amp;Again:</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="82" />
+            <location filename="../../ui/second_passphrase.py" line="83" />
             <source>Set the second passphrase</source>
             <translation>Set the second passphrase</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="96" />
+            <location filename="../../ui/second_passphrase.py" line="97" />
             <source>Type the second passphrase first.</source>
             <translation>Type the second passphrase first.</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="101" />
+            <location filename="../../ui/second_passphrase.py" line="102" />
             <source>The two passphrases are not the same.</source>
             <translation>The two passphrases are not the same.</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="102" />
+            <location filename="../../ui/second_passphrase.py" line="103" />
             <source>Type the same second passphrase in both boxes. Nothing was changed.</source>
             <translation>Type the same second passphrase in both boxes. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="107" />
+            <location filename="../../ui/second_passphrase.py" line="108" />
             <source>Setting it up… this takes a few seconds.</source>
             <translation>Setting it up… this takes a few seconds.</translation>
         </message>
@@ -3454,12 +3454,12 @@
             <translation>Hand over a case…</translation>
         </message>
         <message>
-            <location filename="../../ui/vault_page.py" line="52" />
+            <location filename="../../ui/vault_page.py" line="51" />
             <source>Second passphrase…</source>
             <translation>Second passphrase…</translation>
         </message>
         <message>
-            <location filename="../../ui/vault_page.py" line="54" />
+            <location filename="../../ui/vault_page.py" line="53" />
             <source>A passphrase that opens a separate, harmless vault if you are forced.</source>
             <translation>A passphrase that opens a separate, harmless vault if you are forced.</translation>
         </message>

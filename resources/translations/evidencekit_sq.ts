@@ -1387,121 +1387,121 @@
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="118" />
-            <source>It cannot protect your real passphrase from a monitoring app, from someone who watches you type it or films the screen, or from being forced to say it. Open your real vault only where nobody can see.</source>
-            <translation>Nuk mund ta mbrojë fjalëkalimin tuaj të vërtetë nga një aplikacion përgjimi, nga dikush që ju sheh kur e shkruani ose që filmon ekranin, as nga detyrimi për ta thënë. Hapeni kasafortën tuaj të vërtetë vetëm aty ku nuk ju sheh askush.</translation>
+            <source>It cannot protect your real passphrase from a monitoring app, from someone who watches you type it or films the screen, or from being forced to say it. Open your real vault only where nobody can see. Bundles you export and backups you make name the vault they come from: keep them away from this computer.</source>
+            <translation>Nuk mund ta mbrojë fjalëkalimin tuaj të vërtetë nga një aplikacion përgjimi, nga dikush që ju sheh kur e shkruani ose që filmon ekranin, as nga detyrimi për ta thënë. Hapeni kasafortën tuaj të vërtetë vetëm aty ku nuk ju sheh askush. Paketat që eksportoni dhe kopjet rezervë që bëni tregojnë nga cila kasafortë vijnë: mbajini larg këtij kompjuteri.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="123" />
+            <location filename="../../ui/help_page.py" line="125" />
             <source>Put a few believable things in the second vault and open it now and then: an empty vault, or one never used, looks like a decoy. It keeps its own record of when it was made. If the power goes in the moment a change is being saved, a small recovery file stays beside your vault until you open it again with your own passphrase.</source>
             <translation>Vendosni disa gjëra të besueshme në kasafortën e dytë dhe hapeni herë pas here: një kasafortë bosh, ose që nuk përdoret kurrë, duket si mashtrim. Ajo mban regjistrin e vet se kur u krijua. Nëse ikën energjia elektrike pikërisht kur po ruhet një ndryshim, një skedar i vogël rikuperimi mbetet pranë kasafortës suaj derisa ta hapni përsëri me fjalëkalimin tuaj.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="132" />
+            <location filename="../../ui/help_page.py" line="134" />
             <source>If EvidenceKit finds no web browser</source>
             <translation>Nëse EvidenceKit nuk gjen asnjë shfletues interneti</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="135" />
+            <location filename="../../ui/help_page.py" line="137" />
             <source>Capturing pages needs Google Chrome, Microsoft Edge or Chromium. If none is found, EvidenceKit offers to download Chromium for you (about 170 MB, it needs the internet). You can also install one of those browsers yourself. Adding saved files works without a browser.</source>
             <translation>Për të ruajtur faqe duhet Google Chrome, Microsoft Edge ose Chromium. Nëse nuk gjendet asnjëri, EvidenceKit ofron ta shkarkojë Chromium-in për ju (rreth 170 MB, duhet internet). Mund të instaloni edhe vetë një nga këta shfletues. Shtimi i skedarëve të ruajtur funksionon edhe pa shfletues.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="143" />
+            <location filename="../../ui/help_page.py" line="145" />
             <source>Getting pictures taken down</source>
             <translation>Si të hiqen fotot nga interneti</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="146" />
+            <location filename="../../ui/help_page.py" line="148" />
             <source>Most platforms have a form for reporting intimate images shared without consent. Capture the post here first, then report it.</source>
             <translation>Shumica e platformave kanë një formular për të raportuar foto intime të shpërndara pa pëlqim. Ruajeni fillimisht postimin këtu, pastaj raportojeni.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="150" />
+            <location filename="../../ui/help_page.py" line="152" />
             <source>StopNCII.org helps stop intimate images from being shared on participating platforms, without sending the image itself.</source>
             <translation>StopNCII.org ndihmon që fotot intime të mos shpërndahen në platformat pjesëmarrëse, pa e dërguar vetë foton.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="156" />
+            <location filename="../../ui/help_page.py" line="158" />
             <source>If someone in the pictures may be under 18</source>
             <translation>Nëse dikush në foto mund të jetë nën 18 vjeç</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="159" />
+            <location filename="../../ui/help_page.py" line="161" />
             <source>Keeping intimate pictures of someone under 18 is a crime almost everywhere, even for the person in them, a support worker or a lawyer. Tick &lt;b&gt;Someone in these pictures may be under 18&lt;/b&gt; before capturing or adding files, or turn it on for a whole case in the list of cases.</source>
             <translation>Ruajtja e fotove intime të dikujt nën 18 vjeç është krim pothuajse kudo, edhe për personin që është në to, për një punonjës mbështetës ose për një avokat. Shënoni &lt;b&gt;Dikush në këto foto mund të jetë nën 18 vjeç&lt;/b&gt; para se të kapni ose të shtoni skedarë, ose ndizeni për një rast të tërë te lista e rasteve.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="165" />
+            <location filename="../../ui/help_page.py" line="167" />
             <source>Then EvidenceKit keeps no picture or video at all: the screenshots show plain grey boxes where the pictures were, and each picture is kept only as its hashes (SHA-256, MD5 and PDQ), its size and its place on the page. Files that may hold pictures, such as PDFs, are not added.</source>
             <translation>Atëherë EvidenceKit nuk ruan asnjë foto apo video: pamjet e ekranit tregojnë kuti gri të thjeshta aty ku ishin fotot, dhe secila foto ruhet vetëm si hash-et e saj (SHA-256, MD5 dhe PDQ), madhësia dhe vendi i saj në faqe. Skedarët që mund të kenë foto brenda, si PDF-të, nuk shtohen.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="171" />
+            <location filename="../../ui/help_page.py" line="173" />
             <source>It protects you from storing the pictures by mistake. It does not remove them from the internet, and it cannot change what was captured before it was turned on.</source>
             <translation>Kjo ju mbron nga ruajtja e fotove pa dashje. Nuk i heq ato nga interneti, dhe nuk mund të ndryshojë atë që u kap para se ta ndiznit.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="176" />
+            <location filename="../../ui/help_page.py" line="178" />
             <source>&lt;b&gt;Take It Down&lt;/b&gt; (takeitdown.ncmec.org) helps remove nude or sexual pictures taken before 18 from the platforms that take part, using only hashes made on your own device. In Albania you can call &lt;b&gt;ALO 116 111&lt;/b&gt; (free and confidential) or the police on &lt;b&gt;129&lt;/b&gt;, or report to the State Police's cybercrime unit.</source>
             <translation>&lt;b&gt;Take It Down&lt;/b&gt; (takeitdown.ncmec.org) ndihmon që fotot nudo ose seksuale të bëra para moshës 18 vjeç të hiqen nga platformat që marrin pjesë, duke përdorur vetëm hash-e të krijuara në pajisjen tuaj. Në Shqipëri mund të telefononi &lt;b&gt;ALO 116 111&lt;/b&gt; (falas dhe konfidenciale) ose policinë në &lt;b&gt;129&lt;/b&gt;, ose të raportoni te njësia për krimet kibernetike e Policisë së Shtetit.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="185" />
+            <location filename="../../ui/help_page.py" line="187" />
             <source>Going to the police or a lawyer</source>
             <translation>Kur shkoni te policia ose te një avokat</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="188" />
+            <location filename="../../ui/help_page.py" line="190" />
             <source>Use “Export for a lawyer…” to make one signed file with the evidence you choose, for example on a USB stick. Give its fingerprint with it.</source>
             <translation>Përdorni “Eksporto për avokatin…” për të bërë një skedar të vetëm të nënshkruar me provat që zgjidhni, për shembull në një USB. Jepeni bashkë me gjurmën e tij.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="192" />
+            <location filename="../../ui/help_page.py" line="194" />
             <source>A lawyer or court can check the file with “Check a bundle”, without a vault or a passphrase.</source>
             <translation>Një avokat ose gjykata mund ta verifikojë skedarin me “Verifiko një dosje”, pa kasafortë dhe pa fjalëkalim.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="198" />
+            <location filename="../../ui/help_page.py" line="200" />
             <source>Backups, hand-over, and leaving no trace here</source>
             <translation>Kopjet rezervë, dorëzimi dhe të mos lini gjurmë këtu</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="201" />
+            <location filename="../../ui/help_page.py" line="203" />
             <source>&lt;b&gt;Backup…&lt;/b&gt; writes a second encrypted copy of the whole vault and checks it before keeping it. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase, and an old backup does not have what you added later.</source>
             <translation>&lt;b&gt;Kopje rezervë…&lt;/b&gt; shkruan një kopje të dytë të enkriptuar të gjithë kasafortës dhe e kontrollon para se ta mbajë. Ajo i mbron provat nëse ky kompjuter humbet, prishet ose merret. Nuk i mbron nga dikush që e di fjalëkalimin e kopjes, dhe një kopje e vjetër nuk ka atë që shtuat më vonë.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="208" />
+            <location filename="../../ui/help_page.py" line="210" />
             <source>&lt;b&gt;Hand over a case…&lt;/b&gt; is for a support worker: the case goes into a new vault of the victim's own, with her passphrase, is checked there item by item (the same files, seals and trusted times), and only then is removed from the clinic's vault. Her lawyer can still check every bundle she makes later: her vault's key was handed over by the clinic's key, and the record of that travels in her vault.</source>
             <translation>&lt;b&gt;Dorëzo një çështje…&lt;/b&gt; është për punonjësin mbështetës: çështja kalon në një kasafortë të re vetëm të viktimës, me fjalëkalimin e saj, kontrollohet aty provë për provë (të njëjtat skedarë, vula dhe kohë të besuara) dhe vetëm atëherë hiqet nga kasaforta e qendrës. Avokati i saj mund të verifikojë çdo dosje që ajo bën më vonë: çelësi i kasafortës së saj u dorëzua nga çelësi i qendrës, dhe dëshmia e kësaj udhëton në kasafortën e saj.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="216" />
+            <location filename="../../ui/help_page.py" line="218" />
             <source>Removed evidence is overwritten inside the vault file. What that cannot reach: SSDs and USB sticks may keep old pieces in spare space only the drive itself uses, and backups made earlier still hold it. Those pieces are encrypted with the clinic's passphrase.</source>
             <translation>Provat e hequra mbishkruhen brenda skedarit të kasafortës. Ajo që kjo nuk e arrin: SSD-të dhe USB-të mund të mbajnë copa të vjetra në hapësirë rezervë që e përdor vetëm vetë disku, dhe kopjet rezervë të bëra më parë i mbajnë ende. Ato copa janë të enkriptuara me fjalëkalimin e qendrës.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="222" />
+            <location filename="../../ui/help_page.py" line="224" />
             <source>&lt;b&gt;Forget this computer…&lt;/b&gt; (in Settings) removes every vault EvidenceKit keeps in its own folders here, its settings and the Notes launcher, overwriting each file first. Vaults anywhere else (a USB stick, a folder you chose), exported bundles and backups are not touched. It does not remove the program itself, and it cannot undo what a monitoring app has already seen.</source>
             <translation>&lt;b&gt;Harroje këtë kompjuter…&lt;/b&gt; (te Cilësimet) heq çdo kasafortë që EvidenceKit mban këtu në drejtoritë e veta, cilësimet e tij dhe shkurtoren Shënime, duke mbishkruar më parë çdo skedar. Kasafortat kudo tjetër (në një USB, në një drejtori që keni zgjedhur), dosjet e eksportuara dhe kopjet rezervë nuk preken. Nuk e heq vetë programin dhe nuk mund të zhbëjë atë që një aplikacion përgjimi ka parë tashmë.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="232" />
+            <location filename="../../ui/help_page.py" line="234" />
             <source>What EvidenceKit can and cannot prove</source>
             <translation>Çfarë mund dhe çfarë nuk mund të provojë EvidenceKit</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="235" />
+            <location filename="../../ui/help_page.py" line="237" />
             <source>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</source>
             <translation>Ai provon çfarë shfaqte një faqe, në cilën adresë dhe kur u ruajt: çdo skedar vuloset me nënshkrim dixhital dhe me vulë kohore nga një server i pavarur.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="240" />
+            <location filename="../../ui/help_page.py" line="242" />
             <source>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</source>
             <translation>Ai nuk mund të provojë kush e bëri një postim dhe nuk i sheh dot faqet që kërkojnë hyrje me llogari, përveç kur janë publike.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="244" />
+            <location filename="../../ui/help_page.py" line="246" />
             <source>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</source>
             <translation>Nëse e harroni fjalëkalimin, askush nuk mund ta hapë kasafortën, as njerëzit që bënë EvidenceKit. Mbajeni të shkruar diku në vend të sigurt.</translation>
         </message>
@@ -3067,57 +3067,57 @@
             <translation>Një fjalëkalim i dytë</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="45" />
+            <location filename="../../ui/second_passphrase.py" line="46" />
             <source>If someone makes you open EvidenceKit, you can type a second passphrase instead of yours. It opens a separate vault that you fill yourself with a few harmless notes or pictures. It looks and takes as long as opening your real vault, and nothing in it points to your real vault.</source>
             <translation>Nëse dikush ju detyron të hapni EvidenceKit, mund të shkruani një fjalëkalim të dytë në vend të tuajit. Ai hap një kasafortë tjetër, që e mbushni vetë me disa shënime ose fotografi të padëmshme. Duket njësoj dhe zgjat po aq sa hapja e kasafortës suaj të vërtetë, dhe asgjë në të nuk të çon te kasaforta juaj e vërtetë.</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="56" />
+            <location filename="../../ui/second_passphrase.py" line="57" />
             <source>Your vault will be kept in a folder among other files that look the same. Nothing is deleted. When this is done the app locks: open the second vault with the second passphrase and add a few things to it. Read “Help” for what this protects against, and what it does not.</source>
             <translation>Kasaforta juaj do të mbahet në një drejtori mes skedarësh të tjerë që duken njësoj. Asgjë nuk fshihet. Kur të mbarojë, aplikacioni kyçet: hapni kasafortën e dytë me fjalëkalimin e dytë dhe shtoni disa gjëra në të. Lexoni “Ndihmë” për se nga ju mbron kjo dhe nga çfarë jo.</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="67" />
+            <location filename="../../ui/second_passphrase.py" line="68" />
             <source>Second passphrase</source>
             <translation>Fjalëkalimi i dytë</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="68" />
+            <location filename="../../ui/second_passphrase.py" line="69" />
             <source>&amp;Second passphrase:</source>
             <translation>Fjalëkalimi i &amp;dytë:</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="73" />
+            <location filename="../../ui/second_passphrase.py" line="74" />
             <source>Second passphrase again</source>
             <translation>Fjalëkalimi i dytë përsëri</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="74" />
+            <location filename="../../ui/second_passphrase.py" line="75" />
             <source>&amp;Again:</source>
             <translation>&amp;Përsëri:</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="82" />
+            <location filename="../../ui/second_passphrase.py" line="83" />
             <source>Set the second passphrase</source>
             <translation>Vendosni fjalëkalimin e dytë</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="96" />
+            <location filename="../../ui/second_passphrase.py" line="97" />
             <source>Type the second passphrase first.</source>
             <translation>Shkruani së pari fjalëkalimin e dytë.</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="101" />
+            <location filename="../../ui/second_passphrase.py" line="102" />
             <source>The two passphrases are not the same.</source>
             <translation>Dy fjalëkalimet nuk janë të njëjta.</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="102" />
+            <location filename="../../ui/second_passphrase.py" line="103" />
             <source>Type the same second passphrase in both boxes. Nothing was changed.</source>
             <translation>Shkruani të njëjtin fjalëkalim të dytë në të dyja fushat. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/second_passphrase.py" line="107" />
+            <location filename="../../ui/second_passphrase.py" line="108" />
             <source>Setting it up… this takes a few seconds.</source>
             <translation>Po përgatitet… kjo zgjat disa sekonda.</translation>
         </message>
@@ -3454,12 +3454,12 @@
             <translation>Dorëzo një çështje…</translation>
         </message>
         <message>
-            <location filename="../../ui/vault_page.py" line="52" />
+            <location filename="../../ui/vault_page.py" line="51" />
             <source>Second passphrase…</source>
             <translation>Fjalëkalimi i dytë…</translation>
         </message>
         <message>
-            <location filename="../../ui/vault_page.py" line="54" />
+            <location filename="../../ui/vault_page.py" line="53" />
             <source>A passphrase that opens a separate, harmless vault if you are forced.</source>
             <translation>Një fjalëkalim që hap një kasafortë tjetër, të padëmshme, nëse ju detyrojnë.</translation>
         </message>
