@@ -235,7 +235,8 @@ def build_all(extra: list[str]) -> int:
     """The one folder (PyInstaller), then the .deb / Windows installer this machine can make,
     then dist/SHA256SUMS over every file of them. Prints how long each step took."""
     started = time.monotonic()
-    code = build_folder(extra)
+    env = build_env()
+    code = subprocess.call(pyinstaller_command(extra), cwd=ROOT, env=env)
     if code != 0:
         return code
     dist = ROOT / "dist"
@@ -246,7 +247,7 @@ def build_all(extra: list[str]) -> int:
         stale.unlink()  # an older version's: SHA256SUMS lists only this build's
     if sys.platform.startswith("linux") and shutil.which("dpkg-deb"):
         step = time.monotonic()
-        run([str(PY), str(ROOT / "packaging" / "make_deb.py"), "--dist", str(dist)])
+        run([str(PY), str(ROOT / "packaging" / "make_deb.py"), "--dist", str(dist)], env=env)
         installers += sorted(dist.glob("evidencekit_*.deb"))
         say(f".deb built in {time.monotonic() - step:.0f} s")
     iscc = shutil.which("iscc") or shutil.which("ISCC")
@@ -263,8 +264,8 @@ def build_all(extra: list[str]) -> int:
     return 0
 
 
-def build_folder(extra: list[str]) -> int:
-    """The one-folder build: the `package` extra (PyInstaller), .qm files first, then the spec."""
+def pyinstaller_command(extra: list[str]) -> list[str]:
+    """The one-folder build: the `package` extra (PyInstaller) installed if missing, the spec."""
     pyinstaller = VENV / ("Scripts/pyinstaller.exe" if IS_WINDOWS else "bin/pyinstaller")
     if not pyinstaller.exists():
         say("installing PyInstaller (the `package` extra)")
@@ -272,18 +273,23 @@ def build_folder(extra: list[str]) -> int:
         run([*pip, "-e", f"{ROOT}[test,package]"])
     spec = ROOT / "packaging" / "evidencekit.spec"
     work = ROOT / "build" / "pyinstaller"
-    command = [str(pyinstaller), "--noconfirm", "--distpath", str(ROOT / "dist"),
-               "--workpath", str(work), *extra, str(spec)]  # fmt: skip
+    return [str(pyinstaller), "--noconfirm", "--distpath", str(ROOT / "dist"),
+            "--workpath", str(work), *extra, str(spec)]  # fmt: skip
+
+
+def build_env() -> dict[str, str]:
+    """The build's environment (PyInstaller and make_deb.py), for reproducible output: the
+    build date and file times are the last commit's time (SOURCE_DATE_EPOCH, unless set), and
+    Python's string hashes are not salted (PYTHONHASHSEED=0: base_library.zip's entry order
+    follows PyInstaller's module graph, whose order otherwise changes from run to run)."""
     env = dict(os.environ)
-    if "SOURCE_DATE_EPOCH" not in env:  # reproducible: the build date is the last commit's
+    if "SOURCE_DATE_EPOCH" not in env:
         stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
                                capture_output=True, text=True).stdout.strip()  # fmt: skip
         if stamp:
             env["SOURCE_DATE_EPOCH"] = stamp
-    # Reproducible bytecode: a set/frozenset constant is marshalled in hash order, and str
-    # hashes are salted per process unless PYTHONHASHSEED is fixed (base_library.zip, PYZ).
     env["PYTHONHASHSEED"] = "0"
-    return subprocess.call(command, cwd=ROOT, env=env)
+    return env
 
 
 def write_sha256sums(dist: Path, folders: list[str], files: list[Path] | None = None) -> Path:
