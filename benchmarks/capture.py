@@ -101,13 +101,25 @@ class Bench:
     def tree_env(self, tree: Path) -> dict[str, str]:
         return {**self.env, "PYTHONPATH": str(tree)}
 
-    def ek_command(self, urls: list[str], *extra: str) -> list[str]:
+    def vault_for(self, tree: Path) -> Path:
+        """This tree's vault: an older tree may not open a vault newer code made."""
+        if tree == ROOT:
+            return self.vault
+        vault = self.folder / f"{tree.name}.ekv"
+        if not vault.exists():
+            run(
+                [sys.executable, "-m", "evidencekit", "--vault", str(vault), "init"],
+                self.tree_env(tree),
+            )
+        return vault
+
+    def ek_command(self, urls: list[str], *extra: str, tree: Path = ROOT) -> list[str]:
         return [
             sys.executable,
             "-m",
             "evidencekit",
             "--vault",
-            str(self.vault),
+            str(self.vault_for(tree)),
             "--tsa",
             self.tsa,
             "capture",
@@ -117,7 +129,7 @@ class Bench:
         ]
 
     def ek(self, path: str, tree: Path = ROOT) -> tuple[float, dict[str, int]]:
-        took, out = run(self.ek_command([self.site + path]), self.tree_env(tree))
+        took, out = run(self.ek_command([self.site + path], tree=tree), self.tree_env(tree))
         [result] = json.loads(out)
         assert result["timestamp_status"] == "granted", result
         names = {a["name"] for a in result["artifacts"]}
@@ -150,6 +162,8 @@ def per_page(bench: Bench, path: str) -> dict[str, float]:
     stages: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     bench.bare(path)  # warm the disk cache for all of them
     bench.ek(path)
+    if before:
+        bench.ek(path, before)
     for i in range(rounds):
         for tool in tools[:: 1 if i % 2 == 0 else -1]:
             if tool == "bare":
@@ -201,7 +215,7 @@ def batch(bench: Bench) -> None:
     for label, tree in trees:
         took = {}
         for concurrency in (1, 3):
-            cmd = bench.ek_command(urls, "--concurrency", str(concurrency))
+            cmd = bench.ek_command(urls, "--concurrency", str(concurrency), tree=tree)
             took[concurrency], out = run(cmd, bench.tree_env(tree), timeout=900)
             assert all("error" not in r for r in json.loads(out))
         print(f"  {label}: serial (concurrency 1) {took[1]:.2f} s, concurrency 3 {took[3]:.2f} s")
