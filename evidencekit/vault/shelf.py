@@ -190,6 +190,14 @@ def _settings_params(settings: Settings) -> kdf.KdfParams:
     )
 
 
+def _bearable(params: kdf.KdfParams, ours: kdf.KdfParams) -> bool:
+    """Whether a header's cost is one we would make: a file planted on the shelf must not make
+    every unlock derive with 4 GiB (padding copies the cost of a real vault, so it passes)."""
+    return params.memory_log2_kib <= max(20, ours.memory_log2_kib) and params.iterations <= max(
+        10, ours.iterations
+    )
+
+
 def _header(path: Path) -> bytes:
     try:
         with open(path, "rb") as handle:
@@ -206,7 +214,10 @@ def find(folder: Path, passphrase: str, settings: Settings) -> list[tuple[Path, 
     found = []
     for path in members(folder):
         salt = _header(path)
-        key = kdf.derive_key(passphrase, salt, params_from_salt(salt) or fallback)
+        params = params_from_salt(salt)
+        if params is None or not _bearable(params, fallback):
+            params = fallback  # not a vault of ours (or a planted one): the same work anyway
+        key = kdf.derive_key(passphrase, salt, params)
         if first_page_authentic(path, key):
             found.append((path, key))
     return found

@@ -264,3 +264,27 @@ def test_a_growing_vault_is_never_alone_in_its_size_class(tmp_path: Path, isolat
     assert len(classes) >= 3
     with shelf.open_shelf(place, DECOY, settings, write=False) as other:
         assert other.items() == []  # the decoy was never touched by her work
+
+
+def test_a_planted_file_costs_no_more_than_any_other(
+    tmp_path: Path, isolated_env, monkeypatch
+) -> None:
+    settings = Settings(kdf_memory_mib=TEST_KDF_MIB, kdf_iterations=1)
+    place = decoy.set_up_decoy(
+        Vault.create(tmp_path / "her.ekv", TEST_PASSPHRASE, settings), DECOY, settings
+    )
+    # Someone drops a look-alike whose header asks for 4 GiB and 255 passes per try.
+    planted = place / "00112233aabbccdd"
+    planted.write_bytes(kdf.new_salt(kdf.KdfParams(22, 255, 1)) + os.urandom(8 * 4096))
+    asked: list[kdf.KdfParams] = []
+    real_derive = kdf.derive_key
+
+    def counting(passphrase: str, salt: bytes, params: kdf.KdfParams) -> bytes:
+        asked.append(params)
+        return real_derive(passphrase, salt, params)
+
+    monkeypatch.setattr(kdf, "derive_key", counting)
+    with shelf.open_shelf(place, TEST_PASSPHRASE, settings, write=False) as vault:
+        assert vault.path != planted
+    assert len(asked) == len(shelf.members(place))
+    assert max(p.memory_log2_kib for p in asked) <= 20 and max(p.iterations for p in asked) <= 10
