@@ -110,6 +110,32 @@ def pdq_distance(a_hex: str, b_hex: str) -> int:
     return (a ^ b).bit_count()
 
 
+class PdqTable:
+    """Many PDQ hashes, read once, to find those near a picture's hash in one step."""
+
+    def __init__(self, hashes: list[str]) -> None:
+        self._words = _words(hashes)
+
+    def near(self, forms: list[str], limit: int) -> dict[int, tuple[int, int]]:
+        """Which hashes lie at most `limit` bits from one of `forms` (a picture's hash and its
+        mirrored and turned forms): index -> (nearest distance, distance to forms[0]). All
+        distances at once: 8 forms against 10,000 hashes take about a millisecond."""
+        if not forms or not len(self._words):
+            return {}
+        apart = np.bitwise_count(_words(forms)[:, None, :] ^ self._words[None, :, :]).sum(axis=2)
+        nearest = apart.min(axis=0)
+        return {
+            int(i): (int(nearest[i]), int(apart[0, i])) for i in np.flatnonzero(nearest <= limit)
+        }
+
+
+def _words(hexes: list[str]) -> NDArray[np.uint64]:
+    """PDQ hashes as rows of four 64-bit words."""
+    return np.array(
+        [[int(h[i : i + 16], 16) for i in range(0, 64, 16)] for h in hexes], dtype=np.uint64
+    ).reshape(-1, 4)
+
+
 def _decode(data: bytes) -> tuple[NDArray[np.uint8], int, int]:
     if not data:
         raise NotAPicture(detail="empty")

@@ -157,3 +157,27 @@ def test_distance_checks_its_input() -> None:
         pdq_distance(same, "xyz")
     with pytest.raises(ValueError):
         pdq_distance(same, "ab")
+
+
+def test_table_finds_exactly_the_hashes_within_the_limit() -> None:
+    """The bulk distances (NumPy) agree with `pdq_distance` one by one."""
+    import random
+
+    from evidencekit.picture_hashes import PdqTable
+
+    rng = random.Random(14)
+    hashes = [f"{rng.getrandbits(256):064x}" for _ in range(500)]
+    forms = [f"{rng.getrandbits(256):064x}" for _ in range(3)]
+    near = hashes[7]
+    hashes[123] = f"{int(near, 16) ^ 0b1011:064x}"  # 3 bits from hashes[7]
+    forms.append(near)
+    for limit in (3, 31, 128, 256):
+        found = PdqTable(hashes).near(forms, limit)
+        for i, h in enumerate(hashes):
+            distances = [pdq_distance(f, h) for f in forms]
+            if min(distances) <= limit:
+                assert found[i] == (min(distances), distances[0])
+            else:
+                assert i not in found
+    assert set(PdqTable(hashes).near(forms, 3)) == {7, 123}
+    assert PdqTable([]).near(forms, 31) == {}

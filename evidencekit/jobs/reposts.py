@@ -31,6 +31,7 @@ from evidencekit.picture_hashes import (
     MATCH_DISTANCE,
     MIN_QUALITY,
     NotAPicture,
+    PdqTable,
     hash_picture,
 )
 from evidencekit.seal.manifest import ArtifactEntry
@@ -179,33 +180,26 @@ def find_reposts(
     per pair of pictures, one entry; nearest first. The same picture: the same bytes
     (SHA-256), or PDQ hashes at most MATCH_DISTANCE bits apart, both `matchable`; the other
     picture is also compared with this one mirrored and turned (`pdq_turned`), so a flipped
-    repost is found from either side. Each hash is read once (10,000 pictures take
-    milliseconds)."""
-    others = [
-        (
-            other,
-            int(other.picture.pdq, 16) if other.picture.pdq and matchable(other.picture) else None,
-        )
-        for other in index
-        if other.item_id != item_id
-    ]
+    repost is found from either side. The distances to the whole index are taken at once
+    (NumPy), so 20 new pictures against 10,000 take milliseconds."""
+    others = [o for o in index if o.item_id != item_id]
+    comparable = [i for i, o in enumerate(others) if o.picture.pdq and matchable(o.picture)]
+    table = PdqTable([str(others[i].picture.pdq) for i in comparable])
+    by_sha256: dict[str, list[int]] = {}
+    for at, other in enumerate(others):
+        by_sha256.setdefault(other.picture.sha256, []).append(at)
     found = []
     for picture in pictures:
-        forms: list[int] = []
+        near: dict[int, tuple[int, bool]] = {}  # index in `others` -> (distance, turned)
         if picture.pdq and matchable(picture):
-            forms = [int(h, 16) for h in (picture.pdq, *picture.pdq_turned)]
-        for other, theirs in others:
-            turned = False
-            if picture.sha256 == other.picture.sha256:
-                distance = 0
-            elif not forms or theirs is None:
-                continue
-            else:
-                plain = (forms[0] ^ theirs).bit_count()
-                distance = min([plain] + [(f ^ theirs).bit_count() for f in forms[1:]])
-                if distance > MATCH_DISTANCE:
-                    continue
-                turned = plain > MATCH_DISTANCE
+            forms = [picture.pdq, *picture.pdq_turned]
+            for column, (distance, plain) in table.near(forms, MATCH_DISTANCE).items():
+                near[comparable[column]] = (distance, plain > MATCH_DISTANCE)
+        for at in by_sha256.get(picture.sha256, []):
+            near[at] = (0, False)  # the very same file, whatever its quality
+        for at in sorted(near):
+            distance, turned = near[at]
+            other = others[at]
             same = picture.sha256 == other.picture.sha256
             found.append(
                 Repost(picture.name, other.item_id, other.picture.name, distance, same, turned)
@@ -218,7 +212,8 @@ def reposts_of(vault: Vault, item_id: str) -> list[Repost]:
     """Every other item of the vault that holds one of this item's pictures (from the kept
     hashes: read-only, nothing is decoded)."""
     uid = vault.resolve(item_id)
-    return find_reposts(vault.picture_hashes(uid), vault.all_picture_hashes(), uid)
+    index = vault.all_picture_hashes(turned=False)
+    return find_reposts(vault.picture_hashes(uid), index, uid)
 
 
 def _when(timestamp: str) -> str:

@@ -94,9 +94,12 @@ class PictureIndex(VaultFile):
         rows = self.conn.execute(_SELECT + "WHERE i.uid = ? ORDER BY p.name", (uid,)).fetchall()
         return [_record(r[1:]) for r in rows]
 
-    def all_picture_hashes(self) -> list[IndexedPicture]:
-        """Every picture of the vault with its item's id: what a new picture is matched to."""
-        rows = self.conn.execute(_SELECT + "ORDER BY i.captured_at, i.id, p.name").fetchall()
+    def all_picture_hashes(self, *, turned: bool = True) -> list[IndexedPicture]:
+        """Every picture of the vault with its item's id: what a new picture is matched to.
+        `turned=False` leaves out the mirrored and turned forms (matching compares the new
+        picture's forms with the others' own hashes; 4 MB less to read in 10,000 pictures)."""
+        select = _SELECT if turned else _SELECT.replace("p.pdq_turned", "NULL")
+        rows = self.conn.execute(select + "ORDER BY i.captured_at, i.id, p.name").fetchall()
         return [IndexedPicture(r[0], _record(r[1:])) for r in rows]
 
     def items_to_hash(self, case: str | None = None) -> list[str]:
