@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from evidencekit.config import Settings, data_dir, ensure_private_dir
+from evidencekit.config import Settings, ensure_private_dir
 from evidencekit.errors import UsageError, VaultNotFound, WrongPassphrase
 from evidencekit.vault import kdf, padding
 from evidencekit.vault.connection import first_page_authentic, remove_idle_sidecars
@@ -41,7 +41,7 @@ from evidencekit.vault.kdf import SALT_SIZE, params_from_salt
 if TYPE_CHECKING:
     from evidencekit.vault.store import Vault
 
-FOLDER_NAME = "shelf"
+FOLDER_NAME = "shelf"  # beside the vault file it replaced: <data dir>/shelf by default
 _NAME = re.compile(r"[0-9a-f]{16}")
 
 
@@ -52,10 +52,6 @@ class PassphraseTaken(UsageError):
         "That passphrase already opens a vault in this folder. Choose a different one; "
         "nothing was changed."
     )
-
-
-def default_shelf() -> Path:
-    return data_dir() / FOLDER_NAME
 
 
 def members(folder: Path) -> list[Path]:
