@@ -64,6 +64,8 @@ def set_up_decoy(
     try:
         _fill_new_shelf(place, original, decoy_passphrase, settings, made)
         shelf.even_out_times(place)
+        # Still under her writer lock: nobody can have written the original since the copy.
+        original.unlink()
     except BaseException:
         for path in made:
             with contextlib.suppress(OSError):
@@ -72,7 +74,6 @@ def set_up_decoy(
     finally:
         if lock is not None:
             lock.release()
-    original.unlink()
     remove_idle_sidecars(original)
     fsync_dir(original.parent)
     return place
