@@ -134,7 +134,7 @@ def part_matching(pictures: int, rounds: int) -> None:
         start = time.perf_counter()
         vault = make_vault(Path(tmp), pictures)
         made = time.perf_counter() - start
-        indexed = len(vault.all_picture_hashes())
+        indexed = len(vault.picture_fingerprints())
         data = sized(1080, 717)
         photos = [(PHOTOS / p).read_bytes() for p in sorted(n.name for n in PHOTOS.glob("*.jpg"))]
         one, twenty = new_item(vault, [data]), new_item(vault, (photos * 5)[:20])
@@ -149,12 +149,12 @@ def part_matching(pictures: int, rounds: int) -> None:
             wanted = [p.sha256 for p in vault.picture_hashes(item_id)]
 
             def exact(wanted: list[str] = wanted) -> object:
-                known = {p.picture.sha256 for p in vault.all_picture_hashes()}
+                known = {p.sha256 for p in vault.picture_fingerprints()}
                 return [w for w in wanted if w in known]
 
             base = median_time(exact, rounds)
             rows.append((label, count, base, ours, hooked))
-        read = median_time(vault.all_picture_hashes, rounds)
+        read = median_time(vault.picture_fingerprints, rounds)
         vault.close()
     print()
     print(f"2. Matching a new item against a real SQLCipher vault of {indexed:,} pictures")

@@ -35,7 +35,7 @@ from evidencekit.picture_hashes import (
     hash_picture,
 )
 from evidencekit.seal.manifest import ArtifactEntry
-from evidencekit.vault.picture_index import IndexedPicture, PictureRecord
+from evidencekit.vault.picture_index import Fingerprint, PictureRecord
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.store import Vault
 
@@ -174,20 +174,20 @@ def matchable(picture: PictureRecord) -> bool:
 
 
 def find_reposts(
-    pictures: list[PictureRecord], index: list[IndexedPicture], item_id: str
+    pictures: list[PictureRecord], index: list[Fingerprint], item_id: str
 ) -> list[Repost]:
     """Each other item's picture that is the same as one of `pictures` (of item `item_id`);
     per pair of pictures, one entry; nearest first. The same picture: the same bytes
-    (SHA-256), or PDQ hashes at most MATCH_DISTANCE bits apart, both `matchable`; the other
-    picture is also compared with this one mirrored and turned (`pdq_turned`), so a flipped
-    repost is found from either side. The distances to the whole index are taken at once
-    (NumPy), so 20 new pictures against 10,000 take milliseconds."""
+    (SHA-256), or PDQ hashes at most MATCH_DISTANCE bits apart, both of at least MIN_QUALITY;
+    the other picture is also compared with this one mirrored and turned (`pdq_turned`), so a
+    flipped repost is found from either side. The distances to the whole index are taken at
+    once (NumPy), so 20 new pictures against 10,000 take milliseconds."""
     others = [o for o in index if o.item_id != item_id]
-    comparable = [i for i, o in enumerate(others) if o.picture.pdq and matchable(o.picture)]
-    table = PdqTable([str(others[i].picture.pdq) for i in comparable])
+    comparable = [i for i, o in enumerate(others) if o.pdq and (o.pdq_quality or 0) >= MIN_QUALITY]
+    table = PdqTable([str(others[i].pdq) for i in comparable])
     by_sha256: dict[str, list[int]] = {}
     for at, other in enumerate(others):
-        by_sha256.setdefault(other.picture.sha256, []).append(at)
+        by_sha256.setdefault(other.sha256, []).append(at)
     found = []
     for picture in pictures:
         near: dict[int, tuple[int, bool]] = {}  # index in `others` -> (distance, turned)
@@ -200,10 +200,8 @@ def find_reposts(
         for at in sorted(near):
             distance, turned = near[at]
             other = others[at]
-            same = picture.sha256 == other.picture.sha256
-            found.append(
-                Repost(picture.name, other.item_id, other.picture.name, distance, same, turned)
-            )
+            same = picture.sha256 == other.sha256
+            found.append(Repost(picture.name, other.item_id, other.name, distance, same, turned))
     found.sort(key=lambda r: (r.distance, r.picture, r.other_item, r.other_picture))
     return found
 
@@ -212,8 +210,7 @@ def reposts_of(vault: Vault, item_id: str) -> list[Repost]:
     """Every other item of the vault that holds one of this item's pictures (from the kept
     hashes: read-only, nothing is decoded)."""
     uid = vault.resolve(item_id)
-    index = vault.all_picture_hashes(turned=False)
-    return find_reposts(vault.picture_hashes(uid), index, uid)
+    return find_reposts(vault.picture_hashes(uid), vault.picture_fingerprints(), uid)
 
 
 def _when(timestamp: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from evidencekit.clock import now_iso_z_ms
 from evidencekit.vault import custody, items
@@ -49,12 +49,14 @@ class PictureRecord:
     pdq_turned: tuple[str, ...] = ()  # the PDQ of the picture mirrored and turned (7 forms)
 
 
-@dataclass(frozen=True)
-class IndexedPicture:
-    """A picture as the matcher sees it: which item holds it, and its hashes."""
+class Fingerprint(NamedTuple):
+    """A picture as the matcher sees it: which item holds it, and the hashes it compares."""
 
     item_id: str
-    picture: PictureRecord
+    name: str
+    sha256: str
+    pdq: str | None
+    pdq_quality: int | None
 
 
 def _record(row: Sequence[Any]) -> PictureRecord:
@@ -94,13 +96,14 @@ class PictureIndex(VaultFile):
         rows = self.conn.execute(_SELECT + "WHERE i.uid = ? ORDER BY p.name", (uid,)).fetchall()
         return [_record(r[1:]) for r in rows]
 
-    def all_picture_hashes(self, *, turned: bool = True) -> list[IndexedPicture]:
-        """Every picture of the vault with its item's id: what a new picture is matched to.
-        `turned=False` leaves out the mirrored and turned forms (matching compares the new
-        picture's forms with the others' own hashes; 4 MB less to read in 10,000 pictures)."""
-        select = _SELECT if turned else _SELECT.replace("p.pdq_turned", "NULL")
-        rows = self.conn.execute(select + "ORDER BY i.captured_at, i.id, p.name").fetchall()
-        return [IndexedPicture(r[0], _record(r[1:])) for r in rows]
+    def picture_fingerprints(self) -> list[Fingerprint]:
+        """Every picture of the vault, by item, as matching reads it (no order, no turned
+        forms: 10,000 pictures in about 20 ms)."""
+        rows = self.conn.execute(
+            "SELECT i.uid, p.name, p.sha256, p.pdq, p.pdq_quality "
+            "FROM picture_hashes p JOIN items i ON i.id = p.item_id"
+        ).fetchall()
+        return list(map(Fingerprint._make, rows))
 
     def items_to_hash(self, case: str | None = None) -> list[str]:
         """Ids of the items (of `case`, or all) whose pictures were never hashed, oldest first."""

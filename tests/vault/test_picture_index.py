@@ -134,7 +134,7 @@ def test_deleting_an_item_removes_its_picture_hashes(vault: Vault) -> None:
     assert len(reposts_of(vault, b)) == 1
     vault.delete_item(a, reason="test")
     assert reposts_of(vault, b) == []
-    assert [p.item_id for p in vault.all_picture_hashes()] == [b]
+    assert [p.item_id for p in vault.picture_fingerprints()] == [b]
 
 
 def test_a_mirrored_repost_is_found_from_either_side(vault: Vault, tmp_path: Path) -> None:
