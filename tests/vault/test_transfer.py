@@ -105,6 +105,10 @@ def test_a_case_moves_whole_and_her_bundle_verifies(
         assert "Drita" not in text  # nor the clinic's own housekeeping (its backups)
         assert any(e.action == "withheld" for e in log)
         assert her.conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
+        # The clinic's private key never travels: her vault holds her own key alone.
+        assert her.conn.execute("SELECT fingerprint FROM identities").fetchall() == [
+            (result.identity,)
+        ]
 
         bundle = tmp_path / "hers.pdf"
         export_bundle(her, uids, bundle, tsa_urls=[tsa.url], case="Hers")
