@@ -48,7 +48,11 @@ def cmd_hashes(args: argparse.Namespace) -> int:
 
     if not args.case and not args.index:
         raise UsageError("Say which case: 'evidencekit hashes --case NAME' (or --index).")
-    with open_vault(args, write=True) as vault:
+    # Read-only media (a lawyer's copy): the list is still made, and she is told it is not
+    # logged; `artifact` opens the same way. Imported here: vault_commands imports this module.
+    from evidencekit.cli.vault_commands import _open_for_copy
+
+    with open_vault(args, write=True) if args.index else _open_for_copy(args) as vault:
         if args.index:
             count = hash_older_items(vault)
             if args.json:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evidencekit.atomic import atomic_output, refuse_vault_target
-from evidencekit.jobs.reposts import hash_older_items
+from evidencekit.jobs.reposts import hash_older_items, picture_records
 from evidencekit.vault.store import Vault
 
 COLUMNS = (
@@ -55,25 +55,38 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _text(name: str) -> str:
+    """A picture's name, never read as a formula by a spreadsheet (OWASP's CSV injection
+    advice: a leading quote). Names of kept pictures start with media/ or original/; a
+    minor-safe picture's is its file name or address, which anyone may have chosen."""
+    return "'" + name if name[:1] in ("=", "+", "-", "@", "\t", "\r") else name
+
+
 def case_hash_list(
     vault: Vault, case: str, on_item: Callable[[str], None] | None = None
 ) -> HashList:
-    """The case's hash list (after hashing any of its items not hashed yet). Raises
-    CaseNotFound for a case that is not there."""
-    hash_older_items(vault, case, on_item)
+    """The case's hash list (after hashing any of its items not hashed yet; on read-only
+    media their hashes are made for the list only). Raises CaseNotFound for a case that is
+    not there."""
+    unhashed: set[str] = set()
+    if vault.writable:
+        hash_older_items(vault, case, on_item)
+    else:
+        vault.items(case)  # CaseNotFound
+        unhashed = set(vault.items_to_hash(case))
     out = io.StringIO()
     # Plain RFC 4180 CSV, "\r\n" line ends, UTF-8 without BOM: what import tools expect.
-    # No cell can start a spreadsheet formula: names start with media/ or original/, the rest
-    # are hex, numbers and item ids.
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     pictures = 0
     items = vault.items(case)
     for item in items:
-        for p in vault.picture_hashes(item.id):
+        kept = picture_records(vault, item) if item.id in unhashed else None
+        for p in kept if kept is not None else vault.picture_hashes(item.id):
             writer.writerow(
-                [_cell(v) for v in (p.sha256, p.md5, p.pdq, p.pdq_quality, item.id, p.name,
-                                    p.size, p.width, p.height, "yes" if p.stored else "no")]
+                [_cell(v) for v in (p.sha256, p.md5, p.pdq, p.pdq_quality, item.id,
+                                    _text(p.name), p.size, p.width, p.height,
+                                    "yes" if p.stored else "no")]
             )  # fmt: skip
             pictures += 1
     return HashList(case, out.getvalue().encode("utf-8"), pictures, len(items))

@@ -89,9 +89,8 @@ def _large_record(vault: Vault, item_id: str, artifact: ArtifactEntry) -> Pictur
     )
 
 
-def hash_item(vault: Vault, item_id: str) -> list[PictureRecord]:
-    """Hash the item's pictures and keep the hashes with it (blocking; the vault's thread)."""
-    item = vault.item(item_id)
+def picture_records(vault: Vault, item: ItemRecord) -> list[PictureRecord]:
+    """The hashes of the item's pictures, made now from its stored files (nothing is kept)."""
     records = []
     for artifact in item.artifacts:
         if not is_picture(artifact):
@@ -99,10 +98,16 @@ def hash_item(vault: Vault, item_id: str) -> list[PictureRecord]:
         if artifact.size > MAX_DECODED_BYTES:
             records.append(_large_record(vault, item.id, artifact))
         else:
-            records.append(
-                picture_record(artifact.name, vault.read_artifact(item.id, artifact.name))
-            )
+            data = vault.read_artifact(item.id, artifact.name)
+            records.append(picture_record(artifact.name, data))
     records += hashes_only_records(item.metadata)  # minor-safe: hashes, never the pictures
+    return records
+
+
+def hash_item(vault: Vault, item_id: str) -> list[PictureRecord]:
+    """Hash the item's pictures and keep the hashes with it (blocking; the vault's thread)."""
+    item = vault.item(item_id)
+    records = picture_records(vault, item)
     vault.set_picture_hashes(item.id, records)
     return records
 

@@ -123,3 +123,28 @@ def test_older_items_are_hashed_by_index_and_before_a_list(
         vault.conn.execute("DELETE FROM picture_hashes_done")
     listed = cli_vault("hashes", "--case", "Ana")  # hashes what it lists first
     assert listed.code == 0 and listed.out.count("original/") == 2
+
+
+def test_hash_list_on_a_vault_that_cannot_be_changed_and_names_never_formulas(
+    cli_vault: Cli, vault_path: Path, settings: Settings
+) -> None:
+    from evidencekit.jobs.hash_list import case_hash_list
+    from evidencekit.vault.picture_index import PictureRecord
+
+    assert cli_vault("import", str(PHOTOS / "rocket.jpg"), "--case", "Ana").code == 0
+    assert cli_vault("import", str(PHOTOS / "cat.jpg"), "--case", "Ana").code == 0
+    with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=True) as vault:
+        rocket, cat = (i.id for i in vault.items("Ana"))
+        vault.conn.execute("DELETE FROM picture_hashes_done")  # as a migrated vault
+        vault.conn.execute("DELETE FROM picture_hashes")
+        hostile = PictureRecord(
+            '=HYPERLINK("x")', 1, "ab" * 32, "cd" * 16, None, None, None, None, False
+        )
+        vault.set_picture_hashes(cat, [hostile])  # a minor-safe name anyone may have chosen
+    with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=False) as reader:
+        listed = case_hash_list(reader, "Ana")  # read-only: made for the list, not kept
+        assert reader.picture_hashes(rocket) == []
+    rows = list(csv.DictReader(io.StringIO(listed.csv.decode("utf-8"))))
+    assert [r["picture"] for r in rows] == ["original/rocket.jpg", '\'=HYPERLINK("x")']
+    assert rows[0]["sha256"] == hash_picture((PHOTOS / "rocket.jpg").read_bytes()).sha256
+    assert rows[1]["picture_kept"] == "no" and rows[1]["pdq"] == ""
