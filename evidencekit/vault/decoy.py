@@ -63,6 +63,7 @@ def set_up_decoy(
     made: list[Path] = []
     try:
         _fill_new_shelf(place, original, decoy_passphrase, settings, made)
+        shelf.dress(place)
         shelf.even_out_times(place)
         # Still under her writer lock: nobody can have written the original since the copy.
         original.unlink()

@@ -13,9 +13,12 @@ live on a shelf (`<data dir>/shelf/` by default, any folder with `--vault DIR`):
   derivations run one after another: cryptography's Argon2id (lanes > 1) deadlocks when
   two threads derive at once (seen with cryptography 50), and a process pool would cost
   more than it saves for a handful of files;
-- a shelf vault is checkpointed after every commit (store.py), so between commits its `-wal`
-  is empty; `tidy` (run at every look at the shelf) removes the empty `-wal`/`-shm` a crash
-  left and evens out every file's times, so neither points at the file last used;
+- every file on the shelf has an empty `-wal` and a zeroed `-shm` beside it (`dress`), like
+  the pair SQLite keeps beside an open vault; a shelf vault is checkpointed after every
+  commit and every file's times are then evened out (store.py), so between commits her
+  vault's `-wal` is empty and no time is newer than another's: a crash leaves nothing that
+  stands out by name, size or time; `tidy` (run at every look at the shelf) replaces the
+  pairs no one uses and evens out the times again;
 - after a shelf vault closes, padding is added where its size class needs companions, and
   every file gets the same access and modification time.
 
@@ -35,7 +38,7 @@ from typing import TYPE_CHECKING
 from evidencekit.config import Settings, ensure_private_dir
 from evidencekit.errors import UsageError, VaultNotFound, WrongPassphrase
 from evidencekit.vault import kdf, padding
-from evidencekit.vault.connection import first_page_authentic, remove_idle_sidecars
+from evidencekit.vault.connection import first_page_authentic, remove_idle_sidecars, sidecar
 from evidencekit.vault.kdf import SALT_SIZE, params_from_salt
 
 if TYPE_CHECKING:
@@ -99,9 +102,17 @@ def new_name(folder: Path) -> Path:
 # --- keeping the shelf uniform ----------------------------------------------------------------
 
 
+SIDECARS = (("-wal", 0), ("-shm", 32 * 1024))  # SQLite's files beside an open WAL vault
+
+
+def _with_sidecars(folder: Path) -> list[Path]:
+    files = members(folder)
+    return files + [sidecar(p, suffix) for p in files for suffix, _size in SIDECARS]
+
+
 def even_out_times(folder: Path, at_ns: int | None = None) -> None:
-    """Give every file on the shelf the same access and modification time: `at_ns`, else the
-    latest modification time among them (after a crash the file last written is the newest)."""
+    """Give every file on the shelf, and the sidecars beside each, the same access and
+    modification time: `at_ns`, else the latest modification time among the shelf's files."""
     files = members(folder)
     if not files:
         return
@@ -111,9 +122,29 @@ def even_out_times(folder: Path, at_ns: int | None = None) -> None:
             with contextlib.suppress(OSError):
                 stamps.append(path.stat().st_mtime_ns)
         at_ns = max(stamps, default=time.time_ns())
-    for path in files:
+    for path in _with_sidecars(folder):
         with contextlib.suppress(OSError):
-            os.utime(path, ns=(at_ns, at_ns))
+            os.utime(path, ns=(at_ns, at_ns), follow_symlinks=False)
+
+
+def dress(folder: Path) -> None:
+    """Give every file on the shelf the pair SQLite keeps beside an open vault: an empty
+    `-wal` and a `-shm` of zeros, of the sizes SQLite's own have between our commits. Then
+    the pair beside her vault while it is open, or left by a crash, is one pair among many.
+    Never touches an existing file (O_EXCL): SQLite may have just made its own; a zeroed
+    `-shm` is one SQLite re-initialises when it opens the vault, and an empty `-wal` holds
+    nothing to replay."""
+    for path in members(folder):
+        for suffix, size in SIDECARS:
+            try:
+                fd = os.open(sidecar(path, suffix), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            except OSError:
+                continue  # there already (SQLite's, or ours), or read-only media
+            try:
+                if size:
+                    os.write(fd, bytes(size))
+            finally:
+                os.close(fd)
 
 
 def tidy(folder: Path) -> None:
@@ -122,8 +153,9 @@ def tidy(folder: Path) -> None:
     for path in members(folder):
         if _open_here(path):
             continue  # a vault this process is still closing (the app just locked)
-        remove_idle_sidecars(path)
+        remove_idle_sidecars(path)  # ours, and those a crash left (when idle and empty)
         _remove_stale_copies(path)
+    dress(folder)
     even_out_times(folder)
 
 
@@ -174,6 +206,7 @@ def after_close(folder: Path, vault_path: Path, settings: Settings) -> None:
     """Run by `Vault.close` for a shelf vault: padding where needed, then one time for all."""
     with contextlib.suppress(OSError):
         top_up(folder, vault_path, settings)
+    dress(folder)
     even_out_times(folder, time.time_ns())
 
 

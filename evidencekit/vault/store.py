@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -90,13 +91,16 @@ class Vault(SavedLogins, PictureIndex, VaultFile):
 
     @contextlib.contextmanager
     def transaction(self, *, needed: int | None = None) -> Iterator[Any]:
-        """`VaultFile.transaction`; on a shelf, the WAL is then folded in and emptied, so a
-        crash between commits leaves only empty sidecars (shelf.tidy removes them)."""
+        """`VaultFile.transaction`; on a shelf, the WAL is then folded in and emptied and every
+        file's times evened out, so a crash between commits leaves nothing that stands out."""
         with super().transaction(needed=needed) as conn:
             yield conn
         if self.shelf is not None:
+            from evidencekit.vault import shelf
+
             with contextlib.suppress(DatabaseError):
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            shelf.even_out_times(self.shelf, time.time_ns())  # no file newer than the rest
 
     @property
     def is_open(self) -> bool:

@@ -79,6 +79,11 @@ def set_up(home_cli: Cli, isolated_env: dict[str, str], tmp_path: Path) -> dict[
     }
 
 
+def _at_rest(place: Path) -> list[str]:
+    """What a shelf at rest holds: its files, each with an empty -wal and a -shm of zeros."""
+    return sorted(p.name + s for p in shelf.members(place) for s in ("", "-shm", "-wal"))
+
+
 def _hits(data: bytes, tokens: dict[str, str]) -> list[str]:
     text = data.lower()
     found = []
@@ -102,9 +107,15 @@ def test_nothing_outside_her_vault_names_it(set_up, isolated_env, home_cli) -> N
                 own = {k: v for k, v in tokens.items() if path != set_up["real"] or k != "salt"}
                 assert not _hits(data, own), (path, _hits(data, own))
     assert scanned >= len(shelf.members(set_up["place"])) >= 4
-    # The shelf's file names say nothing, and nothing but shelf files is there at rest.
+    # The shelf's file names say nothing, and every file has the same pair beside it.
     place = set_up["place"]
-    assert sorted(p.name for p in place.iterdir()) == [p.name for p in shelf.members(place)]
+    assert sorted(p.name for p in place.iterdir()) == _at_rest(place)
+    sizes = {
+        (s, (place / (p.name + s)).stat().st_size)
+        for p in shelf.members(place)
+        for s in ("-wal", "-shm")
+    }
+    assert sizes == {("-wal", 0), ("-shm", 32768)}
 
 
 def test_the_decoy_holds_nothing_of_her_vault(set_up) -> None:
@@ -198,13 +209,21 @@ def test_a_crash_between_commits_leaves_nothing_beside_her_vault(set_up, home_cl
     )
     env = {**home_cli.env, "PYTHONPATH": str(REPO)}
     subprocess.run([sys.executable, "-c", script, str(place), TEST_PASSPHRASE], env=env, check=True)
-    beside = sorted(p.name for p in place.iterdir() if p.name.startswith(real.name + "-"))
-    assert beside == [real.name + "-shm", real.name + "-wal"]  # what the kill left
-    assert (place / (real.name + "-wal")).stat().st_size == 0  # folded after the commit
-    assert len({p.stat().st_mtime_ns for p in shelf.members(place)}) > 1
-    # The next look at the shelf, with any passphrase, leaves it uniform again.
+    # What the kill left: her vault's pair, in use until then, among the same pairs beside
+    # every file; names, sizes and times alike (folded and evened out after the commit).
+    assert sorted(p.name for p in place.iterdir()) == _at_rest(place)
+    for suffix in ("", "-wal", "-shm"):
+        group = [place / (p.name + suffix) for p in shelf.members(place)]
+        assert len({p.stat().st_mtime_ns for p in group}) == 1, suffix
+        if suffix:
+            assert len({p.stat().st_size for p in group}) == 1, suffix
+    assert (place / (real.name + "-shm")).read_bytes() != bytes(32768)  # only its content
+    # The next look at the shelf, with any passphrase, replaces the pairs no one uses.
     assert home_cli("list", passphrase=WRONG).code == 3
-    assert sorted(p.name for p in place.iterdir()) == [p.name for p in shelf.members(place)]
+    assert sorted(p.name for p in place.iterdir()) == _at_rest(place)
+    assert {(place / (p.name + "-shm")).read_bytes() for p in shelf.members(place)} == {
+        bytes(32768)
+    }
     assert len({p.stat().st_mtime_ns for p in shelf.members(place)}) == 1
     [item] = json.loads(_ok(home_cli("list", "--json")))
     shown = json.loads(_ok(home_cli("show", item["id"], "--json")))
@@ -260,7 +279,7 @@ def test_a_growing_vault_is_never_alone_in_its_size_class(tmp_path: Path, isolat
         ]
         assert len(alike) >= padding.COMPANIONS, (size, [p.stat().st_size for p in files])
         assert len({p.stat().st_mtime_ns for p in files}) == 1
-        assert sorted(p.name for p in place.iterdir()) == [p.name for p in files]
+        assert sorted(p.name for p in place.iterdir()) == _at_rest(place)
     assert len(classes) >= 3
     with shelf.open_shelf(place, DECOY, settings, write=False) as other:
         assert other.items() == []  # the decoy was never touched by her work
