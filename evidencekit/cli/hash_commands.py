@@ -88,6 +88,21 @@ def repost_json(vault: Vault, item_id: str) -> list[dict[str, object]]:
     return [r.to_json() for r in reposts_of(vault, item_id)]
 
 
+def item_json(vault: Vault, item_id: str) -> dict[str, object]:
+    """The item object of `import --json` / `capture --json`, with its `reposts`."""
+    return {**vault.item(item_id).to_json(), "reposts": repost_json(vault, item_id)}
+
+
+def say_reposts(vault: Vault, item_id: str, indent: str) -> None:
+    for line in repost_lines(vault, item_id):
+        say(indent + line)
+
+
+def say_unhashed(vault: Vault) -> None:
+    if waiting := unhashed_notice(vault):
+        say(waiting)
+
+
 def unhashed_notice(vault: Vault) -> str | None:
     """Said after a capture or import while older items' pictures are not hashed yet."""
     waiting = len(vault.items_to_hash())

@@ -8,7 +8,7 @@ import asyncio
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidencekit.cli import hash_commands
 from evidencekit.cli.common import (
@@ -30,13 +30,11 @@ from evidencekit.errors import (
     ReadOnlyMedia,
     UsageError,
 )
-from evidencekit.seal.identity import DEFAULT_LABEL
-from evidencekit.vault import shelf
-from evidencekit.vault.records import ItemRecord
-from evidencekit.vault.rekey import change_passphrase
-from evidencekit.vault.store import Vault
 from evidencekit.vault.subjects import item_subject
-from evidencekit.vault.verify import verify_vault
+
+if TYPE_CHECKING:  # the vault and seal code is imported by the commands that use it (issue 15)
+    from evidencekit.vault.records import ItemRecord
+    from evidencekit.vault.store import Vault
 
 
 def register(commands: Any) -> None:
@@ -135,6 +133,10 @@ def register(commands: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from evidencekit.seal.identity import DEFAULT_LABEL
+    from evidencekit.vault import shelf
+    from evidencekit.vault.store import Vault
+
     settings = settings_for(args)
     if args.kdf_memory_mib is not None:
         if args.kdf_memory_mib < 1:
@@ -164,6 +166,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
+    from evidencekit.vault import shelf
+    from evidencekit.vault.rekey import change_passphrase
+
     vault = open_vault(args, write=True)
     new = new_passphrase(args)
     place = vault.shelf
@@ -218,19 +223,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             assert done.item is not None  # refuse_all: a bad file raises, it is never skipped
             item_id = done.item.id
             shown = os.fsencode(str(done.path)).decode("utf-8", errors="replace")
-            results.append(
-                {
-                    "input": shown,
-                    **vault.item(item_id).to_json(),
-                    "reposts": hash_commands.repost_json(vault, item_id),
-                }
-            )
+            results.append({"input": shown, **hash_commands.item_json(vault, item_id)})
             if not args.json:
                 say(f"  {item_id}: {timestamp_line(done.timestamp)}")
-                for line in hash_commands.repost_lines(vault, item_id):  # issue 14
-                    say(f"  {line}")
-        if not args.json and (waiting := hash_commands.unhashed_notice(vault)):
-            say(waiting)
+                hash_commands.say_reposts(vault, item_id, "  ")  # issue 14
+        if not args.json:
+            hash_commands.say_unhashed(vault)
     if args.json:
         print_json(results)
     return 0
@@ -400,6 +398,8 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_vault(args: argparse.Namespace) -> int:
+    from evidencekit.vault.verify import verify_vault
+
     with open_vault(args, write=False) as vault:
         report = verify_vault(vault)
     if args.json:
