@@ -4,7 +4,8 @@ Shown in an item's detail above its picture when one of its pictures is also in 
 (the same file, or the same picture by its PDQ hash: evidencekit/jobs/reposts.py). Each row
 has both pictures, blurred (ui/blur.py) and never revealed here, the words, and a link that
 opens the other item. Nothing is revealed automatically: looking stays her choice, in the
-other item's own viewer.
+other item's own viewer. After each unlock the pictures of items stored before the vault
+kept picture hashes are hashed in the background (what `evidencekit hashes --index` does).
 """
 
 from __future__ import annotations
@@ -59,6 +60,29 @@ class RepostsPanel(QFrame):
         self._body = QVBoxLayout()
         self._layout.addLayout(self._body)
         self.hide()
+        self.older_job = self._hash_older_items()
+
+    def _hash_older_items(self) -> Job:
+        """Once per unlock: hash the pictures of items stored before the vault kept picture
+        hashes (a vault from before issue 14), in the background, one item at a time so the
+        rest of the app keeps working; the item shown is looked up again afterwards."""
+        from evidencekit.jobs.reposts import hash_new_item
+
+        session = self._session
+
+        async def work(job: Job) -> Any:
+            todo = await session.call(session.vault.items_to_hash)
+            for item_id in todo:
+                await hash_new_item(session.vault, session.lock, item_id)
+            return len(todo)
+
+        job = session.job(work, "hash-older-items")
+        job.succeeded.connect(self._older_hashed)
+        return job
+
+    def _older_hashed(self, count: object) -> None:
+        if count and self._item is not None and self._session.is_open:
+            self.show_for(self._item)
 
     def show_for(self, item: ItemRecord) -> Job:
         """Look up the item's matches (from the kept hashes; nothing is decoded)."""

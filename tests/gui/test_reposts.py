@@ -116,3 +116,22 @@ def test_case_picture_hashes_saved_from_the_case_list(qtbot, window, answers, tm
     assert (target.stat().st_mode & 0o777) == 0o600
     actions = [e.action for e in window.session.vault.custody()]
     assert "export-hashes" in actions
+
+
+def test_older_items_are_hashed_in_the_background_after_unlocking(qtbot, window) -> None:
+    unlock(qtbot, window)
+    (item,) = _add(qtbot, window, [PHOTOS / "astronaut.jpg"])
+    vault = window.session.vault
+    qtbot.waitUntil(lambda: window.vault_page.detail.reposts.older_job.done, timeout=15_000)
+    # As a vault made before picture hashes: the item stored, its pictures never hashed.
+    vault.conn.execute("DELETE FROM picture_hashes")
+    vault.conn.execute("DELETE FROM picture_hashes_done")
+    with qtbot.waitSignal(window.locked, timeout=20_000):
+        window.lock()
+    unlock(qtbot, window)
+    vault = window.session.vault
+    job = window.vault_page.detail.reposts.older_job
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+    assert vault.items_to_hash() == []
+    (kept,) = vault.picture_hashes(item.id)
+    assert kept.name == "original/astronaut.jpg" and kept.pdq is not None
