@@ -10,6 +10,7 @@ import gzip
 import hashlib
 import io
 import json
+from typing import Any
 from urllib.parse import quote
 
 from warcio.archiveiterator import ArchiveIterator
@@ -124,3 +125,17 @@ def test_the_warc_parses_and_says_what_it_replaced() -> None:
     assert note.startswith("pictures-removed; count=1") and SHA.encode() in body
     assert seen["http://127.0.0.1/app.js"][0] is None  # untouched, and not marked
     assert seen["http://127.0.0.1/app.js"][3] == b"let a = 1;"
+
+
+def test_a_recapture_of_a_minor_safe_capture_is_minor_safe() -> None:
+    from types import SimpleNamespace
+
+    from evidencekit.capture import CaptureSettings
+    from evidencekit.jobs.recapture import fitting_settings
+
+    first: Any = SimpleNamespace(metadata={"settings": {"minor_safe": True, "locale": "sq-AL"}})
+    assert fitting_settings(first, CaptureSettings()).minor_safe is True
+    ordinary: Any = SimpleNamespace(metadata={"settings": {"minor_safe": False}})
+    # never downgraded: a recapture asked to be minor-safe stays so
+    assert fitting_settings(ordinary, CaptureSettings(minor_safe=True)).minor_safe is True
+    assert fitting_settings(ordinary, CaptureSettings()).minor_safe is False
