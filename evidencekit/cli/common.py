@@ -8,12 +8,13 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidencekit.config import Settings, default_vault_path, load_settings
 from evidencekit.errors import EvidenceKitError, NoPassphrase, UsageError
-from evidencekit.vault.shelf import open_place
-from evidencekit.vault.store import Vault
+
+if TYPE_CHECKING:  # imported when a vault is opened: a capture starts its browser first
+    from evidencekit.vault.store import Vault
 
 PASSPHRASE_ENV = "EVIDENCEKIT_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 NEW_PASSPHRASE_ENV = "EVIDENCEKIT_NEW_PASSPHRASE"  # noqa: S105
@@ -101,6 +102,8 @@ def open_vault(args: argparse.Namespace, *, write: bool, secret: str | None = No
     secret = passphrase(args) if secret is None else secret
     # A folder (or a vault file moved onto the shelf beside it) is a shelf: the passphrase is
     # tried against every file on it (vault/shelf.py); a vault file opens as before.
+    from evidencekit.vault.shelf import open_place
+
     vault = open_place(vault_path(args), secret, settings, write=write)
     _opened.append(vault)
     return vault

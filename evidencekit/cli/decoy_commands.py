@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from evidencekit.cli.common import new_passphrase, open_vault, say
-from evidencekit.vault import shelf
-from evidencekit.vault.decoy import set_up_decoy
 
 
 def register(commands: Any) -> None:
@@ -37,6 +35,9 @@ def register(commands: Any) -> None:
 
 
 def cmd_decoy(args: argparse.Namespace) -> int:
+    from evidencekit.vault import shelf  # imported when used: every command starts sooner
+    from evidencekit.vault.decoy import set_up_decoy
+
     vault = open_vault(args, write=True)
     second = new_passphrase(args)
     folder = Path(args.shelf).expanduser() if args.shelf else None

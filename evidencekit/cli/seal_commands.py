@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Any
 from evidencekit.atomic import atomic_output, refuse_vault_target
 from evidencekit.cli.common import open_vault, print_json, say, tsa_urls
 from evidencekit.errors import EXIT_FAILED, InputFileError, UsageError
-from evidencekit.seal.identity import export_certificate_pem, load_pkcs12
-from evidencekit.vault.store import Vault
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the vault and seal code is imported by the commands that use it (issue 15)
     from evidencekit.jobs.seal import TimestampReport
+    from evidencekit.vault.store import Vault
 
 P12_PASSWORD_ENV = "EVIDENCEKIT_P12_PASSWORD"  # noqa: S105 - a variable name
 
@@ -102,6 +101,8 @@ def cmd_identity_show(args: argparse.Namespace) -> int:
 
 
 def cmd_identity_export(args: argparse.Namespace) -> int:
+    from evidencekit.seal.identity import export_certificate_pem
+
     with open_vault(args, write=True) as vault:
         identity = vault.identity()
         refuse_vault_target(Path(args.output), vault.path)
@@ -130,6 +131,8 @@ def _p12_password(args: argparse.Namespace) -> bytes | None:
 
 
 def cmd_identity_import(args: argparse.Namespace) -> int:
+    from evidencekit.seal.identity import load_pkcs12
+
     try:
         data = Path(args.p12).read_bytes()
     except OSError as exc:
