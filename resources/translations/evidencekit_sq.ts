@@ -298,254 +298,254 @@
     <context>
         <name>CapturePanel</name>
         <message>
-            <location filename="../../ui/capture_panel.py" line="290" />
+            <location filename="../../ui/capture_panel.py" line="296" />
             <source>This is an &amp;account: capture its profile and latest posts</source>
             <translation>Kjo është një ll&amp;ogari: ruani profilin dhe postimet e fundit të saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="293" />
+            <location filename="../../ui/capture_panel.py" line="299" />
             <source>This is an account: capture its profile and latest posts</source>
             <translation>Kjo është një llogari: ruani profilin dhe postimet e fundit të saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="297" />
+            <location filename="../../ui/capture_panel.py" line="303" />
             <source>Each post becomes an item of its own, linked to the account's, so the account stays on record by its number even if it is renamed or deleted.</source>
             <translation>Çdo postim bëhet një provë më vete, e lidhur me atë të llogarisë, që llogaria të mbetet në regjistër me numrin e saj edhe nëse riemërtohet ose fshihet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="305" />
+            <location filename="../../ui/capture_panel.py" line="311" />
             <source>How many of its latest posts</source>
             <translation>Sa nga postimet e saj të fundit</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="307" />
+            <location filename="../../ui/capture_panel.py" line="313" />
             <source>&amp;Posts:</source>
             <translation>&amp;Postime:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="466" />
+            <location filename="../../ui/capture_panel.py" line="472" />
             <source>Paste the address of one account only.</source>
             <translation>Ngjitni adresën e vetëm një llogarie.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="467" />
+            <location filename="../../ui/capture_panel.py" line="473" />
             <source>Its posts are found on its page; they need not be pasted.</source>
             <translation>Postimet e saj gjenden në faqen e saj; nuk duhet t’i ngjitni.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="593" />
+            <location filename="../../ui/capture_panel.py" line="599" />
             <source>The browser is installed. Press Capture to try again.</source>
             <translation>Shfletuesi u instalua. Shtypni “Ruaj” për të provuar përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="602" />
+            <location filename="../../ui/capture_panel.py" line="608" />
             <source>account number %1</source>
             <translation>numri i llogarisë %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="605" />
+            <location filename="../../ui/capture_panel.py" line="611" />
             <source>Account captured: %1</source>
             <translation>Llogaria u ruajt: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="606" />
+            <location filename="../../ui/capture_panel.py" line="612" />
             <source>its name and number were not found on its page</source>
             <translation>emri dhe numri i saj nuk u gjetën në faqen e saj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="609" />
+            <location filename="../../ui/capture_panel.py" line="615" />
             <source>%2 of the %1 latest posts found on its page were captured, each an item linked to the account's.</source>
             <translation>U ruajtën %2 nga %1 postimet e fundit të gjetura në faqen e saj, secili një provë e lidhur me atë të llogarisë.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="257" />
+            <location filename="../../ui/capture_panel.py" line="263" />
             <source>Log in to a site…</source>
             <translation>Hyni në një faqe…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="259" />
+            <location filename="../../ui/capture_panel.py" line="265" />
             <source>For posts only logged-in people can see: the login stays in the vault</source>
             <translation>Për postime që i shohin vetëm të futurit në llogari: hyrja mbetet në kasafortë</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="137" />
+            <location filename="../../ui/capture_panel.py" line="143" />
             <source>Back to the list</source>
             <translation>Kthehu te lista</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="140" />
+            <location filename="../../ui/capture_panel.py" line="146" />
             <source>Capture web pages</source>
             <translation>Ruani faqe interneti si prova</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="145" />
+            <location filename="../../ui/capture_panel.py" line="151" />
             <source>Paste one or more links, one on each line. Each page is opened once in a hidden browser, saved with everything it showed, sealed, and time-stamped. You do not have to look at the pages.</source>
             <translation>Ngjitni një ose më shumë lidhje, secilën në një rresht. Çdo faqe hapet një herë në një shfletues të fshehur, ruhet me gjithçka që shfaqte, vuloset dhe merr vulë kohore. Nuk ju duhet t’i shikoni faqet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="156" />
+            <location filename="../../ui/capture_panel.py" line="162" />
             <source>Links to capture, one per line</source>
             <translation>Lidhjet për t’u ruajtur, një për rresht</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="160" />
+            <location filename="../../ui/capture_panel.py" line="166" />
             <source>&amp;Links:</source>
             <translation>&amp;Lidhjet:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="165" />
+            <location filename="../../ui/capture_panel.py" line="171" />
             <source>Note (optional)</source>
             <translation>Shënim (nuk është i detyrueshëm)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="166" />
+            <location filename="../../ui/capture_panel.py" line="172" />
             <source>Optional</source>
             <translation>Nuk është e detyrueshme</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="167" />
+            <location filename="../../ui/capture_panel.py" line="173" />
             <source>&amp;Note:</source>
             <translation>&amp;Shënim:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="172" />
-            <location filename="../../ui/capture_panel.py" line="175" />
+            <location filename="../../ui/capture_panel.py" line="178" />
+            <location filename="../../ui/capture_panel.py" line="181" />
             <source>Case (optional)</source>
             <translation>Çështja (nuk është e detyrueshme)</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="176" />
+            <location filename="../../ui/capture_panel.py" line="182" />
             <source>&amp;Case:</source>
             <translation>Çë&amp;shtja:</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="182" />
+            <location filename="../../ui/capture_panel.py" line="188" />
             <source>Someone in these pictures may be &amp;under 18</source>
             <translation>Dikush në këto foto mund të jetë &amp;nën 18 vjeç</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="183" />
+            <location filename="../../ui/capture_panel.py" line="189" />
             <source>Someone in these pictures may be under 18</source>
             <translation>Dikush në këto foto mund të jetë nën 18 vjeç</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="186" />
+            <location filename="../../ui/capture_panel.py" line="192" />
             <source>Then no picture or video is kept, only its hashes, size and place: the screenshots show plain boxes where the pictures were. A case can have this on for all its captures (in the list of cases).</source>
             <translation>Atëherë nuk ruhet asnjë foto apo video, vetëm hash-et, madhësia dhe vendi i saj: pamjet e ekranit tregojnë kuti të thjeshta aty ku ishin fotot. Një rast mund ta ketë këtë të ndezur për të gjitha kapjet e tij (te lista e rasteve).</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="198" />
+            <location filename="../../ui/capture_panel.py" line="204" />
             <source>This case keeps pictures as their hashes only, so this is always on here.</source>
             <translation>Ky rast i ruan fotot vetëm si hash-et e tyre, prandaj këtu kjo është gjithmonë e ndezur.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="210" />
+            <location filename="../../ui/capture_panel.py" line="216" />
             <source>&amp;Keep the share codes in the links</source>
             <translation>&amp;Mbaji kodet e shpërndarjes në lidhje</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="211" />
+            <location filename="../../ui/capture_panel.py" line="217" />
             <source>Keep the share codes in the links</source>
             <translation>Mbaji kodet e shpërndarjes në lidhje</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="214" />
+            <location filename="../../ui/capture_panel.py" line="220" />
             <source>Share codes can identify who shared the link (perhaps you). Keep them only if the page does not show the post without them.</source>
             <translation>Kodet e shpërndarjes mund të tregojnë kush e ndau lidhjen (ndoshta ju). Mbajini vetëm nëse faqja nuk e shfaq postimin pa to.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="226" />
-            <location filename="../../ui/capture_panel.py" line="535" />
+            <location filename="../../ui/capture_panel.py" line="232" />
+            <location filename="../../ui/capture_panel.py" line="541" />
             <source>Consent</source>
             <translation>Pëlqimi</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="230" />
+            <location filename="../../ui/capture_panel.py" line="236" />
             <source>You are capturing for someone else. Write in a few words what the person agreed to, for example: “Ana agreed that I capture these posts for her case.” This is asked once and kept with each capture in the record.</source>
             <translation>Po ruani prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi, për shembull: “Ana pranoi që unë t’i ruaj këto postime për çështjen e saj.” Kjo pyetet një herë dhe mbahet në regjistër bashkë me çdo ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="238" />
+            <location filename="../../ui/capture_panel.py" line="244" />
             <source>Consent note</source>
             <translation>Shënimi i pëlqimit</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="247" />
+            <location filename="../../ui/capture_panel.py" line="253" />
             <source>Capture</source>
             <translation>Ruaj</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="250" />
+            <location filename="../../ui/capture_panel.py" line="256" />
             <source>Stop</source>
             <translation>Ndalo</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="250" />
+            <location filename="../../ui/capture_panel.py" line="256" />
             <source>Stop; what is saved stays</source>
             <translation>Ndalo; ajo që është ruajtur mbetet</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="267" />
+            <location filename="../../ui/capture_panel.py" line="273" />
             <source>Install a browser…</source>
             <translation>Instaloni një shfletues…</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="366" />
+            <location filename="../../ui/capture_panel.py" line="372" />
             <source>Consent noted for this session: “%1”</source>
             <translation>Pëlqimi i shënuar për këtë seancë: “%1”</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="391" />
+            <location filename="../../ui/capture_panel.py" line="397" />
             <source>A link has a user name and password in it: they will be removed before the page is opened, and never saved.</source>
             <translation>Një lidhje ka brenda një emër përdoruesi dhe fjalëkalim: ato do të hiqen para se të hapet faqja dhe nuk ruhen kurrë.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="398" />
+            <location filename="../../ui/capture_panel.py" line="404" />
             <source>These share codes can identify who shared the link and will be removed: %1</source>
             <translation>Këto kode shpërndarjeje mund të tregojnë kush e ndau lidhjen dhe do të hiqen: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="403" />
+            <location filename="../../ui/capture_panel.py" line="409" />
             <source>These share codes will be kept, as you chose: %1</source>
             <translation>Këto kode shpërndarjeje do të mbahen, siç zgjodhët: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="416" />
+            <location filename="../../ui/capture_panel.py" line="422" />
             <source>the user name and password</source>
             <translation>emri i përdoruesit dhe fjalëkalimi</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="419" />
+            <location filename="../../ui/capture_panel.py" line="425" />
             <source>the share codes %1</source>
             <translation>kodet e shpërndarjes %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="423" />
+            <location filename="../../ui/capture_panel.py" line="429" />
             <source>Removed from the link you pasted: %1</source>
             <translation>U hoq nga lidhja që ngjitët: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="432" />
+            <location filename="../../ui/capture_panel.py" line="438" />
             <source>Please write the consent note first.</source>
             <translation>Ju lutemi, shkruani fillimisht shënimin e pëlqimit.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="433" />
+            <location filename="../../ui/capture_panel.py" line="439" />
             <source>It records that the person agreed to this capture.</source>
             <translation>Ai dëshmon se personi ka rënë dakord për këtë ruajtje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="461" />
+            <location filename="../../ui/capture_panel.py" line="467" />
             <source>Paste at least one link first.</source>
             <translation>Ngjitni fillimisht të paktën një lidhje.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="530" />
+            <location filename="../../ui/capture_panel.py" line="536" />
             <source>Please wait until the current work is finished.</source>
             <translation>Ju lutemi, prisni sa të mbarojë puna që po bëhet.</translation>
         </message>
         <message>
-            <location filename="../../ui/capture_panel.py" line="537" />
+            <location filename="../../ui/capture_panel.py" line="543" />
             <source>You are adding evidence for someone else. Write in a few words what the person agreed to:</source>
             <translation>Po shtoni prova për dikë tjetër. Shkruani me pak fjalë për çfarë ka dhënë pëlqimin personi:</translation>
         </message>
@@ -2982,71 +2982,79 @@
             <source>Progress for %1</source>
             <translation>Ecuria për %1</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/capture_panel.py" line="108" />
+            <source>No picture was kept: %n picture(s) kept as hashes only.</source>
+            <translation>
+                <numerusform>Asnjë foto nuk u ruajt: %n foto u mbajt vetëm si hash-e.</numerusform>
+                <numerusform>Asnjë foto nuk u ruajt: %n foto u mbajtën vetëm si hash-e.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>RepostsPanel</name>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="55" />
+            <location filename="../../ui/reposts_panel.py" line="56" />
             <source>Pictures already in other items</source>
             <translation>Foto që gjenden edhe në prova të tjera</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="57" />
+            <location filename="../../ui/reposts_panel.py" line="58" />
             <source>Already in your evidence</source>
             <translation>Tashmë në provat tuaja</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="115" />
+            <location filename="../../ui/reposts_panel.py" line="139" />
             <source>Open item %1</source>
             <translation>Hap provën %1</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="125" />
+            <location filename="../../ui/reposts_panel.py" line="149" />
             <source>imported on %1 from the file %2</source>
             <translation>importuar më %1 nga skedari %2</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="128" />
+            <location filename="../../ui/reposts_panel.py" line="152" />
             <source>posted by %1 on %2</source>
             <translation>postuar nga %1 më %2</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="131" />
+            <location filename="../../ui/reposts_panel.py" line="155" />
             <source>posted by %1, captured on %2</source>
             <translation>postuar nga %1, kapur më %2</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="134" />
+            <location filename="../../ui/reposts_panel.py" line="158" />
             <source>captured on %1 from %2</source>
             <translation>kapur më %1 nga %2</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="136" />
+            <location filename="../../ui/reposts_panel.py" line="160" />
             <source>This picture (%1) already appears in item %2 (%3).</source>
             <translation>Kjo foto (%1) gjendet tashmë te prova %2 (%3).</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="140" />
+            <location filename="../../ui/reposts_panel.py" line="164" />
             <source>It is the very same file.</source>
             <translation>Është saktësisht i njëjti skedar.</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="142" />
+            <location filename="../../ui/reposts_panel.py" line="166" />
             <source>It looks like the same picture, mirrored or turned.</source>
             <translation>Duket se është e njëjta foto, e pasqyruar ose e rrotulluar.</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="143" />
+            <location filename="../../ui/reposts_panel.py" line="167" />
             <source>It looks like the same picture, made smaller or saved again.</source>
             <translation>Duket se është e njëjta foto, e zvogëluar ose e ruajtur sërish.</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="149" />
+            <location filename="../../ui/reposts_panel.py" line="173" />
             <source>Blurred picture %1</source>
             <translation>Foto e turbulluar %1</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="150" />
+            <location filename="../../ui/reposts_panel.py" line="174" />
             <source>Hidden by you</source>
             <translation>E fshehur nga ju</translation>
         </message>
