@@ -101,6 +101,12 @@ class ProgressRow(QFrame):
             lines.append(status)
         if self.removed:
             lines.append(self.removed)
+        safe = item.metadata.get("minor_safe")
+        if isinstance(safe, dict) and safe.get("on") is True:  # issue 14: said, so she knows
+            count = len(safe.get("pictures") or [])
+            lines.append(
+                self.tr("No picture was kept: %n picture(s) kept as hashes only.", "", count)
+            )
         self.state.setText("\n".join(lines))
         self.state.setAccessibleName(self.state.text())
         self.open_button.show()

@@ -41,6 +41,7 @@ def test_capture_with_the_switch_keeps_no_picture(
         pictures = site.pictures.all
     row = panel.rows[site.url]
     assert row.error is None and row.item is not None, row.state.text()
+    assert "No picture was kept" in row.state.text()
     vault = window.session.vault
     item = vault.item(row.item.id)
     kept = {p["sha256"] for p in item.metadata["minor_safe"]["pictures"]}
