@@ -13,7 +13,6 @@ live on a shelf (`<data dir>/shelf/` by default, any folder with `--vault DIR`):
   derivations run one after another: each already uses several cores (4 Argon2id lanes:
   0.15 s at 64 MiB here, 0.43 s with one lane), and cryptography 50's Argon2id with lanes
   > 1 deadlocks when two threads derive at once (seen here);
-
 - every file on the shelf has an empty `-wal` and a zeroed `-shm` beside it (`dress`), like
   the pair SQLite keeps beside an open vault; a shelf vault is checkpointed after every
   commit and every file's times are then evened out (store.py), so between commits her
