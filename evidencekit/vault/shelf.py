@@ -122,9 +122,11 @@ def even_out_times(folder: Path, at_ns: int | None = None) -> None:
             with contextlib.suppress(OSError):
                 stamps.append(path.stat().st_mtime_ns)
         at_ns = max(stamps, default=time.time_ns())
+    # A planted symlink's target is never touched, where the system lets us say so.
+    own = os.utime not in os.supports_follow_symlinks
     for path in _with_sidecars(folder):
         with contextlib.suppress(OSError):
-            os.utime(path, ns=(at_ns, at_ns), follow_symlinks=False)
+            os.utime(path, ns=(at_ns, at_ns), follow_symlinks=own)
 
 
 def dress(folder: Path) -> None:
