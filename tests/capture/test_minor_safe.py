@@ -155,7 +155,7 @@ def _box_is_plain(shot: bytes, place: tuple[int, int, int, int]) -> bool:
 
 
 def test_minor_safe_capture_keeps_hashes_never_pictures(
-    loop: Any, vault: Vault, tsa: Any, watched_temp: TempWatch
+    loop: Any, vault: Vault, tsa: Any, watched_temp: TempWatch, tmp_path: Path
 ) -> None:
     with MinorSafeSite() as site:
         pictures = site.pictures.all
@@ -181,6 +181,11 @@ def test_minor_safe_capture_keeps_hashes_never_pictures(
     assert len(browser_files) > 5, "the browser's temp folder was never read"
     for path, data in watched_temp.seen.items():
         assert needles.found_in(data) == set(), path
+    # and every file the test's own folder holds now: the vault file, its WAL, HOME, settings
+    on_disk = [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink()]
+    assert any(p.suffix == ".ekv" for p in on_disk)
+    for path in on_disk:
+        assert needles.found_in(path.read_bytes()) == set(), path
 
     # Each picture's hashes are in the record, with its size and place.
     record = item.metadata["minor_safe"]
