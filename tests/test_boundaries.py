@@ -77,6 +77,7 @@ TABLE: dict[str, Rule] = {
     # engines
     "evidencekit.capture": rule(
         "__init__",  # metadata.py reads the app's version from the package at run time
+        "build_info",  # the build's identity in each capture's tool record (issue 13)
         "clock",
         "errors",
         # minor-safe (issue 14): a picture's hashes, and its type from its bytes
@@ -130,6 +131,7 @@ TABLE: dict[str, Rule] = {
     "evidencekit.jobs": rule(
         "__version__",
         "blocking",
+        "build_info",  # the build's identity in each import's tool record (issue 13)
         "capture",
         "clock",
         "errors",
