@@ -231,6 +231,30 @@ class HelpPage(QWidget):
                 ],
             ),
             (
+                self.tr("When the same picture comes back"),
+                [
+                    self.tr(
+                        "EvidenceKit recognises a picture you already saved, without showing "
+                        "it: each picture gets a fingerprint (PDQ, the one platforms use) that "
+                        "stays the same when the picture is made smaller, saved again, made "
+                        "grey, mirrored or turned. The item then says “This picture already "
+                        "appears in item …”, with both pictures blurred and a link to the "
+                        "other item. Nothing is shown unless you choose to look."
+                    ),
+                    self.tr(
+                        "It does not recognise a picture that was cut down (even a little at "
+                        "the edges), tilted, or had text or a frame added. Those still have to "
+                        "be found by looking, or by someone you trust."
+                    ),
+                    self.tr(
+                        "<b>Picture hashes…</b> in the list of cases saves the fingerprints of "
+                        "every picture of a case (SHA-256, MD5 and PDQ) as a file. Platforms' "
+                        "report forms and services such as Take It Down and StopNCII work with "
+                        "such fingerprints: the pictures themselves never leave your computer."
+                    ),
+                ],
+            ),
+            (
                 self.tr("What EvidenceKit can and cannot prove"),
                 [
                     self.tr(
