@@ -1487,21 +1487,41 @@
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="234" />
+            <source>When the same picture comes back</source>
+            <translation>When the same picture comes back</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="237" />
+            <source>EvidenceKit recognises a picture you already saved, without showing it: each picture gets a fingerprint (PDQ, the one platforms use) that stays the same when the picture is made smaller, saved again, made grey, mirrored or turned. The item then says “This picture already appears in item …”, with both pictures blurred and a link to the other item. Nothing is shown unless you choose to look.</source>
+            <translation>EvidenceKit recognises a picture you already saved, without showing it: each picture gets a fingerprint (PDQ, the one platforms use) that stays the same when the picture is made smaller, saved again, made grey, mirrored or turned. The item then says “This picture already appears in item …”, with both pictures blurred and a link to the other item. Nothing is shown unless you choose to look.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="245" />
+            <source>It does not recognise a picture that was cut down (even a little at the edges), tilted, or had text or a frame added. Those still have to be found by looking, or by someone you trust.</source>
+            <translation>It does not recognise a picture that was cut down (even a little at the edges), tilted, or had text or a frame added. Those still have to be found by looking, or by someone you trust.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="250" />
+            <source>&lt;b&gt;Picture hashes…&lt;/b&gt; in the list of cases saves the fingerprints of every picture of a case (SHA-256, MD5 and PDQ) as a file. Platforms' report forms and services such as Take It Down and StopNCII work with such fingerprints: the pictures themselves never leave your computer.</source>
+            <translation>&lt;b&gt;Picture hashes…&lt;/b&gt; in the list of cases saves the fingerprints of every picture of a case (SHA-256, MD5 and PDQ) as a file. Platforms' report forms and services such as Take It Down and StopNCII work with such fingerprints: the pictures themselves never leave your computer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="258" />
             <source>What EvidenceKit can and cannot prove</source>
             <translation>What EvidenceKit can and cannot prove</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="237" />
+            <location filename="../../ui/help_page.py" line="261" />
             <source>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</source>
             <translation>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="242" />
+            <location filename="../../ui/help_page.py" line="266" />
             <source>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</source>
             <translation>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="246" />
+            <location filename="../../ui/help_page.py" line="270" />
             <source>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</source>
             <translation>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</translation>
         </message>

@@ -1487,21 +1487,41 @@
         </message>
         <message>
             <location filename="../../ui/help_page.py" line="234" />
+            <source>When the same picture comes back</source>
+            <translation>Kur e njëjta foto shfaqet sërish</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="237" />
+            <source>EvidenceKit recognises a picture you already saved, without showing it: each picture gets a fingerprint (PDQ, the one platforms use) that stays the same when the picture is made smaller, saved again, made grey, mirrored or turned. The item then says “This picture already appears in item …”, with both pictures blurred and a link to the other item. Nothing is shown unless you choose to look.</source>
+            <translation>EvidenceKit e njeh një foto që e keni ruajtur tashmë, pa jua treguar: çdo foto merr një gjurmë (PDQ, atë që përdorin platformat) që mbetet e njëjtë kur fotoja zvogëlohet, ruhet sërish, bëhet bardhezi, pasqyrohet ose rrotullohet. Atëherë prova thotë “Kjo foto gjendet tashmë te prova …”, me të dyja fotot të turbulluara dhe një lidhje te prova tjetër. Asgjë nuk shfaqet nëse nuk zgjidhni ta shikoni.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="245" />
+            <source>It does not recognise a picture that was cut down (even a little at the edges), tilted, or had text or a frame added. Those still have to be found by looking, or by someone you trust.</source>
+            <translation>Ajo nuk e njeh një foto që është prerë (qoftë edhe pak në anë), është anuar, ose i është shtuar tekst apo kornizë. Këto duhen gjetur ende duke i parë, ose nga dikush që i besoni.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="250" />
+            <source>&lt;b&gt;Picture hashes…&lt;/b&gt; in the list of cases saves the fingerprints of every picture of a case (SHA-256, MD5 and PDQ) as a file. Platforms' report forms and services such as Take It Down and StopNCII work with such fingerprints: the pictures themselves never leave your computer.</source>
+            <translation>&lt;b&gt;Gjurmët e fotove…&lt;/b&gt; te lista e çështjeve ruan në një skedar gjurmët e çdo fotoje të një çështjeje (SHA-256, MD5 dhe PDQ). Formularët e raportimit të platformave dhe shërbime si Take It Down dhe StopNCII punojnë me gjurmë të tilla: vetë fotot nuk largohen kurrë nga kompjuteri juaj.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_page.py" line="258" />
             <source>What EvidenceKit can and cannot prove</source>
             <translation>Çfarë mund dhe çfarë nuk mund të provojë EvidenceKit</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="237" />
+            <location filename="../../ui/help_page.py" line="261" />
             <source>It proves what a page showed, at which address, and when it was captured: every file is sealed with a digital signature and a time-stamp from an independent server.</source>
             <translation>Ai provon çfarë shfaqte një faqe, në cilën adresë dhe kur u ruajt: çdo skedar vuloset me nënshkrim dixhital dhe me vulë kohore nga një server i pavarur.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="242" />
+            <location filename="../../ui/help_page.py" line="266" />
             <source>It cannot prove who made a post, and it cannot see pages that need a login unless they are public.</source>
             <translation>Ai nuk mund të provojë kush e bëri një postim dhe nuk i sheh dot faqet që kërkojnë hyrje me llogari, përveç kur janë publike.</translation>
         </message>
         <message>
-            <location filename="../../ui/help_page.py" line="246" />
+            <location filename="../../ui/help_page.py" line="270" />
             <source>If you forget your passphrase, nobody can open the vault, not even the people who made EvidenceKit. Keep it written somewhere safe.</source>
             <translation>Nëse e harroni fjalëkalimin, askush nuk mund ta hapë kasafortën, as njerëzit që bënë EvidenceKit. Mbajeni të shkruar diku në vend të sigurt.</translation>
         </message>
