@@ -187,7 +187,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     # Imported here: the import job pulls in picture decoding (Pillow, NumPy for PDQ), a
     # quarter of a second every other command (a capture above all) must not wait for.
     from evidencekit.jobs.imports import check_batch, import_files
-    from evidencekit.jobs.minor_safe_import import HASHES_NAME as HASHES
 
     paths = [Path(f) for f in args.files]
     # Every input is checked before the vault is opened, so a typo is named before the
@@ -198,9 +197,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     def stored(path: Path, item: ItemRecord) -> None:
         if not args.json:
-            original = next(  # minor-safe: the picture's hashes stand for it (issue 14)
-                a for a in item.artifacts if a.name.startswith("original/") or a.name == HASHES
-            )
+            safe = item.metadata.get("minor_safe") or {}
+            if safe.get("pictures"):  # minor-safe (issue 14): the picture's hashes stand for it
+                picture = safe["pictures"][0]
+                say(
+                    f"Imported {path.name} as {item.id}  (kept as its hashes only, never the "
+                    f"picture: {picture['media_type']}, sha256 {picture['sha256']})"
+                )
+                return
+            original = next(a for a in item.artifacts if a.name.startswith("original/"))
             say(
                 f"Imported {path.name} as {item.id}  "
                 f"({original.media_type}, sha256 {original.sha256})"

@@ -19,6 +19,10 @@ from tests.conftest import TEST_PASSPHRASE, Cli
 from tests.support.minor_safe_site import Pictures
 
 
+def out_sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def _picture(tmp_path: Path) -> tuple[Path, bytes]:
     data = Pictures().jpeg
     path = tmp_path / "photo.jpg"
@@ -56,6 +60,11 @@ def test_import_minor_safe_keeps_only_the_hashes(
     (out,) = json.loads(result.out)
     with Vault.open(vault_path, TEST_PASSPHRASE, settings, write=False) as vault:
         _check_hashes_only(vault, out["id"], data)
+    said = cli_vault("import", "--minor-safe", str(path))
+    assert said.code == 0, said.err
+    assert f"kept as its hashes only, never the picture: image/jpeg, sha256 {out_sha(data)}" in (
+        said.out
+    )
     # Without the switch the same file is kept whole (so the search above can find it).
     result = cli_vault("import", "--json", str(path))
     assert result.code == 0, result.err
