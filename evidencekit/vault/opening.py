@@ -13,7 +13,7 @@ from evidencekit import __version__
 from evidencekit.clock import now_iso_z_ms
 from evidencekit.config import Settings
 from evidencekit.seal.identity import Identity
-from evidencekit.vault import custody, faults, files, meta, schema, seals
+from evidencekit.vault import custody, faults, files, meta, padding, schema, seals
 from evidencekit.vault.connection import connect, raise_typed, translate
 from evidencekit.vault.kdf import KdfParams, derive_key, new_salt
 from evidencekit.vault.lock import WriterLock
@@ -32,8 +32,10 @@ def make(path: Path, passphrase: str, settings: Settings, identity: Identity) ->
     salt = new_salt(params)
     key = derive_key(passphrase, salt, params)
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    # Held (flock) until the vault is published: on a shelf an abandoned one is swept.
+    held = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:
+        padding.hold(held)
         conn = connect(temp, key, salt=salt, write=True)
         try:
             schema.migrate(conn)
@@ -67,6 +69,7 @@ def make(path: Path, passphrase: str, settings: Settings, identity: Identity) ->
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+        os.close(held)  # after SQLite's own descriptor is closed (lock.py says why)
 
 
 def connect_vault(path: Path, key: bytes, *, write: bool) -> tuple[Any, WriterLock | None]:

@@ -26,6 +26,7 @@ import contextlib
 import os
 import random
 import secrets
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -76,12 +77,41 @@ def temp_name(final: Path) -> Path:
     return final.with_name(f".{final.name}.{secrets.token_hex(16)}.tmp")
 
 
+def hold(fd: int) -> None:
+    """Mark a temporary file as being written: an `flock` the kernel drops when the writer
+    dies, so a look at the shelf knows which leftovers are abandoned (`sweep_abandoned`)."""
+    if sys.platform != "win32":
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def abandoned(path: Path) -> bool:
+    """Whether nobody holds `path` (see `hold`): its writer is gone."""
+    if sys.platform == "win32":  # pragma: no cover - an open file cannot be removed there anyway
+        return True
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return True
+
+
 def write(final: Path, size: int, params: KdfParams) -> None:
     """One padding file of `size` bytes at `final`: written under a temporary name, made
     durable, then moved into place (never over an existing file)."""
     temp = temp_name(final)
     fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:
+        hold(fd)
         fill(fd, size, params)
         publish_no_clobber(temp, final)
     finally:

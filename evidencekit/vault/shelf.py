@@ -157,8 +157,40 @@ def tidy(folder: Path) -> None:
             continue  # a vault this process is still closing (the app just locked)
         remove_idle_sidecars(path)  # ours, and those a crash left (when idle and empty)
         _remove_stale_copies(path)
+    sweep_abandoned(folder)
     dress(folder)
     even_out_times(folder)
+
+
+# `.<name>.<hex>.tmp` (a vault or padding being written) and its SQLite files, or a scratch
+# folder `.<random>.tmp` of a decoy set-up.
+_TEMP = re.compile(r"\.([0-9a-f]{16})\.([0-9a-f]{32})\.tmp(-wal|-shm|-journal)?|\.[^.]+\.tmp")
+
+
+def sweep_abandoned(folder: Path) -> None:
+    """Remove what a killed set-up, padding write or vault creation left, only when its
+    writer is gone (padding.hold): it names nothing that exists, but it is clutter."""
+    import shutil
+
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        found = _TEMP.fullmatch(entry.name)
+        if found is None:
+            continue
+        path = Path(entry.path)
+        if found.group(1) and (folder / found.group(1)).exists():
+            continue  # a finished file's copy: _remove_stale_copies, under that file's lock
+        held = path.with_name(path.name.removesuffix(found.group(3) or ""))
+        if not padding.abandoned(held if held.exists() else path):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 def _open_here(path: Path) -> bool:

@@ -307,3 +307,33 @@ def test_a_planted_file_costs_no_more_than_any_other(
         assert vault.path != planted
     assert len(asked) == len(shelf.members(place))
     assert max(p.memory_log2_kib for p in asked) <= 20 and max(p.iterations for p in asked) <= 10
+
+
+def test_leftovers_of_a_killed_writer_are_swept_only_when_abandoned(
+    tmp_path: Path, isolated_env
+) -> None:
+    import fcntl
+
+    settings = Settings(kdf_memory_mib=TEST_KDF_MIB, kdf_iterations=1)
+    place = decoy.set_up_decoy(
+        Vault.create(tmp_path / "her.ekv", TEST_PASSPHRASE, settings), DECOY, settings
+    )
+    at_rest = _at_rest(place)
+    gone = place / f".{'ab' * 8}.{'cd' * 16}.tmp"  # a padding write or a new vault, killed
+    gone.write_bytes(os.urandom(8192))
+    (place / (gone.name + "-wal")).write_bytes(b"")
+    scratch = place / ".k1ll3d0n.tmp"  # a set-up killed while making the decoy
+    scratch.mkdir()
+    (scratch / "new").write_bytes(os.urandom(4096))
+    busy = place / f".{'ef' * 8}.{'01' * 16}.tmp"  # another process writing right now
+    busy.write_bytes(b"")
+    fd = os.open(busy, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(Exception, match="passphrase"):
+            shelf.open_place(place, WRONG, settings, write=False)
+        assert sorted(p.name for p in place.iterdir()) == sorted([*at_rest, busy.name])
+    finally:
+        os.close(fd)
+    shelf.tidy(place)
+    assert sorted(p.name for p in place.iterdir()) == at_rest
