@@ -99,8 +99,10 @@ def _fill_new_shelf(
 
     The decoy is made first in a scratch folder and copied in like her vault: SQLite makes
     its own files, and their order would otherwise give it away."""
-    scratch = Path(tempfile.mkdtemp(prefix=".", dir=place))
+    scratch = Path(tempfile.mkdtemp(prefix=".", suffix=".tmp", dir=place))
+    held = os.open(scratch, os.O_RDONLY)  # the folder itself, held while it is in use
     try:
+        padding.hold(held)
         decoy = scratch / "new"
         Vault.create(decoy, decoy_passphrase, settings).close()
         remove_idle_sidecars(decoy)
@@ -117,9 +119,9 @@ def _fill_new_shelf(
                 target = shelf.new_name(place)
             names.add(target.name)
             temp = padding.temp_name(target)
-            slots.append(
-                (job, target, temp, os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            )
+            fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            slots.append((job, target, temp, fd))
+            padding.hold(fd)  # a set-up killed now leaves it for the next look to sweep
         try:
             for (source, size, like), target, temp, fd in slots:
                 if source is not None:
@@ -136,6 +138,7 @@ def _fill_new_shelf(
                     temp.unlink()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+        os.close(held)
 
 
 def _copy_checked(source: Path, fd: int, temp: Path, target: Path) -> None:
