@@ -10,11 +10,12 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import functools
+import importlib
 import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from evidencekit.blocking import run_blocking
 from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many, login
@@ -26,10 +27,13 @@ from evidencekit.capture.timings import PageTimings, RunTimings
 from evidencekit.capture.urls import PreparedUrl, as_prepared, mask_credentials
 from evidencekit.clock import iso_z_ms
 from evidencekit.errors import EvidenceKitError, SessionExpired
-from evidencekit.jobs.reposts import hash_new_item
-from evidencekit.jobs.seal import TimestampReport, timestamp_item
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
 from evidencekit.vault.store import SessionInfo, Vault
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from evidencekit.jobs.seal import TimestampReport
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -196,6 +200,14 @@ def artifact_sources(capture: PageCapture) -> list[ArtifactSource]:
     return [ArtifactSource(a.name, a.media_type, data=a.data) for a in capture.artifacts]
 
 
+def _sealing_code() -> tuple[ModuleType, ModuleType]:
+    """The TSA client and the pictures' hashing (aiohttp, NumPy, Pillow: a third of a second
+    of imports), first needed when the first page is stored."""
+    return importlib.import_module("evidencekit.jobs.seal"), importlib.import_module(
+        "evidencekit.jobs.reposts"
+    )
+
+
 async def _timed(clock: PageTimings, stage: str, work: Awaitable[T]) -> T:
     with clock.span(stage):
         return await work
@@ -234,6 +246,8 @@ async def capture_into_vault(
     derived); it is closed here as soon as the last page is captured, while storing goes on.
     """
     run = timings or RunTimings(from_process_start=False)
+    # Loaded in the background while the first page loads (issue 15), not before it.
+    sealing = asyncio.ensure_future(asyncio.to_thread(_sealing_code))
     if not settings.minor_safe and vault.case_minor_safe(case):  # the case's setting (issue 14)
         settings = dataclasses.replace(settings, minor_safe=True)
     sessions = dict(sessions or {})
@@ -308,15 +322,18 @@ async def capture_into_vault(
             except EvidenceKitError as error:
                 result = StoredCapture(outcome.url, None, error, link=link, timings=clock)
             else:
+                seal, reposts = await sealing
                 progress(outcome.url, "time-stamping")
                 # The TSA's round trip and the pictures' hashing need nothing of each other:
                 # side by side (each holds the vault lock only to read or record).
                 _, report = await asyncio.gather(
-                    _timed(clock, "picture-hashes", hash_new_item(vault, vault_lock, item.id)),
+                    _timed(
+                        clock, "picture-hashes", reposts.hash_new_item(vault, vault_lock, item.id)
+                    ),
                     _timed(
                         clock,
                         "timestamp",
-                        timestamp_item(vault, item.id, tsa_urls, vault_lock=vault_lock),
+                        seal.timestamp_item(vault, item.id, tsa_urls, vault_lock=vault_lock),
                     ),
                 )
                 async with vault_lock:
