@@ -1,6 +1,6 @@
 """Unlocking a shelf (issue 14 part 1) vs one vault file, side by side in one run.
 
-Per round, alternating so a noisy shared machine hurts all alike, each at the default KDF
+Per round, in a new random order, so a noisy shared machine hurts all alike, each at the default KDF
 cost (64 MiB Argon2id, 3 passes: what a person waits for):
   (a) one vault file, her passphrase (the floor: one derivation);
   (b) the shelf, her passphrase;  (c) the shelf, the second passphrase;  (d) a wrong one.
@@ -13,6 +13,7 @@ should take the same time; b/a is the price of the shelf. Also: padding written 
 from __future__ import annotations
 
 import argparse
+import random
 import shutil
 import statistics
 import tempfile
@@ -69,9 +70,11 @@ def main() -> None:
             "d shelf, wrong passphrase": open_close(place, "not one of them", settings),
         }
         times: dict[str, list[float]] = {name: [] for name in cases}
+        order = list(cases)
         for _ in range(args.rounds):
-            for name, action in cases.items():
-                times[name].append(timed(action))
+            random.shuffle(order)  # no case always runs first or after the same one
+            for name in order:
+                times[name].append(timed(cases[name]))
         medians = {name: statistics.median(t) for name, t in times.items()}
         print(f"shelf: {files} files; set-up (copy, decoy, padding) {set_up_s:.2f} s")
         floor = medians["a one file, her passphrase"]
