@@ -49,12 +49,12 @@ APT_ALWAYS = [
     # cjk; emoji in colour)
     "fonts-noto-core", "fonts-noto-cjk", "fonts-noto-color-emoji",
     # tests: a virtual screen, PDF tools, independent signature/timestamp checks
-    "xvfb", "xauth", "poppler-utils", "openssl",
+    "xvfb", "xauth", "poppler-utils", "openssl", "desktop-file-utils", "x11-utils",
 ]  # fmt: skip
 APT_BROWSER = "chromium"
 # The build and its smoke test (`dev.py package`, `dev.py test --package`): PyInstaller reads
 # binaries with objdump (binutils); the GUI's screenshot is read back with OCR (tesseract).
-APT_PACKAGE = ["binutils", "x11-utils", "tesseract-ocr", "tesseract-ocr-eng"]
+APT_PACKAGE = ["binutils", "tesseract-ocr", "tesseract-ocr-eng"]
 
 SYSTEM_BROWSERS = [
     "/usr/lib/chromium/chromium",
