@@ -5,8 +5,8 @@ each failure come from ui.messages."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,8 +39,11 @@ def secret_field(parent: QWidget, name: str) -> QLineEdit:
     return field
 
 
-def place_row(parent: QWidget, name: str, choose: Any) -> tuple[QWidget, QLineEdit, QPushButton]:
-    """A path field with a “Choose…” button beside it (shared by the hand-over dialog)."""
+def place_row(
+    parent: QWidget, name: str, ask: Callable[[], Path | None]
+) -> tuple[QWidget, QLineEdit, QPushButton]:
+    """A path field with a “Choose…” button beside it (shared by the hand-over dialog): the
+    button asks for a place with `ask`, and the field shows the one chosen (none: unchanged)."""
     row = QWidget(parent)
     box = QHBoxLayout(row)
     box.setContentsMargins(0, 0, 0, 0)
@@ -48,6 +51,12 @@ def place_row(parent: QWidget, name: str, choose: Any) -> tuple[QWidget, QLineEd
     field.setAccessibleName(name)
     box.addWidget(field, 1)
     chooser = button(translate("BackupDialog", "Choose…"), row)
+
+    def choose() -> None:
+        chosen = ask()
+        if chosen is not None:
+            field.setText(str(chosen))
+
     chooser.clicked.connect(choose)
     box.addWidget(chooser)
     return row, field, chooser
@@ -133,24 +142,18 @@ class BackupDialog(QDialog):
 
     # --- choosing places ------------------------------------------------------------------------
 
-    def _choose_target(self) -> None:
-        chosen = Ask.save_file(
+    def _choose_target(self) -> Path | None:
+        return Ask.save_file(
             self, self.tr("Where should the backup go?"), Path.home() / ("backup" + SUFFIX)
         )
-        if chosen is not None:
-            self.target.setText(str(chosen))
 
-    def _choose_source(self) -> None:
-        chosen = Ask.open_file(self, self.tr("Which backup should be restored?"))
-        if chosen is not None:
-            self.source.setText(str(chosen))
+    def _choose_source(self) -> Path | None:
+        return Ask.open_file(self, self.tr("Which backup should be restored?"))
 
-    def _choose_restored(self) -> None:
-        chosen = Ask.save_file(
+    def _choose_restored(self) -> Path | None:
+        return Ask.save_file(
             self, self.tr("Where should the restored vault go?"), Path.home() / ("vault" + SUFFIX)
         )
-        if chosen is not None:
-            self.restore_to.setText(str(chosen))
 
     # --- the work -------------------------------------------------------------------------------
 

@@ -83,12 +83,10 @@ class HandoverDialog(QDialog):
         layout.addWidget(close)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
-    def _choose_target(self) -> None:
-        chosen = Ask.save_file(
+    def _choose_target(self) -> Path | None:
+        return Ask.save_file(
             self, self.tr("Where should her vault go?"), Path.home() / ("her-evidence" + SUFFIX)
         )
-        if chosen is not None:
-            self.target.setText(str(chosen))
 
     def hand_over(self) -> None:
         case, target = self.case.currentText(), self.target.text().strip()
