@@ -10,6 +10,12 @@ two hashes that both have a quality of at least `MIN_QUALITY` (Meta's published 
 Nobody has to look at a picture for this; the front ends show the match as words and a link,
 with both pictures blurred.
 
+Videos kept with an item (a capture's `media/` and yt-dlp's `video/`, an imported
+`original/`) are hashed too: one row for the file (SHA-256, MD5) and one per sampled frame,
+named `<video>@<seconds>s` (`evidencekit/video_frames.py`, decoded in a limited child
+process). Their matches are told per video, not per frame. Minor-safe items keep no video
+bytes, so there is nothing to sample there.
+
 Items stored before the vault had this index (schema version 5) are hashed by
 `hash_older_items` (`evidencekit hashes --index`, and before a case's hash list is written),
 not on migration: opening a vault must stay quick, and a reader cannot write.
@@ -38,10 +44,12 @@ from evidencekit.seal.manifest import ArtifactEntry
 from evidencekit.vault.picture_index import Fingerprint, PictureRecord
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.store import Vault
+from evidencekit.video_frames import frame_name, hash_video, video_of
 
 log = logging.getLogger(__name__)
 
 PICTURE_FOLDERS = ("media/", "original/")
+VIDEO_FOLDERS = ("media/", "original/", "video/")
 # A picture file bigger than this is hashed by SHA-256 and MD5 only (its pixels would not fit
 # in memory on a small laptop); its bytes are still read in chunks.
 MAX_DECODED_BYTES = 64 * 1024 * 1024
@@ -50,6 +58,29 @@ MAX_DECODED_BYTES = 64 * 1024 * 1024
 def is_picture(artifact: ArtifactEntry) -> bool:
     """A kept picture of the post or an imported picture (not a screenshot of the page)."""
     return artifact.media_type.startswith("image/") and artifact.name.startswith(PICTURE_FOLDERS)
+
+
+def is_video(artifact: ArtifactEntry) -> bool:
+    """A kept video of the post (the page's or yt-dlp's) or an imported video."""
+    return artifact.media_type.startswith("video/") and artifact.name.startswith(VIDEO_FOLDERS)
+
+
+def video_records(name: str, data: bytes) -> tuple[list[PictureRecord], str | None]:
+    """The video file's row (SHA-256, MD5; no PDQ) and one row per sampled frame (the file's
+    hashes, the frame's PDQ and size), and the plain reason when no frame was hashed."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    md5 = hashlib.md5(data, usedforsecurity=False).hexdigest()
+    found = hash_video(data)
+    records = [PictureRecord(name, len(data), sha256, md5, None, None, None, None)]
+    for frame in found.frames:
+        records.append(
+            PictureRecord(frame_name(name, frame.at), len(data), sha256, md5, frame.pdq,
+                          frame.pdq_quality, frame.width, frame.height,
+                          pdq_turned=frame.pdq_turned)
+        )  # fmt: skip
+    if found.not_hashed is not None:
+        log.warning("video %s not hashed: %s", name, found.not_hashed)
+    return records, found.not_hashed
 
 
 def picture_record(name: str, data: bytes) -> PictureRecord:
@@ -93,6 +124,9 @@ def picture_records(vault: Vault, item: ItemRecord) -> list[PictureRecord]:
     """The hashes of the item's pictures, made now from its stored files (nothing is kept)."""
     records = []
     for artifact in item.artifacts:
+        if is_video(artifact):
+            records += video_records(artifact.name, vault.read_artifact(item.id, artifact.name))[0]
+            continue
         if not is_picture(artifact):
             continue
         if artifact.size > MAX_DECODED_BYTES:
@@ -112,14 +146,24 @@ def hash_item(vault: Vault, item_id: str) -> list[PictureRecord]:
     return records
 
 
-async def hash_new_item(vault: Vault, vault_lock: asyncio.Lock, item_id: str) -> None:
-    """The capture's and the import's hook: hash a just-stored item's pictures, reading under
-    the vault lock and decoding outside it. Never fails the capture: a failure is logged and
-    the item stays unhashed, so `hash_older_items` finds it later."""
+async def hash_new_item(vault: Vault, vault_lock: asyncio.Lock, item_id: str) -> list[str]:
+    """The capture's and the import's hook: hash a just-stored item's pictures and videos,
+    reading under the vault lock and decoding outside it. Never fails the capture: a failure
+    is logged and the item stays unhashed, so `hash_older_items` finds it later. Returns one
+    line per video not hashed: "not hashed: <video>: <plain reason>"."""
+    not_hashed: list[str] = []
     try:
         item: ItemRecord = await run_blocking(vault_lock, vault.item, item_id)
         records = []
         for artifact in item.artifacts:
+            if is_video(artifact):
+                data = await run_blocking(vault_lock, vault.read_artifact, item.id, artifact.name)
+                rows, why = await asyncio.to_thread(video_records, artifact.name, data)
+                del data  # the video's bytes: only as long as the child needs them
+                records += rows
+                if why is not None:
+                    not_hashed.append(f"not hashed: {artifact.name}: {why}")
+                continue
             if not is_picture(artifact):
                 continue
             if artifact.size > MAX_DECODED_BYTES:
@@ -133,6 +177,7 @@ async def hash_new_item(vault: Vault, vault_lock: asyncio.Lock, item_id: str) ->
         await run_blocking(vault_lock, vault.set_picture_hashes, item.id, records)
     except EvidenceKitError as error:
         log.warning("the pictures of item %s were not hashed: %s", item_id, error)
+    return not_hashed
 
 
 def hash_older_items(
@@ -192,7 +237,8 @@ def find_reposts(
     table = PdqTable([str(others[i].pdq) for i in comparable])
     by_sha256: dict[str, list[int]] = {}
     for at, other in enumerate(others):
-        by_sha256.setdefault(other.sha256, []).append(at)
+        if video_of(other.name)[1] is None:  # a frame's row carries its video's SHA-256
+            by_sha256.setdefault(other.sha256, []).append(at)
     found = []
     for picture in pictures:
         near: dict[int, tuple[int, bool]] = {}  # index in `others` -> (distance, turned)
@@ -200,7 +246,7 @@ def find_reposts(
             forms = [picture.pdq, *picture.pdq_turned]
             for column, (distance, plain) in table.near(forms, MATCH_DISTANCE).items():
                 near[comparable[column]] = (distance, plain > MATCH_DISTANCE)
-        for at in by_sha256.get(picture.sha256, []):
+        for at in by_sha256.get(picture.sha256, []) if video_of(picture.name)[1] is None else []:
             near[at] = (0, False)  # the very same file, whatever its quality
         for at in sorted(near):
             distance, turned = near[at]
@@ -208,7 +254,20 @@ def find_reposts(
             same = picture.sha256 == other.sha256
             found.append(Repost(picture.name, other.item_id, other.name, distance, same, turned))
     found.sort(key=lambda r: (r.distance, r.picture, r.other_item, r.other_picture))
-    return found
+    return _per_video(found)
+
+
+def _per_video(found: list[Repost]) -> list[Repost]:
+    """One entry per pair of files: of two videos (or a video and a picture) sharing many
+    frames, only the nearest pair of frames is told (`found` is sorted nearest first)."""
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for repost in found:
+        key = (video_of(repost.picture)[0], repost.other_item, video_of(repost.other_picture)[0])
+        if key not in seen:
+            seen.add(key)
+            kept.append(repost)
+    return kept
 
 
 def reposts_of(vault: Vault, item_id: str) -> list[Repost]:
@@ -277,6 +336,13 @@ def provenance(item: ItemRecord) -> Bi:
 
 def describe(repost: Repost, other: ItemRecord) -> Bi:
     """'This picture (media/a.jpg) already appears in item k3m… (posted by @x on …).'"""
+    other_file = other.artifact(video_of(repost.other_picture)[0])
+    if (
+        video_of(repost.picture)[1] is not None
+        or video_of(repost.other_picture)[1] is not None
+        or (other_file is not None and other_file.media_type.startswith("video/"))
+    ):
+        return _describe_video(repost, other)
     if repost.same_bytes:
         how = Bi("the same file", "i njëjti skedar")
     elif repost.turned:
@@ -289,3 +355,38 @@ def describe(repost: Repost, other: ItemRecord) -> Bi:
         "This picture ({picture}) already appears in item {other} ({provenance}; {how}).",
         "Kjo foto ({picture}) gjendet tashmë te prova {other} ({provenance}; {how}).",
     ).format(picture=repost.picture, other=repost.other_item, provenance=provenance(other), how=how)
+
+
+def _describe_video(repost: Repost, other: ItemRecord) -> Bi:
+    """The words when a video is involved: its file, or one of its sampled frames."""
+    video, at = video_of(repost.picture)
+    other_video, other_at = video_of(repost.other_picture)
+    where = provenance(other)
+    if at is None and other_at is None:  # the very same video file
+        return Bi(
+            "This video ({video}) already appears in item {other} ({provenance}; the same file).",
+            "Kjo video ({video}) gjendet tashmë te prova {other} ({provenance}; i njëjti skedar).",
+        ).format(video=video, other=repost.other_item, provenance=where)
+    if at is None:  # a still picture of this item is a frame of the other item's video
+        return Bi(
+            "This picture ({picture}) is a frame of the video {video} (at {at} s) in item "
+            "{other} ({provenance}).",
+            "Kjo foto ({picture}) është një kuadër i videos {video} (në sekondën {at}) te "
+            "prova {other} ({provenance}).",
+        ).format(picture=video, video=other_video, at=f"{other_at:.1f}",
+                 other=repost.other_item, provenance=where)  # fmt: skip
+    if other_at is None:  # a frame of this video is a still picture of the other item
+        return Bi(
+            "A frame of this video ({video}, at {at} s) already appears in item {other} as "
+            "the picture {picture} ({provenance}).",
+            "Një kuadër i kësaj videoje ({video}, në sekondën {at}) gjendet tashmë te prova "
+            "{other} si foto {picture} ({provenance}).",
+        ).format(video=video, at=f"{at:.1f}", other=repost.other_item,
+                 picture=other_video, provenance=where)  # fmt: skip
+    return Bi(
+        "A frame of this video ({video}, at {at} s) already appears in item {other}, in its "
+        "video {other_video} at {other_at} s ({provenance}).",
+        "Një kuadër i kësaj videoje ({video}, në sekondën {at}) gjendet tashmë te prova "
+        "{other}, në videon e saj {other_video} në sekondën {other_at} ({provenance}).",
+    ).format(video=video, at=f"{at:.1f}", other=repost.other_item, other_video=other_video,
+             other_at=f"{other_at:.1f}", provenance=where)  # fmt: skip
