@@ -98,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["--video-frames-child"]:  # the built app's video decoder (video_frames.py)
+        from evidencekit.video_frames_child import main as video_frames_child
+
+        return video_frames_child(given[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
