@@ -4,10 +4,7 @@ disk, a wrong passphrase, a vault in the way) leaves the vault as it was."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import secrets
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +20,7 @@ from evidencekit.vault.store import Vault
 from evidencekit.vault.verify import verify_vault
 from tests.conftest import TEST_PASSPHRASE, Cli
 from tests.support.bundles import add_import, add_web_item, import_file
+from tests.support.tmpfs import small_tmpfs
 
 OWN = "a passphrase of the copy alone"
 MARK = b"Postimi 1"  # plaintext that add_web_item stores (text.txt): never outside a vault
@@ -153,29 +151,9 @@ def test_a_damaged_backup_is_not_restored(
 # --- the machine says no: a real small disk ------------------------------------------------
 
 
-@contextlib.contextmanager
-def small_tmpfs(folder: Path) -> Iterator[Path]:
-    """A real 2 MB file system (tmpfs) at `folder`/stick, unmounted afterwards."""
-    if shutil.which("mount") is None or os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    mount = folder / "stick"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0755", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"a tmpfs cannot be mounted here: {done.stderr.strip()}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
-
-
 @pytest.fixture
 def stick(tmp_path: Path) -> Iterator[Path]:
-    with small_tmpfs(tmp_path) as mount:
+    with small_tmpfs(tmp_path, "2m") as mount:
         yield mount
 
 

@@ -25,10 +25,10 @@ from evidencekit.vault.records import ArtifactSource, NewItem
 from evidencekit.vault.store import Vault
 from evidencekit.vault.verify import verify_vault
 from tests.conftest import TEST_KDF_MIB, TEST_PASSPHRASE, Cli, CliResult
+from tests.support.tmpfs import IS_ROOT, small_tmpfs
 from tests.support.tsa import TsaServer
 
 MB = 1_000_000
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 needs_root = pytest.mark.skipif(
     not IS_ROOT, reason="mounting a small tmpfs (a disk to fill, read-only media) needs root"
 )
@@ -40,21 +40,8 @@ needs_root = pytest.mark.skipif(
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 8 MB file system (tmpfs), unmounted afterwards."""
-    if not IS_ROOT:
-        pytest.skip("mounting a small tmpfs needs root")
-    mount = tmp_path / "stick"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m,mode=0755", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"a tmpfs cannot be mounted here: {done.stderr.strip()}")
-    try:
+    with small_tmpfs(tmp_path, "8m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
 
 
 def fill(disk: Path, leave: int) -> Path:
