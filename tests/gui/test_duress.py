@@ -5,23 +5,12 @@ three cost one key derivation per file on the shelf, whichever file matches."""
 
 from __future__ import annotations
 
-from evidencekit.vault import kdf, shelf
+from evidencekit.vault import shelf
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.conftest import make_png, unlock
+from tests.support.kdf_calls import record_derivations
 
 DECOY = "blue kettle on the stove"
-
-
-def _counting(monkeypatch) -> list[bytes]:
-    salts: list[bytes] = []
-    real = kdf.derive_key
-
-    def derive(passphrase: str, salt: bytes, params: kdf.KdfParams) -> bytes:
-        salts.append(salt)
-        return real(passphrase, salt, params)
-
-    monkeypatch.setattr(kdf, "derive_key", derive)
-    return salts
 
 
 def _lock(qtbot, window) -> None:
@@ -66,7 +55,7 @@ def test_second_passphrase_opens_the_decoy_through_the_unlock_screen(
     unlock_page.choose_button.click()
     assert unlock_page._path == place and unlock_page.path_label.text() == label
 
-    salts = _counting(monkeypatch)
+    derived = record_derivations(monkeypatch)  # (salt, params) of every key derived
     unlock(qtbot, window, DECOY)
     decoy = window.session.vault
     assert decoy.path in files and decoy.meta("vault_id") != real_id
@@ -74,19 +63,19 @@ def test_second_passphrase_opens_the_decoy_through_the_unlock_screen(
     with qtbot.waitSignal(window.vault_page.capture.run_finished, timeout=30_000):
         window.vault_page.add_files([make_png(tmp_path / "cat.png", (20, 140, 60))])
     assert len(window.session.vault.items()) == 1
-    decoy_work = len(salts)
+    decoy_work = len(derived)
     _lock(qtbot, window)
 
     assert window.unlock_page.path_label.text() == label  # the same screen for any passphrase
-    salts.clear()
+    derived.clear()
     unlock(qtbot, window, TEST_PASSPHRASE)
     assert window.session.vault.meta("vault_id") == real_id
     real_name = window.session.vault.path.name
     assert [i.file_name for i in window.session.vault.items()] == ["threat.png"]
-    real_work = len(salts)
+    real_work = len(derived)
     _lock(qtbot, window)
 
-    salts.clear()
+    derived.clear()
     wrong = window.unlock_page
     wrong.passphrase.setText("not any of them at all")
     wrong.open_button.click()
@@ -95,11 +84,12 @@ def test_second_passphrase_opens_the_decoy_through_the_unlock_screen(
     )
     assert window.session is None
     assert "did not open" in wrong.message.headline.text()
-    wrong_work = len(salts)
+    wrong_work = len(derived)
 
     count = len(shelf.members(place))
     assert decoy_work == real_work == wrong_work == count, (decoy_work, real_work, wrong_work)
-    assert len(set(salts)) == count  # each file tried once, with its own header
+    # Each file tried once, with its own header.
+    assert len({salt for salt, _params in derived}) == count
 
     # Settings the app writes, and every file under the test's folders (HOME, the shelf, the
     # settings file): none names her vault's file, old path, id or signing key.

@@ -22,6 +22,7 @@ from evidencekit.vault import decoy, kdf, padding, shelf
 from evidencekit.vault.kdf import params_from_salt
 from evidencekit.vault.store import Vault
 from tests.conftest import REPO, TEST_KDF_MIB, TEST_PASSPHRASE, Cli
+from tests.support.kdf_calls import record_derivations
 
 DECOY = "blue kettle on the stove"
 WRONG = "none of them opens with this"
@@ -153,23 +154,16 @@ def test_vaults_and_padding_look_alike(set_up) -> None:
 
 def test_every_passphrase_costs_one_derivation_per_file(set_up, monkeypatch) -> None:
     place = set_up["place"]
-    salts: list[bytes] = []
-    real_derive = kdf.derive_key
-
-    def counting(passphrase: str, salt: bytes, params: kdf.KdfParams) -> bytes:
-        salts.append(salt)
-        return real_derive(passphrase, salt, params)
-
-    monkeypatch.setattr(kdf, "derive_key", counting)
+    calls = record_derivations(monkeypatch)
     work = {}
     for passphrase in (TEST_PASSPHRASE, DECOY, WRONG):
-        salts.clear()
+        calls.clear()
         try:
             with shelf.open_place(place, passphrase, Settings(), write=False) as vault:
                 opened = vault.path
         except Exception as exc:  # noqa: BLE001 - the wrong one: the usual error
             opened = type(exc).__name__
-        work[passphrase] = (len(salts), len(set(salts)), opened)
+        work[passphrase] = (len(calls), len({salt for salt, _params in calls}), opened)
     files = len(shelf.members(place))
     assert {w[:2] for w in work.values()} == {(files, files)}, work
     assert work[TEST_PASSPHRASE][2] == set_up["real"]
@@ -295,16 +289,10 @@ def test_a_planted_file_costs_no_more_than_any_other(
     # Someone drops a look-alike whose header asks for 4 GiB and 255 passes per try.
     planted = place / "00112233aabbccdd"
     planted.write_bytes(kdf.new_salt(kdf.KdfParams(22, 255, 1)) + os.urandom(8 * 4096))
-    asked: list[kdf.KdfParams] = []
-    real_derive = kdf.derive_key
-
-    def counting(passphrase: str, salt: bytes, params: kdf.KdfParams) -> bytes:
-        asked.append(params)
-        return real_derive(passphrase, salt, params)
-
-    monkeypatch.setattr(kdf, "derive_key", counting)
+    calls = record_derivations(monkeypatch)
     with shelf.open_shelf(place, TEST_PASSPHRASE, settings, write=False) as vault:
         assert vault.path != planted
+    asked = [params for _salt, params in calls]
     assert len(asked) == len(shelf.members(place))
     assert max(p.memory_log2_kib for p in asked) <= 20 and max(p.iterations for p in asked) <= 10
 
