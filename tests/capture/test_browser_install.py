@@ -30,6 +30,7 @@ from evidencekit.capture.browser_install import (
     install_browser,
     parse_line,
 )
+from tests.support.processes import alive
 
 TITLE = "Chrome for Testing 159.0.8154.6 (playwright chromium v1255)"
 FAKE_INSTALLER = r"""
@@ -124,16 +125,6 @@ def test_progress_through_to_a_finished_install(tmp_path: Path, own_temp: Path) 
     assert list(own_temp.iterdir()) == []  # its download folder went with it
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A zombie (exited, not yet reaped by its parent) counts as gone.
-    stat = Path(f"/proc/{pid}/stat")
-    return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="process groups: POSIX here")
 def test_cancel_stops_installer_and_its_child_and_removes_the_unfinished(
     tmp_path: Path, own_temp: Path
@@ -160,9 +151,9 @@ def test_cancel_stops_installer_and_its_child_and_removes_the_unfinished(
     assert max(s.percent or 0 for s in steps) < 100
     child = int((state / "child.pid").read_text())
     deadline = time.monotonic() + 5
-    while _alive(child) and time.monotonic() < deadline:
+    while alive(child) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not _alive(child), "the forked download process was left running"
+    assert not alive(child), "the forked download process was left running"
     assert sorted(p.name for p in folder.iterdir()) == ["ffmpeg-1013"]  # .links entry gone too
     assert (kept / "INSTALLATION_COMPLETE").exists()
     assert list(own_temp.iterdir()) == []

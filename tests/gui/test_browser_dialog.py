@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from evidencekit.errors import BrowserNotFound
+from tests.support.processes import alive
 
 SHOTS = Path(os.environ.get("EK_SHOTS", "/tmp/ek/icon"))
 
@@ -181,13 +182,4 @@ def test_closing_the_screen_under_it_stops_the_download(qtbot, ctx, tmp_path, mo
     child = int((tmp_path / "state" / "child.pid").read_text())
     holder.deleteLater()  # what locking does to the vault's screens
     qtbot.waitUntil(lambda: not folder.exists(), timeout=15_000)
-    qtbot.waitUntil(lambda: not _alive(child), timeout=15_000)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    stat = Path(f"/proc/{pid}/stat")
-    return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
+    qtbot.waitUntil(lambda: not alive(child), timeout=15_000)
