@@ -74,6 +74,11 @@ TABLE: dict[str, Rule] = {
     "evidencekit.picture_hashes": rule(
         "errors", banned=("reportlab", "pyhanko", "playwright", "sqlcipher3")
     ),
+    # sampled video frames' PDQ (issue 14): the parent starts the child, which decodes (PyAV)
+    "evidencekit.video_frames": rule("video_frames_child", stdlib_only=True),
+    "evidencekit.video_frames_child": rule(
+        "picture_hashes", banned=("reportlab", "pyhanko", "playwright", "sqlcipher3", "PIL")
+    ),
     # engines
     "evidencekit.capture": rule(
         "__init__",  # metadata.py reads the app's version from the package at run time
@@ -148,6 +153,7 @@ TABLE: dict[str, Rule] = {
         "seal.manifest",
         "vault.picture_index",
         "atomic",  # the case's hash list, written atomically
+        "video_frames",  # sampled video frames' PDQ, in a limited child process
     ),
     # front end: the jobs and the two public doors, bundle export and verify
     "evidencekit.cli": rule(
@@ -165,6 +171,7 @@ TABLE: dict[str, Rule] = {
         "jobs.reposts",  # issue 14: reposts found without looking
         "jobs.hash_list",  # issue 14: `hashes --case C`
         "jobs.minor_safe_import",  # issue 14: what a minor-safe import keeps
+        "video_frames_child",  # the built app's video decoder child (--video-frames-child)
         "seal.identity",
         "seal.tsa_list",
         "vault",
