@@ -62,6 +62,15 @@ def place_row(
     return row, field, chooser
 
 
+def close_row(dialog: QDialog, layout: QVBoxLayout, text: str) -> None:
+    """The last row of the backup and hand-over dialogs: a Close button (`text`, translated by
+    the caller), and room for 80 characters a line."""
+    close = button(text, dialog)
+    close.clicked.connect(dialog.reject)
+    layout.addWidget(close)
+    dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 80)
+
+
 class BackupDialog(QDialog):
     """With an open vault: make a backup, or restore one. Without (from Settings, while
     locked): restore only, by default into the app's own vault place when that is free."""
@@ -135,10 +144,7 @@ class BackupDialog(QDialog):
 
         self.message = MessagePanel(self)
         layout.addWidget(self.message)
-        close = button(self.tr("Close"), self)
-        close.clicked.connect(self.reject)
-        layout.addWidget(close)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        close_row(self, layout, self.tr("Close"))
 
     # --- choosing places ------------------------------------------------------------------------
 

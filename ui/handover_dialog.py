@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QVBoxLayout, QWidget
 
 from evidencekit.vault.transfer import HandoverResult, hand_over_case
-from ui.backup_dialog import SUFFIX, place_row, secret_field
+from ui.backup_dialog import SUFFIX, close_row, place_row, secret_field
 from ui.context import AppContext
 from ui.dialogs import Ask
 from ui.session import VaultSession
@@ -78,10 +78,7 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.message)
         self.facts = Facts(ctx.clipboard, self)
         layout.addWidget(self.facts)
-        close = button(self.tr("Close"), self)
-        close.clicked.connect(self.reject)
-        layout.addWidget(close)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        close_row(self, layout, self.tr("Close"))
 
     def _choose_target(self) -> Path | None:
         return Ask.save_file(
