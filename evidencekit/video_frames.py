@@ -33,7 +33,9 @@ from evidencekit.video_frames_child import Limits
 
 EVERY_S = 2.0
 MAX_FRAMES = 90
-MAX_VIDEO_BYTES = 512 * 1024 * 1024
+# Larger videos keep their file's SHA-256 and MD5 only: the parent and the child would each
+# hold the whole file in memory (it is never written to a file to be read in parts).
+MAX_VIDEO_BYTES = 256 * 1024 * 1024
 MAX_FRAME_PIXELS = 8192 * 4320  # 8K; a larger declared frame is a trap, not a post's video
 # The child's address space on top of the video's own bytes: its code, NumPy and FFmpeg map
 # about 0.5 GB (measured: 400 MB is too little to start), plus decoding room for a few frames

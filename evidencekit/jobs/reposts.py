@@ -44,7 +44,7 @@ from evidencekit.seal.manifest import ArtifactEntry
 from evidencekit.vault.picture_index import Fingerprint, PictureRecord
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.store import Vault
-from evidencekit.video_frames import frame_name, hash_video, video_of
+from evidencekit.video_frames import MAX_VIDEO_BYTES, frame_name, hash_video, video_of
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,7 @@ VIDEO_FOLDERS = ("media/", "original/", "video/")
 # A picture file bigger than this is hashed by SHA-256 and MD5 only (its pixels would not fit
 # in memory on a small laptop); its bytes are still read in chunks.
 MAX_DECODED_BYTES = 64 * 1024 * 1024
+TOO_LARGE = f"it is larger than {MAX_VIDEO_BYTES // (1024 * 1024)} MB"
 
 
 def is_picture(artifact: ArtifactEntry) -> bool:
@@ -125,7 +126,11 @@ def picture_records(vault: Vault, item: ItemRecord) -> list[PictureRecord]:
     records = []
     for artifact in item.artifacts:
         if is_video(artifact):
-            records += video_records(artifact.name, vault.read_artifact(item.id, artifact.name))[0]
+            if artifact.size > MAX_VIDEO_BYTES:  # its file's hashes only, read in chunks
+                records.append(_large_record(vault, item.id, artifact))
+            else:
+                data = vault.read_artifact(item.id, artifact.name)
+                records += video_records(artifact.name, data)[0]
             continue
         if not is_picture(artifact):
             continue
@@ -156,6 +161,12 @@ async def hash_new_item(vault: Vault, vault_lock: asyncio.Lock, item_id: str) ->
         item: ItemRecord = await run_blocking(vault_lock, vault.item, item_id)
         records = []
         for artifact in item.artifacts:
+            if is_video(artifact) and artifact.size > MAX_VIDEO_BYTES:
+                records.append(
+                    await run_blocking(vault_lock, _large_record, vault, item.id, artifact)
+                )
+                not_hashed.append(f"not hashed: {artifact.name}: {TOO_LARGE}")
+                continue
             if is_video(artifact):
                 data = await run_blocking(vault_lock, vault.read_artifact, item.id, artifact.name)
                 rows, why = await asyncio.to_thread(video_records, artifact.name, data)

@@ -5,13 +5,16 @@ whole vault, a still picture found as a frame, a broken video stored whole and "
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
+from evidencekit.jobs import reposts
 from evidencekit.jobs.hash_list import case_hash_list
 from evidencekit.jobs.imports import import_files
-from evidencekit.jobs.reposts import describe, hash_new_item, reposts_of
+from evidencekit.jobs.reposts import describe, hash_new_item, hash_older_items, reposts_of
 from evidencekit.vault.store import Vault
 from evidencekit.vault.verify import verify_vault
 from tests.conftest import closed_port_url
@@ -126,3 +129,31 @@ def test_a_minor_safe_video_keeps_no_bytes_so_no_frames(vault: Vault, tmp_path: 
     item = vault.item(item_id)
     assert not any(a.media_type.startswith("video/") for a in item.artifacts)
     assert all("@" not in p.name for p in vault.picture_hashes(item_id))
+
+
+def test_a_video_too_large_to_decode_keeps_its_file_hashes_and_says_why(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = make_video(["cat.jpg"])
+    monkeypatch.setattr(reposts, "MAX_VIDEO_BYTES", len(data) - 1)
+    (item_id,) = _import(vault, _write(tmp_path, "big.mp4", data))
+    (row,) = vault.picture_hashes(item_id)
+    assert (row.name, row.pdq, row.size) == ("original/big.mp4", None, len(data))
+    assert row.md5 == hashlib.md5(data, usedforsecurity=False).hexdigest()
+    reasons = asyncio.run(hash_new_item(vault, asyncio.Lock(), item_id))
+    assert reasons == [f"not hashed: original/big.mp4: {reposts.TOO_LARGE}"]
+    vault.set_picture_hashes(item_id, [])  # and the later pass (older items) does the same
+    with vault.transaction() as conn:
+        conn.execute("DELETE FROM picture_hashes_done")
+    assert hash_older_items(vault) == 1
+    assert [p.name for p in vault.picture_hashes(item_id)] == ["original/big.mp4"]
+
+
+def test_older_items_videos_are_sampled_by_the_later_pass(vault: Vault, tmp_path: Path) -> None:
+    (item_id,) = _import(vault, _write(tmp_path, "clip.mp4", make_video(["cat.jpg", "rocket.jpg"])))
+    before = vault.picture_hashes(item_id)
+    vault.set_picture_hashes(item_id, [])
+    with vault.transaction() as conn:
+        conn.execute("DELETE FROM picture_hashes_done")
+    assert hash_older_items(vault) == 1
+    assert vault.picture_hashes(item_id) == before
