@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -42,6 +43,8 @@ MAX_FRAME_PIXELS = 8192 * 4320  # 8K; a larger declared frame is a trap, not a p
 # of the largest allowed size and their RGB copy.
 CHILD_MEMORY_BYTES = 1536 * 1024 * 1024
 CHILD_FLAG = "--video-frames-child"
+ANSWER_BYTES = 1024 * 1024  # 90 frames' hashes are ~70 KB; more is not an answer of ours
+_HEX64 = re.compile("[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -113,14 +116,22 @@ def hash_video(
         return VideoHashes((), problem)
     if "error" in answer:
         return VideoHashes((), str(answer["error"]))
-    frames = tuple(
-        FrameHash(float(f["at"]), str(f["pdq"]), int(f["quality"]), tuple(f["turned"]),
-                  int(f["width"]), int(f["height"]))
-        for f in answer.get("frames", [])
-    )  # fmt: skip
-    duration = answer.get("duration")
-    return VideoHashes(frames, None if frames else "no frame of it could be decoded",
-                       float(duration) if duration is not None else None)  # fmt: skip
+    try:
+        frames = tuple(_frame(f) for f in answer["frames"][:max_frames])
+        duration = answer.get("duration")
+        seconds = float(duration) if duration is not None else None
+    except (KeyError, TypeError, ValueError):
+        # The child decoded hostile bytes: what it says is checked, never trusted blindly.
+        return VideoHashes((), "the video decoder gave an answer that cannot be read")
+    return VideoHashes(frames, None if frames else "no frame of it could be decoded", seconds)
+
+
+def _frame(found: dict) -> FrameHash:
+    hashes = [found["pdq"], *found["turned"]]
+    if len(hashes) != 8 or not all(isinstance(h, str) and _HEX64.fullmatch(h) for h in hashes):
+        raise ValueError("not a PDQ hash")
+    return FrameHash(float(found["at"]), hashes[0], int(found["quality"]), tuple(hashes[1:]),
+                     int(found["width"]), int(found["height"]))  # fmt: skip
 
 
 def _run_child(command: list[str], data: bytes, timeout: float) -> tuple[dict, str | None]:
@@ -143,8 +154,11 @@ def _run_child(command: list[str], data: bytes, timeout: float) -> tuple[dict, s
     timer = threading.Timer(timeout, stop)
     timer.start()
     output: list[bytes] = []
-    assert child.stdout is not None and child.stdin is not None
-    reader = threading.Thread(target=lambda: output.append(child.stdout.read()), daemon=True)  # type: ignore[union-attr]
+    answer_pipe = child.stdout
+    assert answer_pipe is not None and child.stdin is not None
+    reader = threading.Thread(
+        target=lambda: output.append(answer_pipe.read(ANSWER_BYTES)), daemon=True
+    )  # the answer is read while the video is written: neither pipe can fill up and stall
     reader.start()
     try:
         child.stdin.write(data)

@@ -99,6 +99,9 @@ def sample(data: bytes, limits: Limits) -> dict[str, Any]:
         every = limits.every_s
         if duration and duration / every > limits.max_frames:
             every = duration / limits.max_frames  # a long video: spread the frames over it
+        # Two decoding threads: enough on a laptop, and the memory limit holds on a machine
+        # with many cores (FFmpeg's default is one thread, and its frames, per core).
+        stream.codec_context.thread_count = 2
         if duration is None or duration > ALL_FRAMES_UP_TO_S:
             stream.codec_context.skip_frame = "NONKEY"
         frames: list[dict[str, Any]] = []

@@ -133,7 +133,7 @@ def test_a_huge_declared_frame_is_refused_before_decoding() -> None:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is Linux's")
 def test_the_child_runs_under_a_memory_limit() -> None:
     video = make_video(["cat.jpg"])
-    found = hash_video(video, memory_bytes=300 * 1024 * 1024)  # too little to load FFmpeg
+    found = hash_video(video, memory_bytes=100 * 1024 * 1024)  # too little to load FFmpeg
     assert found.not_hashed in (
         "decoding it needed more memory than allowed",
         *(f"the video decoder stopped on it (code {c})" for c in (1, 120)),
@@ -211,3 +211,29 @@ def test_the_built_app_starts_the_child_through_its_command_line(
     done = subprocess.run([sys.executable, "-c", entry, CHILD_FLAG, *limits.argv()],
                           input=video, capture_output=True, timeout=120)  # fmt: skip
     assert done.returncode == 0 and done.stdout.startswith(b'{"frames": [{"at": 0.0')
+
+
+@pytest.mark.parametrize(
+    ("child_says", "reason"),
+    [
+        ('print(\'{"frames": [{"at": 0, "pdq": "zz", "turned": [], "quality": 9}]}\')',
+         "the video decoder gave an answer that cannot be read"),
+        ("print('[1, 2]')", "the video decoder stopped on it (code 0)"),
+        ("import sys; sys.stdin.read(); raise SystemExit(3)",
+         "the video decoder stopped on it (code 3)"),
+        ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)",
+         "the video decoder stopped on it (signal 9)"),
+    ],
+)  # fmt: skip
+def test_what_a_broken_or_subverted_child_answers_is_checked(
+    monkeypatch: pytest.MonkeyPatch, child_says: str, reason: str
+) -> None:
+    if "SIGKILL" in child_says and os.name == "nt":
+        pytest.skip("POSIX signals")
+    import evidencekit.video_frames as video_frames
+
+    monkeypatch.setattr(
+        video_frames, "child_command", lambda _l: [sys.executable, "-c", child_says]
+    )
+    found = hash_video(make_video(["cat.jpg"]))
+    assert found == video_frames.VideoHashes((), reason)
