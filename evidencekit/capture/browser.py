@@ -328,11 +328,14 @@ class BrowserStart:
         self.timings = timings or RunTimings(from_process_start=False)
         self._stack = contextlib.AsyncExitStack()
         self._closed = False
+        self._launching = self.timings.begin("browser-launch")  # from the moment it is asked
         self._task: asyncio.Task[Browser] = asyncio.get_running_loop().create_task(self._launch())
 
     async def _launch(self) -> Browser:
-        with self.timings.span("browser-launch"):
+        try:
             return await self._stack.enter_async_context(launch_browser(self.settings))
+        finally:
+            self.timings.end(self._launching)
 
     async def browser(self) -> Browser:
         return await asyncio.shield(self._task)
