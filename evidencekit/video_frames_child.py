@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 # A video longer than this is sampled at its key frames only, which a decoder gets about 4x
-# cheaper: decoding every frame of 1080p costs ~60 ms per video second (benchmarks/pdq.py),
-# so a 3-minute video adds ~10 s to its capture, and a 10-minute one would add half a minute.
+# cheaper: decoding every frame of 1080p costs ~50 ms per video second (benchmarks/pdq.py),
+# so a 3-minute video adds ~9 s to its capture, and a 10-minute one would add half a minute.
 ALL_FRAMES_UP_TO_S = 180.0
 
 
