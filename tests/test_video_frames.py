@@ -237,3 +237,20 @@ def test_what_a_broken_or_subverted_child_answers_is_checked(
     )
     found = hash_video(make_video(["cat.jpg"]))
     assert found == video_frames.VideoHashes((), reason)
+
+
+def test_a_long_video_is_sampled_at_its_key_frames(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ALL_FRAMES_UP_TO_S only key frames are decoded (run in this process to set it)."""
+    import evidencekit.video_frames_child as child
+
+    video = make_video(["cat.jpg", "rocket.jpg", "coffee.jpg"], seconds_each=3.0)
+    with av.open(io.BytesIO(video)) as container:
+        keys = [round(float(p.pts * p.time_base), 1) for p in container.demux(video=0)
+                if p.is_keyframe and p.pts is not None]  # fmt: skip
+    limits = Limits(len(video), 10**6, 90, 2.0, 2**33, 60)
+    every_frame = [f["at"] for f in child.sample(video, limits)["frames"]]
+    monkeypatch.setattr(child, "ALL_FRAMES_UP_TO_S", 1.0)
+    key_frames = [f["at"] for f in child.sample(video, limits)["frames"]]
+    assert every_frame == [0.0, 2.0, 4.0, 6.0, 8.0]
+    # x264 starts a key frame at each cut to the next photo: those, and only those
+    assert keys == [0.0, 3.0, 6.0] and key_frames == keys
