@@ -34,7 +34,6 @@ class RepostRow:
     """One match, ready for the screen: the repost and the other item's record."""
 
     repost: Any  # evidencekit.jobs.reposts.Repost
-    origin: Any  # evidencekit.jobs.reposts.Origin
     other: ItemRecord
 
 
@@ -86,7 +85,7 @@ class RepostsPanel(QFrame):
 
     def show_for(self, item: ItemRecord) -> Job:
         """Look up the item's matches (from the kept hashes; nothing is decoded)."""
-        from evidencekit.jobs.reposts import origin, reposts_of
+        from evidencekit.jobs.reposts import reposts_of
 
         self._item = item
         session = self._session
@@ -95,7 +94,7 @@ class RepostsPanel(QFrame):
             found = []
             for repost in reposts_of(session.vault, item.id):
                 other = session.vault.item(repost.other_item)
-                found.append(RepostRow(repost, origin(other), other))
+                found.append(RepostRow(repost, other))
             return found
 
         async def work(job: Job) -> Any:
@@ -143,28 +142,13 @@ class RepostsPanel(QFrame):
             self._body.addLayout(line)
 
     def words(self, row: RepostRow) -> str:
-        """'This picture (media/a.jpg) already appears in item k3m… (posted by @x on …).'"""
-        found = row.origin
-        if found.kind == "file":
-            where = self.tr("imported on %1 from the file %2")
-            where = where.replace("%1", fmt.when(found.captured_at)).replace("%2", found.file_name)
-        elif found.handle and found.posted_at:
-            where = self.tr("posted by %1 on %2")
-            where = where.replace("%1", found.handle).replace("%2", fmt.when(found.posted_at))
-        elif found.handle:
-            where = self.tr("posted by %1, captured on %2")
-            where = where.replace("%1", found.handle).replace("%2", fmt.when(found.captured_at))
-        else:
-            where = self.tr("captured on %1 from %2")
-            where = where.replace("%1", fmt.when(found.captured_at)).replace("%2", found.address)
-        text = self.tr("This picture (%1) already appears in item %2 (%3).")
-        text = text.replace("%1", row.repost.picture).replace("%2", row.other.id)
-        text = text.replace("%3", where)
-        if row.repost.same_bytes:
-            return text + " " + self.tr("It is the very same file.")
-        if row.repost.turned:
-            return text + " " + self.tr("It looks like the same picture, mirrored or turned.")
-        return text + " " + self.tr("It looks like the same picture, made smaller or saved again.")
+        """'This picture (media/a.jpg) already appears in item k3m… (posted by @x on …).' — the
+        core's own words (the CLI says the same), in the window's language: pictures, video
+        files and sampled video frames each have their wording there."""
+        from evidencekit.jobs.reposts import describe
+
+        said = describe(row.repost, row.other)
+        return said.sq if fmt.language() == "sq" else said.en
 
     def _thumb(self, item: ItemRecord, name: str) -> QLabel:
         """A blurred thumbnail of one picture (a plain box for an item she chose never to see)."""

@@ -43,173 +43,173 @@
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="50" />
+            <location filename="../../ui/backup_dialog.py" line="53" />
             <source>Choose…</source>
             <translation>Choose…</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="69" />
-            <location filename="../../ui/backup_dialog.py" line="70" />
+            <location filename="../../ui/backup_dialog.py" line="87" />
+            <location filename="../../ui/backup_dialog.py" line="88" />
             <source>Backup</source>
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="72" />
+            <location filename="../../ui/backup_dialog.py" line="90" />
             <source>A second, encrypted copy of this vault</source>
             <translation>A second, encrypted copy of this vault</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="76" />
+            <location filename="../../ui/backup_dialog.py" line="94" />
             <source>Keep it somewhere else: a USB stick in a safe place, or with someone you trust. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase.</source>
             <translation>Keep it somewhere else: a USB stick in a safe place, or with someone you trust. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="83" />
+            <location filename="../../ui/backup_dialog.py" line="101" />
             <source>Make a backup</source>
             <translation>Make a backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="88" />
+            <location filename="../../ui/backup_dialog.py" line="106" />
             <source>Where the backup goes</source>
             <translation>Where the backup goes</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="90" />
+            <location filename="../../ui/backup_dialog.py" line="108" />
             <source>&amp;Where:</source>
             <translation>&amp;Where:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="91" />
+            <location filename="../../ui/backup_dialog.py" line="109" />
             <source>Passphrase of the backup</source>
             <translation>Passphrase of the backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="92" />
+            <location filename="../../ui/backup_dialog.py" line="110" />
             <source>&amp;Passphrase of the backup:</source>
             <translation>&amp;Passphrase of the backup:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="93" />
+            <location filename="../../ui/backup_dialog.py" line="111" />
             <source>The same passphrase again</source>
             <translation>The same passphrase again</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="94" />
+            <location filename="../../ui/backup_dialog.py" line="112" />
             <source>The same &amp;again:</source>
             <translation>The same &amp;again:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="98" />
+            <location filename="../../ui/backup_dialog.py" line="116" />
             <source>You may type this vault's own passphrase, or give the copy another one. Write it down somewhere safe: without it the copy cannot be opened.</source>
             <translation>You may type this vault's own passphrase, or give the copy another one. Write it down somewhere safe: without it the copy cannot be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="104" />
+            <location filename="../../ui/backup_dialog.py" line="122" />
             <source>Make the backup</source>
             <translation>Make the backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="110" />
+            <location filename="../../ui/backup_dialog.py" line="128" />
             <source>Restore a backup</source>
             <translation>Restore a backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="112" />
+            <location filename="../../ui/backup_dialog.py" line="130" />
             <source>The backup to restore</source>
             <translation>The backup to restore</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="113" />
+            <location filename="../../ui/backup_dialog.py" line="131" />
             <source>&amp;Backup:</source>
             <translation>&amp;Backup:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="114" />
+            <location filename="../../ui/backup_dialog.py" line="132" />
             <source>Passphrase of that backup</source>
             <translation>Passphrase of that backup</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="115" />
+            <location filename="../../ui/backup_dialog.py" line="133" />
             <source>Its pass&amp;phrase:</source>
             <translation>Its pass&amp;phrase:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="117" />
+            <location filename="../../ui/backup_dialog.py" line="135" />
             <source>Where the restored vault goes</source>
             <translation>Where the restored vault goes</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="119" />
+            <location filename="../../ui/backup_dialog.py" line="137" />
             <source>Restore &amp;to:</source>
             <translation>Restore &amp;to:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="122" />
+            <location filename="../../ui/backup_dialog.py" line="140" />
             <source>Restore</source>
             <translation>Restore</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="129" />
+            <location filename="../../ui/backup_dialog.py" line="147" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="138" />
+            <location filename="../../ui/backup_dialog.py" line="153" />
             <source>Where should the backup go?</source>
             <translation>Where should the backup go?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="144" />
+            <location filename="../../ui/backup_dialog.py" line="157" />
             <source>Which backup should be restored?</source>
             <translation>Which backup should be restored?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="150" />
+            <location filename="../../ui/backup_dialog.py" line="161" />
             <source>Where should the restored vault go?</source>
             <translation>Where should the restored vault go?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="160" />
+            <location filename="../../ui/backup_dialog.py" line="169" />
             <source>Choose where the backup should go.</source>
             <translation>Choose where the backup should go.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="163" />
+            <location filename="../../ui/backup_dialog.py" line="172" />
             <source>The two passphrases are not the same.</source>
             <translation>The two passphrases are not the same.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="177" />
+            <location filename="../../ui/backup_dialog.py" line="186" />
             <source>Choose the backup and where to restore it.</source>
             <translation>Choose the backup and where to restore it.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="198" />
+            <location filename="../../ui/backup_dialog.py" line="207" />
             <source>Replace that vault?</source>
             <translation>Replace that vault?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="200" />
+            <location filename="../../ui/backup_dialog.py" line="209" />
             <source>A vault is already there. Restoring replaces it and everything in it that is not in the backup.</source>
             <translation>A vault is already there. Restoring replaces it and everything in it that is not in the backup.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="203" />
+            <location filename="../../ui/backup_dialog.py" line="212" />
             <source>Replace it</source>
             <translation>Replace it</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="204" />
+            <location filename="../../ui/backup_dialog.py" line="213" />
             <source>Keep it</source>
             <translation>Keep it</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="211" />
+            <location filename="../../ui/backup_dialog.py" line="220" />
             <source>Working… the copy is written, then checked.</source>
             <translation>Working… the copy is written, then checked.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/backup_dialog.py" line="224" />
+            <location filename="../../ui/backup_dialog.py" line="233" />
             <source>Done: %n item(s) copied to %1 and checked against the original.</source>
             <translation>
                 <numerusform>Done: %n item copied to %1 and checked against the original.</numerusform>
@@ -217,7 +217,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="226" />
+            <location filename="../../ui/backup_dialog.py" line="235" />
             <source>Keep the copy somewhere else than this computer.</source>
             <translation>Keep the copy somewhere else than this computer.</translation>
         </message>
@@ -1203,7 +1203,7 @@
         </message>
         <message>
             <location filename="../../ui/handover_dialog.py" line="74" />
-            <location filename="../../ui/handover_dialog.py" line="108" />
+            <location filename="../../ui/handover_dialog.py" line="103" />
             <source>Hand over</source>
             <translation>Hand over</translation>
         </message>
@@ -1213,42 +1213,42 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="88" />
+            <location filename="../../ui/handover_dialog.py" line="85" />
             <source>Where should her vault go?</source>
             <translation>Where should her vault go?</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="96" />
+            <location filename="../../ui/handover_dialog.py" line="91" />
             <source>Choose the case and where her vault should go.</source>
             <translation>Choose the case and where her vault should go.</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="99" />
+            <location filename="../../ui/handover_dialog.py" line="94" />
             <source>The two passphrases are not the same.</source>
             <translation>The two passphrases are not the same.</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="103" />
+            <location filename="../../ui/handover_dialog.py" line="98" />
             <source>Hand over this case?</source>
             <translation>Hand over this case?</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="105" />
+            <location filename="../../ui/handover_dialog.py" line="100" />
             <source>“%1” will be in her vault only: it is removed from this one once her copy has been checked.</source>
             <translation>“%1” will be in her vault only: it is removed from this one once her copy has been checked.</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="109" />
+            <location filename="../../ui/handover_dialog.py" line="104" />
             <source>Not now</source>
             <translation>Not now</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="121" />
+            <location filename="../../ui/handover_dialog.py" line="116" />
             <source>Working… her vault is made, then checked item by item.</source>
             <translation>Working… her vault is made, then checked item by item.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/handover_dialog.py" line="132" />
+            <location filename="../../ui/handover_dialog.py" line="127" />
             <source>Done: “%1” (%n item(s)) is in her vault, checked, and no longer in this one.</source>
             <translation>
                 <numerusform>Done: “%1” (%n item) is in her vault, checked, and no longer in this one.</numerusform>
@@ -1256,17 +1256,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="137" />
+            <location filename="../../ui/handover_dialog.py" line="132" />
             <source>Her vault signs her future bundles with its own key. Give her lawyer this fingerprint, or let her read it to them:</source>
             <translation>Her vault signs her future bundles with its own key. Give her lawyer this fingerprint, or let her read it to them:</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="142" />
+            <location filename="../../ui/handover_dialog.py" line="137" />
             <source>Her vault</source>
             <translation>Her vault</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="143" />
+            <location filename="../../ui/handover_dialog.py" line="138" />
             <source>Her key (SHA-256)</source>
             <translation>Her key (SHA-256)</translation>
         </message>
@@ -3014,67 +3014,27 @@
     <context>
         <name>RepostsPanel</name>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="56" />
+            <location filename="../../ui/reposts_panel.py" line="55" />
             <source>Pictures already in other items</source>
             <translation>Pictures already in other items</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="58" />
+            <location filename="../../ui/reposts_panel.py" line="57" />
             <source>Already in your evidence</source>
             <translation>Already in your evidence</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="139" />
+            <location filename="../../ui/reposts_panel.py" line="138" />
             <source>Open item %1</source>
             <translation>Open item %1</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="149" />
-            <source>imported on %1 from the file %2</source>
-            <translation>imported on %1 from the file %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="152" />
-            <source>posted by %1 on %2</source>
-            <translation>posted by %1 on %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="155" />
-            <source>posted by %1, captured on %2</source>
-            <translation>posted by %1, captured on %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="158" />
-            <source>captured on %1 from %2</source>
-            <translation>captured on %1 from %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="160" />
-            <source>This picture (%1) already appears in item %2 (%3).</source>
-            <translation>This picture (%1) already appears in item %2 (%3).</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="164" />
-            <source>It is the very same file.</source>
-            <translation>It is the very same file.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="166" />
-            <source>It looks like the same picture, mirrored or turned.</source>
-            <translation>It looks like the same picture, mirrored or turned.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="167" />
-            <source>It looks like the same picture, made smaller or saved again.</source>
-            <translation>It looks like the same picture, made smaller or saved again.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="173" />
+            <location filename="../../ui/reposts_panel.py" line="157" />
             <source>Blurred picture %1</source>
             <translation>Blurred picture %1</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="174" />
+            <location filename="../../ui/reposts_panel.py" line="158" />
             <source>Hidden by you</source>
             <translation>Hidden by you</translation>
         </message>

@@ -43,173 +43,173 @@
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="50" />
+            <location filename="../../ui/backup_dialog.py" line="53" />
             <source>Choose…</source>
             <translation>Zgjidh…</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="69" />
-            <location filename="../../ui/backup_dialog.py" line="70" />
+            <location filename="../../ui/backup_dialog.py" line="87" />
+            <location filename="../../ui/backup_dialog.py" line="88" />
             <source>Backup</source>
             <translation>Kopje rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="72" />
+            <location filename="../../ui/backup_dialog.py" line="90" />
             <source>A second, encrypted copy of this vault</source>
             <translation>Një kopje e dytë, e enkriptuar, e kësaj kasaforte</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="76" />
+            <location filename="../../ui/backup_dialog.py" line="94" />
             <source>Keep it somewhere else: a USB stick in a safe place, or with someone you trust. It protects the evidence if this computer is lost, broken or taken. It does not protect it from someone who knows the copy's passphrase.</source>
             <translation>Mbajeni diku tjetër: në një USB në një vend të sigurt, ose te dikush që i besoni. Ajo i mbron provat nëse ky kompjuter humbet, prishet ose merret. Nuk i mbron nga dikush që e di fjalëkalimin e kopjes.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="83" />
+            <location filename="../../ui/backup_dialog.py" line="101" />
             <source>Make a backup</source>
             <translation>Bëni një kopje rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="88" />
+            <location filename="../../ui/backup_dialog.py" line="106" />
             <source>Where the backup goes</source>
             <translation>Ku do të ruhet kopja rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="90" />
+            <location filename="../../ui/backup_dialog.py" line="108" />
             <source>&amp;Where:</source>
             <translation>&amp;Ku:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="91" />
+            <location filename="../../ui/backup_dialog.py" line="109" />
             <source>Passphrase of the backup</source>
             <translation>Fjalëkalimi i kopjes rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="92" />
+            <location filename="../../ui/backup_dialog.py" line="110" />
             <source>&amp;Passphrase of the backup:</source>
             <translation>&amp;Fjalëkalimi i kopjes rezervë:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="93" />
+            <location filename="../../ui/backup_dialog.py" line="111" />
             <source>The same passphrase again</source>
             <translation>I njëjti fjalëkalim edhe një herë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="94" />
+            <location filename="../../ui/backup_dialog.py" line="112" />
             <source>The same &amp;again:</source>
             <translation>I njëjti &amp;përsëri:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="98" />
+            <location filename="../../ui/backup_dialog.py" line="116" />
             <source>You may type this vault's own passphrase, or give the copy another one. Write it down somewhere safe: without it the copy cannot be opened.</source>
             <translation>Mund të shkruani fjalëkalimin e kësaj kasaforte, ose t'i jepni kopjes një tjetër. Shënojeni diku të sigurt: pa të kopja nuk mund të hapet.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="104" />
+            <location filename="../../ui/backup_dialog.py" line="122" />
             <source>Make the backup</source>
             <translation>Bëje kopjen rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="110" />
+            <location filename="../../ui/backup_dialog.py" line="128" />
             <source>Restore a backup</source>
             <translation>Rikthe nga një kopje rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="112" />
+            <location filename="../../ui/backup_dialog.py" line="130" />
             <source>The backup to restore</source>
             <translation>Kopja rezervë që do të rikthehet</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="113" />
+            <location filename="../../ui/backup_dialog.py" line="131" />
             <source>&amp;Backup:</source>
             <translation>&amp;Kopja rezervë:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="114" />
+            <location filename="../../ui/backup_dialog.py" line="132" />
             <source>Passphrase of that backup</source>
             <translation>Fjalëkalimi i asaj kopjeje rezervë</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="115" />
+            <location filename="../../ui/backup_dialog.py" line="133" />
             <source>Its pass&amp;phrase:</source>
             <translation>Fjalë&amp;kalimi i saj:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="117" />
+            <location filename="../../ui/backup_dialog.py" line="135" />
             <source>Where the restored vault goes</source>
             <translation>Ku do të vihet kasaforta e rikthyer</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="119" />
+            <location filename="../../ui/backup_dialog.py" line="137" />
             <source>Restore &amp;to:</source>
             <translation>Rikthe &amp;në:</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="122" />
+            <location filename="../../ui/backup_dialog.py" line="140" />
             <source>Restore</source>
             <translation>Rikthe</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="129" />
+            <location filename="../../ui/backup_dialog.py" line="147" />
             <source>Close</source>
             <translation>Mbyll</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="138" />
+            <location filename="../../ui/backup_dialog.py" line="153" />
             <source>Where should the backup go?</source>
             <translation>Ku duhet të ruhet kopja rezervë?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="144" />
+            <location filename="../../ui/backup_dialog.py" line="157" />
             <source>Which backup should be restored?</source>
             <translation>Cila kopje rezervë duhet të rikthehet?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="150" />
+            <location filename="../../ui/backup_dialog.py" line="161" />
             <source>Where should the restored vault go?</source>
             <translation>Ku duhet të vihet kasaforta e rikthyer?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="160" />
+            <location filename="../../ui/backup_dialog.py" line="169" />
             <source>Choose where the backup should go.</source>
             <translation>Zgjidhni ku duhet të ruhet kopja rezervë.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="163" />
+            <location filename="../../ui/backup_dialog.py" line="172" />
             <source>The two passphrases are not the same.</source>
             <translation>Të dy fjalëkalimet nuk janë të njëjtë.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="177" />
+            <location filename="../../ui/backup_dialog.py" line="186" />
             <source>Choose the backup and where to restore it.</source>
             <translation>Zgjidhni kopjen rezervë dhe ku të rikthehet.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="198" />
+            <location filename="../../ui/backup_dialog.py" line="207" />
             <source>Replace that vault?</source>
             <translation>Ta zëvendësoj atë kasafortë?</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="200" />
+            <location filename="../../ui/backup_dialog.py" line="209" />
             <source>A vault is already there. Restoring replaces it and everything in it that is not in the backup.</source>
             <translation>Aty ka tashmë një kasafortë. Rikthimi e zëvendëson atë dhe gjithçka në të që nuk është në kopjen rezervë.</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="203" />
+            <location filename="../../ui/backup_dialog.py" line="212" />
             <source>Replace it</source>
             <translation>Zëvendësoje</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="204" />
+            <location filename="../../ui/backup_dialog.py" line="213" />
             <source>Keep it</source>
             <translation>Mbaje</translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="211" />
+            <location filename="../../ui/backup_dialog.py" line="220" />
             <source>Working… the copy is written, then checked.</source>
             <translation>Po punohet… kopja shkruhet, pastaj kontrollohet.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/backup_dialog.py" line="224" />
+            <location filename="../../ui/backup_dialog.py" line="233" />
             <source>Done: %n item(s) copied to %1 and checked against the original.</source>
             <translation>
                 <numerusform>U bë: %n provë u kopjua në %1 dhe u kontrollua me origjinalin.</numerusform>
@@ -217,7 +217,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/backup_dialog.py" line="226" />
+            <location filename="../../ui/backup_dialog.py" line="235" />
             <source>Keep the copy somewhere else than this computer.</source>
             <translation>Mbajeni kopjen diku tjetër, jo në këtë kompjuter.</translation>
         </message>
@@ -1203,7 +1203,7 @@
         </message>
         <message>
             <location filename="../../ui/handover_dialog.py" line="74" />
-            <location filename="../../ui/handover_dialog.py" line="108" />
+            <location filename="../../ui/handover_dialog.py" line="103" />
             <source>Hand over</source>
             <translation>Dorëzoje</translation>
         </message>
@@ -1213,42 +1213,42 @@
             <translation>Mbyll</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="88" />
+            <location filename="../../ui/handover_dialog.py" line="85" />
             <source>Where should her vault go?</source>
             <translation>Ku duhet të jetë kasaforta e saj?</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="96" />
+            <location filename="../../ui/handover_dialog.py" line="91" />
             <source>Choose the case and where her vault should go.</source>
             <translation>Zgjidhni çështjen dhe ku duhet të jetë kasaforta e saj.</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="99" />
+            <location filename="../../ui/handover_dialog.py" line="94" />
             <source>The two passphrases are not the same.</source>
             <translation>Të dy fjalëkalimet nuk janë të njëjtë.</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="103" />
+            <location filename="../../ui/handover_dialog.py" line="98" />
             <source>Hand over this case?</source>
             <translation>Ta dorëzoj këtë çështje?</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="105" />
+            <location filename="../../ui/handover_dialog.py" line="100" />
             <source>“%1” will be in her vault only: it is removed from this one once her copy has been checked.</source>
             <translation>“%1” do të jetë vetëm në kasafortën e saj: hiqet nga kjo sapo të jetë kontrolluar kopja e saj.</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="109" />
+            <location filename="../../ui/handover_dialog.py" line="104" />
             <source>Not now</source>
             <translation>Jo tani</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="121" />
+            <location filename="../../ui/handover_dialog.py" line="116" />
             <source>Working… her vault is made, then checked item by item.</source>
             <translation>Po punohet… kasaforta e saj krijohet, pastaj kontrollohet provë për provë.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/handover_dialog.py" line="132" />
+            <location filename="../../ui/handover_dialog.py" line="127" />
             <source>Done: “%1” (%n item(s)) is in her vault, checked, and no longer in this one.</source>
             <translation>
                 <numerusform>U bë: “%1” (%n provë) është në kasafortën e saj, e kontrolluar, dhe nuk është më në këtë.</numerusform>
@@ -1256,17 +1256,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="137" />
+            <location filename="../../ui/handover_dialog.py" line="132" />
             <source>Her vault signs her future bundles with its own key. Give her lawyer this fingerprint, or let her read it to them:</source>
             <translation>Kasaforta e saj i nënshkruan dosjet e saj të ardhshme me çelësin e vet. Jepini avokatit të saj këtë gjurmë, ose lëreni t'ia lexojë ajo:</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="142" />
+            <location filename="../../ui/handover_dialog.py" line="137" />
             <source>Her vault</source>
             <translation>Kasaforta e saj</translation>
         </message>
         <message>
-            <location filename="../../ui/handover_dialog.py" line="143" />
+            <location filename="../../ui/handover_dialog.py" line="138" />
             <source>Her key (SHA-256)</source>
             <translation>Çelësi i saj (SHA-256)</translation>
         </message>
@@ -3014,67 +3014,27 @@
     <context>
         <name>RepostsPanel</name>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="56" />
+            <location filename="../../ui/reposts_panel.py" line="55" />
             <source>Pictures already in other items</source>
             <translation>Foto që gjenden edhe në prova të tjera</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="58" />
+            <location filename="../../ui/reposts_panel.py" line="57" />
             <source>Already in your evidence</source>
             <translation>Tashmë në provat tuaja</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="139" />
+            <location filename="../../ui/reposts_panel.py" line="138" />
             <source>Open item %1</source>
             <translation>Hap provën %1</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="149" />
-            <source>imported on %1 from the file %2</source>
-            <translation>importuar më %1 nga skedari %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="152" />
-            <source>posted by %1 on %2</source>
-            <translation>postuar nga %1 më %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="155" />
-            <source>posted by %1, captured on %2</source>
-            <translation>postuar nga %1, kapur më %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="158" />
-            <source>captured on %1 from %2</source>
-            <translation>kapur më %1 nga %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="160" />
-            <source>This picture (%1) already appears in item %2 (%3).</source>
-            <translation>Kjo foto (%1) gjendet tashmë te prova %2 (%3).</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="164" />
-            <source>It is the very same file.</source>
-            <translation>Është saktësisht i njëjti skedar.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="166" />
-            <source>It looks like the same picture, mirrored or turned.</source>
-            <translation>Duket se është e njëjta foto, e pasqyruar ose e rrotulluar.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="167" />
-            <source>It looks like the same picture, made smaller or saved again.</source>
-            <translation>Duket se është e njëjta foto, e zvogëluar ose e ruajtur sërish.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reposts_panel.py" line="173" />
+            <location filename="../../ui/reposts_panel.py" line="157" />
             <source>Blurred picture %1</source>
             <translation>Foto e turbulluar %1</translation>
         </message>
         <message>
-            <location filename="../../ui/reposts_panel.py" line="174" />
+            <location filename="../../ui/reposts_panel.py" line="158" />
             <source>Hidden by you</source>
             <translation>E fshehur nga ju</translation>
         </message>

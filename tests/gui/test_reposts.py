@@ -35,8 +35,9 @@ def _pixels(image: QImage) -> bytes:
     return bytes(converted.constBits())
 
 
-def test_repost_is_a_link_with_both_pictures_blurred(qtbot, window, tmp_path) -> None:
+def test_repost_is_a_link_with_both_pictures_blurred(qtbot, window, tmp_path, monkeypatch) -> None:
     from ui import blur
+    from ui import format as fmt
 
     unlock(qtbot, window)
     first, other, second = _add(
@@ -51,7 +52,10 @@ def test_repost_is_a_link_with_both_pictures_blurred(qtbot, window, tmp_path) ->
     assert row.other.id == first.id
     words = panel.words(row)
     assert f"already appears in item {first.id}" in words
-    assert "imported on" in words and "cat.jpg" in words
+    assert "(imported " in words and "file cat.jpg" in words  # the core's words, as the CLI's
+    monkeypatch.setattr(fmt, "language", lambda: "sq")  # what an Albanian window shows
+    assert f"gjendet tashmë te prova {first.id}" in panel.words(row)
+    monkeypatch.undo()
     assert panel.links[0].text() == f"Open item {first.id}"
 
     # Both thumbnails: exactly the app's blurred rendering of each picture, never the picture.
