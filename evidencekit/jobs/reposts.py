@@ -44,6 +44,7 @@ from evidencekit.seal.manifest import ArtifactEntry
 from evidencekit.vault.picture_index import Fingerprint, PictureRecord
 from evidencekit.vault.records import ItemRecord
 from evidencekit.vault.store import Vault
+from evidencekit.vault.subjects import item_subject
 from evidencekit.video_frames import MAX_VIDEO_BYTES, frame_name, hash_video, video_of
 
 log = logging.getLogger(__name__)
@@ -186,6 +187,14 @@ async def hash_new_item(vault: Vault, vault_lock: asyncio.Lock, item_id: str) ->
             records.append(await asyncio.to_thread(picture_record, artifact.name, data))
         records += hashes_only_records(item.metadata)  # minor-safe: hashes, never the pictures
         await run_blocking(vault_lock, vault.set_picture_hashes, item.id, records)
+        if not_hashed:  # the record says what could not be hashed, and why
+            await run_blocking(
+                vault_lock,
+                vault.log_action,
+                "picture-hashes-incomplete",
+                item_subject(item.id),
+                {"not_hashed": not_hashed},
+            )
     except EvidenceKitError as error:
         log.warning("the pictures of item %s were not hashed: %s", item_id, error)
     return not_hashed

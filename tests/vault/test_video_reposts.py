@@ -119,8 +119,12 @@ def test_a_broken_video_is_stored_whole_and_not_hashed_with_a_reason(
     (row,) = vault.picture_hashes(item_id)  # the file's hashes, no frame
     assert row.name == "original/broken.mp4" and row.pdq is None and row.size == len(whole) // 2
     assert vault.items_to_hash() == []
+    # The import's own hook already wrote down, in the custody log, what was not hashed and why.
+    (logged,) = [e for e in vault.custody([item_id]) if e.action == "picture-hashes-incomplete"]
+    reason = "not hashed: original/broken.mp4: it is not a video that can be read"
+    assert logged.details == {"not_hashed": [reason]}
     reasons = asyncio.run(hash_new_item(vault, asyncio.Lock(), item.id))
-    assert reasons == ["not hashed: original/broken.mp4: it is not a video that can be read"]
+    assert reasons == [reason]
 
 
 def test_a_minor_safe_video_keeps_no_bytes_so_no_frames(vault: Vault, tmp_path: Path) -> None:
