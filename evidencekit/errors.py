@@ -336,7 +336,7 @@ class BrowserNotFound(EvidenceKitError):
     exit_code = EXIT_FAILED
     message = (
         "No Chromium, Google Chrome or Microsoft Edge browser was found on this computer. "
-        "Install one with: python -m playwright install chromium"
+        "Install one, or run: evidencekit browser install"
     )
 
 

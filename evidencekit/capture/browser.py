@@ -125,7 +125,7 @@ def install_hint(platform: str | None = None) -> str:
     platform = platform or sys.platform
     if platform.startswith("linux") and Path("/etc/debian_version").exists():
         return "sudo apt-get install chromium"
-    return "python -m playwright install chromium"
+    return "evidencekit browser install"  # works from a checkout and from the built app
 
 
 def find_browser(

@@ -99,8 +99,8 @@ def test_debian_system_chromium_is_the_real_binary():
 @pytest.mark.parametrize(
     ("platform", "hint"),
     [
-        ("darwin", "python -m playwright install chromium"),
-        ("win32", "python -m playwright install"),
+        ("darwin", "evidencekit browser install"),
+        ("win32", "evidencekit browser install"),
     ],
 )
 def test_nothing_found_says_how_to_fix_it(platform, hint):
@@ -113,7 +113,7 @@ def test_debian_hint_is_apt():
     if not Path("/etc/debian_version").exists():
         pytest.skip("not a Debian-family system")
     assert install_hint("linux") == "sudo apt-get install chromium"
-    assert install_hint("darwin") == "python -m playwright install chromium"
+    assert install_hint("darwin") == "evidencekit browser install"
 
 
 def _files_since(roots: list[Path], since: float, skip: Path) -> list[Path]:
