@@ -92,7 +92,10 @@ def publish(temp: Path, target: Path, *, replace: bool) -> None:
             files.publish_no_clobber(temp, target)
         except VaultExists as exc:
             raise TargetExists() from exc
-        temp.unlink()
+        # After a hard link the temporary name is left to drop; on FAT (a USB stick: no hard
+        # links) the copy was moved instead, and there is nothing left to drop.
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
         return
     os.replace(temp, target)
     fsync_dir(target.parent)

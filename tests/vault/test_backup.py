@@ -239,3 +239,25 @@ def test_restore_onto_a_shelf_adds_a_look_alike_file(
     assert len(shelf.find(folder, OWN, settings)) == 1
     assert all(p.parent == folder for p in shelf.members(folder))
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_backup_onto_a_stick_without_hard_links_is_published_and_logged(
+    filled: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> None:
+    """FAT (most USB sticks) has no hard links: the copy is moved into place instead, and the
+    backup must then succeed and be logged, not report a failure for a file already there."""
+    import errno
+    import os
+
+    def no_hard_links(src: object, dst: object, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")  # what vfat answers
+
+    monkeypatch.setattr(os, "link", no_hard_links)
+    target = tmp_path / "stick" / "backup.ekv"
+    target.parent.mkdir()
+    result = backup_vault(filled, target, OWN)
+    assert result.items == 2 and target.is_file()
+    assert _leftovers(target.parent) == []
+    assert filled.custody(None)[-1].action == "backup"
+    with Vault.open(target, OWN, settings, write=False) as copy:
+        assert verify_vault(copy).ok
