@@ -197,6 +197,8 @@ async def hash_new_item(vault: Vault, vault_lock: asyncio.Lock, item_id: str) ->
             )
     except EvidenceKitError as error:
         log.warning("the pictures of item %s were not hashed: %s", item_id, error)
+    except Exception:  # a bug or a decoder's surprise must not turn a stored page into a failure
+        log.exception("the pictures of item %s were not hashed", item_id)
     return not_hashed
 
 

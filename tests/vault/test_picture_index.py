@@ -149,3 +149,24 @@ def test_a_mirrored_repost_is_found_from_either_side(vault: Vault, tmp_path: Pat
     (back,) = reposts_of(vault, first)
     assert back.other_item == second and back.turned
     assert "mirrored or turned" in describe(found, vault.item(first)).en
+
+
+def test_an_unexpected_hashing_error_never_fails_the_import(
+    vault: Vault, tmp_path: Path, monkeypatch
+) -> None:
+    """The hook runs after the item is stored and sealed: whatever goes wrong in it (a bug, a
+    decoder's surprise) leaves the item stored, unhashed, and found again by the later pass."""
+    from evidencekit.jobs import reposts
+
+    def surprise(name: str, data: bytes) -> object:
+        raise ValueError("a decoder's surprise")
+
+    monkeypatch.setattr(reposts, "picture_record", surprise)
+    photo = tmp_path / "cat.jpg"
+    photo.write_bytes((PHOTOS / "cat.jpg").read_bytes())
+    (item,) = _import(vault, photo)
+    assert vault.read_artifact(item, "original/cat.jpg") == photo.read_bytes()
+    assert verify_vault(vault).ok
+    assert vault.items_to_hash() == [item]  # not marked hashed: the later pass will do it
+    monkeypatch.undo()
+    assert hash_older_items(vault) == 1 and vault.picture_hashes(item)[0].pdq is not None
