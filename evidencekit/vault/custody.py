@@ -96,9 +96,11 @@ def entries(conn: Any, *, objects: Iterable[str] | None = None) -> list[CustodyE
 # A hand-over (vault/transfer.py) starts the receiving vault's log with the giving vault's
 # log: the entries about the case as they are, the others as their hashes alone (WITHHELD, so
 # other people's evidence is not named). They keep the chain linked, so each item's intake
-# entry still follows the custody head its manifest names; a withheld row cannot be re-hashed,
-# so it is accepted only before the log's last TRANSFER_IN entry (a vault handed on again
-# carries the earlier hand-overs in its prefix), never in what the vault itself wrote since.
+# entry still follows the custody head its manifest names. A withheld row cannot be re-hashed,
+# so it is accepted only when a LATER TRANSFER_IN entry, whose own hash verifies, names its seq
+# in its details ("withheld": [seq, ...]): the hand-over says, under its hash, exactly what it
+# withheld, and no other row may be blanked (a vault handed on again names the earlier
+# hand-over's withheld rows in its own transfer-in too).
 WITHHELD = "withheld"
 TRANSFER_IN = "transfer-in"
 
@@ -108,20 +110,38 @@ def withheld_row(seq: int, prev_hash: str | None, digest: str) -> tuple[Any, ...
     return (seq, "", "", WITHHELD, "", "{}", prev_hash, digest)
 
 
+def _named_withheld(rows: list[Any]) -> set[int]:
+    """The seqs that some transfer-in entry, whose hash verifies, names as withheld before it."""
+    named: set[int] = set()
+    for seq, at, operator, action, obj, details_text, prev_hash, stored_hash in rows:
+        if action != TRANSFER_IN:
+            continue
+        try:
+            details = json.loads(details_text)
+        except ValueError:
+            continue  # the walk reports it
+        if entry_hash(seq, at, operator, action, obj, details, prev_hash) != stored_hash:
+            continue  # the walk reports it
+        listed = details.get("withheld") if isinstance(details, dict) else None
+        if isinstance(listed, list):
+            named.update(s for s in listed if type(s) is int and 0 < s < seq)
+    return named
+
+
 def verify_chain(conn: Any) -> tuple[int, str | None]:
     """Walk the whole chain. Returns (entries checked, None) or (n, description of first break)."""
     rows = conn.execute(
         "SELECT seq, at, operator, action, object, details, prev_hash, hash FROM custody "
         "ORDER BY seq"
     ).fetchall()
-    last_in = max((r[0] for r in rows if r[3] == TRANSFER_IN), default=0)
+    named = _named_withheld(rows)
     prev: str | None = None
     expected_seq = 1
     for count, row in enumerate(rows, start=1):
         seq, at, operator, action, obj, details_text, prev_hash, stored_hash = row
         if seq != expected_seq:
             return count, f"entry {expected_seq} is missing (the next entry is {seq})"
-        if action == WITHHELD and not obj and seq < last_in:
+        if action == WITHHELD and not obj and seq in named:
             if prev_hash != prev:
                 return count, f"entry {seq} (withheld): does not link to entry {seq - 1}"
             prev = stored_hash

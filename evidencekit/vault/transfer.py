@@ -13,7 +13,8 @@ Steps, each of which leaves the clinic's vault as it was when it fails:
 2. The case, its items and every row of every table that refers to an item (found from the
    schema, see copying.py), and the stored bytes they use, are copied unchanged: same seals,
    same hashes, same timestamp tokens, same capture times.
-3. Her log goes on with "transfer-in" (the clinic vault's id, the head of its log, the items)
+3. Her log goes on with "transfer-in" (the clinic vault's id, the head of its log, the items,
+   the seqs it withheld: only those may be hashes alone, see custody.verify_chain)
    and "identity-import": her new key, endorsed by the clinic's key (`endorse_successor`). Her
    bundles are signed by her key; the verifier accepts the clinic-sealed items in them because
    that endorsement, signed by the clinic's key, hands over to hers (`verify.identities.
@@ -143,7 +144,7 @@ def _build(
             ("created_by", f"EvidenceKit {__version__}"),
         ):
             meta.add(dst, k, v)
-        head_seq, head_hash = _copy_log(src, dst, vault.custody(None), case, uids)
+        head_seq, head_hash, withheld = _copy_log(src, dst, vault.custody(None), case, uids)
         case_id = _copy_case(src, dst, case)
         for uid in uids:
             _copy_item(src, dst, uid, case_id)
@@ -156,6 +157,7 @@ def _build(
             "from_hash": head_hash,
             "case": case,
             "items": uids,
+            "withheld": withheld,  # under this entry's hash: the only rows verify_chain accepts
         }
         if note:
             details["note"] = note
@@ -193,8 +195,10 @@ def _shown(entry: CustodyEntry, subjects: set[str], uids: set[str]) -> bool:
 
 def _copy_log(
     src: Any, dst: Any, entries: list[CustodyEntry], case: str, uids: list[str]
-) -> tuple[int, str | None]:
+) -> tuple[int, str | None, list[int]]:
+    """Copy the log; (its head seq, head hash, the seqs written as hashes alone)."""
     subjects = {item_subject(u) for u in uids} | {case_subject(case), VAULT, IDENTITY}
+    withheld: list[int] = []
     for entry in entries:
         if _shown(entry, subjects, set(uids)):
             # The details exactly as stored (their canonical JSON is what the hash covers).
@@ -205,12 +209,14 @@ def _copy_log(
             )  # fmt: skip
         else:
             row = custody.withheld_row(entry.seq, entry.prev_hash, entry.hash)
+            withheld.append(entry.seq)
         dst.execute(
             "INSERT INTO custody (seq, at, operator, action, object, details, prev_hash, hash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             row,
         )
-    return (entries[-1].seq, entries[-1].hash) if entries else (0, None)
+    head = (entries[-1].seq, entries[-1].hash) if entries else (0, None)
+    return head[0], head[1], withheld
 
 
 def _copy_case(src: Any, dst: Any, case: str) -> int:

@@ -104,6 +104,10 @@ def test_a_case_moves_whole_and_her_bundle_verifies(
         assert SECRET_CASE not in text and not any(o in text for o in other)
         assert "Drita" not in text  # nor the clinic's own housekeeping (its backups)
         assert any(e.action == "withheld" for e in log)
+        # Her transfer-in names, under its own hash, exactly the rows it withheld.
+        assert inbound.details["withheld"] == [e.seq for e in log if e.action == "withheld"]
+        chain = next(c for c in verify_vault(her).checks if c.name == "custody log")
+        assert f"({len(inbound.details['withheld'])} withheld by a hand-over" in chain.detail
         assert her.conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
         # The clinic's private key never travels: her vault holds her own key alone.
         assert her.conn.execute("SELECT fingerprint FROM identities").fetchall() == [
@@ -258,6 +262,51 @@ def test_a_withheld_entry_is_accepted_only_before_a_transfer_in(vault: Vault) ->
     assert problem is not None and f"entry {seq + 1}" in problem
     report = verify_vault(vault)
     assert not report.ok
+
+
+def _blank_into_withheld(vault: Vault, seq: int) -> None:
+    """What a forger with the passphrase does: the row of entry `seq` replaced by hashes alone."""
+    from evidencekit.vault import custody
+
+    entry = next(e for e in vault.custody(None) if e.seq == seq)
+    vault.conn.execute("DROP TRIGGER custody_no_update")
+    vault.conn.execute("DROP TRIGGER custody_no_delete")
+    vault.conn.execute("DELETE FROM custody WHERE seq = ?", (seq,))
+    vault.conn.execute(
+        "INSERT INTO custody (seq, at, operator, action, object, details, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        custody.withheld_row(entry.seq, entry.prev_hash, entry.hash),
+    )
+
+
+@pytest.mark.parametrize("names_it", [False, True])
+def test_a_fake_transfer_in_cannot_hide_a_delete(
+    vault: Vault, tmp_path: Path, names_it: bool
+) -> None:
+    """The attack review found: append a transfer-in, then blank an earlier `delete` entry
+    into a withheld row (same seq, prev, hash). The chain must say broken at that entry,
+    whether the fake transfer-in lists nothing or lists the seq with its hash not matching."""
+    from evidencekit.vault import custody
+
+    add_import(vault, tmp_path, case="Hers")
+    vault.delete_item(vault.items("Hers")[0].id, "a forger's delete")
+    deleted = next(e.seq for e in vault.custody(None) if e.action == "delete")
+    with vault.transaction() as conn:
+        fake = custody.append(conn, "forger", "transfer-in", "vault", {"from_vault": "x"})
+    if names_it:  # the forger edits the list in later: the transfer-in's own hash then fails
+        vault.conn.execute("DROP TRIGGER custody_no_update")
+        vault.conn.execute(
+            "UPDATE custody SET details = ? WHERE seq = ?",
+            (json.dumps({"from_vault": "x", "withheld": [deleted]}), fake.seq),
+        )
+        vault.conn.execute(
+            "CREATE TRIGGER custody_no_update BEFORE UPDATE ON custody "
+            "BEGIN SELECT RAISE(ABORT, 'no'); END"
+        )
+    _blank_into_withheld(vault, deleted)
+    _count, problem = custody.verify_chain(vault.conn)
+    assert problem is not None and f"entry {deleted}" in problem, problem
+    assert not verify_vault(vault).ok
 
 
 def test_a_hand_over_killed_at_any_moment_never_loses_the_case(
