@@ -124,10 +124,14 @@ def scrub_bytes(text: bytes) -> tuple[bytes, list[dict[str, Any]]]:
         return b"data:text/plain," + marker(facts).encode()
 
     def bare(match: re.Match[bytes]) -> bytes:
+        raw = match.group(0).replace(b"\\/", b"/")
         try:
-            data = base64.b64decode(match.group(0).replace(b"\\/", b"/") + b"==")
+            data = base64.b64decode(raw + b"==")
         except (binascii.Error, ValueError):
-            return match.group(0)
+            try:  # cut short (a window's end): what is whole of it still shows its header
+                data = base64.b64decode(raw[: len(raw) - len(raw) % 4])
+            except (binascii.Error, ValueError):
+                return match.group(0)
         kind = sniff_media_type(data[:8192])
         if not is_picture_type(kind):
             return match.group(0)
@@ -135,7 +139,7 @@ def scrub_bytes(text: bytes) -> tuple[bytes, list[dict[str, Any]]]:
         removed.append(facts)
         return marker(facts).encode()
 
-    if b"data:" in text or b"DATA:" in text:
+    if b"data:" in text.lower():  # the scheme's case is free (Data:, DATA:, dAtA:)
         text = _DATA_URL.sub(data_url, text)
     text = _BARE_B64.sub(bare, text)
     return text, removed

@@ -11,6 +11,7 @@ refused with plain words, so nothing is stored by mistake.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 from pathlib import Path
@@ -52,9 +53,24 @@ def kind_of(path: Path) -> str:
         if media_type not in ("text/plain", "application/json", "text/csv"):
             return "refused"
         handle.seek(0)
-        while block := handle.read(_CHUNK):  # a picture hidden inside the text as base64
-            if scrub_bytes(block)[1]:
+        # Only the start was sniffed: the whole file must be text (raw picture bytes after the
+        # first few KB are not UTF-8), and a picture written into it (base64, a data: URL) is
+        # looked for in windows of two blocks, so one that straddles a block's end is seen whole
+        # from its start (where its header is).
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        previous = b""
+        while block := handle.read(_CHUNK):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError:
                 return "refused"
+            if scrub_bytes(previous + block)[1]:
+                return "refused"
+            previous = block
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "refused"
     return "text"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import urllib.parse
 from pathlib import Path
 
 from evidencekit.config import Settings
@@ -183,3 +184,24 @@ def test_a_video_is_kept_as_its_hashes(vault: Vault, tmp_path: Path) -> None:
     assert entry["bytes"] == len(data) and entry["pdq"] is None
     assert entry["media_type"] == "video/webm"
     assert Needles({"video": data}).found_in(vault_dump(vault)) == set()
+
+
+def test_a_text_file_cannot_carry_a_picture_past_the_checks(tmp_path: Path) -> None:
+    """Only the start of a file is sniffed: a picture's raw bytes later in a 'text' file, a
+    base64 picture straddling the read blocks' boundary, and a data: URL whose scheme is
+    written in capitals are each refused; plain text (with ë and ç) is still taken."""
+    from evidencekit.jobs.minor_safe_import import _CHUNK, kind_of
+
+    jpeg = Pictures().jpeg
+    late = tmp_path / "late.txt"
+    late.write_bytes(b"a message\n" * 1000 + jpeg)  # the JPEG begins after the sniffed start
+    encoded = base64.b64encode(Pictures().png)
+    straddle = tmp_path / "straddle.txt"
+    straddle.write_bytes(b"x" * (_CHUNK - len(encoded) // 2) + b" " + encoded + b"\n")
+    capital = tmp_path / "capital.txt"
+    percent = urllib.parse.quote_from_bytes(Pictures().png).encode()  # not base64: %89PNG…
+    capital.write_bytes(b"see Data:image/png," + percent + b" here\n")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("ai më shkroi: më dërgo më shumë, përndryshe…\n" * 50_000, encoding="utf-8")
+    assert [kind_of(p) for p in (late, straddle, capital)] == ["refused"] * 3
+    assert kind_of(plain) == "text"
