@@ -35,7 +35,7 @@ from evidencekit import launchers
 from evidencekit.capture import tempdirs
 from evidencekit.config import APP_NAME, config_dir, data_dir
 from evidencekit.errors import EvidenceKitError, UsageError
-from evidencekit.vault.lock import WriterLock
+from evidencekit.vault.lock import WriterLock, locked_file
 
 CONFIRM_WORD = "FORGET"  # what the CLI asks her to type; the app asks for its own word
 _HEAD = 64 * 1024
@@ -150,11 +150,15 @@ def _lock_all(folders: tuple[Path, ...]) -> list[WriterLock]:
     """Take the writer lock of every file in the folders (vaults and look-alikes): a vault
     still open for writing somewhere raises VaultBusy and nothing has been removed."""
     locks: list[WriterLock] = []
+    taken: set[Path] = set()  # on Windows a whole shelf shares one lock file: take it once
     try:
         for folder in folders:
             for path in _files(folder):
                 if path.name.endswith(("-wal", "-shm", "-journal", ".lock")):
                     continue
+                if locked_file(path) in taken:
+                    continue
+                taken.add(locked_file(path))
                 lock = WriterLock(path)
                 lock.acquire()
                 locks.append(lock)

@@ -74,6 +74,12 @@ class WriterLock:
         return self._handle is not None
 
 
+def locked_file(vault_path: Path, platform: str = sys.platform) -> Path:
+    """The file whose lock `WriterLock(vault_path)` takes: the vault itself (POSIX), or its
+    sidecar on Windows — one `.lock` shared by a whole shelf, so take it once per shelf."""
+    return _sidecar_for(vault_path) if platform == "win32" else vault_path
+
+
 def _sidecar_for(vault_path: Path) -> Path:
     """The Windows lock file. On a shelf (vault/shelf.py: files named 16 hex characters) one
     lock file, `.lock`, serves every file there, so its name never says which one is open

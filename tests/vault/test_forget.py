@@ -97,3 +97,42 @@ def test_nothing_goes_while_a_vault_is_open(cli: Cli, machine: dict[str, Path]) 
     assert busy.code == 3, busy.err
     assert machine["default"].exists() and len(list((machine["data"] / "shelf").iterdir())) == 3
     assert machine["settings"].exists()
+
+
+def test_on_windows_a_shelf_is_locked_once_not_once_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows locks a sidecar, and a whole shelf shares one (`.lock`): a second lock on it from
+    another handle fails, so forgetting must take it once. Windows cannot run here: its rule
+    (`locked_file(..., "win32")`) and msvcrt's refusal of a second lock are modelled."""
+    from evidencekit import forget
+    from evidencekit.errors import VaultBusy
+    from evidencekit.vault import lock as lock_module
+
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    for _ in range(3):
+        (shelf / secrets.token_hex(8)).write_bytes(os.urandom(4096))
+    names = sorted(p for p in shelf.iterdir())
+    assert {lock_module.locked_file(p, "win32") for p in names} == {shelf / ".lock"}
+    assert lock_module.locked_file(tmp_path / "case.ekv", "win32") == tmp_path / "case.ekv.lock"
+    assert lock_module.locked_file(names[0], "linux") == names[0]
+
+    held: set[Path] = set()
+
+    class WindowsLock:
+        def __init__(self, path: Path) -> None:
+            self.file = lock_module.locked_file(path, "win32")
+
+        def acquire(self) -> None:
+            if self.file in held:  # msvcrt.locking on a second handle: refused
+                raise VaultBusy()
+            held.add(self.file)
+
+        def release(self) -> None:
+            held.discard(self.file)
+
+    monkeypatch.setattr(forget, "WriterLock", WindowsLock)
+    monkeypatch.setattr(forget, "locked_file", lambda p: lock_module.locked_file(p, "win32"))
+    locks = forget._lock_all((shelf,))
+    assert len(locks) == 1 and held == {shelf / ".lock"}
