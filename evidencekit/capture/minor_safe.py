@@ -13,6 +13,12 @@ CSS background images (elements and ``::before``/``::after``), CSS ``content: ur
 border images and masks, in every frame Playwright reaches (cross-origin iframes included) and
 in every shadow root (closed ones too: ``attachShadow`` is watched from the first byte).
 
+The page's own rules can still win where an inline style cannot reach (`!important` on a
+pseudo-element, in a cascade layer): after marking, the sweep reads every element and its
+``::before``/``::after``/``::marker`` again, and an element whose picture still paints is
+flattened to grey (an inline `!important` filter over everything it paints) under a grey box;
+if even that does not hold, `cover` raises `PicturesNotCovered` and no screenshot is taken.
+
 An element's original CSS background is kept in a ``data-evidencekit-background`` attribute so
 the media scan (`media.py`) still finds the picture to hash it. The bytes-side rules (what is
 kept of each picture, the WARC, the DOM) are in `minor_safe_bytes.py`.
@@ -27,6 +33,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from evidencekit.capture.journal import Journal
+from evidencekit.errors import EXIT_FAILED, EvidenceKitError
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +115,46 @@ INSTALL_JS = r"""(() => {
     el.parentNode.insertBefore(rect, el);
     el.__evidencekitBox = rect;
   };
+  const DRAWS = ['background-image', 'content', 'mask-image', '-webkit-mask-image',
+                 'border-image-source', '-webkit-mask-box-image-source', 'list-style-image'];
+  const stillDrawn = (cs) => DRAWS.filter((name) => hasPicture(cs.getPropertyValue(name)));
+  const FLAT = 'contrast(0) brightness(1.5)';
+  // The element that paints `el` and its pseudo-elements (`display: contents` has no box).
+  const painter = (el) => {
+    while (el && getComputedStyle(el).display === 'contents') {
+      el = el.parentElement || (el.parentNode && el.parentNode.host) || null;
+    }
+    return el;
+  };
+  // Flatten `el` and everything it paints (pseudo-elements wherever they are placed) to the
+  // box grey with an inline `!important` filter, which no style sheet rule can beat, and put
+  // a grey box on top of it. False when that could not be made to hold.
+  const seal = (el) => {
+    const host = painter(el);
+    if (!host) return false;
+    force(host, 'transition', 'none');  // a transition would only reach the grey later
+    force(host, 'filter', FLAT);
+    host.setAttribute('data-evidencekit-covered', '');
+    const doc = host.ownerDocument;
+    const r = host.getBoundingClientRect();
+    let box = host.__evidencekitOverlay;
+    if (!box || !box.isConnected) {
+      box = doc.createElement('evidencekit-box');
+      box.setAttribute('data-evidencekit-covered', '');
+      doc.documentElement.appendChild(box);
+      host.__evidencekitOverlay = box;
+    }
+    const view = doc.defaultView;
+    for (const [k, v] of [['position', 'absolute'], ['display', 'block'], ['margin', '0'],
+        ['padding', '0'], ['border', '0'], ['transform', 'none'], ['filter', 'none'],
+        ['opacity', '1'], ['visibility', 'visible'], ['background', GREY],
+        ['pointer-events', 'none'], ['z-index', '2147483647'], ['transition', 'none'],
+        ['left', (r.left + view.scrollX) + 'px'], ['top', (r.top + view.scrollY) + 'px'],
+        ['width', r.width + 'px'], ['height', r.height + 'px']]) force(box, k, v);
+    return getComputedStyle(host).filter === FLAT;
+  };
+  const describe = (el) => el.localName + (el.id ? '#' + el.id : '') +
+    (el.classList.length ? '.' + [...el.classList].join('.') : '');
   const sweep = () => {
     let covered = 0;
     adopt(document);
@@ -168,10 +215,45 @@ INSTALL_JS = r"""(() => {
       sheet.disabled = false;
     }
     for (const mark of marks) mark();
-    return covered;
+    // The page's own rule can still win: `!important` on a pseudo-element (which takes no
+    // inline style), in a cascade layer, or on a property only our sheet set. Read again what
+    // is painted now and seal off whatever still draws a picture.
+    const unsafe = [];
+    const seen = new Set();
+    const recheck = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) recheck(el.shadowRoot);
+        if (seen.has(el) || el.localName === 'evidencekit-box') continue;
+        seen.add(el);
+        if (PICTURE.has(el.tagName)) continue;  // boxed above, whatever its styles say
+        let left = stillDrawn(getComputedStyle(el));
+        for (const name of left) force(el, name, name === 'content' ? 'normal' : 'none');
+        if (left.length) left = stillDrawn(getComputedStyle(el));
+        for (const pseudo of ['before', 'after', 'marker']) {
+          left = left.concat(stillDrawn(getComputedStyle(el, '::' + pseudo)));
+        }
+        if (left.length && !seal(el)) unsafe.push(describe(el));
+        if (left.length) covered++;
+      }
+    };
+    recheck(document);
+    for (const root of roots) recheck(root);
+    return {covered, unsafe};
   };
   Object.defineProperty(window, '__evidencekitMinorSafe', {value: sweep});
 })();""".replace("__CSS__", json.dumps(_CSS))
+
+
+class PicturesNotCovered(EvidenceKitError):
+    """A picture on the page could not be covered: no screenshot was taken."""
+
+    exit_code = EXIT_FAILED
+    message = (
+        "A picture on this page could not be covered, so no screenshot was taken and nothing "
+        "was saved. Capture it again without the under-18 setting only if you are sure no one "
+        "in the pictures is under 18, or ask your support worker for help."
+    )
+
 
 _SWEEP_JS = "() => { " + INSTALL_JS + " return window.__evidencekitMinorSafe(); }"
 
@@ -188,13 +270,24 @@ async def cover(page: Page, journal: Journal, before: str) -> int:
     is still under the style sheet the init script put in it; it is recorded.
     """
     journal.doing(f"covering pictures before {before}")
-    covered, missed = 0, 0
+    covered, missed, unsafe = 0, 0, []
     for frame in page.frames:
         try:
-            covered += int(await frame.evaluate(_SWEEP_JS))
+            result = await frame.evaluate(_SWEEP_JS)
         except PlaywrightError as error:  # a frame that went away or cannot be scripted
             missed += 1
             log.debug("minor-safe: a frame was not swept: %s", error.message.splitlines()[0])
+            continue
+        covered += int(result["covered"])
+        unsafe += [str(what) for what in result["unsafe"]]
+    if unsafe:
+        journal.act(
+            "minor-safe-not-covered",
+            f"{len(unsafe)} pictures could not be covered before {before}; no screenshot taken",
+            artifact=before,
+            count=len(unsafe),
+        )
+        raise PicturesNotCovered(detail="not covered: " + ", ".join(unsafe[:10]))
     journal.act(
         "minor-safe-covered",
         f"covered {covered} pictures/videos with plain boxes before {before}"
