@@ -18,6 +18,7 @@ from evidencekit.capture.browser_install import (
     BrowserInstallOffline,
     BrowserInstallUnavailable,
 )
+from evidencekit.capture.minor_safe import PicturesNotCovered
 from evidencekit.forget import ForgetIncomplete, ForgetNotConfirmed
 from evidencekit.jobs.minor_safe_import import MinorSafeRefused
 from evidencekit.launchers import LauncherError
@@ -259,6 +260,14 @@ BY_ERROR_CLASS: dict[type[BaseException], Texts] = {
             "Messages",
             "The evidence already stored is safe. Ask someone with technical knowledge for "
             "help before adding more.",
+        ),
+    ),
+    PicturesNotCovered: lambda _error: (
+        translate("Messages", "A picture on this page could not be covered. Nothing was saved."),
+        translate(
+            "Messages",
+            "Someone in the pictures may be under 18, so no screenshot was taken. You can ask "
+            "your support worker for help with this page.",
         ),
     ),
     MinorSafeRefused: lambda _error: (
