@@ -2320,573 +2320,583 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../ui/messages.py" line="61" />
+            <location filename="../../ui/messages.py" line="62" />
             <source>That passphrase did not open this vault.</source>
             <translation>That passphrase did not open this vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="62" />
+            <location filename="../../ui/messages.py" line="63" />
             <source>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</source>
             <translation>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="69" />
+            <location filename="../../ui/messages.py" line="70" />
             <source>This vault is already open in another EvidenceKit window.</source>
             <translation>This vault is already open in another EvidenceKit window.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="70" />
+            <location filename="../../ui/messages.py" line="71" />
             <source>Close the other window (or wait until it finishes), then try again.</source>
             <translation>Close the other window (or wait until it finishes), then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="76" />
+            <location filename="../../ui/messages.py" line="77" />
             <source>There is no vault at that place.</source>
             <translation>There is no vault at that place.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="77" />
+            <location filename="../../ui/messages.py" line="78" />
             <source>Choose the vault file again, or create a new vault.</source>
             <translation>Choose the vault file again, or create a new vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="80" />
+            <location filename="../../ui/messages.py" line="81" />
             <source>That passphrase already opens a vault here.</source>
             <translation>That passphrase already opens a vault here.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="81" />
+            <location filename="../../ui/messages.py" line="82" />
             <source>Choose a different second passphrase, not your own one. Nothing was changed.</source>
             <translation>Choose a different second passphrase, not your own one. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="87" />
+            <location filename="../../ui/messages.py" line="88" />
             <source>A vault already exists at that place.</source>
             <translation>A vault already exists at that place.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="88" />
+            <location filename="../../ui/messages.py" line="89" />
             <source>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</source>
             <translation>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="95" />
+            <location filename="../../ui/messages.py" line="96" />
             <source>This passphrase is too short.</source>
             <translation>This passphrase is too short.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="96" />
+            <location filename="../../ui/messages.py" line="97" />
             <source>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</source>
             <translation>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="103" />
+            <location filename="../../ui/messages.py" line="104" />
             <source>Part of the vault file could not be read.</source>
             <translation>Part of the vault file could not be read.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="104" />
+            <location filename="../../ui/messages.py" line="105" />
             <source>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</source>
             <translation>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="111" />
+            <location filename="../../ui/messages.py" line="112" />
             <source>The disk is full.</source>
             <translation>The disk is full.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="112" />
+            <location filename="../../ui/messages.py" line="113" />
             <source>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</source>
             <translation>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="119" />
+            <location filename="../../ui/messages.py" line="120" />
             <source>This disk can only be read, not written.</source>
             <translation>This disk can only be read, not written.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="120" />
+            <location filename="../../ui/messages.py" line="121" />
             <source>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</source>
             <translation>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="128" />
+            <location filename="../../ui/messages.py" line="129" />
             <source>The latest changes are kept in a second file beside the vault.</source>
             <translation>The latest changes are kept in a second file beside the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="129" />
+            <location filename="../../ui/messages.py" line="130" />
             <source>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</source>
             <translation>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="136" />
+            <location filename="../../ui/messages.py" line="137" />
             <source>This vault was made by a newer version of EvidenceKit.</source>
             <translation>This vault was made by a newer version of EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="137" />
+            <location filename="../../ui/messages.py" line="138" />
             <source>Update EvidenceKit, then open the vault again.</source>
             <translation>Update EvidenceKit, then open the vault again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="140" />
+            <location filename="../../ui/messages.py" line="141" />
             <source>No web browser was found that EvidenceKit can use to capture pages.</source>
             <translation>No web browser was found that EvidenceKit can use to capture pages.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="144" />
+            <location filename="../../ui/messages.py" line="145" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
             <translation>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="151" />
+            <location filename="../../ui/messages.py" line="152" />
             <source>The browser could not be started.</source>
             <translation>The browser could not be started.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="152" />
+            <location filename="../../ui/messages.py" line="153" />
             <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
             <translation>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="159" />
+            <location filename="../../ui/messages.py" line="160" />
             <source>This is not a web address EvidenceKit can capture.</source>
             <translation>This is not a web address EvidenceKit can capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="160" />
+            <location filename="../../ui/messages.py" line="161" />
             <source>Copy the whole address from the browser's address bar. It starts with https://</source>
             <translation>Copy the whole address from the browser's address bar. It starts with https://</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="166" />
+            <location filename="../../ui/messages.py" line="167" />
             <source>The site could not be found.</source>
             <translation>The site could not be found.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="167" />
+            <location filename="../../ui/messages.py" line="168" />
             <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
             <translation>Check the address for typing mistakes, and check that this computer is connected to the internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="174" />
+            <location filename="../../ui/messages.py" line="175" />
             <source>The site refused the connection.</source>
             <translation>The site refused the connection.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="175" />
+            <location filename="../../ui/messages.py" line="176" />
             <source>Check the address, or try again later.</source>
             <translation>Check the address, or try again later.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="178" />
+            <location filename="../../ui/messages.py" line="179" />
             <source>This address downloads a file instead of showing a page.</source>
             <translation>This address downloads a file instead of showing a page.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="179" />
+            <location filename="../../ui/messages.py" line="180" />
             <source>Save the file on the computer, then add it with “Add files…”.</source>
             <translation>Save the file on the computer, then add it with “Add files…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="182" />
+            <location filename="../../ui/messages.py" line="183" />
             <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
             <translation>The page took too long, so the capture was stopped. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="186" />
+            <location filename="../../ui/messages.py" line="187" />
             <source>Try again later, when the connection may be faster.</source>
             <translation>Try again later, when the connection may be faster.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="189" />
+            <location filename="../../ui/messages.py" line="190" />
             <source>The page could not be loaded. Nothing was saved.</source>
             <translation>The page could not be loaded. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="190" />
+            <location filename="../../ui/messages.py" line="191" />
             <source>Check the internet connection and try again in a few minutes.</source>
             <translation>Check the internet connection and try again in a few minutes.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="193" />
+            <location filename="../../ui/messages.py" line="194" />
             <source>The capture failed unexpectedly. Nothing was saved.</source>
             <translation>The capture failed unexpectedly. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="194" />
+            <location filename="../../ui/messages.py" line="195" />
             <source>Try again. If it fails again, the details below can help someone who helps you.</source>
             <translation>Try again. If it fails again, the details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="200" />
+            <location filename="../../ui/messages.py" line="201" />
             <source>That saved login is no longer in the vault.</source>
             <translation>That saved login is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="201" />
+            <location filename="../../ui/messages.py" line="202" />
             <source>Choose another saved login, or log in to the site again.</source>
             <translation>Choose another saved login, or log in to the site again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="204" />
+            <location filename="../../ui/messages.py" line="205" />
             <source>The saved login for this site no longer works. Nothing was saved.</source>
             <translation>The saved login for this site no longer works. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="205" />
+            <location filename="../../ui/messages.py" line="206" />
             <source>The site asks to log in again. Log in to the site again, or capture the page logged out.</source>
             <translation>The site asks to log in again. Log in to the site again, or capture the page logged out.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="212" />
+            <location filename="../../ui/messages.py" line="213" />
             <source>A browser window cannot be opened on this computer.</source>
             <translation>A browser window cannot be opened on this computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="213" />
+            <location filename="../../ui/messages.py" line="214" />
             <source>Log in on a computer with a screen.</source>
             <translation>Log in on a computer with a screen.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="216" />
+            <location filename="../../ui/messages.py" line="217" />
             <source>The window was closed before you were logged in. Nothing was saved.</source>
             <translation>The window was closed before you were logged in. Nothing was saved.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="219" />
+            <location filename="../../ui/messages.py" line="220" />
             <source>Open the login window again and log in before closing it.</source>
             <translation>Open the login window again and log in before closing it.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="222" />
+            <location filename="../../ui/messages.py" line="223" />
             <source>This file could not be added.</source>
             <translation>This file could not be added.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="223" />
+            <location filename="../../ui/messages.py" line="224" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Check that the file is still there and that it opens, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="229" />
+            <location filename="../../ui/messages.py" line="230" />
             <source>The file could not be saved there.</source>
             <translation>The file could not be saved there.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="230" />
+            <location filename="../../ui/messages.py" line="231" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Choose another place (another folder or a USB stick) and check that it has free space.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="237" />
+            <location filename="../../ui/messages.py" line="238" />
             <source>A case with this name already exists.</source>
             <translation>A case with this name already exists.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="238" />
+            <location filename="../../ui/messages.py" line="239" />
             <source>Choose another name.</source>
             <translation>Choose another name.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="241" />
+            <location filename="../../ui/messages.py" line="242" />
             <source>That case is no longer in the vault.</source>
             <translation>That case is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="242" />
+            <location filename="../../ui/messages.py" line="243" />
             <source>Choose another case from the list.</source>
             <translation>Choose another case from the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="245" />
+            <location filename="../../ui/messages.py" line="246" />
             <source>This item is no longer in the vault.</source>
             <translation>This item is no longer in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="246" />
+            <location filename="../../ui/messages.py" line="247" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Go back to the list; it shows what the vault holds now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="249" />
+            <location filename="../../ui/messages.py" line="250" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>The time-stamp server could not give a time-stamp now.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="250" />
+            <location filename="../../ui/messages.py" line="251" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="257" />
+            <location filename="../../ui/messages.py" line="258" />
             <source>The vault's signing key is damaged.</source>
             <translation>The vault's signing key is damaged.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="258" />
+            <location filename="../../ui/messages.py" line="259" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="265" />
+            <location filename="../../ui/messages.py" line="266" />
+            <source>A picture on this page could not be covered. Nothing was saved.</source>
+            <translation>A picture on this page could not be covered. Nothing was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="267" />
+            <source>Someone in the pictures may be under 18, so no screenshot was taken. You can ask your support worker for help with this page.</source>
+            <translation>Someone in the pictures may be under 18, so no screenshot was taken. You can ask your support worker for help with this page.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="274" />
             <source>This file was not added: it may hold pictures.</source>
             <translation>This file was not added: it may hold pictures.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="266" />
+            <location filename="../../ui/messages.py" line="275" />
             <source>Someone in these pictures may be under 18, so only pictures and videos (kept as their hashes, never the file) and plain text files can be added. Nothing was stored from this file.</source>
             <translation>Someone in these pictures may be under 18, so only pictures and videos (kept as their hashes, never the file) and plain text files can be added. Nothing was stored from this file.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="274" />
+            <location filename="../../ui/messages.py" line="283" />
             <source>The “Notes” launcher could not be changed.</source>
             <translation>The “Notes” launcher could not be changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="275" />
+            <location filename="../../ui/messages.py" line="284" />
             <source>Nothing else was touched. If another launcher is already there, its details below say where; remove or rename it, then try again.</source>
             <translation>Nothing else was touched. If another launcher is already there, its details below say where; remove or rename it, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="282" />
+            <location filename="../../ui/messages.py" line="291" />
             <source>The browser could not be downloaded: there is no internet.</source>
             <translation>The browser could not be downloaded: there is no internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="283" />
+            <location filename="../../ui/messages.py" line="292" />
             <source>Connect this computer to the internet, then try again. Nothing was left half-installed, and everything else works as before.</source>
             <translation>Connect this computer to the internet, then try again. Nothing was left half-installed, and everything else works as before.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="290" />
+            <location filename="../../ui/messages.py" line="299" />
             <source>This copy of EvidenceKit cannot download a browser by itself.</source>
             <translation>This copy of EvidenceKit cannot download a browser by itself.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="291" />
+            <location filename="../../ui/messages.py" line="300" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again.</source>
             <translation>Install Google Chrome, Microsoft Edge or Chromium, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="297" />
+            <location filename="../../ui/messages.py" line="306" />
             <source>The browser could not be installed.</source>
             <translation>The browser could not be installed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="298" />
+            <location filename="../../ui/messages.py" line="307" />
             <source>Nothing was left half-installed. Try again later, or install Google Chrome, Microsoft Edge or Chromium yourself.</source>
             <translation>Nothing was left half-installed. Try again later, or install Google Chrome, Microsoft Edge or Chromium yourself.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="306" />
+            <location filename="../../ui/messages.py" line="315" />
             <source>The copy did not pass its check, so it was not kept.</source>
             <translation>The copy did not pass its check, so it was not kept.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="307" />
+            <location filename="../../ui/messages.py" line="316" />
             <source>Nothing was removed or changed in your vault. Try again, on another disk or USB stick if this one may be failing.</source>
             <translation>Nothing was removed or changed in your vault. Try again, on another disk or USB stick if this one may be failing.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="314" />
+            <location filename="../../ui/messages.py" line="323" />
             <source>A vault is already at that place, so nothing was restored.</source>
             <translation>A vault is already at that place, so nothing was restored.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="315" />
+            <location filename="../../ui/messages.py" line="324" />
             <source>Choose another place, or agree to replace that vault.</source>
             <translation>Choose another place, or agree to replace that vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="318" />
+            <location filename="../../ui/messages.py" line="327" />
             <source>A file with that name is already there.</source>
             <translation>A file with that name is already there.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="319" />
+            <location filename="../../ui/messages.py" line="328" />
             <source>Choose another name. Nothing was written or changed.</source>
             <translation>Choose another name. Nothing was written or changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="322" />
+            <location filename="../../ui/messages.py" line="331" />
             <source>That folder does not exist.</source>
             <translation>That folder does not exist.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="323" />
+            <location filename="../../ui/messages.py" line="332" />
             <source>If it is on a USB stick, check that the stick is plugged in, then choose the place again. Nothing was written.</source>
             <translation>If it is on a USB stick, check that the stick is plugged in, then choose the place again. Nothing was written.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="330" />
+            <location filename="../../ui/messages.py" line="339" />
             <source>That case holds no evidence, so there is nothing to hand over.</source>
             <translation>That case holds no evidence, so there is nothing to hand over.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="331" />
+            <location filename="../../ui/messages.py" line="340" />
             <source>Nothing was changed.</source>
             <translation>Nothing was changed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="334" />
+            <location filename="../../ui/messages.py" line="343" />
             <source>Nothing was removed.</source>
             <translation>Nothing was removed.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="335" />
+            <location filename="../../ui/messages.py" line="344" />
             <source>Type the word shown to confirm, then try again.</source>
             <translation>Type the word shown to confirm, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="338" />
+            <location filename="../../ui/messages.py" line="347" />
             <source>Not everything could be removed from this computer.</source>
             <translation>Not everything could be removed from this computer.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="339" />
+            <location filename="../../ui/messages.py" line="348" />
             <source>Close other programs that may be using these files, then try again. What is left is named in the details.</source>
             <translation>Close other programs that may be using these files, then try again. What is left is named in the details.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="346" />
+            <location filename="../../ui/messages.py" line="355" />
             <source>Stopped, as you asked.</source>
             <translation>Stopped, as you asked.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="347" />
+            <location filename="../../ui/messages.py" line="356" />
             <source>What was already saved stays in the vault.</source>
             <translation>What was already saved stays in the vault.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="51" />
+            <location filename="../../ui/messages.py" line="52" />
             <source>EvidenceKit is not allowed to use that file or folder.</source>
             <translation>EvidenceKit is not allowed to use that file or folder.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="52" />
+            <location filename="../../ui/messages.py" line="53" />
             <source>Choose another place, or ask the computer's owner for access.</source>
             <translation>Choose another place, or ask the computer's owner for access.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="351" />
+            <location filename="../../ui/messages.py" line="360" />
             <source>The computer could not read or write a file.</source>
             <translation>The computer could not read or write a file.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="352" />
+            <location filename="../../ui/messages.py" line="361" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Check that the disk or USB stick is still connected and has free space, then try again.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="392" />
+            <location filename="../../ui/messages.py" line="401" />
             <source>Something went wrong.</source>
             <translation>Something went wrong.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="393" />
+            <location filename="../../ui/messages.py" line="402" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Try again. The details below can help someone who helps you.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="409" />
+            <location filename="../../ui/messages.py" line="418" />
             <source>Waiting</source>
             <translation>Waiting</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="410" />
+            <location filename="../../ui/messages.py" line="419" />
             <source>Opening the page</source>
             <translation>Opening the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="411" />
+            <location filename="../../ui/messages.py" line="420" />
             <source>Loading</source>
             <translation>Loading</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="412" />
+            <location filename="../../ui/messages.py" line="421" />
             <source>Scrolling through the page</source>
             <translation>Scrolling through the page</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="413" />
+            <location filename="../../ui/messages.py" line="422" />
             <source>Saving</source>
             <translation>Saving</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="414" />
+            <location filename="../../ui/messages.py" line="423" />
             <source>Sealing</source>
             <translation>Sealing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="415" />
+            <location filename="../../ui/messages.py" line="424" />
             <source>Time-stamping</source>
             <translation>Time-stamping</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="416" />
-            <location filename="../../ui/messages.py" line="430" />
+            <location filename="../../ui/messages.py" line="425" />
+            <location filename="../../ui/messages.py" line="439" />
             <source>Done</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="417" />
+            <location filename="../../ui/messages.py" line="426" />
             <source>Did not work</source>
             <translation>Did not work</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="425" />
+            <location filename="../../ui/messages.py" line="434" />
             <source>Asking for time-stamps</source>
             <translation>Asking for time-stamps</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="426" />
+            <location filename="../../ui/messages.py" line="435" />
             <source>Writing the report</source>
             <translation>Writing the report</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="427" />
+            <location filename="../../ui/messages.py" line="436" />
             <source>Adding the pictures</source>
             <translation>Adding the pictures</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="428" />
+            <location filename="../../ui/messages.py" line="437" />
             <source>Attaching the original files</source>
             <translation>Attaching the original files</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="429" />
+            <location filename="../../ui/messages.py" line="438" />
             <source>Signing</source>
             <translation>Signing</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="437" />
+            <location filename="../../ui/messages.py" line="446" />
             <source>The person this is about</source>
             <translation>The person this is about</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="438" />
+            <location filename="../../ui/messages.py" line="447" />
             <source>Support worker</source>
             <translation>Support worker</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="439" />
+            <location filename="../../ui/messages.py" line="448" />
             <source>Not said</source>
             <translation>Not said</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="446" />
+            <location filename="../../ui/messages.py" line="455" />
             <source>Sealed and time-stamped</source>
             <translation>Sealed and time-stamped</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="447" />
+            <location filename="../../ui/messages.py" line="456" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>Sealed — time-stamp pending (added when online)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="448" />
+            <location filename="../../ui/messages.py" line="457" />
             <source>Not sealed</source>
             <translation>Not sealed</translation>
         </message>

@@ -2320,573 +2320,583 @@
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../ui/messages.py" line="61" />
+            <location filename="../../ui/messages.py" line="62" />
             <source>That passphrase did not open this vault.</source>
             <translation>Ky fjalëkalim nuk e hapi këtë kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="62" />
+            <location filename="../../ui/messages.py" line="63" />
             <source>Check Caps Lock and the keyboard language, then try again. There is no limit on tries, and nothing is locked or deleted.</source>
             <translation>Kontrolloni tastin Caps Lock dhe gjuhën e tastierës, pastaj provoni përsëri. Mund të provoni sa herë të doni; asgjë nuk kyçet dhe asgjë nuk fshihet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="69" />
+            <location filename="../../ui/messages.py" line="70" />
             <source>This vault is already open in another EvidenceKit window.</source>
             <translation>Kjo kasafortë është tashmë e hapur në një dritare tjetër të EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="70" />
+            <location filename="../../ui/messages.py" line="71" />
             <source>Close the other window (or wait until it finishes), then try again.</source>
             <translation>Mbyllni dritaren tjetër (ose prisni sa të mbarojë), pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="76" />
+            <location filename="../../ui/messages.py" line="77" />
             <source>There is no vault at that place.</source>
             <translation>Në atë vend nuk ka asnjë kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="77" />
+            <location filename="../../ui/messages.py" line="78" />
             <source>Choose the vault file again, or create a new vault.</source>
             <translation>Zgjidhni përsëri skedarin e kasafortës, ose krijoni një kasafortë të re.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="80" />
+            <location filename="../../ui/messages.py" line="81" />
             <source>That passphrase already opens a vault here.</source>
             <translation>Ky fjalëkalim hap tashmë një kasafortë këtu.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="81" />
+            <location filename="../../ui/messages.py" line="82" />
             <source>Choose a different second passphrase, not your own one. Nothing was changed.</source>
             <translation>Zgjidhni një fjalëkalim të dytë tjetër, jo tuajin. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="87" />
+            <location filename="../../ui/messages.py" line="88" />
             <source>A vault already exists at that place.</source>
             <translation>Në atë vend ka tashmë një kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="88" />
+            <location filename="../../ui/messages.py" line="89" />
             <source>Open it with its passphrase, or choose another name for the new vault. Nothing was changed.</source>
             <translation>Hapeni me fjalëkalimin e saj, ose zgjidhni një emër tjetër për kasafortën e re. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="95" />
+            <location filename="../../ui/messages.py" line="96" />
             <source>This passphrase is too short.</source>
             <translation>Ky fjalëkalim është shumë i shkurtër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="96" />
+            <location filename="../../ui/messages.py" line="97" />
             <source>Use at least 8 characters. A few ordinary words in a row are easy to remember and hard to guess.</source>
             <translation>Përdorni të paktën 8 shenja. Disa fjalë të zakonshme njëra pas tjetrës mbahen mend lehtë dhe gjenden me vështirësi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="103" />
+            <location filename="../../ui/messages.py" line="104" />
             <source>Part of the vault file could not be read.</source>
             <translation>Një pjesë e skedarit të kasafortës nuk u lexua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="104" />
+            <location filename="../../ui/messages.py" line="105" />
             <source>Do not delete it. Keep a copy of the file and ask someone with technical knowledge for help; a backup copy may still open.</source>
             <translation>Mos e fshini. Mbani një kopje të skedarit dhe kërkoni ndihmë nga dikush me njohuri teknike; një kopje rezervë mund të hapet ende.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="111" />
+            <location filename="../../ui/messages.py" line="112" />
             <source>The disk is full.</source>
             <translation>Disku është plot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="112" />
+            <location filename="../../ui/messages.py" line="113" />
             <source>Free some space on that disk (move or delete files you do not need), then try again. Nothing was lost.</source>
             <translation>Lironi pak hapësirë në atë disk (zhvendosni ose fshini skedarë që nuk ju duhen), pastaj provoni përsëri. Asgjë nuk humbi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="119" />
+            <location filename="../../ui/messages.py" line="120" />
             <source>This disk can only be read, not written.</source>
             <translation>Ky disk mund vetëm të lexohet, jo të shkruhet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="120" />
+            <location filename="../../ui/messages.py" line="121" />
             <source>Nothing can be added or changed on it. To work with the vault, copy the vault file to your computer first and open the copy. Nothing was changed.</source>
             <translation>Asgjë nuk mund të shtohet apo ndryshohet në të. Për të punuar me kasafortën, kopjojeni më parë skedarin e kasafortës në kompjuterin tuaj dhe hapni kopjen. Asgjë nuk u ndryshua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="128" />
+            <location filename="../../ui/messages.py" line="129" />
             <source>The latest changes are kept in a second file beside the vault.</source>
             <translation>Ndryshimet e fundit ruhen në një skedar të dytë pranë kasafortës.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="129" />
+            <location filename="../../ui/messages.py" line="130" />
             <source>They are safe. Keep the files together, free some space on the disk, and open the vault again before you copy it.</source>
             <translation>Ato janë të sigurta. Mbajini skedarët bashkë, lironi pak hapësirë në disk dhe hapeni kasafortën përsëri përpara se ta kopjoni.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="136" />
+            <location filename="../../ui/messages.py" line="137" />
             <source>This vault was made by a newer version of EvidenceKit.</source>
             <translation>Kjo kasafortë është krijuar nga një version më i ri i EvidenceKit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="137" />
+            <location filename="../../ui/messages.py" line="138" />
             <source>Update EvidenceKit, then open the vault again.</source>
             <translation>Përditësoni EvidenceKit, pastaj hapeni përsëri kasafortën.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="140" />
+            <location filename="../../ui/messages.py" line="141" />
             <source>No web browser was found that EvidenceKit can use to capture pages.</source>
             <translation>Nuk u gjet asnjë shfletues interneti që EvidenceKit të mund ta përdorë për të ruajtur faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="144" />
+            <location filename="../../ui/messages.py" line="145" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again. Adding saved files with “Add files…” works without a browser.</source>
             <translation>Instaloni Google Chrome, Microsoft Edge ose Chromium, pastaj provoni përsëri. Shtimi i skedarëve të ruajtur me “Shto skedarë…” funksionon edhe pa shfletues.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="151" />
+            <location filename="../../ui/messages.py" line="152" />
             <source>The browser could not be started.</source>
             <translation>Shfletuesi nuk u nis dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="152" />
+            <location filename="../../ui/messages.py" line="153" />
             <source>Restart the computer and try again. If it keeps happening, reinstall Chrome, Edge or Chromium.</source>
             <translation>Rindizni kompjuterin dhe provoni përsëri. Nëse vazhdon të ndodhë, instaloni përsëri Chrome, Edge ose Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="159" />
+            <location filename="../../ui/messages.py" line="160" />
             <source>This is not a web address EvidenceKit can capture.</source>
             <translation>Kjo nuk është një adresë interneti që EvidenceKit mund ta ruajë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="160" />
+            <location filename="../../ui/messages.py" line="161" />
             <source>Copy the whole address from the browser's address bar. It starts with https://</source>
             <translation>Kopjoni të gjithë adresën nga shiriti i adresës së shfletuesit. Ajo fillon me https://</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="166" />
+            <location filename="../../ui/messages.py" line="167" />
             <source>The site could not be found.</source>
             <translation>Faqja e internetit nuk u gjet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="167" />
+            <location filename="../../ui/messages.py" line="168" />
             <source>Check the address for typing mistakes, and check that this computer is connected to the internet.</source>
             <translation>Kontrolloni adresën për gabime shkrimi dhe sigurohuni që ky kompjuter është i lidhur me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="174" />
+            <location filename="../../ui/messages.py" line="175" />
             <source>The site refused the connection.</source>
             <translation>Faqja e internetit e refuzoi lidhjen.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="175" />
+            <location filename="../../ui/messages.py" line="176" />
             <source>Check the address, or try again later.</source>
             <translation>Kontrolloni adresën, ose provoni përsëri më vonë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="178" />
+            <location filename="../../ui/messages.py" line="179" />
             <source>This address downloads a file instead of showing a page.</source>
             <translation>Kjo adresë shkarkon një skedar në vend që të shfaqë një faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="179" />
+            <location filename="../../ui/messages.py" line="180" />
             <source>Save the file on the computer, then add it with “Add files…”.</source>
             <translation>Ruajeni skedarin në kompjuter, pastaj shtojeni me “Shto skedarë…”.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="182" />
+            <location filename="../../ui/messages.py" line="183" />
             <source>The page took too long, so the capture was stopped. Nothing was saved.</source>
             <translation>Faqja zgjati shumë, prandaj ruajtja u ndal. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="186" />
+            <location filename="../../ui/messages.py" line="187" />
             <source>Try again later, when the connection may be faster.</source>
             <translation>Provoni përsëri më vonë, kur lidhja mund të jetë më e shpejtë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="189" />
+            <location filename="../../ui/messages.py" line="190" />
             <source>The page could not be loaded. Nothing was saved.</source>
             <translation>Faqja nuk u ngarkua dot. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="190" />
+            <location filename="../../ui/messages.py" line="191" />
             <source>Check the internet connection and try again in a few minutes.</source>
             <translation>Kontrolloni lidhjen me internetin dhe provoni përsëri pas disa minutash.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="193" />
+            <location filename="../../ui/messages.py" line="194" />
             <source>The capture failed unexpectedly. Nothing was saved.</source>
             <translation>Ruajtja dështoi papritur. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="194" />
+            <location filename="../../ui/messages.py" line="195" />
             <source>Try again. If it fails again, the details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Nëse dështon sërish, hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="200" />
+            <location filename="../../ui/messages.py" line="201" />
             <source>That saved login is no longer in the vault.</source>
             <translation>Ky hyrje e ruajtur nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="201" />
+            <location filename="../../ui/messages.py" line="202" />
             <source>Choose another saved login, or log in to the site again.</source>
             <translation>Zgjidhni një hyrje tjetër të ruajtur, ose hyni sërish në faqe.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="204" />
+            <location filename="../../ui/messages.py" line="205" />
             <source>The saved login for this site no longer works. Nothing was saved.</source>
             <translation>Hyrja e ruajtur për këtë faqe nuk funksionon më. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="205" />
+            <location filename="../../ui/messages.py" line="206" />
             <source>The site asks to log in again. Log in to the site again, or capture the page logged out.</source>
             <translation>Faqja kërkon të hyni sërish. Hyni sërish në faqe, ose ruajeni faqen pa qenë e futur në llogari.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="212" />
+            <location filename="../../ui/messages.py" line="213" />
             <source>A browser window cannot be opened on this computer.</source>
             <translation>Në këtë kompjuter nuk mund të hapet një dritare shfletuesi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="213" />
+            <location filename="../../ui/messages.py" line="214" />
             <source>Log in on a computer with a screen.</source>
             <translation>Hyni nga një kompjuter me ekran.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="216" />
+            <location filename="../../ui/messages.py" line="217" />
             <source>The window was closed before you were logged in. Nothing was saved.</source>
             <translation>Dritarja u mbyll para se të hynit në llogari. Asgjë nuk u ruajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="219" />
+            <location filename="../../ui/messages.py" line="220" />
             <source>Open the login window again and log in before closing it.</source>
             <translation>Hapeni sërish dritaren e hyrjes dhe hyni para se ta mbyllni.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="222" />
+            <location filename="../../ui/messages.py" line="223" />
             <source>This file could not be added.</source>
             <translation>Ky skedar nuk u shtua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="223" />
+            <location filename="../../ui/messages.py" line="224" />
             <source>Check that the file is still there and that it opens, then try again.</source>
             <translation>Sigurohuni që skedari është ende aty dhe që hapet, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="229" />
+            <location filename="../../ui/messages.py" line="230" />
             <source>The file could not be saved there.</source>
             <translation>Skedari nuk u ruajt dot aty.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="230" />
+            <location filename="../../ui/messages.py" line="231" />
             <source>Choose another place (another folder or a USB stick) and check that it has free space.</source>
             <translation>Zgjidhni një vend tjetër (një drejtori tjetër ose një USB) dhe sigurohuni që ka hapësirë të lirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="237" />
+            <location filename="../../ui/messages.py" line="238" />
             <source>A case with this name already exists.</source>
             <translation>Ka tashmë një çështje me këtë emër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="238" />
+            <location filename="../../ui/messages.py" line="239" />
             <source>Choose another name.</source>
             <translation>Zgjidhni një emër tjetër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="241" />
+            <location filename="../../ui/messages.py" line="242" />
             <source>That case is no longer in the vault.</source>
             <translation>Ajo çështje nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="242" />
+            <location filename="../../ui/messages.py" line="243" />
             <source>Choose another case from the list.</source>
             <translation>Zgjidhni një çështje tjetër nga lista.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="245" />
+            <location filename="../../ui/messages.py" line="246" />
             <source>This item is no longer in the vault.</source>
             <translation>Kjo provë nuk është më në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="246" />
+            <location filename="../../ui/messages.py" line="247" />
             <source>Go back to the list; it shows what the vault holds now.</source>
             <translation>Kthehuni te lista; ajo tregon çfarë ka kasaforta tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="249" />
+            <location filename="../../ui/messages.py" line="250" />
             <source>The time-stamp server could not give a time-stamp now.</source>
             <translation>Serveri i vulave kohore nuk mundi të japë vulë kohore tani.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="250" />
+            <location filename="../../ui/messages.py" line="251" />
             <source>Your evidence is saved and sealed. The time-stamp will be added when this computer is online.</source>
             <translation>Provat tuaja janë ruajtur dhe vulosur. Vula kohore do të shtohet kur ky kompjuter të lidhet me internetin.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="257" />
+            <location filename="../../ui/messages.py" line="258" />
             <source>The vault's signing key is damaged.</source>
             <translation>Çelësi i nënshkrimit të kasafortës është dëmtuar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="258" />
+            <location filename="../../ui/messages.py" line="259" />
             <source>The evidence already stored is safe. Ask someone with technical knowledge for help before adding more.</source>
             <translation>Provat e ruajtura deri tani janë të sigurta. Kërkoni ndihmë nga dikush me njohuri teknike para se të shtoni të tjera.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="265" />
+            <location filename="../../ui/messages.py" line="266" />
+            <source>A picture on this page could not be covered. Nothing was saved.</source>
+            <translation>Një foto në këtë faqe nuk u mbulua dot. Nuk u ruajt asgjë.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="267" />
+            <source>Someone in the pictures may be under 18, so no screenshot was taken. You can ask your support worker for help with this page.</source>
+            <translation>Dikush në foto mund të jetë nën 18 vjeç, prandaj nuk u bë asnjë pamje ekrani. Mund t’i kërkoni ndihmë për këtë faqe një punonjësi mbështetës.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" line="274" />
             <source>This file was not added: it may hold pictures.</source>
             <translation>Ky skedar nuk u shtua: mund të ketë foto brenda.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="266" />
+            <location filename="../../ui/messages.py" line="275" />
             <source>Someone in these pictures may be under 18, so only pictures and videos (kept as their hashes, never the file) and plain text files can be added. Nothing was stored from this file.</source>
             <translation>Dikush në këto foto mund të jetë nën 18 vjeç, prandaj mund të shtohen vetëm foto dhe video (të ruajtura si hash-et e tyre, kurrë skedari) dhe skedarë me tekst të thjeshtë. Nga ky skedar nuk u ruajt asgjë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="274" />
+            <location filename="../../ui/messages.py" line="283" />
             <source>The “Notes” launcher could not be changed.</source>
             <translation>Shkurtorja “Shënime” nuk u ndryshua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="275" />
+            <location filename="../../ui/messages.py" line="284" />
             <source>Nothing else was touched. If another launcher is already there, its details below say where; remove or rename it, then try again.</source>
             <translation>Asgjë tjetër nuk u prek. Nëse aty ka tashmë një shkurtore tjetër, hollësitë më poshtë tregojnë ku ndodhet; hiqeni ose riemërtojeni, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="282" />
+            <location filename="../../ui/messages.py" line="291" />
             <source>The browser could not be downloaded: there is no internet.</source>
             <translation>Shfletuesi nuk u shkarkua dot: nuk ka internet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="283" />
+            <location filename="../../ui/messages.py" line="292" />
             <source>Connect this computer to the internet, then try again. Nothing was left half-installed, and everything else works as before.</source>
             <translation>Lidheni këtë kompjuter me internetin, pastaj provoni përsëri. Asgjë nuk mbeti e instaluar përgjysmë dhe gjithçka tjetër punon si më parë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="290" />
+            <location filename="../../ui/messages.py" line="299" />
             <source>This copy of EvidenceKit cannot download a browser by itself.</source>
             <translation>Kjo kopje e EvidenceKit nuk mund të shkarkojë vetë një shfletues.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="291" />
+            <location filename="../../ui/messages.py" line="300" />
             <source>Install Google Chrome, Microsoft Edge or Chromium, then try again.</source>
             <translation>Instaloni Google Chrome, Microsoft Edge ose Chromium, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="297" />
+            <location filename="../../ui/messages.py" line="306" />
             <source>The browser could not be installed.</source>
             <translation>Shfletuesi nuk u instalua dot.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="298" />
+            <location filename="../../ui/messages.py" line="307" />
             <source>Nothing was left half-installed. Try again later, or install Google Chrome, Microsoft Edge or Chromium yourself.</source>
             <translation>Asgjë nuk mbeti e instaluar përgjysmë. Provoni përsëri më vonë, ose instaloni vetë Google Chrome, Microsoft Edge ose Chromium.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="306" />
+            <location filename="../../ui/messages.py" line="315" />
             <source>The copy did not pass its check, so it was not kept.</source>
             <translation>Kopja nuk e kaloi kontrollin, prandaj nuk u mbajt.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="307" />
+            <location filename="../../ui/messages.py" line="316" />
             <source>Nothing was removed or changed in your vault. Try again, on another disk or USB stick if this one may be failing.</source>
             <translation>Asgjë nuk u hoq as nuk ndryshoi në kasafortën tuaj. Provoni përsëri, në një disk ose USB tjetër nëse ky mund të jetë duke u prishur.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="314" />
+            <location filename="../../ui/messages.py" line="323" />
             <source>A vault is already at that place, so nothing was restored.</source>
             <translation>Aty ka tashmë një kasafortë, prandaj nuk u rikthye asgjë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="315" />
+            <location filename="../../ui/messages.py" line="324" />
             <source>Choose another place, or agree to replace that vault.</source>
             <translation>Zgjidhni një vend tjetër, ose pranoni që ajo kasafortë të zëvendësohet.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="318" />
+            <location filename="../../ui/messages.py" line="327" />
             <source>A file with that name is already there.</source>
             <translation>Aty ka tashmë një skedar me atë emër.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="319" />
+            <location filename="../../ui/messages.py" line="328" />
             <source>Choose another name. Nothing was written or changed.</source>
             <translation>Zgjidhni një emër tjetër. Asgjë nuk u shkrua as nuk ndryshoi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="322" />
+            <location filename="../../ui/messages.py" line="331" />
             <source>That folder does not exist.</source>
             <translation>Ajo drejtori nuk ekziston.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="323" />
+            <location filename="../../ui/messages.py" line="332" />
             <source>If it is on a USB stick, check that the stick is plugged in, then choose the place again. Nothing was written.</source>
             <translation>Nëse është në një USB, kontrolloni që USB-ja të jetë e futur, pastaj zgjidhni përsëri vendin. Asgjë nuk u shkrua.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="330" />
+            <location filename="../../ui/messages.py" line="339" />
             <source>That case holds no evidence, so there is nothing to hand over.</source>
             <translation>Kjo çështje nuk ka asnjë provë, prandaj nuk ka asgjë për të dorëzuar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="331" />
+            <location filename="../../ui/messages.py" line="340" />
             <source>Nothing was changed.</source>
             <translation>Asgjë nuk ndryshoi.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="334" />
+            <location filename="../../ui/messages.py" line="343" />
             <source>Nothing was removed.</source>
             <translation>Asgjë nuk u hoq.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="335" />
+            <location filename="../../ui/messages.py" line="344" />
             <source>Type the word shown to confirm, then try again.</source>
             <translation>Shkruani fjalën që shfaqet për ta konfirmuar, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="338" />
+            <location filename="../../ui/messages.py" line="347" />
             <source>Not everything could be removed from this computer.</source>
             <translation>Jo gjithçka mund të hiqej nga ky kompjuter.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="339" />
+            <location filename="../../ui/messages.py" line="348" />
             <source>Close other programs that may be using these files, then try again. What is left is named in the details.</source>
             <translation>Mbyllni programet e tjera që mund t'i përdorin këta skedarë, pastaj provoni përsëri. Ajo që mbeti përmendet te hollësitë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="346" />
+            <location filename="../../ui/messages.py" line="355" />
             <source>Stopped, as you asked.</source>
             <translation>U ndal, siç kërkuat.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="347" />
+            <location filename="../../ui/messages.py" line="356" />
             <source>What was already saved stays in the vault.</source>
             <translation>Ajo që ishte ruajtur tashmë mbetet në kasafortë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="51" />
+            <location filename="../../ui/messages.py" line="52" />
             <source>EvidenceKit is not allowed to use that file or folder.</source>
             <translation>EvidenceKit nuk ka leje të përdorë atë skedar ose drejtori.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="52" />
+            <location filename="../../ui/messages.py" line="53" />
             <source>Choose another place, or ask the computer's owner for access.</source>
             <translation>Zgjidhni një vend tjetër, ose kërkojini leje pronarit të kompjuterit.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="351" />
+            <location filename="../../ui/messages.py" line="360" />
             <source>The computer could not read or write a file.</source>
             <translation>Kompjuteri nuk mundi të lexojë ose të shkruajë një skedar.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="352" />
+            <location filename="../../ui/messages.py" line="361" />
             <source>Check that the disk or USB stick is still connected and has free space, then try again.</source>
             <translation>Sigurohuni që disku ose USB-ja është ende e lidhur dhe ka hapësirë të lirë, pastaj provoni përsëri.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="392" />
+            <location filename="../../ui/messages.py" line="401" />
             <source>Something went wrong.</source>
             <translation>Diçka nuk shkoi mirë.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="393" />
+            <location filename="../../ui/messages.py" line="402" />
             <source>Try again. The details below can help someone who helps you.</source>
             <translation>Provoni përsëri. Hollësitë më poshtë mund t’i vlejnë dikujt që ju ndihmon.</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="409" />
+            <location filename="../../ui/messages.py" line="418" />
             <source>Waiting</source>
             <translation>Në pritje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="410" />
+            <location filename="../../ui/messages.py" line="419" />
             <source>Opening the page</source>
             <translation>Po hapet faqja</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="411" />
+            <location filename="../../ui/messages.py" line="420" />
             <source>Loading</source>
             <translation>Po ngarkohet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="412" />
+            <location filename="../../ui/messages.py" line="421" />
             <source>Scrolling through the page</source>
             <translation>Po lëvizet nëpër faqe</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="413" />
+            <location filename="../../ui/messages.py" line="422" />
             <source>Saving</source>
             <translation>Po ruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="414" />
+            <location filename="../../ui/messages.py" line="423" />
             <source>Sealing</source>
             <translation>Po vuloset</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="415" />
+            <location filename="../../ui/messages.py" line="424" />
             <source>Time-stamping</source>
             <translation>Po merret vula kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="416" />
-            <location filename="../../ui/messages.py" line="430" />
+            <location filename="../../ui/messages.py" line="425" />
+            <location filename="../../ui/messages.py" line="439" />
             <source>Done</source>
             <translation>Mbaroi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="417" />
+            <location filename="../../ui/messages.py" line="426" />
             <source>Did not work</source>
             <translation>Nuk funksionoi</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="425" />
+            <location filename="../../ui/messages.py" line="434" />
             <source>Asking for time-stamps</source>
             <translation>Po kërkohen vulat kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="426" />
+            <location filename="../../ui/messages.py" line="435" />
             <source>Writing the report</source>
             <translation>Po shkruhet raporti</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="427" />
+            <location filename="../../ui/messages.py" line="436" />
             <source>Adding the pictures</source>
             <translation>Po shtohen fotot</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="428" />
+            <location filename="../../ui/messages.py" line="437" />
             <source>Attaching the original files</source>
             <translation>Po bashkëngjiten skedarët origjinalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="429" />
+            <location filename="../../ui/messages.py" line="438" />
             <source>Signing</source>
             <translation>Po nënshkruhet</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="437" />
+            <location filename="../../ui/messages.py" line="446" />
             <source>The person this is about</source>
             <translation>Personi për të cilin bëhet fjalë</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="438" />
+            <location filename="../../ui/messages.py" line="447" />
             <source>Support worker</source>
             <translation>Punonjës/e mbështetjeje</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="439" />
+            <location filename="../../ui/messages.py" line="448" />
             <source>Not said</source>
             <translation>I pacaktuar</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="446" />
+            <location filename="../../ui/messages.py" line="455" />
             <source>Sealed and time-stamped</source>
             <translation>E vulosur dhe me vulë kohore</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="447" />
+            <location filename="../../ui/messages.py" line="456" />
             <source>Sealed — time-stamp pending (added when online)</source>
             <translation>E vulosur — vula kohore në pritje (shtohet kur të ketë internet)</translation>
         </message>
         <message>
-            <location filename="../../ui/messages.py" line="448" />
+            <location filename="../../ui/messages.py" line="457" />
             <source>Not sealed</source>
             <translation>E pavulosur</translation>
         </message>
