@@ -51,6 +51,10 @@ img, video, canvas, embed, object, input[type=image], picture, iframe[src^="data
   list-style-image: none !important; mask-image: none !important;
   -webkit-mask-image: none !important; -webkit-mask-box-image-source: none !important;
 }
+*::first-letter, *::first-line, *::backdrop, *::placeholder, *::file-selector-button {
+  background-image: none !important; border-image-source: none !important;
+  mask-image: none !important; -webkit-mask-image: none !important;
+}
 svg image, svg feImage { visibility: hidden !important; }
 [data-evidencekit-covered] { background-color: #c0c0c0 !important; }
 [data-evidencekit-covered-before]::before, [data-evidencekit-covered-after]::after {
@@ -153,6 +157,20 @@ INSTALL_JS = r"""(() => {
         ['width', r.width + 'px'], ['height', r.height + 'px']]) force(box, k, v);
     return getComputedStyle(host).filter === FLAT;
   };
+  // Every pseudo-element that can paint a picture of its own on `el`.
+  const pseudosOf = (el) => {
+    const names = ['before', 'after', 'marker', 'first-letter', 'first-line'];
+    if (el.localName === 'input' || el.localName === 'textarea') {
+      names.push('placeholder', 'file-selector-button');
+    }
+    return names;
+  };
+  // A top-layer element's ::backdrop is painted apart from it, over the whole window: neither
+  // a filter on the element nor a box in the page reaches it.
+  const backdropDrawn = (el) =>
+    (el.localName === 'dialog' || el.hasAttribute('popover') ||
+     el === el.ownerDocument.fullscreenElement) &&
+    stillDrawn(getComputedStyle(el, '::backdrop')).length > 0;
   const describe = (el) => el.localName + (el.id ? '#' + el.id : '') +
     (el.classList.length ? '.' + [...el.classList].join('.') : '');
   const sweep = () => {
@@ -229,10 +247,11 @@ INSTALL_JS = r"""(() => {
         let left = stillDrawn(getComputedStyle(el));
         for (const name of left) force(el, name, name === 'content' ? 'normal' : 'none');
         if (left.length) left = stillDrawn(getComputedStyle(el));
-        for (const pseudo of ['before', 'after', 'marker']) {
+        for (const pseudo of pseudosOf(el)) {
           left = left.concat(stillDrawn(getComputedStyle(el, '::' + pseudo)));
         }
         if (left.length && !seal(el)) unsafe.push(describe(el));
+        if (backdropDrawn(el)) unsafe.push(describe(el) + '::backdrop');
         if (left.length) covered++;
       }
     };

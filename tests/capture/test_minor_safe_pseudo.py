@@ -1,9 +1,11 @@
 """Minor-safe capture against a page whose own rules fight the covering style sheet, in real
 Chromium: `!important` pictures on ``::before``/``::after`` (background, ``content: url()``),
 inside a cascade layer (layered `!important` beats unlayered), on a pseudo-element placed
-outside its element's box, a border image and a list marker image, and in a shadow root.
+outside its element's box, a border image, a list marker image, ``::first-letter``,
+``::first-line``, ``::placeholder``, ``::file-selector-button``, and in a shadow root.
 Every picture is pure red; after `cover` the screenshot holds no red pixel at all. A page
-that breaks the covering itself makes `cover` fail with `PicturesNotCovered`, never shoot.
+that breaks the covering itself, or a modal dialog whose ``::backdrop`` (painted over the whole
+window, out of reach of any box) is a picture, makes `cover` fail with `PicturesNotCovered`.
 """
 
 from __future__ import annotations
@@ -47,10 +49,17 @@ body { margin: 0; font: 16px sans-serif; background: #fff; }
 .a .n { background-image: url(r.png) !important; }
 .a .b { box-sizing: border-box; border: 30px solid; border-image: url(r.png) 10 !important; }
 .a .k { margin: 0; padding-left: 60px; list-style-image: url(r.png) !important; }
+.a .fl::first-letter { font-size: 60px; background-image: url(r.png) !important; }
+.a .fn::first-line { background-image: url(r.png) !important; }
+.a .fi::file-selector-button { width: 90px; height: 90px;
+                               background-image: url(r.png) !important; }
+.a .ph::placeholder { background-image: url(r.png) !important; }
+dialog::backdrop { background-image: url(r.png) !important; }
 </style></head><body><div class="w a">
 <div class="p"></div><div class="q"></div><div class="l"></div><div class="o"></div>
 <div class="n">words</div><div class="b"></div><ul class="k"><li>one</li></ul>
-<div id="host"></div>
+<div class="fl">Word</div><div class="fn">A line</div><input class="fi" type="file">
+<input class="ph" placeholder="a placeholder"><div id="host"></div>
 </div><div style="height: 300px"></div>
 <script>
 const root = document.getElementById('host').attachShadow({mode: 'closed'});
@@ -59,18 +68,26 @@ root.innerHTML = '<style>.x::before { content: url(r.png) !important; }</style>'
 </script>
 __EXTRA__</body></html>"""
 
+MODAL_WITH_PICTURE_BACKDROP = """<dialog id="d">words</dialog>
+<script>document.getElementById('d').showModal();</script>"""
+
 BREAKS_COVERING = """<script>
 CSSStyleDeclaration.prototype.setProperty = function () {};  // a page breaking our tools
 </script>"""
 
 
 class PseudoSite:
-    """`/` (the page), `/broken` (the page that breaks inline styles) and `/r.png`."""
+    """`/` (the page), `/broken` (the page that breaks inline styles), `/modal` (a modal dialog
+    with a picture as its backdrop) and `/r.png`."""
 
     def __init__(self) -> None:
         routes = {
             "/": (PAGE.replace("__EXTRA__", "").encode(), "text/html; charset=utf-8"),
             "/broken": (PAGE.replace("__EXTRA__", BREAKS_COVERING).encode(), "text/html"),
+            "/modal": (
+                PAGE.replace("__EXTRA__", MODAL_WITH_PICTURE_BACKDROP).encode(),
+                "text/html",
+            ),
             "/r.png": (_red_png(), "image/png"),
         }
 
@@ -144,3 +161,11 @@ def test_a_page_that_breaks_the_covering_gets_no_screenshot(
         loop.run(_shoot(pseudo_site.url + "broken", minor_safe_on=True))
     assert caught.value.exit_code == 1 and "no screenshot" in str(caught.value)
     assert caught.value.detail and "div.p" in caught.value.detail
+
+
+def test_a_picture_as_a_modal_backdrop_gets_no_screenshot(
+    loop: Any, pseudo_site: PseudoSite
+) -> None:
+    with pytest.raises(minor_safe.PicturesNotCovered) as caught:
+        loop.run(_shoot(pseudo_site.url + "modal", minor_safe_on=True))
+    assert caught.value.detail and "dialog#d::backdrop" in caught.value.detail
