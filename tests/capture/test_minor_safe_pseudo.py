@@ -19,9 +19,11 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from evidencekit.capture import minor_safe
+from evidencekit.capture import CaptureSettings, minor_safe
 from evidencekit.capture.browser import launch_browser
 from evidencekit.capture.journal import Journal
+from evidencekit.jobs.capture import capture_into_vault
+from evidencekit.vault.store import Vault
 
 pytestmark = pytest.mark.usefixtures("browser_available")
 
@@ -169,3 +171,15 @@ def test_a_picture_as_a_modal_backdrop_gets_no_screenshot(
     with pytest.raises(minor_safe.PicturesNotCovered) as caught:
         loop.run(_shoot(pseudo_site.url + "modal", minor_safe_on=True))
     assert caught.value.detail and "dialog#d::backdrop" in caught.value.detail
+
+
+def test_a_capture_that_cannot_cover_saves_nothing(
+    loop: Any, pseudo_site: PseudoSite, vault: Vault, tsa: Any
+) -> None:
+    """The whole capture, as the app runs it: the typed error, and nothing in the vault."""
+    settings = CaptureSettings(minor_safe=True, timeout_s=90)
+    (stored,) = loop.run(
+        capture_into_vault(vault, [pseudo_site.url + "modal"], settings, tsa_urls=[tsa.url])
+    )
+    assert stored.item is None and isinstance(stored.error, minor_safe.PicturesNotCovered)
+    assert vault.items() == []
