@@ -28,8 +28,8 @@ from pathlib import Path
 
 from evidencekit.atomic import fsync_dir
 from evidencekit.config import Settings, ensure_private_dir
-from evidencekit.errors import VaultCorrupt
-from evidencekit.vault import padding, shelf
+from evidencekit.errors import VaultBusy, VaultCorrupt
+from evidencekit.vault import connection, padding, shelf
 from evidencekit.vault.connection import first_page_authentic, remove_idle_sidecars
 from evidencekit.vault.files import publish_no_clobber, read_salt
 from evidencekit.vault.kdf import derive_key, params_from_salt
@@ -55,11 +55,19 @@ def set_up_decoy(
         shelf.add_vault(place, decoy_passphrase, settings).close()
         return place
     place = folder or vault.path.parent / shelf.FOLDER_NAME
+    existed = place.exists()
     ensure_private_dir(place)
     shelf.tidy(place)
     shelf.refuse_taken(place, decoy_passphrase, settings)
     original = vault.path
     lock = vault.close_keeping_lock()  # folded into one file; nobody writes it meanwhile
+    if connection.wal_has_content(original):  # a reader elsewhere kept changes in the -wal
+        if lock is not None:
+            lock.release()
+        if not existed:
+            with contextlib.suppress(OSError):
+                place.rmdir()  # nothing was put in it
+        raise VaultBusy()  # nothing moved: the copy would miss her latest changes
     made: list[Path] = []
     try:
         _fill_new_shelf(place, original, decoy_passphrase, settings, made)

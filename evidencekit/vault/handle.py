@@ -147,7 +147,11 @@ class VaultFile:
             log.warning("vault left in WAL mode beside its -wal file: %s", problem)
 
     def close_keeping_lock(self) -> WriterLock | None:
-        """Close the database but hand the writer lock to the caller (for a file swap)."""
+        """Close the database but hand the writer lock to the caller (for a file swap). The
+        WAL is folded in first, while the lock is still ours: a swap must find every change
+        in the one file (the caller checks `connection.wal_has_content` when that matters)."""
+        if self._conn is not None and self._lock is not None:
+            _fold(self._conn)
         lock, self._lock = self._lock, None
         self.close()
         return lock

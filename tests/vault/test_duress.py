@@ -325,3 +325,32 @@ def test_leftovers_of_a_killed_writer_are_swept_only_when_abandoned(
         os.close(fd)
     shelf.tidy(place)
     assert sorted(p.name for p in place.iterdir()) == at_rest
+
+
+def test_set_up_never_moves_her_vault_while_changes_sit_in_its_wal(
+    vault: Vault, tmp_path: Path, settings: Settings
+) -> None:
+    """A reader elsewhere (another window) in the middle of reading keeps the writer's latest
+    changes in the -wal file: the set-up copies only the main file, so it must refuse then —
+    her vault stays where it was, whole — instead of moving a copy that misses them."""
+    from evidencekit.errors import VaultBusy
+    from evidencekit.jobs.imports import import_file
+
+    def add(name: str) -> None:
+        (tmp_path / name).write_text(f"evidence {name}", encoding="utf-8")
+        import_file(vault, tmp_path / name)
+
+    add("first.txt")
+    reader = Vault.open(vault.path, TEST_PASSPHRASE, settings, write=False)
+    try:
+        reader.conn.execute("BEGIN")
+        reader.conn.execute("SELECT count(*) FROM items").fetchone()  # a snapshot held open
+        add("latest.txt")  # lands in the -wal, past the snapshot
+        with pytest.raises(VaultBusy):
+            decoy.set_up_decoy(vault, "a second passphrase of hers", settings)
+    finally:
+        reader.conn.execute("ROLLBACK")
+        reader.close()
+    assert vault.path.is_file() and not (vault.path.parent / "shelf").exists()
+    with Vault.open(vault.path, TEST_PASSPHRASE, settings, write=False) as again:
+        assert len(again.items()) == 2
