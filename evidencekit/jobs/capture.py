@@ -13,9 +13,9 @@ import functools
 import importlib
 import json
 import logging
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from evidencekit.blocking import run_blocking
 from evidencekit.capture import CaptureOutcome, CaptureSettings, PageCapture, capture_many, login
@@ -23,6 +23,7 @@ from evidencekit.capture.browser import BrowserStart
 from evidencekit.capture.login import site_of, viewer_notice
 from evidencekit.capture.metadata import metadata_bytes
 from evidencekit.capture.result import LoggedInSession
+from evidencekit.capture.sidebyside import timed
 from evidencekit.capture.timings import PageTimings, RunTimings
 from evidencekit.capture.urls import PreparedUrl, as_prepared, mask_credentials
 from evidencekit.clock import iso_z_ms
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from evidencekit.jobs.seal import TimestampReport
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 # Steps reported through `on_progress(url, step)`: the browser's own, then ours.
 STEPS = ("opening", "loading", "scrolling", "saving", "sealing", "time-stamping", "done", "failed")
@@ -208,11 +208,6 @@ def _sealing_code() -> tuple[ModuleType, ModuleType]:
     )
 
 
-async def _timed(clock: PageTimings, stage: str, work: Awaitable[T]) -> T:
-    with clock.span(stage):
-        return await work
-
-
 async def capture_into_vault(
     vault: Vault,
     urls: Sequence[str | PreparedUrl],
@@ -327,10 +322,10 @@ async def capture_into_vault(
                 # The TSA's round trip and the pictures' hashing need nothing of each other:
                 # side by side (each holds the vault lock only to read or record).
                 _, report = await asyncio.gather(
-                    _timed(
+                    timed(
                         clock, "picture-hashes", reposts.hash_new_item(vault, vault_lock, item.id)
                     ),
-                    _timed(
+                    timed(
                         clock,
                         "timestamp",
                         seal.timestamp_item(vault, item.id, tsa_urls, vault_lock=vault_lock),
