@@ -201,11 +201,11 @@ def artifact_sources(capture: PageCapture) -> list[ArtifactSource]:
 
 
 def _sealing_code() -> tuple[ModuleType, ModuleType]:
-    """The TSA client and the pictures' hashing (aiohttp, NumPy, Pillow: a third of a second
-    of imports), first needed when the first page is stored."""
-    return importlib.import_module("evidencekit.jobs.seal"), importlib.import_module(
-        "evidencekit.jobs.reposts"
-    )
+    """The TSA client, the token's check and the pictures' hashing (aiohttp, pyHanko, NumPy,
+    Pillow: over half a second of imports), first needed when the first page is stored."""
+    seal = importlib.import_module("evidencekit.jobs.seal")
+    importlib.import_module("evidencekit.seal.cms").load_checking_code()
+    return seal, importlib.import_module("evidencekit.jobs.reposts")
 
 
 async def capture_into_vault(

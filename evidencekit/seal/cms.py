@@ -134,6 +134,14 @@ class SignerCheck:
         return self.reason.en
 
 
+def load_checking_code() -> None:
+    """Import the pyHanko parts `check_signed_data` uses (a quarter of a second, mostly
+    dataclass set-up). A capture calls this in the background while its page loads, so the
+    first timestamp token's check does not pay for it on the critical path (issue 15)."""
+    import pyhanko.sign.general
+    import pyhanko.sign.validation.generic_cms  # noqa: F401
+
+
 def check_signed_data(
     signed_data: asn1_cms.SignedData,
     content: bytes,
