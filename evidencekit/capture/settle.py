@@ -20,18 +20,25 @@ from evidencekit.capture.result import CaptureSettings
 
 log = logging.getLogger(__name__)
 
-#: Scroll by, then wait two animation frames (so IntersectionObserver and loading=lazy
-#: react); the in-page timer only bounds the wait where frames are throttled.
-_STEP_JS = """async (dy) => {
-  if (dy) window.scrollBy(0, dy);
-  await new Promise((done) => {
+# Two animation frames, so what a scroll triggers (IntersectionObserver, loading=lazy, sticky
+# headers) has reacted; the in-page timer only bounds the wait where frames are throttled.
+_TWO_FRAMES_JS = """new Promise((done) => {
     const timer = setTimeout(done, 250);
     requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); done(); }));
-  });
+  })"""
+
+#: Scroll by, then wait two animation frames; returns the position, page height and window.
+_STEP_JS = (
+    """async (dy) => {
+  if (dy) window.scrollBy(0, dy);
+  await """
+    + _TWO_FRAMES_JS
+    + """;
   const se = document.scrollingElement || document.documentElement;
   const height = Math.max(se.scrollHeight, document.body ? document.body.scrollHeight : 0);
   return [Math.round(window.scrollY), Math.round(height), window.innerHeight];
 }"""
+)
 
 _IMAGES_JS = """async (capMs) => {
   const limit = window.scrollY + innerHeight + 1250;
@@ -187,8 +194,8 @@ async def broken_images(page: Page) -> list[str]:
 
 async def scroll_to_top(page: Page, journal: Journal) -> None:
     journal.doing("scrolling back to the top")
-    y, _, _ = await _step(page, 0)
-    if y:
-        await page.evaluate("window.scrollTo(0, 0)")
-        await _step(page, 0)
+    # One round trip: scroll (when not at the top already), then the same two frames as a step.
+    await page.evaluate(
+        "async () => { if (window.scrollY) window.scrollTo(0, 0); await " + _TWO_FRAMES_JS + "; }"
+    )
     journal.act("scrolled-top", "scrolled back to the top of the page")
