@@ -1,8 +1,9 @@
-"""Capture web pages into the vault: load once, store every artifact sealed, then time-stamp.
+"""Capture web pages into the vault: load once, store every artifact sealed, and time-stamp.
 
 The job the CLI and the GUI both run. Each page is stored as soon as its capture finishes (so a
-batch never holds every page in memory), signed inside the same transaction, and then
-time-stamped; a TSA that does not answer leaves it sealed and *pending*, never failed.
+batch never holds every page in memory), signed inside the same transaction, and time-stamped
+over its manifest, asked while its blobs are written and recorded once it is stored
+(`capture_store.py`); a TSA that does not answer leaves it sealed and *pending*, never failed.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from evidencekit.capture.browser import BrowserStart
 from evidencekit.capture.login import site_of, viewer_notice
 from evidencekit.capture.metadata import metadata_bytes
 from evidencekit.capture.result import LoggedInSession
-from evidencekit.capture.sidebyside import timed
 from evidencekit.capture.timings import PageTimings, RunTimings
 from evidencekit.capture.urls import PreparedUrl, as_prepared, mask_credentials
 from evidencekit.clock import iso_z_ms
 from evidencekit.errors import EvidenceKitError, SessionExpired
+from evidencekit.jobs.capture_store import store_stamped
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
 from evidencekit.vault.store import SessionInfo, Vault
 
@@ -304,33 +305,22 @@ async def capture_into_vault(
         else:
             progress(outcome.url, "sealing")
             page = with_links(outcome.capture, (linked or {}).get(outcome.url))
+            # One list of sources: the objects stored are the objects hashed (capture_store).
+            sources = artifact_sources(page)
             try:
-                # Off the event loop: storing tens of MB must not stall the other pages. A
-                # cancel waits for the write to finish (see run_blocking): never half-closed.
-                with clock.span("store", "blobs, manifest, signature, custody entry"):
-                    item = await run_blocking(
-                        vault_lock,
-                        vault.add_item,
-                        new_item_for(page, case=case, note=note, consent=consent),
-                        artifact_sources(page),
-                    )
+                item, report = await store_stamped(
+                    vault,
+                    vault_lock,
+                    new_item_for(page, case=case, note=note, consent=consent),
+                    sources,
+                    tsa_urls=tsa_urls,
+                    clock=clock,
+                    sealing=sealing,
+                    on_stored=functools.partial(progress, outcome.url, "time-stamping"),
+                )
             except EvidenceKitError as error:
                 result = StoredCapture(outcome.url, None, error, link=link, timings=clock)
             else:
-                seal, reposts = await sealing
-                progress(outcome.url, "time-stamping")
-                # The TSA's round trip and the pictures' hashing need nothing of each other:
-                # side by side (each holds the vault lock only to read or record).
-                _, report = await asyncio.gather(
-                    timed(
-                        clock, "picture-hashes", reposts.hash_new_item(vault, vault_lock, item.id)
-                    ),
-                    timed(
-                        clock,
-                        "timestamp",
-                        seal.timestamp_item(vault, item.id, tsa_urls, vault_lock=vault_lock),
-                    ),
-                )
                 async with vault_lock:
                     item = vault.item(item.id)
                 result = StoredCapture(outcome.url, item, None, report, link=link, timings=clock)

@@ -1,9 +1,10 @@
 """Reposts found without looking (issue 14): hash each kept picture, match it to the vault.
 
-When a capture or an import is stored, `hash_new_item` reads its pictures back from the vault
-(a capture's `media/<name>`, an imported `original/<name>`; not the screenshots, which show a
-whole page and would only "match" other captures of the same page), hashes them
-(`evidencekit/picture_hashes.py`) off the vault lock, and keeps the hashes with the item.
+When an item is stored, its pictures (a capture's `media/<name>`, an imported
+`original/<name>`; not the screenshots, which show a whole page and would only "match" other
+captures of the same page) are hashed (`evidencekit/picture_hashes.py`) off the vault lock and
+the hashes kept with the item: an import's read back from the vault by `hash_new_item`, a
+capture's from its bytes in memory while they are stored (`memory_hashes.py`, the same records).
 `reposts_of` then names every other item holding the same picture: the same bytes
 (SHA-256), or the same picture by PDQ — a distance of at most `MATCH_DISTANCE` bits between
 two hashes that both have a quality of at least `MIN_QUALITY` (Meta's published defaults).
@@ -42,7 +43,7 @@ from evidencekit.picture_hashes import (
 )
 from evidencekit.seal.manifest import ArtifactEntry
 from evidencekit.vault.picture_index import Fingerprint, PictureRecord
-from evidencekit.vault.records import ItemRecord
+from evidencekit.vault.records import ArtifactSource, ItemRecord
 from evidencekit.vault.store import Vault
 from evidencekit.vault.subjects import item_subject
 from evidencekit.video_frames import MAX_VIDEO_BYTES, frame_name, hash_video, video_of
@@ -57,12 +58,12 @@ MAX_DECODED_BYTES = 64 * 1024 * 1024
 TOO_LARGE = f"it is larger than {MAX_VIDEO_BYTES // (1024 * 1024)} MB"
 
 
-def is_picture(artifact: ArtifactEntry) -> bool:
+def is_picture(artifact: ArtifactEntry | ArtifactSource) -> bool:
     """A kept picture of the post or an imported picture (not a screenshot of the page)."""
     return artifact.media_type.startswith("image/") and artifact.name.startswith(PICTURE_FOLDERS)
 
 
-def is_video(artifact: ArtifactEntry) -> bool:
+def is_video(artifact: ArtifactEntry | ArtifactSource) -> bool:
     """A kept video of the post (the page's or yt-dlp's) or an imported video."""
     return artifact.media_type.startswith("video/") and artifact.name.startswith(VIDEO_FOLDERS)
 

@@ -4,6 +4,10 @@ An item is signed the moment it is stored (`Vault.add_item`). Its timestamp need
 so it is asked for afterwards: a token that arrives is verified (by `seal.timestamps`) and
 stored as `timestamp.tsr`; when no TSA answers the item stays sealed locally and is marked
 *pending*, and `timestamp --pending` asks again later. The capture itself never fails for this.
+A capture asks earlier, while its item is being stored (`request_tokens` as soon as the
+manifest is signed, before the blobs are written: `Vault.add_item(on_sealed=...)`), and
+records the answer (`record_item_tokens`) only once the item has committed; a store that fails
+drops the answer unrecorded.
 
 With `vault_lock` (a batch storing other pages meanwhile) the TSAs are asked without holding it:
 only reading and recording touch the vault, so a slow TSA never stops the next page's storing.
@@ -26,6 +30,8 @@ from evidencekit.vault.subjects import custody_subject, item_subject
 __all__ = [
     "TimestampReport",
     "anchor_custody",
+    "record_item_tokens",
+    "request_tokens",
     "resolve_tsa_urls",
     "timestamp_item",
     "timestamp_pending",
@@ -67,12 +73,48 @@ async def timestamp_subject(
     vault_lock: asyncio.Lock | None = None,
 ) -> TimestampReport:
     """Ask the TSAs for tokens over `digest_hex` and record the outcome for `subject`."""
-    outcome = await timestamp_with_any(
-        bytes.fromhex(digest_hex), tsa_urls, timeout_s=timeout_s, want=want
-    )
+    outcome = await request_tokens(digest_hex, tsa_urls, timeout_s=timeout_s, want=want)
     async with _held(vault_lock):
         vault.record_timestamps(subject, digest_hex, outcome)
     return _report(subject, outcome)
+
+
+async def request_tokens(
+    digest_hex: str,
+    tsa_urls: Sequence[str],
+    *,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    want: int = 2,
+) -> TimestampOutcome:
+    """The TSAs' answers over `digest_hex` (each token checked), recorded nowhere: network
+    only, no vault. A capture asks this while its item's transaction is still open (issue 15)
+    and records the outcome with `record_item_tokens` once it has committed."""
+    return await timestamp_with_any(
+        bytes.fromhex(digest_hex), tsa_urls, timeout_s=timeout_s, want=want
+    )
+
+
+async def record_item_tokens(
+    vault: Vault,
+    item_id: str,
+    digest_hex: str,
+    outcome: TimestampOutcome,
+    tsa_urls: Sequence[str],
+    *,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    vault_lock: asyncio.Lock | None = None,
+) -> TimestampReport:
+    """Record what `request_tokens` gave for a stored item (whose manifest's SHA-256 is
+    `digest_hex`), then anchor the custody log if that is due, as `timestamp_item` does."""
+    subject = item_subject(item_id)
+    async with _held(vault_lock):
+        vault.record_timestamps(subject, digest_hex, outcome)
+    report = _report(subject, outcome)
+    if report.status == "granted":
+        # We are online: a good moment to anchor the custody log, if it is due. After the
+        # item's token is recorded, so the anchor covers that custody entry too.
+        await anchor_custody(vault, tsa_urls, timeout_s=timeout_s, vault_lock=vault_lock)
+    return report
 
 
 def _report(subject: str, outcome: TimestampOutcome) -> TimestampReport:
@@ -98,19 +140,16 @@ async def timestamp_item(
 ) -> TimestampReport:
     async with _held(vault_lock):
         item = vault.item(item_id)
-    report = await timestamp_subject(
+    outcome = await request_tokens(item.manifest_sha256, tsa_urls, timeout_s=timeout_s)
+    return await record_item_tokens(
         vault,
-        item_subject(item.id),
+        item.id,
         item.manifest_sha256,
+        outcome,
         tsa_urls,
         timeout_s=timeout_s,
         vault_lock=vault_lock,
     )
-    if report.status == "granted":
-        # We are online: a good moment to anchor the custody log, if it is due. After the
-        # item's token is recorded, so the anchor covers that custody entry too.
-        await anchor_custody(vault, tsa_urls, timeout_s=timeout_s, vault_lock=vault_lock)
-    return report
 
 
 async def timestamp_pending(

@@ -42,9 +42,10 @@ def put_stream(conn: Any, stream: Readable, chunk_size: int) -> StoredBlob:
     return _finish(conn, blob_id, digest.hexdigest(), size, seq)
 
 
-def put_bytes(conn: Any, data: bytes, chunk_size: int) -> StoredBlob:
-    """Store bytes already in memory (a screenshot, a manifest)."""
-    sha = hashlib.sha256(data).hexdigest()
+def put_bytes(conn: Any, data: bytes, chunk_size: int, *, sha256: str | None = None) -> StoredBlob:
+    """Store bytes already in memory (a screenshot, a manifest). `sha256`: their hash, when
+    the caller just took it of this very (immutable) object, so it is not taken twice."""
+    sha = sha256 if sha256 is not None else hashlib.sha256(data).hexdigest()
     existing = conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
     if existing is not None:
         return StoredBlob(sha, existing[0])

@@ -7,9 +7,10 @@ logs each change in the custody chain.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from evidencekit.clock import now_iso_z_ms
@@ -169,11 +170,26 @@ def insert(
     operator_role: str,
     vault_id: str | None,
     chunk_size: int,
+    on_sealed: Callable[[str], None] | None = None,
 ) -> str:
     """Store an item: every artifact's bytes, its manifest (naming every artifact by hash and
-    the custody head) and the manifest's signature; returns the manifest's SHA-256."""
+    the custody head) and the manifest's signature; returns the manifest's SHA-256.
+
+    `on_sealed(manifest_sha256)` is called (in this thread, inside the transaction) as soon as
+    the manifest is built and signed. With every artifact in memory (a capture) that is before
+    any blob is written: a manifest needs only each artifact's size and SHA-256, known from its
+    bytes, and the custody head, read here under the writer lock the transaction holds (so it
+    is the head the item's own custody entry follows). Streamed artifacts (imports) are hashed
+    while they are written, so then it comes after them. Nothing is committed yet when it is
+    called: the caller may use the digest (ask a TSA) but must record nothing for it before
+    the transaction has committed."""
+    in_memory = all(source.data is not None for source in artifacts)
     stored: list[ArtifactEntry] = []
     for source in artifacts:
+        if source.data is not None and in_memory:
+            digest = hashlib.sha256(source.data).hexdigest()
+            stored.append(ArtifactEntry(source.name, source.media_type, len(source.data), digest))
+            continue
         if source.data is not None:
             blob = blobs.put_bytes(conn, source.data, chunk_size)
         else:
@@ -198,12 +214,18 @@ def insert(
         stored,
         head,
     )
+    # Sealed at once: the signature covers the manifest, which names every artifact.
+    signature = sign_detached(identity, manifest.data)
+    if on_sealed is not None:
+        on_sealed(manifest.sha256)
+    if in_memory:  # the bytes the manifest names, hashed above from these very objects
+        for source, entry in zip(artifacts, stored, strict=True):
+            assert source.data is not None
+            blobs.put_bytes(conn, source.data, chunk_size, sha256=entry.sha256)
     manifest_blob = blobs.put_bytes(conn, manifest.data, chunk_size)
     stored.append(
         ArtifactEntry(MANIFEST_NAME, "application/json", manifest_blob.size, manifest.sha256)
     )
-    # Sealed at once: the signature covers the manifest, which names every artifact.
-    signature = sign_detached(identity, manifest.data)
     signature_blob = blobs.put_bytes(conn, signature, chunk_size)
     stored.append(
         ArtifactEntry(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -215,8 +215,15 @@ class Vault(SavedLogins, PictureIndex, VaultFile):
 
     # --- items ------------------------------------------------------------------------------
 
-    def add_item(self, new: NewItem, artifacts: Sequence[ArtifactSource]) -> ItemRecord:
-        """Store an item with all its artifacts and its manifest, in one transaction."""
+    def add_item(
+        self,
+        new: NewItem,
+        artifacts: Sequence[ArtifactSource],
+        *,
+        on_sealed: Callable[[str], None] | None = None,
+    ) -> ItemRecord:
+        """Store an item with all its artifacts and its manifest, in one transaction.
+        `on_sealed(manifest_sha256)`: as soon as it is signed (`items.insert`), uncommitted."""
         names = [a.name for a in artifacts]
         if len(set(names)) != len(names) or MANIFEST_NAME in names:
             raise ValueError("artifact names must be unique and not 'manifest.json'")
@@ -237,6 +244,7 @@ class Vault(SavedLogins, PictureIndex, VaultFile):
                 operator_role=self.settings.operator_role,
                 vault_id=self.meta("vault_id"),
                 chunk_size=self.settings.chunk_size,
+                on_sealed=on_sealed,
             )
             details: dict[str, Any] = {
                 "kind": new.kind,

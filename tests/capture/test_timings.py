@@ -162,7 +162,7 @@ def test_capture_into_vault_records_every_stage_in_order(
         _follows(stages, read, "platform-facts")
     _follows(stages, "late-responses", "warc")  # the WARC holds the late responses
 
-    # The result has the rest: storing and sealing after the metadata, time-stamping after the
+    # The result has the rest: storing and sealing after the metadata, time-stamping beside the
     # store, the browser closed once the page was in memory.
     assert isinstance(stored.timings, PageTimings)
     full = stored.timings.as_json()
@@ -174,8 +174,11 @@ def test_capture_into_vault_records_every_stage_in_order(
     # The page's context closes while it is stored; the browser waits for it before it closes.
     assert every["context-close"]["end_ms"] <= every["browser-close"]["end_ms"]
     _follows(every, "warc", "context-close")
-    _follows(every, "store", "timestamp")
-    _follows(every, "store", "picture-hashes")
+    # The TSA is asked while the item is being stored (its manifest's digest is known before
+    # its blobs are written) and the pictures hashed beside it; both are recorded after it.
+    for beside in ("timestamp", "picture-hashes"):
+        assert every["store"]["start_ms"] <= every[beside]["start_ms"], (beside, every)
+        assert every["store"]["end_ms"] <= every[beside]["end_ms"], (beside, every)
     assert every["browser-close"]["start_ms"] < every["timestamp"]["end_ms"]  # overlapped
 
 
