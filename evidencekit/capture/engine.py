@@ -7,11 +7,8 @@ browser; `capture_page_sync` is the thin wrapper for callers without an event lo
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import importlib
 import logging
 import re
-import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -24,7 +21,6 @@ from evidencekit.capture import glyphs, minor_safe, minor_safe_bytes, screenshot
 from evidencekit.capture import login as login_mod
 from evidencekit.capture import media as media_mod
 from evidencekit.capture import overlays as overlays_mod
-from evidencekit.capture import videos as videos_mod
 from evidencekit.capture.browser import close_later, launch_browser, new_capture_context
 from evidencekit.capture.completeness import add_completeness_warnings, platform_facts_and_score
 from evidencekit.capture.guards import PageGuards
@@ -45,6 +41,7 @@ from evidencekit.capture.timings import PageTimings, RunTimings
 from evidencekit.capture.tls import SecurityWatcher, tls_facts
 from evidencekit.capture.traffic import TrafficRecorder
 from evidencekit.capture.urls import PreparedUrl, as_prepared
+from evidencekit.capture.videos_early import EarlyVideos
 from evidencekit.capture.warc import build_warc
 from evidencekit.clock import utc_now
 from evidencekit.errors import (
@@ -192,6 +189,22 @@ async def _run(
     journal: Journal,
     timings: PageTimings,
 ) -> PageCapture:
+    early = EarlyVideos(settings, journal, timings)
+    try:
+        return await _run_page(browser, context, link, settings, journal, timings, early)
+    finally:  # the time limit, a failed step, the page's error: yt-dlp stopped, its thread gone
+        await early.cancel()
+
+
+async def _run_page(
+    browser: Browser,
+    context: BrowserContext,
+    link: PreparedUrl,
+    settings: CaptureSettings,
+    journal: Journal,
+    timings: PageTimings,
+    early: EarlyVideos,
+) -> PageCapture:
     url = link.url
     t = timings.span
     with t("page-open"):
@@ -215,8 +228,10 @@ async def _run(
     with t("load"):
         await settle.wait_for_load(page, journal, settings.load_cap_s)
     await guards.lock_navigation()
-    _warm_videos(url, traffic)
     loaded_documents = len(traffic.documents)  # later ones were blocked by the lock
+    # yt-dlp fetches the post on its own (not through this page): when the loaded page already
+    # shows it has a video, it starts now and works while the page is scrolled and photographed.
+    await early.start_if_wanted(page, traffic, loaded_documents)
     with t("viewport-screenshot"):
         viewport = await screenshot.viewport_png(page, journal, cover=settings.minor_safe)
 
@@ -259,16 +274,15 @@ async def _run(
     redirects, main = redirect_chain(traffic.documents[:loaded_documents])
     final_url = main.url if main else page.url
     tls, tls_warnings = tls_facts(final_url, watcher)
-    want_videos = videos_mod.wanted(final_url, media.shows_video, facts.get("meta"))
-    # yt-dlp fetches the post on its own (not through this page): alongside the last steps.
+    # Started right after the load, or (the page showed its video only later) now, alongside
+    # the last steps.
     videos, _ = await together(
-        timed(
-            timings, "videos", videos_mod.collect_videos(final_url, settings, journal, user_agent)
-        )
-        if want_videos
-        else _no_videos(),
+        early.task
+        if early.task is not None
+        else early.at_end(final_url, media.shows_video, facts.get("meta"), user_agent),
         timed(timings, "late-responses", _late_responses(guards, traffic, journal, settings)),
     )
+    early.check_user_agent(user_agent)
     secrets_removed = 0
     if settings.session is not None:  # her login never goes into the sealed traffic
         secrets_removed = login_mod.remove_login_secrets(traffic.exchanges)
@@ -415,29 +429,6 @@ async def _late_responses(
     await guards.settle()
     journal.doing("writing the WARC")
     await traffic.finish(settings.network_idle_cap_s)
-
-
-_WARMING: set[asyncio.Future[None]] = set()
-
-
-def _warm_videos(url: str, traffic: TrafficRecorder) -> None:
-    """yt-dlp takes a third of a second to import: when the loaded page already streams a
-    video (or is on a video platform), import it in the background while the page scrolls."""
-    streams = any(ex.resource_type == "media" for ex in traffic.exchanges)
-    if "yt_dlp" in sys.modules or not videos_mod.wanted(url, streams, None):
-        return
-    task = asyncio.ensure_future(asyncio.to_thread(_import_quietly, "yt_dlp"))
-    _WARMING.add(task)
-    task.add_done_callback(_WARMING.discard)
-
-
-def _import_quietly(name: str) -> None:
-    with contextlib.suppress(Exception):  # not installed: collect_videos says so later
-        importlib.import_module(name)
-
-
-async def _no_videos() -> videos_mod.VideoResult:
-    return videos_mod.VideoResult()
 
 
 __all__ = ["capture_page", "capture_page_sync"]

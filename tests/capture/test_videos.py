@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yt_dlp.version
 
-from evidencekit.capture import CaptureSettings, videos
+from evidencekit.capture import CaptureSettings, videos, ytdlp_run
 from evidencekit.capture.journal import Journal
 from evidencekit.capture.login import site_of
 from evidencekit.jobs.capture import capture_into_vault, session_for
@@ -169,11 +169,11 @@ def test_wanted_and_the_cookie_jar_are_built_in_memory() -> None:
     assert videos.wanted("https://example.org/p", False, {"og:video": "x.mp4"})
     assert videos.wanted("https://example.org/p", True, {})
     assert not videos.wanted("https://example.org/p", False, {"og:title": "t"})
-    jar = videos.cookie_jar(
+    jar = ytdlp_run.cookie_jar(
         json.dumps({"cookies": [{"name": "a", "value": "b", "domain": ".x.com"}]})
     )
     assert [(c.name, c.value, c.domain) for c in jar] == [("a", "b", ".x.com")]
-    assert list(videos.cookie_jar("not json")) == []
+    assert list(ytdlp_run.cookie_jar("not json")) == []
     scrubbed = videos._scrub({"formats": [{"cookies": "sid=1", "http_headers": {"Cookie": "x"}}]})
     assert scrubbed == {"formats": [{"http_headers": {}}]}
 
@@ -192,9 +192,9 @@ def test_logged_in_yt_dlp_may_only_read() -> None:
             self.method, self.url = method, "https://www.instagram.com/api/v1/like/"
 
     ydl, blocked, listed = FakeYdl(), [], []
-    videos._watch(ydl, listed, blocked)
+    ytdlp_run.watch(ydl, listed, blocked)
     assert ydl.urlopen(Req("GET")) == "answer" and ydl.urlopen("https://x.com/?t=1") == "answer"
-    with pytest.raises(videos._Stop):
+    with pytest.raises(ytdlp_run.Stop):
         ydl.urlopen(Req("POST"))
     assert blocked == ["POST www.instagram.com"] and len(sent) == 2
     # Each request is listed; logged in, without its query (it may carry a token).
