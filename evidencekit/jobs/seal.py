@@ -22,6 +22,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from evidencekit.blocking import run_blocking
 from evidencekit.seal.timestamps import DEFAULT_TIMEOUT_S, TimestampOutcome, timestamp_with_any
 from evidencekit.seal.tsa_list import resolve_tsa_urls
 from evidencekit.vault.store import Vault
@@ -107,7 +108,9 @@ async def record_item_tokens(
     """Record what `request_tokens` gave for a stored item (whose manifest's SHA-256 is
     `digest_hex`), then anchor the custody log if that is due, as `timestamp_item` does."""
     subject = item_subject(item_id)
-    async with _held(vault_lock):
+    if vault_lock is not None:  # a batch: the commit off the event loop, the other pages go on
+        await run_blocking(vault_lock, vault.record_timestamps, subject, digest_hex, outcome)
+    else:
         vault.record_timestamps(subject, digest_hex, outcome)
     report = _report(subject, outcome)
     if report.status == "granted":

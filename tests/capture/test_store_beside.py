@@ -238,3 +238,43 @@ def test_a_batch_at_concurrency_3_keeps_every_manifest_on_its_own_custody_head(
         assert stamped[0].object == item_subject(item.id)
     report = verify_vault(vault)
     assert report.ok, report
+
+
+def test_files_of_the_same_bytes_get_the_same_rows_under_their_own_names(loop) -> None:
+    """A page showing one clip twice (and yt-dlp's copy of it) or one picture twice: the rows
+    from memory are those each file gives hashed on its own, renamed, not a child per copy."""
+    from evidencekit.jobs.memory_hashes import hash_in_memory
+    from evidencekit.vault.records import ArtifactSource
+
+    root = Path(__file__).resolve().parent.parent / "support"
+    clip = (root / "site" / "clip.webm").read_bytes()
+    cat = (root / "photos" / "cat.jpg").read_bytes()
+    sources = [
+        ArtifactSource("media/clip.webm", "video/webm", data=clip),
+        ArtifactSource("video/video-1.webm", "video/webm", data=bytes(clip)),  # equal, not same
+        ArtifactSource("media/a@1.0s", "video/webm", data=clip),  # a name like a frame's
+        ArtifactSource("media/cat.jpg", "image/jpeg", data=cat),
+        ArtifactSource("media/cat-again.jpg", "image/jpeg", data=bytes(cat)),
+        ArtifactSource("screenshot.png", "image/png", data=cat),  # not a kept picture
+    ]
+    children = 0
+    real = reposts.video_records
+
+    def counted(name: str, data: bytes) -> Any:
+        nonlocal children
+        children += 1
+        return real(name, data)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("evidencekit.jobs.memory_hashes.video_records", counted)
+        records, not_hashed = loop.run(hash_in_memory(sources, {}))
+    assert children == 1 and not_hashed == []
+    alone: list[Any] = []
+    for source in sorted(sources[:5], key=lambda s: s.name):
+        assert source.data is not None
+        if source.media_type.startswith("video/"):
+            alone += reposts.video_records(source.name, source.data)[0]
+        else:
+            alone.append(reposts.picture_record(source.name, source.data))
+    assert records == alone
+    assert len([r for r in records if r.pdq is not None and "@" in r.name]) >= 3  # frames
