@@ -22,11 +22,13 @@ import pytest
 import yt_dlp.version
 
 from evidencekit.capture import CaptureSettings, tempdirs, videos, ytdlp_run
-from evidencekit.errors import CaptureTimedOut
-from evidencekit.jobs.capture import capture_into_vault
+from evidencekit.capture.engine import capture_page
+from evidencekit.capture.login import site_of
+from evidencekit.errors import CaptureTimedOut, SessionExpired
+from evidencekit.jobs.capture import capture_into_vault, session_for
 from evidencekit.vault.store import Vault
 from tests.conftest import closed_port_url
-from tests.support.site import VIDEO_PATH, SiteServer, video_sha256
+from tests.support.site import VIDEO_PATH, SiteServer, solid_png, video_sha256
 
 pytestmark = [pytest.mark.timeout(300)]
 
@@ -44,6 +46,17 @@ STALLING_POST = (
     # The page keeps one request open: the network never goes quiet, the capture's time runs
     # out while yt-dlp is still busy.
     "<script>fetch('/hang');</script></body></html>"
+)
+WALLED_POST = (
+    "<!doctype html><html lang=en><head><meta charset=utf-8><title>Walled post</title>"
+    '<meta property="og:video" content="/trickle.webm"></head><body>'
+    "<p>WALLED-POST-MARKER</p>"
+    '<video src="/trickle.webm" preload="auto" muted playsinline width="320" height="240"></video>'
+    '<form><input type="text" name="u"><input type="password" name="p"></form>'
+    # Asked for while the page scrolls and answered only once yt-dlp is downloading: the
+    # capture reads the page (and meets the wall) while yt-dlp is surely at work.
+    '<div style="height:3000px"></div><img src="/gate.png" loading="lazy" width="10"'
+    ' height="10" alt=""></body></html>'
 )
 LATE_VIDEO = (
     "<!doctype html><html lang=en><head><meta charset=utf-8><title>Video further down</title>"
@@ -67,6 +80,7 @@ class _Server:
     def __init__(self) -> None:
         self.hits: list[tuple[str, str]] = []  # (path, Sec-Fetch-Dest or "")
         self.stopping = threading.Event()
+        self.downloading = threading.Event()  # yt-dlp has begun the slow clip
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -96,10 +110,27 @@ class _Server:
                     self.wfile.flush()
                     owner.stopping.wait(120)
                     return
-                if self.path in ("/stall.webm", "/clip.webm"):
+                if self.path == "/trickle.webm" and dest != "video":  # yt-dlp: a slow download
+                    self.send_response(200)
+                    self.send_header("Content-Type", "video/webm")
+                    self.send_header("Content-Length", str(STALL_LENGTH))
+                    self.end_headers()
+                    owner.downloading.set()
+                    for start in range(0, STALL_LENGTH, 1024):
+                        if owner.stopping.wait(0.05):
+                            return
+                        self.wfile.write((CLIP * 200)[start : start + 1024])
+                        self.wfile.flush()
+                    return
+                if self.path in ("/stall.webm", "/clip.webm", "/trickle.webm"):
                     body, kind = CLIP, "video/webm"
                 elif self.path == "/stalling-post":
                     body, kind = STALLING_POST.encode(), "text/html; charset=utf-8"
+                elif self.path == "/gate.png":
+                    owner.downloading.wait(20)
+                    body, kind = solid_png((0, 0, 200), 10, 10), "image/png"
+                elif self.path == "/walled-post":
+                    body, kind = WALLED_POST.encode(), "text/html; charset=utf-8"
                 elif self.path == "/late-video":
                     body, kind = LATE_VIDEO.encode(), "text/html; charset=utf-8"
                 else:
@@ -222,6 +253,61 @@ def test_the_time_limit_during_the_early_yt_dlp_stops_it_and_waits_for_it(
     server.stopping.set()
     time.sleep(1.0)
     assert not _ytdlp_threads() and _left_behind(before) == []
+
+
+@pytest.mark.browser
+def test_a_failing_step_stops_the_early_yt_dlp_and_waits_for_it(
+    loop: Any, browser_available: None, server: _Server, vault: Vault
+) -> None:
+    """Logged in, the page shows a login wall: the capture fails (SessionExpired, raised by
+    the page read while yt-dlp is still downloading), and yt-dlp is stopped and waited for."""
+    url = server.url("/walled-post")
+    vault.add_session(
+        site=site_of(url),
+        start_url=url,
+        storage={"cookies": [], "origins": []},
+        account="rita_k",
+        account_source="operator",
+        consent="test",
+    )
+    session = session_for(vault, url)
+    assert session is not None
+    before = _video_folders()
+    done = loop.run(
+        capture_into_vault(
+            vault,
+            [url],
+            CaptureSettings(network_idle_cap_s=30),
+            tsa_urls=[closed_port_url()],
+            sessions={url: session},
+        )
+    )[0]
+    assert not done.ok and isinstance(done.error, SessionExpired), done.error
+    # yt-dlp had been asked (early: the capture failed before its end) and was downloading
+    # the slow clip; it is gone: nothing asked or written afterwards.
+    assert ("/trickle.webm", "") in server.hits
+    assert vault.items() == []
+    assert not _ytdlp_threads()
+    assert _left_behind(before) == []
+    asked = len(server.hits)
+    time.sleep(1.0)
+    assert len(server.hits) == asked and _left_behind(before) == []
+
+
+@pytest.mark.browser
+def test_minor_safe_the_early_yt_dlp_downloads_no_video(
+    loop: Any, browser_available: None, site: SiteServer
+) -> None:
+    """As at the end before: minor-safe, only the video's information is kept."""
+    capture = loop.run(capture_page(site.url("/video.html"), CaptureSettings(minor_safe=True)))
+    facts = capture.metadata["videos"]
+    assert facts["started"] == videos.STARTED_EARLY
+    assert facts["downloaded_into"] is None
+    assert facts["not_downloaded_because"] == videos.MINOR_SAFE_NOT_SAVED
+    assert [v["not_saved_because"] for v in facts["videos"]] == [videos.MINOR_SAFE_NOT_SAVED]
+    assert [a.name for a in capture.artifacts if a.name.startswith("video/")] == [
+        "video/video-1.webm.info.json"
+    ]
 
 
 @pytest.mark.browser
