@@ -36,7 +36,7 @@ from ui import format as fmt
 from ui.browser_dialog import BrowserInstallDialog, install_would_help
 from ui.context import AppContext
 from ui.dialogs import Ask
-from ui.jobs import account_job, capture_job, import_job
+from ui.jobs import account_job, capture_job, capture_settings_for, import_job
 from ui.login_dialog import LoginDialog, viewer_choices
 from ui.messages import explain, step_name, timestamp_words
 from ui.session import ROLE_SUPPORT, VaultSession
@@ -384,9 +384,11 @@ class CapturePanel(QWidget):
     def _update_link_notice(self) -> None:
         """Say, before anything is opened, what will be taken out of the pasted links."""
         credentials, removed, kept = False, list[str](), list[str]()
+        links = 0
         for line in self._pasted_lines():
             link = self._prepared(line)
             if link is not None:
+                links += 1
                 credentials = credentials or link.removed_credentials
                 removed += link.removed_parameters
                 kept += link.kept_parameters
@@ -414,6 +416,8 @@ class CapturePanel(QWidget):
         self.link_notice.setAccessibleName(self.link_notice.text())
         self.keep_share.setVisible(bool(removed or kept))
         self.link_notice_box.setVisible(bool(lines))
+        if links and not self.running:  # the browser starts while she finishes (issue 15)
+            self._session.warm_up_browser(capture_settings_for(self._session, self._ctx.settings))
 
     def removed_words(self, link: PreparedUrl) -> str:
         """What was taken out of one link, in the window's language ("" if nothing)."""

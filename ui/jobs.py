@@ -22,7 +22,7 @@ from ui.workers import Job, LoopThread, lower_child_priority
 
 if TYPE_CHECKING:
     from evidencekit.bilingual import Bi
-    from evidencekit.capture import PreparedUrl
+    from evidencekit.capture import CaptureSettings, PreparedUrl
 
 
 def capture_job(
@@ -42,18 +42,12 @@ def capture_job(
     looked, unless she said so for that page (`viewer_ok`).
 
     Links the panel prepared (credentials out, share codes as she chose) go on as they are."""
-    from evidencekit.capture import CaptureSettings
     from evidencekit.capture.login import viewer_notice
+    from evidencekit.capture.timings import RunTimings
     from evidencekit.capture.urls import as_prepared
     from evidencekit.jobs.capture import StoredCapture, capture_into_vault, session_for
 
-    capture_settings = CaptureSettings(
-        timeout_s=settings.capture_timeout_s,
-        browser_path=settings.browser_path or None,
-        operator_name=session.who.operator,
-        operator_role=session.who.role,
-        minor_safe=minor_safe,
-    )
+    capture_settings = capture_settings_for(session, settings, minor_safe=minor_safe)
     consent = session.consent
 
     async def work(job: Job) -> Any:
@@ -78,22 +72,47 @@ def capture_job(
                 found = await session.call(pick, session.vault, url)
                 if found is not None:
                     logins[url] = found
-        return await capture_into_vault(
-            session.vault,
-            list(urls),
-            capture_settings,
-            tsa_urls=session.tsa_urls,
-            case=case,
-            note=note,
-            concurrency=settings.capture_concurrency,
-            on_progress=progress,
-            on_result=result,
-            consent=consent,
-            vault_lock=session.lock,
-            sessions=logins,
-        )
+        # The browser she started by typing the link, if it is still fit; kept for the next.
+        run = RunTimings(from_process_start=False)
+        warm = session.warm_browser()
+        browser = warm.take(capture_settings, run)
+        try:
+            return await capture_into_vault(
+                session.vault,
+                list(urls),
+                capture_settings,
+                tsa_urls=session.tsa_urls,
+                case=case,
+                note=note,
+                concurrency=settings.capture_concurrency,
+                on_progress=progress,
+                on_result=result,
+                consent=consent,
+                vault_lock=session.lock,
+                sessions=logins,
+                timings=run,
+                browser=browser,
+                keep_browser=True,
+            )
+        finally:
+            await warm.give_back(browser, capture_settings)
 
     return session.run(work, "capture")
+
+
+def capture_settings_for(
+    session: VaultSession, settings: Settings, *, minor_safe: bool = False
+) -> CaptureSettings:
+    """The capture settings of the app's captures (and of its warm browser)."""
+    from evidencekit.capture import CaptureSettings
+
+    return CaptureSettings(
+        timeout_s=settings.capture_timeout_s,
+        browser_path=settings.browser_path or None,
+        operator_name=session.who.operator,
+        operator_role=session.who.role,
+        minor_safe=minor_safe,
+    )
 
 
 def import_job(

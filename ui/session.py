@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -26,6 +26,10 @@ from evidencekit.vault.store import Vault
 from evidencekit.vault.subjects import item_subject
 from ui import blur
 from ui.workers import Job, LoopThread
+
+if TYPE_CHECKING:
+    from evidencekit.capture.result import CaptureSettings
+    from evidencekit.capture.warm import WarmBrowser
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +101,7 @@ class VaultSession(QObject):
         self._vault: Vault | None = vault
         self._lock = asyncio.Lock()
         self._jobs: set[Job] = set()
+        self._warm: WarmBrowser | None = None  # made on the worker loop, at first use
         self.is_open = True
         self.is_closing = False
 
@@ -130,6 +135,24 @@ class VaultSession(QObject):
             job.succeeded.connect(self.notify_changed)
         return job.start()
 
+    def warm_up_browser(self, settings: CaptureSettings) -> None:
+        """She is typing a link: start the capture browser now, so the capture need not wait
+        for it (capture/warm.py). Safe to call on every keystroke."""
+        if self.is_open:
+            self.runner.loop.call_soon_threadsafe(self._warm_up, settings)
+
+    def _warm_up(self, settings: CaptureSettings) -> None:
+        if self.is_open:
+            self.warm_browser().warm_up(settings)
+
+    def warm_browser(self) -> WarmBrowser:
+        """The session's warm browser (on the worker loop only)."""
+        if self._warm is None:
+            from evidencekit.capture.warm import WarmBrowser  # Playwright: not at the app's start
+
+            self._warm = WarmBrowser()
+        return self._warm
+
     def _job_finished(self) -> None:
         self._jobs = {j for j in self._jobs if not j.done}
 
@@ -162,6 +185,8 @@ class VaultSession(QObject):
     async def _shutdown(self, vault: Vault | None, jobs: list[Job]) -> None:
         for job in jobs:
             await job.wait_done(timeout=5)
+        if self._warm is not None:  # no browser outlives the session
+            await self._warm.close()
         if vault is None:
             return
         try:

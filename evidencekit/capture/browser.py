@@ -28,6 +28,7 @@ from playwright.async_api import Error as PlaywrightError
 from evidencekit.capture import tempdirs
 from evidencekit.capture.result import CaptureSettings
 from evidencekit.capture.timings import RunTimings
+from evidencekit.clock import iso_z_ms, utc_now
 from evidencekit.errors import BrowserLaunchFailed, BrowserNotFound
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,9 @@ class LaunchDetails:
     product: str
     user_agent: str
     args: tuple[str, ...]
+    started_at: str = ""
+    """When it was started (UTC, ISO 8601): a browser kept running between captures (the app's
+    warm browser) started before the capture did, and the metadata says so."""
 
 
 _DETAILS: weakref.WeakKeyDictionary[Browser, LaunchDetails] = weakref.WeakKeyDictionary()
@@ -289,7 +293,14 @@ async def launch_browser(
             try:
                 product, user_agent = await _version(browser)
                 _DETAILS[browser] = LaunchDetails(
-                    choice, temp_dir, in_ram, sandboxed, product, user_agent, settings.browser_args
+                    choice,
+                    temp_dir,
+                    in_ram,
+                    sandboxed,
+                    product,
+                    user_agent,
+                    settings.browser_args,
+                    iso_z_ms(utc_now()),
                 )
                 log.info("browser started: %s %s (%s)", choice.name, browser.version, choice.source)
                 yield browser
@@ -339,6 +350,26 @@ class BrowserStart:
 
     async def browser(self) -> Browser:
         return await asyncio.shield(self._task)
+
+    def usable(self) -> bool:
+        """Started, not closed, still connected and with no page of an earlier capture left
+        open in it: fit to be used again (the app's warm browser, `capture/warm.py`)."""
+        if self._closed or not self._task.done() or self._task.cancelled():
+            return False
+        if self._task.exception() is not None:
+            return False
+        browser = self._task.result()
+        return browser.is_connected() and not browser.contexts and not _CLOSING.get(browser)
+
+    async def wait_contexts_closed(self) -> None:
+        """Wait for the captured pages' contexts still closing in the background."""
+        if self._task.done() and not self._task.cancelled() and self._task.exception() is None:
+            await contexts_closed(self._task.result())
+
+    @property
+    def starting(self) -> bool:
+        """Still launching (not yet usable, not failed)."""
+        return not self._task.done()
 
     async def close(self) -> None:
         """Close the browser (timed as "browser-close"); a launch under way is stopped."""

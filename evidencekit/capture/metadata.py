@@ -262,6 +262,7 @@ def browser_facts(browser: Browser) -> dict[str, Any]:
                 "sandboxed": details.sandboxed,
                 "temp_files_in_ram": details.temp_in_ram,
                 "extra_args": list(details.args),
+                "started_at": details.started_at,
             }
         )
     return facts

@@ -226,6 +226,7 @@ async def capture_into_vault(
     linked: Mapping[str, Mapping[str, object]] | None = None,
     timings: RunTimings | None = None,
     browser: BrowserStart | None = None,
+    keep_browser: bool = False,
 ) -> list[StoredCapture]:
     """Capture each URL (in parallel browser contexts), store and seal it, then time-stamp it.
 
@@ -239,7 +240,9 @@ async def capture_into_vault(
     metadata.json, sealed with it: how it is linked to other items (`recapture_of`, ...).
     `timings` is the run's clock (the CLI's, from the process start); each result carries its
     stages in `timings`. `browser` is one the caller started early (while the vault's key was
-    derived); it is closed here as soon as the last page is captured, while storing goes on.
+    derived); it is closed here as soon as the last page is captured, while storing goes on,
+    unless `keep_browser` (the app's warm browser, capture/warm.py: the caller gives it back).
+    A capture that fails or is cancelled midway closes it in any case.
     """
     run = timings or RunTimings(from_process_start=False)
     # Loaded in the background while the first page loads (issue 15), not before it.
@@ -353,9 +356,11 @@ async def capture_into_vault(
                     timings=run,
                 )
             # The last page is in memory: the browser closes while it is stored and sealed.
-            closing = asyncio.get_running_loop().create_task(start.close())
+            loop = asyncio.get_running_loop()
+            closing = None if keep_browser else loop.create_task(start.close())
             results = {url: await task for url, task in pending.items()}
-            await closing
+            if closing is not None:
+                await closing
         else:
             results = {}
     except BaseException:
