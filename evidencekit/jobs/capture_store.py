@@ -75,7 +75,11 @@ async def store_stamped(
             outcome = await seal.request_tokens(digest, tsa_urls)
             item = await committed  # recorded only once the item is in the vault
             if item.manifest_sha256 != digest:  # cannot happen; never record it for another
-                raise RuntimeError("the stored manifest is not the one handed out")
+                log.error("item %s: its manifest is not the one handed out; asked again", item.id)
+                again: TimestampReport = await seal.timestamp_item(
+                    vault, item.id, tsa_urls, vault_lock=vault_lock
+                )
+                return again
             report: TimestampReport = await seal.record_item_tokens(
                 vault, item.id, digest, outcome, tsa_urls, vault_lock=vault_lock
             )

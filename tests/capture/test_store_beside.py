@@ -278,3 +278,38 @@ def test_files_of_the_same_bytes_get_the_same_rows_under_their_own_names(loop) -
             alone.append(reposts.picture_record(source.name, source.data))
     assert records == alone
     assert len([r for r in records if r.pdq is not None and "@" in r.name]) >= 3  # frames
+
+
+def test_a_token_over_another_digest_than_the_stored_manifest_is_never_recorded(
+    vault, tsa, loop, monkeypatch
+) -> None:
+    """Should the digest handed out ever not be the stored manifest's, the answer over it is
+    dropped and the item is time-stamped afresh over its own (no browser: the store alone)."""
+    import importlib
+
+    from evidencekit.capture.timings import RunTimings
+    from evidencekit.jobs.capture_store import store_stamped
+    from evidencekit.vault.records import ArtifactSource, NewItem
+
+    real = vault.add_item
+
+    def handing_out_another(new: Any, sources: Any, *, on_sealed: Any = None) -> Any:
+        return real(new, sources, on_sealed=lambda digest: on_sealed("00" * 32))
+
+    monkeypatch.setattr(vault, "add_item", handing_out_another)
+
+    async def store() -> Any:
+        sealing = asyncio.ensure_future(asyncio.to_thread(lambda: (
+            importlib.import_module("evidencekit.jobs.seal"), reposts)))  # fmt: skip
+        new = NewItem(kind="web", captured_at="2026-12-01T00:00:00.000Z", url="https://x.test/")
+        sources = [ArtifactSource("page.html", "text/html", data=b"<p>hello</p>")]
+        return await store_stamped(vault, asyncio.Lock(), new, sources, tsa_urls=[tsa.url],
+                                   clock=RunTimings(from_process_start=False).page(),
+                                   sealing=sealing)  # fmt: skip
+
+    item, report = loop.run(store())
+    assert report.status == "granted"
+    assert tsa.request_for(bytes(32)) is not None  # the wrong digest was asked for ...
+    rows = vault.item_timestamps(item.id)
+    assert rows and {r.digest for r in rows} == {item.manifest_sha256}  # ... never recorded
+    assert verify_vault(vault).ok
