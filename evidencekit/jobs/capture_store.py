@@ -108,7 +108,9 @@ async def store_stamped(
                 vault_lock, functools.partial(vault.add_item, new, sources, on_sealed=on_sealed)
             )
     except BaseException:
-        # Nothing was stored: the token asked for meanwhile and the hashes are dropped.
+        # The store failed (nothing stored) or the job was cancelled (after the write ended:
+        # the item may be there, then pending and unhashed for the later passes). Either way
+        # the token asked for meanwhile and the hashes are dropped, never recorded.
         for pending in (sealed, committed, stamping, hashing):
             pending.cancel()
         await asyncio.gather(stamping, hashing, return_exceptions=True)
