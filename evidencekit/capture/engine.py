@@ -276,11 +276,15 @@ async def _run_page(
     tls, tls_warnings = tls_facts(final_url, watcher)
     # Started right after the load, or (the page showed its video only later) now, alongside
     # the last steps.
+    late = asyncio.ensure_future(
+        timed(timings, "late-responses", _late_responses(guards, traffic, journal, settings))
+    )
+    late.add_done_callback(early.name_the_wait)  # the step a time-out then names
     videos, _ = await together(
         early.task
         if early.task is not None
         else early.at_end(final_url, media.shows_video, facts.get("meta"), user_agent),
-        timed(timings, "late-responses", _late_responses(guards, traffic, journal, settings)),
+        late,
     )
     early.check_user_agent(user_agent)
     secrets_removed = 0

@@ -27,7 +27,6 @@ import os
 import re
 import shutil
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,7 +170,7 @@ async def collect_videos(
     facts["max_bytes"] = max_bytes
     left = journal.remaining_s()
     budget = 120.0 if left is None else left - _RESERVE_S
-    stop = threading.Event()
+    stop = ytdlp_run.Stopper()
     blocked: list[str] = []
     sent: list[dict[str, Any]] = []
     lock = tempdirs._hold(folder) if folder is not None else None  # swept if we are killed

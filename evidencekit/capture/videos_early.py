@@ -111,6 +111,11 @@ class EarlyVideos:
             ),
         )
 
+    def name_the_wait(self, _: object = None) -> None:
+        """The page's last steps are done: if yt-dlp still runs, waiting for it is the step."""
+        if self.task is not None and not self.task.done():
+            self.journal.doing("waiting for yt-dlp to finish the post's videos")
+
     def check_user_agent(self, user_agent: str) -> None:
         """yt-dlp sends the user agent read at the load; the metadata records the one read at
         the end. They are the same browser's; should the page have changed what it reports,

@@ -21,6 +21,7 @@ import json
 import logging
 import re
 import shutil
+import socket
 import sys
 import threading
 import time
@@ -51,6 +52,54 @@ _FORMAT = "best[protocol^=http]/best"
 class Stop(Exception):
     """Raised in yt-dlp's thread once the capture told it to stop (its time is up, it failed),
     or when, logged in, an extractor wanted to send more than a read."""
+
+
+class Stopper:
+    """How the capture tells yt-dlp to stop. yt-dlp checks `is_set` before each request and
+    each piece it downloads; `set` also shuts the connections of the answers it is reading,
+    so a read blocked on a server that went silent ends at once, not after the socket timeout."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._answers: list[Any] = []
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    def set(self) -> None:
+        self._event.set()
+        for answer in list(self._answers):
+            _cut(answer)
+
+    def reading(self, answer: Any) -> None:
+        """`answer` (a response yt-dlp got) is being read in yt-dlp's thread."""
+        self._answers.append(answer)
+        if self._event.is_set():
+            _cut(answer)
+
+
+def _cut(answer: Any) -> None:
+    for sock in _sockets(answer):
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)  # wakes a recv blocked in the other thread
+
+
+def _sockets(root: Any) -> list[socket.socket]:
+    """The sockets under a response (yt-dlp's adapter, then http.client's or urllib3's)."""
+    found: list[socket.socket] = []
+    todo, seen = [(root, 0)], set()
+    while todo:
+        obj, depth = todo.pop()
+        if obj is None or id(obj) in seen or depth > 6:
+            continue
+        seen.add(id(obj))
+        if isinstance(obj, socket.socket):
+            found.append(obj)
+            continue
+        for name in ("fp", "_fp", "raw", "_sock", "sock", "_connection", "connection"):
+            with contextlib.suppress(Exception):
+                todo.append((getattr(obj, name, None), depth + 1))
+    return found
 
 
 def yt_dlp_version() -> str | None:
@@ -128,7 +177,7 @@ def watch(
     ydl: Any,
     sent: list[dict[str, Any]],
     blocked: list[str] | None,
-    stop: threading.Event | None = None,
+    stop: Stopper | threading.Event | None = None,
 ) -> None:
     """Record each request yt-dlp makes (method, address, answer: its requests are not in the
     browser's WARC). With `blocked` (logged in) it may only read (GET/HEAD), like the browser
@@ -157,6 +206,8 @@ def watch(
             entry["status"] = getattr(error, "status", None) or type(error).__name__
             raise
         entry["status"] = getattr(answer, "status", None)
+        if isinstance(stop, Stopper):
+            stop.reading(answer)
         return answer
 
     ydl.urlopen = urlopen
@@ -168,7 +219,7 @@ def run(
     user_agent: str,
     folder: Path | None,
     max_bytes: int,
-    stop: threading.Event,
+    stop: Stopper,
     blocked: list[str],
     sent: list[dict[str, Any]],
 ) -> tuple[list[dict[str, Any]], list[tuple[Path, bytes]]]:
@@ -188,7 +239,7 @@ def _ask(
     user_agent: str,
     folder: Path | None,
     max_bytes: int,
-    stop: threading.Event,
+    stop: Stopper,
     blocked: list[str],
     sent: list[dict[str, Any]],
 ) -> tuple[list[dict[str, Any]], list[tuple[Path, bytes]]]:
@@ -268,9 +319,7 @@ def in_thread(work: Callable[[], Any]) -> tuple[asyncio.Future[Any], threading.T
     return done, thread
 
 
-async def until_ended(
-    job: asyncio.Future[Any], thread: threading.Thread, stop: threading.Event
-) -> None:
+async def until_ended(job: asyncio.Future[Any], thread: threading.Thread, stop: Stopper) -> None:
     """Stop yt-dlp and wait until its thread has ended (at most `STOP_WAIT_S`). A cancellation
     meanwhile (the capture's time limit, another step failing) is raised once it has."""
     stop.set()

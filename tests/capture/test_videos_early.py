@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -126,6 +127,9 @@ class _Server:
                     body, kind = CLIP, "video/webm"
                 elif self.path == "/stalling-post":
                     body, kind = STALLING_POST.encode(), "text/html; charset=utf-8"
+                elif self.path == "/stalling-calm":  # the same post, its network goes quiet
+                    calm = STALLING_POST.replace("<script>fetch('/hang');</script>", "")
+                    body, kind = calm.encode(), "text/html; charset=utf-8"
                 elif self.path == "/gate.png":
                     owner.downloading.wait(20)
                     body, kind = solid_png((0, 0, 200), 10, 10), "image/png"
@@ -235,13 +239,20 @@ def test_yt_dlp_starts_right_after_the_load_before_the_screenshots(
 
 @pytest.mark.browser
 def test_the_time_limit_during_the_early_yt_dlp_stops_it_and_waits_for_it(
-    loop: Any, browser_available: None, server: _Server, vault: Vault
+    loop: Any,
+    browser_available: None,
+    server: _Server,
+    vault: Vault,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """yt-dlp is stuck reading a clip that stalls (its own time is up, the capture's runs out
-    while it is still blocked): the capture times out, stores nothing, and only once yt-dlp's
-    thread has ended and its RAM folder (holding the part it downloaded) is gone."""
+    """The capture's time runs out while yt-dlp is blocked reading a clip that stalls: the
+    capture times out and stores nothing, and returns only once yt-dlp's thread has ended and
+    its RAM folder (holding the part it downloaded) is gone."""
+    # yt-dlp's own time normally ends 10 s before the capture's: here it would outlast it, so
+    # it is the capture's time limit that stops it.
+    monkeypatch.setattr(videos, "_RESERVE_S", -100.0)
     before = _video_folders()
-    settings = CaptureSettings(timeout_s=20, network_idle_cap_s=60)
+    settings = CaptureSettings(timeout_s=10, network_idle_cap_s=60)
     done = _capture(loop, vault, server.url("/stalling-post"), settings)
     assert not done.ok and isinstance(done.error, CaptureTimedOut), done.error
     # yt-dlp had been asked (early: the capture never reached its end) and was downloading.
@@ -253,6 +264,28 @@ def test_the_time_limit_during_the_early_yt_dlp_stops_it_and_waits_for_it(
     server.stopping.set()
     time.sleep(1.0)
     assert not _ytdlp_threads() and _left_behind(before) == []
+
+
+@pytest.mark.browser
+def test_yt_dlp_past_its_own_time_is_stopped_at_once_and_the_capture_kept(
+    loop: Any, browser_available: None, server: _Server, vault: Vault
+) -> None:
+    """yt-dlp's own time (the capture's less 10 s) runs out while it is blocked on a clip that
+    went silent: its connection is shut at once (not after yt-dlp's 20 s socket timeout, which
+    would outlast the capture's time), the capture is kept, and the metadata says why there
+    is no video."""
+    before = _video_folders()
+    settings = CaptureSettings(timeout_s=20)
+    done = _capture(loop, vault, server.url("/stalling-calm"), settings)
+    assert done.ok, done.error
+    meta = json.loads(vault.read_artifact(done.item.id, "metadata.json"))
+    facts = meta["videos"]
+    assert facts["started"] == videos.STARTED_EARLY
+    assert facts["status"].startswith("stopped: yt-dlp took longer than")
+    assert not [a for a in done.item.artifacts if a.name.startswith("video/")]
+    assert ("/stall.webm", "") in server.hits
+    assert not _ytdlp_threads()
+    assert _left_behind(before) == []
 
 
 @pytest.mark.browser
@@ -363,3 +396,29 @@ def test_the_version_is_read_without_importing_yt_dlp() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout.split()
     assert out == [yt_dlp.version.__version__, "False"]
+
+
+def test_stopping_shuts_the_connection_yt_dlp_is_blocked_reading(server: _Server) -> None:
+    """A real answer (yt-dlp's urllib adapter over http.client) from a server that went
+    silent: `Stopper.set` shuts its socket, so the read blocked in the other thread ends."""
+    from yt_dlp.networking._urllib import UrllibResponseAdapter  # type: ignore[import-untyped]
+
+    raw = urllib.request.urlopen(server.url("/stall.webm"), timeout=120)
+    answer = UrllibResponseAdapter(raw)
+    stopper = ytdlp_run.Stopper()
+    stopper.reading(answer)
+    got: list[object] = []
+
+    def read() -> None:
+        try:
+            got.append(len(answer.read()))  # blocks: the server sent a part, then nothing
+        except Exception as error:  # noqa: BLE001 - how it ends does not matter, that it does
+            got.append(type(error).__name__)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(0.5)
+    assert reader.is_alive() and not got  # really blocked
+    stopper.set()
+    reader.join(60)  # without the shutdown it would wait for the 120 s timeout
+    assert not reader.is_alive() and got
