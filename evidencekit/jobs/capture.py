@@ -205,7 +205,7 @@ def _sealing_code() -> tuple[ModuleType, ModuleType]:
     """The TSA client, the token's check and the pictures' hashing (aiohttp, pyHanko, NumPy,
     Pillow: over half a second of imports), first needed when the first page is stored."""
     seal = importlib.import_module("evidencekit.jobs.seal")
-    importlib.import_module("evidencekit.seal.cms").load_checking_code()
+    seal.load_checking_code()
     return seal, importlib.import_module("evidencekit.jobs.reposts")
 
 

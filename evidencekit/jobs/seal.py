@@ -23,7 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evidencekit.blocking import run_blocking
-from evidencekit.seal.timestamps import DEFAULT_TIMEOUT_S, TimestampOutcome, timestamp_with_any
+from evidencekit.seal.timestamps import (
+    DEFAULT_TIMEOUT_S,
+    TimestampOutcome,
+    load_checking_code,
+    timestamp_with_any,
+)
 from evidencekit.seal.tsa_list import resolve_tsa_urls
 from evidencekit.vault.store import Vault
 from evidencekit.vault.subjects import custody_subject, item_subject
@@ -31,6 +36,7 @@ from evidencekit.vault.subjects import custody_subject, item_subject
 __all__ = [
     "TimestampReport",
     "anchor_custody",
+    "load_checking_code",
     "record_item_tokens",
     "request_tokens",
     "resolve_tsa_urls",

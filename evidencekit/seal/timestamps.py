@@ -51,6 +51,7 @@ __all__ = [
     "TokenCheck",
     "TsaFailure",
     "build_request",
+    "load_checking_code",
     "new_nonce",
     "request_timestamp",
     "timestamp_with_any",
@@ -124,6 +125,14 @@ class TimestampOutcome:
     @property
     def status(self) -> Literal["granted", "pending"]:
         return "granted" if self.tokens else "pending"
+
+
+def load_checking_code() -> None:
+    """Import what checking a token needs (pyHanko's CMS parts), e.g. in the background
+    before the first token arrives (a capture does, issue 15)."""
+    from evidencekit.seal.cms import load_checking_code as load
+
+    load()
 
 
 def new_nonce() -> int:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 import time
 from typing import Any
 
@@ -301,3 +303,22 @@ def test_capture_cancelled_while_storing_leaves_no_half_item(
     for item in vault.items():
         names = {a.name for a in item.artifacts}
         assert {"manifest.json", "manifest.p7s", "metadata.json", "screenshot.png"} <= names
+
+
+def test_the_sealing_code_loads_the_token_check_in_the_background() -> None:
+    """The first token's check must not import pyHanko after the store (a quarter of a second
+    on the critical path): the background import of the sealing code loads it (a fresh
+    interpreter, so nothing else imported it before)."""
+    probe = (
+        "import sys\n"
+        "from evidencekit.jobs import capture\n"
+        "assert 'pyhanko.sign.general' not in sys.modules, 'loaded too early'\n"
+        "capture._sealing_code()\n"
+        "print(all(m in sys.modules for m in\n"
+        "    ('pyhanko.sign.general', 'pyhanko.sign.validation.generic_cms')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
