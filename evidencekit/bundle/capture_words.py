@@ -310,6 +310,30 @@ ACTION_KINDS: dict[str, Bi] = {
     ),
     "missing-glyphs": Bi("characters with no font", "shenja pa shkronja (font)"),
     "text-repaired": Bi("broken characters replaced", "shenjat e prishura u zëvendësuan"),
+    "minor-safe-not-covered": Bi(
+        "pictures that could not be covered", "fotot që nuk mund të mbuloheshin"
+    ),
+    "videos-started": Bi("video download started (yt-dlp)", "nisi shkarkimi i videos (yt-dlp)"),
+    "videos": Bi("videos asked of yt-dlp", "videot u kërkuan përmes yt-dlp"),
+    "videos-user-agent": Bi(
+        "yt-dlp sent the browser name read at load",
+        "yt-dlp dërgoi emrin e shfletuesit të lexuar në ngarkim",
+    ),
+    "state-changes-blocked": Bi(
+        "changes to the site blocked (logged in)",
+        "ndryshimet në sajt u bllokuan (me hyrje në llogari)",
+    ),
+    "request-blocked": Bi(
+        "a request that could change the site blocked",
+        "një kërkesë që mund të ndryshonte sajtin u bllokua",
+    ),
+    "graphql-read-allowed": Bi(
+        "a data read let through (GraphQL)", "një lexim të dhënash u lejua (GraphQL)"
+    ),
+    "login-secrets-removed": Bi(
+        "login cookies and keys taken out of the evidence",
+        "cookie-t dhe çelësat e hyrjes u hoqën nga prova",
+    ),
 }
 
 #: The extra facts some actions carry (``actions[].data``).
