@@ -231,9 +231,15 @@ async def _run_page(
     loaded_documents = len(traffic.documents)  # later ones were blocked by the lock
     # yt-dlp fetches the post on its own (not through this page): when the loaded page already
     # shows it has a video, it starts now and works while the page is scrolled and photographed.
-    await early.start_if_wanted(page, traffic, loaded_documents)
-    with t("viewport-screenshot"):
-        viewport = await screenshot.viewport_png(page, journal, cover=settings.minor_safe)
+    # Its one read of the page (meta fields) changes nothing: beside the first-window shot.
+    _, viewport = await together(
+        early.start_if_wanted(page, traffic, loaded_documents),
+        timed(
+            timings,
+            "viewport-screenshot",
+            screenshot.viewport_png(page, journal, cover=settings.minor_safe),
+        ),
+    )
 
     journal.stage("scrolling")
     with t("scroll"):
