@@ -209,6 +209,25 @@ def _sealing_code() -> tuple[ModuleType, ModuleType]:
     return seal, importlib.import_module("evidencekit.jobs.reposts")
 
 
+class _SealingCode:
+    """`_sealing_code` imported once in the background: begun when the first page has loaded
+    and is being scrolled (mostly waiting for the page), not while Chromium, the page's
+    context and its first load need the CPU (issue 15); at the latest when a page is stored."""
+
+    def __init__(self, run: RunTimings) -> None:
+        self._run = run
+        self._task: asyncio.Future[tuple[ModuleType, ModuleType]] | None = None
+
+    def begin(self) -> asyncio.Future[tuple[ModuleType, ModuleType]]:
+        if self._task is None:
+            self._task = asyncio.ensure_future(asyncio.to_thread(self._load))
+        return self._task
+
+    def _load(self) -> tuple[ModuleType, ModuleType]:
+        with self._run.span("sealing-code-import", "TSA client, token check, picture hashing"):
+            return _sealing_code()
+
+
 async def capture_into_vault(
     vault: Vault,
     urls: Sequence[str | PreparedUrl],
@@ -245,8 +264,7 @@ async def capture_into_vault(
     A capture that fails or is cancelled midway closes it in any case.
     """
     run = timings or RunTimings(from_process_start=False)
-    # Loaded in the background while the first page loads (issue 15), not before it.
-    sealing = asyncio.ensure_future(asyncio.to_thread(_sealing_code))
+    sealing = _SealingCode(run)
     if not settings.minor_safe and vault.case_minor_safe(case):  # the case's setting (issue 14)
         settings = dataclasses.replace(settings, minor_safe=True)
     sessions = dict(sessions or {})
@@ -275,6 +293,8 @@ async def capture_into_vault(
     pending: dict[str, asyncio.Task[StoredCapture]] = {}
 
     def progress(url: str, step: str) -> None:
+        if step == "scrolling":  # the page is in: its scrolling is mostly waiting for it
+            sealing.begin()
         if on_progress is not None:
             on_progress(url, step)
 
@@ -318,7 +338,7 @@ async def capture_into_vault(
                     sources,
                     tsa_urls=tsa_urls,
                     clock=clock,
-                    sealing=sealing,
+                    sealing=sealing.begin(),
                     on_stored=functools.partial(progress, outcome.url, "time-stamping"),
                 )
             except EvidenceKitError as error:

@@ -176,6 +176,10 @@ def test_capture_into_vault_records_every_stage_in_order(
     # The page's context closes while it is stored; the browser waits for it before it closes.
     assert every["context-close"]["end_ms"] <= every["browser-close"]["end_ms"]
     _follows(every, "warc", "context-close")
+    # The sealing code loads once the page is in, while it is scrolled (not while Chromium, the
+    # context and the first load need the CPU), and is there before the first token's check.
+    _follows(every, "load", "sealing-code-import")
+    assert every["sealing-code-import"]["end_ms"] <= every["timestamp"]["end_ms"]
     # The TSA is asked while the item is being stored (its manifest's digest is known before
     # its blobs are written) and the pictures hashed beside it; both are recorded after it.
     for beside in ("timestamp", "picture-hashes"):
