@@ -119,7 +119,8 @@ def actions_table(meta: Mapping[str, Any], styles: Styles) -> list[Flowable]:
         detail = as_is(action.get("detail"))
         data = action.get("data")
         extra = (
-            labelled(data, ACTION_FIELDS)
+            # Each kind carries its own facts: a field another kind has is not "missing" here.
+            labelled(data, ACTION_FIELDS, only_present=True)
             if isinstance(data, Mapping)
             else ([] if data is None else [anything(data)])
         )

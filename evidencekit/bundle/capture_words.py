@@ -340,4 +340,9 @@ ACTION_KINDS: dict[str, Bi] = {
 ACTION_DATA: dict[str, Bi] = {
     "artifact": Bi("File", "Skedari"),
     "count": Bi("How many", "Sa"),
+    "when": Bi("When", "Kur"),
+    "because": Bi("Why", "Pse"),
+    "asked_for": Bi("Address asked for", "Adresa e kërkuar"),
+    "sent": Bi("Sent", "U dërgua"),
+    "at_end": Bi("At the end", "Në fund"),
 }

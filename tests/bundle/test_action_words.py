@@ -40,3 +40,28 @@ def test_every_journal_kind_has_words_in_both_languages() -> None:
     for kind in kinds:
         words = ACTION_KINDS[kind]
         assert words.en.strip() and words.sq.strip() and words.en != words.sq, kind
+
+
+def test_an_action_shows_its_own_facts_labelled_and_no_missing_fields_of_others() -> None:
+    from evidencekit.bundle.capture_actions import actions_table
+    from evidencekit.bundle.fonts import register_fonts
+    from evidencekit.bundle.layout import Styles
+
+    register_fonts()  # the report's own fonts, as a bundle export registers them
+
+    action = {
+        "time": "2026-12-01T10:00:00.000Z",
+        "elapsed_ms": 400,
+        "kind": "videos-started",
+        "detail": "yt-dlp asked for the post's videos right after the page loaded",
+        "data": {"when": "after-load", "because": "the page streams a video", "asked_for": "u"},
+    }
+    [table] = [
+        f for f in actions_table({"actions": [action]}, Styles()) if hasattr(f, "_cellvalues")
+    ]
+    text = " ".join(str(getattr(cell, "text", cell)) for row in table._cellvalues for cell in row)
+    assert "Why" in text and "Pse" in text and "the page streams a video" in text
+    assert "Address asked for" in text and "Adresa e kërkuar" in text
+    assert "video download started" in text and "nisi shkarkimi i videos" in text
+    # "File" and "How many" belong to other kinds of step: not "not recorded" here.
+    assert "not recorded" not in text and "Skedari" not in text
