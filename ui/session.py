@@ -9,6 +9,7 @@ Locking = `close()`: running jobs are cancelled, the vault is closed and the obj
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
 from collections.abc import Callable, Sequence
@@ -25,9 +26,10 @@ from evidencekit.vault.shelf import open_place
 from evidencekit.vault.store import Vault
 from evidencekit.vault.subjects import item_subject
 from ui import blur
-from ui.workers import Job, LoopThread
+from ui.workers import Job, LoopThread, lower_child_priority
 
 if TYPE_CHECKING:
+    from evidencekit.capture.browser import BrowserStart
     from evidencekit.capture.result import CaptureSettings
     from evidencekit.capture.warm import WarmBrowser
 
@@ -102,6 +104,7 @@ class VaultSession(QObject):
         self._lock = asyncio.Lock()
         self._jobs: set[Job] = set()
         self._warm: WarmBrowser | None = None  # made on the worker loop, at first use
+        self._giving_way: set[asyncio.Future[None]] = set()
         self.is_open = True
         self.is_closing = False
 
@@ -143,7 +146,17 @@ class VaultSession(QObject):
 
     def _warm_up(self, settings: CaptureSettings) -> None:
         if self.is_open:
-            self.warm_browser().warm_up(settings)
+            started = self.warm_browser().warm_up(settings)
+            if started is not None:  # a new start: its processes give way to the window
+                task = asyncio.ensure_future(self._give_way_once_started(started))
+                self._giving_way.add(task)
+                task.add_done_callback(self._giving_way.discard)
+
+    @staticmethod
+    async def _give_way_once_started(start: BrowserStart) -> None:
+        with contextlib.suppress(Exception):  # it failed to start: the capture will say so
+            await start.browser()
+            lower_child_priority()
 
     def warm_browser(self) -> WarmBrowser:
         """The session's warm browser (on the worker loop only)."""

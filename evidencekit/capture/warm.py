@@ -44,16 +44,18 @@ class WarmBrowser:
         self._timer: asyncio.TimerHandle | None = None
         self._closing: set[asyncio.Task[None]] = set()
 
-    def warm_up(self, settings: CaptureSettings) -> None:
-        """Start a browser for `settings` now, unless one fit for them is idle or starting."""
+    def warm_up(self, settings: CaptureSettings) -> BrowserStart | None:
+        """Start a browser for `settings` now, unless one fit for them is idle or starting;
+        returns the one started now (None when there already was one)."""
         key = _launch_key(settings)
         if self._idle is not None and self._key == key:
             if self._idle.starting or self._idle.usable():
                 self._restart_timer()
-                return
+                return None
         self._drop_idle()
         self._idle, self._key = BrowserStart(settings), key
         self._restart_timer()
+        return self._idle
 
     def take(self, settings: CaptureSettings, timings: RunTimings | None = None) -> BrowserStart:
         """A browser for one capture job: the idle one if fit for `settings` (still starting is
