@@ -33,6 +33,7 @@ from evidencekit.capture.timings import PageTimings
 from evidencekit.errors import EvidenceKitError
 from evidencekit.vault.records import ArtifactSource, ItemRecord, NewItem
 from evidencekit.vault.store import Vault
+from evidencekit.vault.subjects import item_subject
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -71,9 +72,10 @@ async def store_stamped(
     async def stamp() -> TimestampReport:
         digest = await sealed
         seal, _ = await asyncio.shield(sealing)  # shared by every page: a cancel stops here
-        with clock.span("timestamp", "TSA round trip beside the store; recorded after it"):
+        with clock.span("timestamp", "TSA round trip, asked beside the store"):
             outcome = await seal.request_tokens(digest, tsa_urls)
-            item = await committed  # recorded only once the item is in the vault
+        item = await committed  # recorded only once the item is in the vault
+        with clock.span("timestamp-record", "the token checked in and recorded, after the store"):
             if item.manifest_sha256 != digest:  # cannot happen; never record it for another
                 log.error("item %s: its manifest is not the one handed out; asked again", item.id)
                 again: TimestampReport = await seal.timestamp_item(
@@ -118,5 +120,19 @@ async def store_stamped(
     committed.set_result(item)
     if on_stored is not None:
         on_stored()
-    report, _ = await asyncio.gather(stamping, hashing)
-    return item, report
+    # From here the item is in the vault: nothing may turn it into a failed capture. Both
+    # finish before this returns (nothing touches the vault after); a token that could not be
+    # recorded leaves the item pending, for `timestamp --pending`, and says why.
+    stamped, hashed = await asyncio.gather(stamping, hashing, return_exceptions=True)
+    for outcome in (stamped, hashed):
+        if isinstance(outcome, BaseException) and not isinstance(outcome, EvidenceKitError):
+            raise outcome  # a cancel, or a bug: not a TSA's or a full disk's trouble
+    if isinstance(stamped, EvidenceKitError):
+        log.warning("item %s is stored; its timestamp was not recorded: %s", item.id, stamped)
+        seal, _ = await asyncio.shield(sealing)
+        unrecorded: TimestampReport = seal.TimestampReport(
+            subject=item_subject(item.id), status="pending", granted=(), problems=(str(stamped),)
+        )
+        return item, unrecorded
+    assert not isinstance(stamped, BaseException)
+    return item, stamped

@@ -313,3 +313,38 @@ def test_a_token_over_another_digest_than_the_stored_manifest_is_never_recorded(
     rows = vault.item_timestamps(item.id)
     assert rows and {r.digest for r in rows} == {item.manifest_sha256}  # ... never recorded
     assert verify_vault(vault).ok
+
+
+def test_a_token_that_cannot_be_recorded_leaves_a_stored_pending_item_not_a_failure(
+    vault, site, tsa, loop, browser_available, monkeypatch
+) -> None:
+    """The item committed, then the disk filled before its token could be written: the page
+    is stored (pending, asked again later), never reported as failed with nothing lost, and
+    its pictures' hashing has finished before the call returns (nothing touches the vault
+    after it)."""
+
+    def full(*_args: Any, **_kwargs: Any) -> None:
+        raise DiskFull(needed=1)
+
+    monkeypatch.setattr(vault, "record_timestamps", full)
+    hashing_done: list[bool] = []
+    real_keep = __import__("evidencekit.jobs.memory_hashes", fromlist=["x"]).keep_hashes
+
+    async def slow_keep(*args: Any, **kwargs: Any) -> None:
+        await asyncio.sleep(0.5)  # slower than the failed token: must still be waited for
+        await real_keep(*args, **kwargs)
+        hashing_done.append(True)
+
+    monkeypatch.setattr("evidencekit.jobs.memory_hashes.keep_hashes", slow_keep)
+    [stored] = loop.run(
+        capture_into_vault(vault, [site.url("/lazy.html")], CaptureSettings(), tsa_urls=[tsa.url])
+    )
+    assert stored.ok, stored.error
+    assert stored.item is not None and stored.item.timestamp_status == "pending"
+    assert stored.timestamp is not None and stored.timestamp.status == "pending"
+    assert any("disk" in p.lower() for p in stored.timestamp.problems), stored.timestamp
+    assert hashing_done == [True]  # finished before the capture's result came back
+    assert vault.picture_hashes(stored.item.id)
+    assert [i.id for i in vault.items()] == [stored.item.id]
+    monkeypatch.undo()
+    assert verify_vault(vault).ok
