@@ -192,7 +192,14 @@ async def _start_driver(temp_dir: Path) -> Playwright:
     it, so TMPDIR is set in this process's environment just while the driver starts.
     """
     tempfile.gettempdir()  # pin Python's own temp folder before TMPDIR changes for a moment
-    await asyncio.to_thread(_ENV_LOCK.acquire)
+    acquiring = asyncio.ensure_future(asyncio.to_thread(_ENV_LOCK.acquire))
+    try:
+        await asyncio.shield(acquiring)
+    except asyncio.CancelledError:
+        # Cancelled while waiting (a warm browser dropped, the vault locked): the thread still
+        # takes the lock when it is free, and must give it back, or every later launch waits.
+        acquiring.add_done_callback(_release_once_taken)
+        raise
     try:
         saved = {name: os.environ.get(name) for name in _TEMP_VARS}
         os.environ.update({name: str(temp_dir) for name in _TEMP_VARS})
@@ -205,6 +212,11 @@ async def _start_driver(temp_dir: Path) -> Playwright:
                 else:
                     os.environ[name] = value
     finally:
+        _ENV_LOCK.release()
+
+
+def _release_once_taken(acquiring: asyncio.Future[bool]) -> None:
+    if not acquiring.cancelled() and acquiring.exception() is None:
         _ENV_LOCK.release()
 
 
@@ -370,6 +382,11 @@ class BrowserStart:
     def starting(self) -> bool:
         """Still launching (not yet usable, not failed)."""
         return not self._task.done()
+
+    @property
+    def failed(self) -> bool:
+        """The launch ended without a browser (none found, it would not start, stopped)."""
+        return self._task.done() and (self._task.cancelled() or self._task.exception() is not None)
 
     async def close(self) -> None:
         """Close the browser (timed as "browser-close"); a launch under way is stopped."""

@@ -49,7 +49,9 @@ class WarmBrowser:
         returns the one started now (None when there already was one)."""
         key = _launch_key(settings)
         if self._idle is not None and self._key == key:
-            if self._idle.starting or self._idle.usable():
+            # A start that failed (no browser here) is not tried again at every keystroke:
+            # the capture itself starts anew and says why (`take`).
+            if self._idle.starting or self._idle.usable() or self._idle.failed:
                 self._restart_timer()
                 return None
         self._drop_idle()
@@ -74,7 +76,11 @@ class WarmBrowser:
         """After the job: kept (idle) once its pages' contexts have closed, if still usable;
         else closed."""
         if not start.starting:
-            await start.wait_contexts_closed()
+            try:
+                await start.wait_contexts_closed()
+            except BaseException:  # cancelled meanwhile (the vault locks): closed, not lost
+                self._close_soon(start)
+                raise
         if not start.usable() or self._idle is not None:
             self._close_soon(start)
             return

@@ -6,6 +6,7 @@ Real Chromium, the fixture site, a real vault and the loopback TSA."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 
@@ -151,3 +152,79 @@ def test_a_failed_start_is_not_lent_and_the_next_capture_starts_anew(
 
     failed, idle_after_failure, renewed = loop.run(go())
     assert failed and not idle_after_failure and renewed
+
+
+def test_a_launch_stopped_while_waiting_for_the_environment_lock_gives_it_back(
+    loop, browser_available
+) -> None:
+    """Two launches set TMPDIR one at a time (browser._ENV_LOCK). A warm start dropped while
+    it waits for that lock must not keep it once it gets it: every later launch would wait."""
+    from evidencekit.capture import browser as browser_mod
+    from evidencekit.capture.browser import BrowserStart
+
+    async def go():
+        browser_mod._ENV_LOCK.acquire()  # another launch is setting TMPDIR
+        try:
+            start = BrowserStart(CaptureSettings())
+            await asyncio.sleep(0.3)  # it is waiting for the lock now
+            await start.close()  # dropped (an idle time-out, the vault locked)
+        finally:
+            browser_mod._ENV_LOCK.release()
+        deadline = time.monotonic() + 10
+        while browser_mod._ENV_LOCK.locked() and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        free = not browser_mod._ENV_LOCK.locked()
+        later = BrowserStart(CaptureSettings())  # and the next launch works
+        try:
+            connected = (await asyncio.wait_for(later.browser(), 60)).is_connected()
+        finally:
+            await later.close()
+        return free, connected
+
+    free, connected = loop.run(go())
+    assert free and connected
+
+
+def test_a_give_back_cancelled_while_its_page_closes_still_closes_the_browser(
+    loop, browser_available
+) -> None:
+    settings = CaptureSettings()
+    warm = WarmBrowser(idle_s=600)
+
+    async def go():
+        start = warm.take(settings)
+        browser = await start.browser()
+        context = await browser.new_context()
+        from evidencekit.capture.browser import close_later
+
+        async def slow_close() -> None:
+            await asyncio.sleep(2)  # a page's context still closing when she locks
+            await context.close()
+
+        close_later(browser, slow_close())
+        giving = asyncio.ensure_future(warm.give_back(start, settings))
+        await asyncio.sleep(0.2)
+        giving.cancel()
+        await asyncio.gather(giving, return_exceptions=True)
+        await warm.close()  # the vault locks
+        return browser.is_connected()
+
+    assert loop.run(go()) is False  # closed, not left running
+
+
+def test_a_failed_warm_start_is_not_retried_at_every_keystroke(
+    loop, tmp_path, browser_available
+) -> None:
+    missing = CaptureSettings(browser_path=str(tmp_path / "no-such-browser"))
+    warm = WarmBrowser(idle_s=600)
+
+    async def go():
+        first = warm.warm_up(missing)
+        assert first is not None
+        with contextlib.suppress(BrowserNotFound):
+            await first.browser()
+        again = [warm.warm_up(missing) for _ in range(5)]  # she goes on typing
+        await warm.close()
+        return again
+
+    assert loop.run(go()) == [None] * 5
