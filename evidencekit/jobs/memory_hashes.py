@@ -7,7 +7,7 @@ stored (Python's `bytes` cannot change; `Vault.add_item` names the same objects 
 The records are the ones `reposts.picture_records` makes from the stored files, row for row
 (a file whose bytes equal an earlier one's takes that one's rows under its own name: decoding
 is deterministic, so a second child for the same clip would only say it again); they are
-written (`keep_hashes`) only once the item has committed.
+written (`keep_hashes`, shared with `reposts.hash_new_item`) only once the item has committed.
 """
 
 from __future__ import annotations
@@ -19,20 +19,18 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from evidencekit.blocking import run_blocking
 from evidencekit.jobs.minor_safe_import import hashes_only_records
 from evidencekit.jobs.reposts import (
     MAX_DECODED_BYTES,
     TOO_LARGE,
     is_picture,
     is_video,
+    keep_hashes,
     picture_record,
     video_records,
 )
 from evidencekit.vault.picture_index import PictureRecord
 from evidencekit.vault.records import ArtifactSource
-from evidencekit.vault.store import Vault
-from evidencekit.vault.subjects import item_subject
 from evidencekit.video_frames import MAX_VIDEO_BYTES
 
 log = logging.getLogger(__name__)
@@ -139,21 +137,4 @@ async def hash_in_memory(
     return records, not_hashed
 
 
-async def keep_hashes(
-    vault: Vault,
-    vault_lock: asyncio.Lock,
-    item_id: str,
-    records: list[PictureRecord],
-    not_hashed: list[str],
-) -> None:
-    """Write the records for the stored item, and what could not be hashed and why (the
-    custody entry ``picture-hashes-incomplete``), as `hash_new_item` does."""
-    await run_blocking(vault_lock, vault.set_picture_hashes, item_id, records)
-    if not_hashed:
-        await run_blocking(
-            vault_lock,
-            vault.log_action,
-            "picture-hashes-incomplete",
-            item_subject(item_id),
-            {"not_hashed": not_hashed},
-        )
+__all__ = ["file_record", "hash_in_memory", "keep_hashes"]

@@ -187,20 +187,32 @@ async def hash_new_item(vault: Vault, vault_lock: asyncio.Lock, item_id: str) ->
             data = await run_blocking(vault_lock, vault.read_artifact, item.id, artifact.name)
             records.append(await asyncio.to_thread(picture_record, artifact.name, data))
         records += hashes_only_records(item.metadata)  # minor-safe: hashes, never the pictures
-        await run_blocking(vault_lock, vault.set_picture_hashes, item.id, records)
-        if not_hashed:  # the record says what could not be hashed, and why
-            await run_blocking(
-                vault_lock,
-                vault.log_action,
-                "picture-hashes-incomplete",
-                item_subject(item.id),
-                {"not_hashed": not_hashed},
-            )
+        await keep_hashes(vault, vault_lock, item.id, records, not_hashed)
     except EvidenceKitError as error:
         log.warning("the pictures of item %s were not hashed: %s", item_id, error)
     except Exception:  # a bug or a decoder's surprise must not turn a stored page into a failure
         log.exception("the pictures of item %s were not hashed", item_id)
     return not_hashed
+
+
+async def keep_hashes(
+    vault: Vault,
+    vault_lock: asyncio.Lock,
+    item_id: str,
+    records: list[PictureRecord],
+    not_hashed: list[str],
+) -> None:
+    """Write a stored item's picture records, and what could not be hashed and why (the
+    custody entry ``picture-hashes-incomplete``): the record says so."""
+    await run_blocking(vault_lock, vault.set_picture_hashes, item_id, records)
+    if not_hashed:
+        await run_blocking(
+            vault_lock,
+            vault.log_action,
+            "picture-hashes-incomplete",
+            item_subject(item_id),
+            {"not_hashed": not_hashed},
+        )
 
 
 def hash_older_items(
